@@ -1,0 +1,14 @@
+package dev.rpt.core.config;
+
+/**
+ * A configuration value is missing or invalid. The message names the key (or environment variable), the value that
+ * was found, and what to do about it.
+ */
+public final class ConfigException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ConfigException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.rpt.core.config;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Where configuration values come from: {@code junit-platform.properties}, Surefire configuration parameters, system
+ * properties or a Maven plugin's {@code <configuration>}. Front ends adapt their own source to this interface.
+ */
+public interface ConfigSource {
+
+    /** The raw value of a key, if set. */
+    Optional<String> get(String key);
+
+    /** Every key this source holds; used to read prefixed families such as {@code rpt.headers.*}. */
+    Set<String> keys();
+
+    /** A source over a fixed map. */
+    static ConfigSource of(Map<String, String> values) {
+        Map<String, String> copy = Map.copyOf(values);
+        return new ConfigSource() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(copy.get(key));
+            }
+
+            @Override
+            public Set<String> keys() {
+                return copy.keySet();
+            }
+        };
+    }
+
+    /** A snapshot of the {@code rpt.*} system properties. */
+    static ConfigSource systemProperties() {
+        Properties properties = System.getProperties();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith(RptConstants.PREFIX)) {
+                values.put(name, properties.getProperty(name));
+            }
+        }
+        return of(values);
+    }
+
+    /** The first source that has a key wins. */
+    static ConfigSource layered(List<ConfigSource> sources) {
+        List<ConfigSource> copy = List.copyOf(sources);
+        return new ConfigSource() {
+            @Override
+            public Optional<String> get(String key) {
+                for (ConfigSource source : copy) {
+                    Optional<String> value = source.get(key);
+                    if (value.isPresent()) {
+                        return value;
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public Set<String> keys() {
+                Set<String> keys = new LinkedHashSet<>();
+                copy.forEach(source -> keys.addAll(source.keys()));
+                return keys;
+            }
+        };
+    }
+}

@@ -1,0 +1,143 @@
+package dev.rpt.core.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, validated access to {@code rpt.*} configuration. Every invalid value fails with one {@link ConfigException}
+ * that names the key, the value found, and what is allowed.
+ */
+public final class RptConfig {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    private final ConfigSource source;
+
+    private RptConfig(ConfigSource source) {
+        this.source = source;
+    }
+
+    public static RptConfig of(ConfigSource source) {
+        return new RptConfig(source);
+    }
+
+    public static RptConfig of(Map<String, String> values) {
+        return new RptConfig(ConfigSource.of(values));
+    }
+
+    /** The trimmed value of a key, if set and not blank. */
+    public Optional<String> string(String key) {
+        return source.get(key).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /** The value of a key that must be set. */
+    public String requiredString(String key, String howToFix) {
+        return string(key).orElseThrow(() -> new ConfigException(key + " is not set. " + howToFix));
+    }
+
+    /** An integer within {@code [min, max]}. */
+    public Optional<Integer> integer(String key, int min, int max) {
+        return string(key).map(value -> {
+            int parsed;
+            try {
+                parsed = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw invalid(key, value, "an integer between " + min + " and " + max);
+            }
+            if (parsed < min || parsed > max) {
+                throw invalid(key, value, "an integer between " + min + " and " + max);
+            }
+            return parsed;
+        });
+    }
+
+    /** A long integer. */
+    public Optional<Long> longValue(String key) {
+        return string(key).map(value -> {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw invalid(key, value, "an integer");
+            }
+        });
+    }
+
+    /** A number within {@code [min, max]}. */
+    public Optional<Double> number(String key, double min, double max) {
+        return string(key).map(value -> {
+            double parsed;
+            try {
+                parsed = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw invalid(key, value, "a number between " + min + " and " + max);
+            }
+            if (!(parsed >= min && parsed <= max)) {
+                throw invalid(key, value, "a number between " + min + " and " + max);
+            }
+            return parsed;
+        });
+    }
+
+    /** One of a fixed set of lower-case words. */
+    public Optional<String> choice(String key, List<String> allowed) {
+        return string(key).map(value -> {
+            String normalized = value.toLowerCase(Locale.ROOT);
+            if (!allowed.contains(normalized)) {
+                throw invalid(key, value, "one of " + String.join(", ", allowed));
+            }
+            return normalized;
+        });
+    }
+
+    /** A positive duration written as {@code 250ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT30S}. */
+    public Optional<Duration> duration(String key) {
+        return string(key).map(value -> parseDuration(key, value));
+    }
+
+    /** The keys below a prefix with the prefix cut off, sorted, e.g. header names below {@code rpt.headers.}. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> values = new TreeMap<>();
+        for (String key : source.keys()) {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                string(key).ifPresent(value -> values.put(key.substring(prefix.length()), value));
+            }
+        }
+        return values;
+    }
+
+    private static Duration parseDuration(String key, String value) {
+        Matcher matcher = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        Duration duration;
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            duration = switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        } else {
+            try {
+                duration = Duration.parse(value.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw invalid(key, value, "a duration such as 250ms, 30s, 2m, 1h or PT30S");
+            }
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw invalid(key, value, "a positive duration");
+        }
+        return duration;
+    }
+
+    /** The error for a value that is set but not allowed. */
+    public static ConfigException invalid(String key, String value, String allowed) {
+        return new ConfigException("Invalid value '" + value + "' for " + key + ": expected " + allowed + ".");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rpt.core.config;
+
+/**
+ * Every configuration key rpt reads. Keys can be set in {@code junit-platform.properties}, as Surefire
+ * {@code configurationParameters}, as system properties ({@code -Drpt.model=...}) or in the plugin's
+ * {@code <configuration>}. The user manual, {@code docs/configuration.md}, documents each one; a test keeps the two in
+ * step.
+ */
+public final class RptConstants {
+
+    /** The prefix of every key. */
+    public static final String PREFIX = "rpt.";
+
+    /**
+     * The model provider: {@code openai} (any OpenAI-compatible server), {@code anthropic}, or {@code sim} (the
+     * offline simulator). Required.
+     */
+    public static final String PROVIDER = "rpt.provider";
+
+    /** The model name sent to the provider, e.g. {@code gpt-4.1-mini}. Required for real providers. */
+    public static final String MODEL = "rpt.model";
+
+    /**
+     * The provider's base URL, e.g. {@code http://localhost:11434/v1} for Ollama. Defaults to the provider's public
+     * API.
+     */
+    public static final String BASE_URL = "rpt.base-url";
+
+    /**
+     * The name of the environment variable that holds the API key, or {@code none} for servers without
+     * authentication. Defaults to {@code OPENAI_API_KEY} or {@code ANTHROPIC_API_KEY}. The key itself is never
+     * configured anywhere else.
+     */
+    public static final String API_KEY_ENV = "rpt.api-key-env";
+
+    /**
+     * The header that carries the API key for {@code openai}: {@code authorization} (a bearer token, the default) or
+     * {@code api-key} (Azure OpenAI).
+     */
+    public static final String AUTH_HEADER = "rpt.auth-header";
+
+    /**
+     * A prefix for extra HTTP headers: {@code rpt.headers.OpenAI-Organization=org-123} sends {@code
+     * OpenAI-Organization: org-123}. For non-secret values only.
+     */
+    public static final String HEADERS_PREFIX = "rpt.headers.";
+
+    /** The Anthropic API version header. Defaults to {@code 2023-06-01}. */
+    public static final String ANTHROPIC_VERSION = "rpt.anthropic.version";
+
+    /** Sampling temperature for the model under test. Defaults to {@code 0}. */
+    public static final String TEMPERATURE = "rpt.temperature";
+
+    /** The output token limit per call. Defaults to {@code 1024}. */
+    public static final String MAX_TOKENS = "rpt.max-tokens";
+
+    /** A sampling seed, for providers that support one. Unset by default. */
+    public static final String SEED = "rpt.seed";
+
+    /** The timeout of one HTTP call, e.g. {@code 60s}, {@code 2m} or {@code PT90S}. Defaults to {@code 60s}. */
+    public static final String TIMEOUT = "rpt.timeout";
+
+    /** How many model calls of a run may be in flight at once. Defaults to {@code 8}. */
+    public static final String CONCURRENCY = "rpt.concurrency";
+
+    /** Attempts per call, the first included, before a retryable error is reported. Defaults to {@code 5}. */
+    public static final String RETRY_MAX_ATTEMPTS = "rpt.retry.max-attempts";
+
+    /** The first backoff delay; it doubles per attempt, with jitter. Defaults to {@code 1s}. */
+    public static final String RETRY_INITIAL_BACKOFF = "rpt.retry.initial-backoff";
+
+    /** The cap on the total time one call spends waiting between retries. Defaults to {@code 2m}. */
+    public static final String RETRY_MAX_WAIT = "rpt.retry.max-wait";
+
+    /** The response cache mode: {@code off}, {@code read-write} (default), {@code read-only} or {@code replay-only}. */
+    public static final String CACHE = "rpt.cache";
+
+    /** The cache directory. Defaults to {@code $XDG_CACHE_HOME/rpt} or {@code ~/.cache/rpt}. */
+    public static final String CACHE_DIR = "rpt.cache.dir";
+
+    /**
+     * A prefix for model prices in USD per million tokens, as {@code input,output}: {@code
+     * rpt.price.gpt-4.1-mini=0.40,1.60}. A model without a price has an unknown cost, never a guessed one.
+     */
+    public static final String PRICE_PREFIX = "rpt.price.";
+
+    private RptConstants() {}
+}

@@ -1,0 +1,22 @@
+package dev.rpt.core.model;
+
+/**
+ * A chat model that answers one request at a time. Implementations are thread-safe: a run shares one instance
+ * across all of its concurrent calls.
+ */
+public interface ChatModel extends AutoCloseable {
+
+    /**
+     * Sends one request and returns the model's reply.
+     *
+     * @throws ModelException when the provider, the transport or the response fails; never for a wrong answer
+     */
+    ChatResponse chat(ChatRequest request);
+
+    /** What this model is: provider, model name, and whether it is a simulator. */
+    ModelInfo info();
+
+    /** Releases connections and threads. The default does nothing. */
+    @Override
+    default void close() {}
+}

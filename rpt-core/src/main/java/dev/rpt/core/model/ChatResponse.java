@@ -1,0 +1,49 @@
+package dev.rpt.core.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A model's reply.
+ *
+ * @param text the text content; null when the model only called tools or refused
+ * @param toolCalls the tool calls, in order; several are allowed per turn
+ * @param refusal the refusal text when the model declined to answer, else null
+ * @param finishReason why the model stopped
+ * @param usage the tokens this call consumed (for a cached reply: what the original call consumed)
+ * @param logprobs per-token log-probabilities of {@code text}; empty when not requested or not supported
+ * @param model the model name the provider reports having used
+ * @param cached true when this reply came from the response cache instead of the provider
+ */
+public record ChatResponse(
+        String text,
+        List<ToolCall> toolCalls,
+        String refusal,
+        FinishReason finishReason,
+        Usage usage,
+        List<TokenLogprob> logprobs,
+        String model,
+        boolean cached) {
+
+    public ChatResponse {
+        toolCalls = List.copyOf(toolCalls);
+        logprobs = List.copyOf(logprobs);
+        Objects.requireNonNull(finishReason, "finishReason");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(model, "model");
+    }
+
+    /** This reply marked as served from the cache. */
+    public ChatResponse asCached() {
+        return new ChatResponse(text, toolCalls, refusal, finishReason, usage, logprobs, model, true);
+    }
+
+    /** The assistant message that repeats this reply in the next request of a conversation. */
+    public ChatMessage toMessage() {
+        return ChatMessage.assistant(text, toolCalls);
+    }
+
+    public boolean hasToolCalls() {
+        return !toolCalls.isEmpty();
+    }
+}

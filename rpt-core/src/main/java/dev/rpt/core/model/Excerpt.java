@@ -1,0 +1,23 @@
+package dev.rpt.core.model;
+
+/** Cuts provider text down to a short, single-line excerpt that is safe to put into an error message. */
+public final class Excerpt {
+
+    private static final int DEFAULT_LENGTH = 200;
+
+    private Excerpt() {}
+
+    /** The first 200 characters of {@code text}, on one line, with an ellipsis when cut. */
+    public static String of(String text) {
+        return of(text, DEFAULT_LENGTH);
+    }
+
+    /** The first {@code maxLength} characters of {@code text}, on one line, with an ellipsis when cut. */
+    public static String of(String text, int maxLength) {
+        if (text == null) {
+            return "<none>";
+        }
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= maxLength ? oneLine : oneLine.substring(0, maxLength) + "…";
+    }
+}

@@ -1,0 +1,112 @@
+package dev.rpt.core.model;
+
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a provider needs to reach one model. Built from {@code rpt.*} configuration by {@link #from(RptConfig)}.
+ *
+ * @param provider the provider id: {@code openai}, {@code anthropic} or {@code sim}
+ * @param model the model name
+ * @param baseUrl the API base URL, or empty for the provider's public endpoint
+ * @param apiKeyEnv the environment variable holding the key, or empty for no authentication
+ * @param authHeader for {@code openai}: {@code authorization} (bearer) or {@code api-key} (Azure)
+ * @param headers extra, non-secret headers sent with every request
+ * @param anthropicVersion the {@code anthropic-version} header value
+ * @param timeout the timeout of one HTTP call
+ */
+public record ModelSettings(
+        String provider,
+        String model,
+        Optional<String> baseUrl,
+        Optional<String> apiKeyEnv,
+        String authHeader,
+        Map<String, String> headers,
+        String anthropicVersion,
+        Duration timeout) {
+
+    /** The providers rpt ships. */
+    public static final List<String> KNOWN_PROVIDERS = List.of("openai", "anthropic", "sim");
+
+    static final String NO_KEY = "none";
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    public ModelSettings {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
+        Objects.requireNonNull(authHeader, "authHeader");
+        headers = Map.copyOf(headers);
+        Objects.requireNonNull(anthropicVersion, "anthropicVersion");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** Reads the settings of the model under test from configuration. */
+    public static ModelSettings from(RptConfig config) {
+        String provider = config.choice(RptConstants.PROVIDER, KNOWN_PROVIDERS)
+                .orElseThrow(() -> new ConfigException(RptConstants.PROVIDER
+                        + " is not set. Set it to one of " + String.join(", ", KNOWN_PROVIDERS)
+                        + " (sim is the offline simulator), e.g. in src/test/resources/junit-platform.properties."));
+        String model = provider.equals("sim")
+                ? config.string(RptConstants.MODEL).orElse("sim")
+                : config.requiredString(
+                        RptConstants.MODEL, "Set it to the model name your provider expects, e.g. gpt-4.1-mini.");
+        Optional<String> apiKeyEnv = provider.equals("sim")
+                ? Optional.empty()
+                : Optional.of(config.string(RptConstants.API_KEY_ENV).orElse(defaultKeyEnv(provider)))
+                        .filter(name -> !name.equalsIgnoreCase(NO_KEY));
+        return new ModelSettings(
+                provider,
+                model,
+                config.string(RptConstants.BASE_URL).map(ModelSettings::stripTrailingSlash),
+                apiKeyEnv,
+                config.choice(RptConstants.AUTH_HEADER, List.of("authorization", "api-key"))
+                        .orElse("authorization"),
+                config.withPrefix(RptConstants.HEADERS_PREFIX),
+                config.string(RptConstants.ANTHROPIC_VERSION).orElse("2023-06-01"),
+                config.duration(RptConstants.TIMEOUT).orElse(DEFAULT_TIMEOUT));
+    }
+
+    /** Settings for tests and programmatic use: no extra headers, default timeout and versions. */
+    public static ModelSettings of(String provider, String model, String baseUrl, String apiKeyEnv) {
+        return new ModelSettings(
+                provider,
+                model,
+                Optional.ofNullable(baseUrl).map(ModelSettings::stripTrailingSlash),
+                Optional.ofNullable(apiKeyEnv),
+                "authorization",
+                Map.of(),
+                "2023-06-01",
+                DEFAULT_TIMEOUT);
+    }
+
+    /** A copy with other extra headers. */
+    public ModelSettings withHeaders(Map<String, String> headers) {
+        return new ModelSettings(provider, model, baseUrl, apiKeyEnv, authHeader, headers, anthropicVersion, timeout);
+    }
+
+    /** A copy with another timeout. */
+    public ModelSettings withTimeout(Duration timeout) {
+        return new ModelSettings(provider, model, baseUrl, apiKeyEnv, authHeader, headers, anthropicVersion, timeout);
+    }
+
+    /** A copy with another auth header. */
+    public ModelSettings withAuthHeader(String authHeader) {
+        return new ModelSettings(provider, model, baseUrl, apiKeyEnv, authHeader, headers, anthropicVersion, timeout);
+    }
+
+    private static String defaultKeyEnv(String provider) {
+        return provider.equals("anthropic") ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY";
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

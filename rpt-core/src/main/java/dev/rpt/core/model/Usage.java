@@ -1,0 +1,31 @@
+package dev.rpt.core.model;
+
+/**
+ * Token usage of one or more calls.
+ *
+ * @param promptTokens input tokens
+ * @param completionTokens output tokens
+ * @param totalTokens as reported by the provider, or the sum when it reports none
+ */
+public record Usage(long promptTokens, long completionTokens, long totalTokens) {
+
+    public static final Usage ZERO = new Usage(0, 0, 0);
+
+    public Usage {
+        if (promptTokens < 0 || completionTokens < 0 || totalTokens < 0) {
+            throw new IllegalArgumentException("token counts cannot be negative");
+        }
+    }
+
+    /** Usage from input and output counts, with the total as their sum. */
+    public static Usage of(long promptTokens, long completionTokens) {
+        return new Usage(promptTokens, completionTokens, promptTokens + completionTokens);
+    }
+
+    public Usage plus(Usage other) {
+        return new Usage(
+                promptTokens + other.promptTokens,
+                completionTokens + other.completionTokens,
+                totalTokens + other.totalTokens);
+    }
+}
