@@ -39,7 +39,8 @@ class ConfigurationDocsTests {
     void everyDocumentedKeyExistsInCode() throws IOException {
         String manual = Files.readString(CONFIGURATION_MD);
         List<String> keysInCode = keysInCode();
-        Matcher matcher = Pattern.compile("^\\| `(rpt\\.[^`]+)`", Pattern.MULTILINE).matcher(manual);
+        Matcher matcher =
+                Pattern.compile("^\\| `(rpt\\.[^`]+)`", Pattern.MULTILINE).matcher(manual);
 
         List<String> unknown = new ArrayList<>();
         while (matcher.find()) {

@@ -1,0 +1,219 @@
+package dev.rpt.assertions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.core.eval.Answer;
+import dev.rpt.core.eval.AnswerAssertionError;
+import dev.rpt.core.eval.AnswerText;
+import dev.rpt.core.eval.FailureKind;
+import dev.rpt.core.model.Excerpt;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.Assertions;
+
+/**
+ * Assertions about one {@link Answer}. Failures say what was expected, what the model answered (trimmed) and its
+ * confidence, and carry a {@link FailureKind} for the run report.
+ */
+public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ANSWER_EXCERPT = 160;
+
+    AnswerAssert(Answer actual) {
+        super(actual, AnswerAssert.class);
+    }
+
+    /** Plain AssertJ string assertions on the answer text; their failures have kind {@code other}. */
+    public AbstractStringAssert<?> text() {
+        isNotNull();
+        return Assertions.assertThat(actual.text()).as("answer text");
+    }
+
+    /** The answer text equals {@code expected} exactly. */
+    public AnswerAssert isEqualTo(String expected) {
+        answered();
+        if (!actual.text().equals(expected)) {
+            throw failure(FailureKind.VALUE, "answer equal to " + quote(expected));
+        }
+        return this;
+    }
+
+    /**
+     * The answer text equals {@code expected} after normalisation on both sides: case, whitespace, punctuation and the
+     * articles a, an, the are ignored.
+     */
+    public AnswerAssert isEqualToNormalized(String expected) {
+        answered();
+        if (!AnswerText.normalize(actual.text()).equals(AnswerText.normalize(expected))) {
+            throw failure(FailureKind.VALUE, "answer equal to " + quote(expected) + " (normalized)");
+        }
+        return this;
+    }
+
+    /** The answer holds exactly one number and it equals {@code expected}. */
+    public AnswerAssert isNumericallyEqualTo(String expected) {
+        return isNumericallyEqualTo(expected, 0);
+    }
+
+    /** The answer holds exactly one number and it equals {@code expected}. */
+    public AnswerAssert isNumericallyEqualTo(Number expected) {
+        return isNumericallyEqualTo(expected.toString(), 0);
+    }
+
+    /**
+     * The answer holds exactly one number, and it is within {@code tolerance} of {@code expected}. An answer with no
+     * number, or with several different numbers, fails as a format error: which one the model meant is ambiguous.
+     */
+    public AnswerAssert isNumericallyEqualTo(String expected, double tolerance) {
+        answered();
+        List<BigDecimal> expectedNumbers = AnswerText.numbers(expected);
+        if (expectedNumbers.size() != 1) {
+            throw new IllegalArgumentException("expected value " + quote(expected) + " must hold exactly one number");
+        }
+        BigDecimal wanted = expectedNumbers.get(0);
+        List<BigDecimal> found = AnswerText.numbers(actual.text());
+        String expectation = "the number " + wanted.toPlainString() + (tolerance > 0 ? " ± " + tolerance : "");
+        if (found.isEmpty()) {
+            throw failure(FailureKind.FORMAT, expectation + ", but the answer holds no number");
+        }
+        if (found.size() > 1) {
+            throw failure(FailureKind.FORMAT, expectation + ", but the answer holds several numbers " + found);
+        }
+        if (found.get(0).subtract(wanted).abs().doubleValue() > tolerance) {
+            throw failure(FailureKind.VALUE, expectation);
+        }
+        return this;
+    }
+
+    /** The whole answer text matches the regular expression. */
+    public AnswerAssert matches(String regex) {
+        answered();
+        if (!Pattern.compile(regex, Pattern.DOTALL).matcher(actual.text()).matches()) {
+            throw failure(FailureKind.FORMAT, "answer matching /" + regex + "/");
+        }
+        return this;
+    }
+
+    /** The answer text, normalized, equals one of the options, normalized. */
+    public AnswerAssert isOneOf(String... options) {
+        answered();
+        String normalized = AnswerText.normalize(actual.text());
+        boolean any = Arrays.stream(options).map(AnswerText::normalize).anyMatch(normalized::equals);
+        if (!any) {
+            throw failure(FailureKind.VALUE, "answer one of " + Arrays.toString(options));
+        }
+        return this;
+    }
+
+    /** The answer text contains {@code expected}, ignoring case. */
+    public AnswerAssert contains(String expected) {
+        answered();
+        if (!actual.text().toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT))) {
+            throw failure(FailureKind.VALUE, "answer containing " + quote(expected));
+        }
+        return this;
+    }
+
+    /** The answer text is a valid JSON document. */
+    public AnswerAssert isValidJson() {
+        json();
+        return this;
+    }
+
+    /**
+     * The JSON answer has {@code expected} at the JSON Pointer {@code pointer}, e.g. {@code /items/0/name}. Values are
+     * compared as text, so {@code 18} matches {@code "18"}.
+     */
+    public AnswerAssert hasJsonValue(String pointer, String expected) {
+        JsonNode value = json().at(pointer);
+        if (value.isMissingNode()) {
+            throw failure(FailureKind.MISSING, "a JSON value at " + pointer);
+        }
+        String text = value.isValueNode() ? value.asText() : value.toString();
+        if (!text.equals(expected)) {
+            throw failure(FailureKind.VALUE, quote(expected) + " at " + pointer + ", found " + quote(text));
+        }
+        return this;
+    }
+
+    /** The model stated a readable confidence. */
+    public AnswerAssert hasConfidence() {
+        isNotNull();
+        if (actual.confidence().isEmpty()) {
+            throw failure(FailureKind.MISSING, "a stated confidence");
+        }
+        return this;
+    }
+
+    /** The stated confidence is at least {@code minimum}. */
+    public AnswerAssert hasConfidenceAtLeast(double minimum) {
+        hasConfidence();
+        if (actual.confidence().getAsDouble() < minimum) {
+            throw failure(FailureKind.CONFIDENCE, "confidence ≥ " + minimum);
+        }
+        return this;
+    }
+
+    /** The stated confidence is at most {@code maximum}. */
+    public AnswerAssert hasConfidenceAtMost(double maximum) {
+        hasConfidence();
+        if (actual.confidence().getAsDouble() > maximum) {
+            throw failure(FailureKind.CONFIDENCE, "confidence ≤ " + maximum);
+        }
+        return this;
+    }
+
+    /** The reply followed the requested structure. */
+    public AnswerAssert isWellFormed() {
+        isNotNull();
+        if (actual.formatError()) {
+            throw failure(FailureKind.FORMAT, "a reply in the requested structure");
+        }
+        return this;
+    }
+
+    private JsonNode json() {
+        answered();
+        try {
+            return JSON.readTree(actual.text());
+        } catch (JsonProcessingException e) {
+            throw failure(FailureKind.FORMAT, "a valid JSON answer (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private void answered() {
+        isNotNull();
+        if (actual.text().isBlank()) {
+            throw failure(FailureKind.MISSING, "an answer");
+        }
+    }
+
+    private AnswerAssertionError failure(FailureKind kind, String expectation) {
+        Objects.requireNonNull(kind, "kind");
+        String description = info.descriptionText();
+        String prefix = description == null || description.isEmpty() ? "" : "[" + description + "] ";
+        return new AnswerAssertionError(
+                kind,
+                prefix + "Expected " + expectation + ", but the model answered " + quote(actual.text()) + " with "
+                        + confidenceText() + ".");
+    }
+
+    private String confidenceText() {
+        return actual.confidence().isPresent()
+                ? String.format(
+                        Locale.ROOT, "confidence %.2f", actual.confidence().getAsDouble())
+                : "no stated confidence";
+    }
+
+    private static String quote(String text) {
+        return "\"" + Excerpt.of(text, ANSWER_EXCERPT) + "\"";
+    }
+}

@@ -1,0 +1,116 @@
+package dev.rpt.assertions;
+
+import static dev.rpt.assertions.RptAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rpt.core.eval.Answer;
+import dev.rpt.core.eval.AnswerAssertionError;
+import dev.rpt.core.eval.FailureKind;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class AnswerAssertTests {
+
+    @Test
+    void numericEqualityExtractsTheOnlyNumber() {
+        assertThatCode(() -> assertThat(answer("$1,200")).isNumericallyEqualTo("1200"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> assertThat(answer("18 dollars")).isNumericallyEqualTo(18))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> assertThat(answer("3.14")).isNumericallyEqualTo("3.1416", 0.01))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void wrongNumberIsAValueFailureThatQuotesTheModel() {
+        assertFails(() -> assertThat(answer("17").withConfidence(0.95)).isNumericallyEqualTo("18"), FailureKind.VALUE)
+                .hasMessage("Expected the number 18, but the model answered \"17\" with confidence 0.95.");
+    }
+
+    @Test
+    void severalNumbersIsAFormatFailure() {
+        assertFails(
+                        () -> assertThat(answer("After 3 days she has 18 dollars."))
+                                .isNumericallyEqualTo("18"),
+                        FailureKind.FORMAT)
+                .hasMessageContaining("holds several numbers [3, 18]")
+                .hasMessageContaining("no stated confidence");
+    }
+
+    @Test
+    void noNumberIsAFormatFailure() {
+        assertFails(() -> assertThat(answer("eighteen")).isNumericallyEqualTo("18"), FailureKind.FORMAT)
+                .hasMessageContaining("holds no number");
+    }
+
+    @Test
+    void blankAnswerIsMissing() {
+        assertFails(() -> assertThat(answer("  ")).isEqualTo("x"), FailureKind.MISSING);
+    }
+
+    @Test
+    void normalizedEqualityIgnoresCaseArticlesPunctuationAndSpaces() {
+        assertThatCode(() -> assertThat(answer("  The  Eiffel tower. ")).isEqualToNormalized("eiffel Tower"))
+                .doesNotThrowAnyException();
+        assertFails(() -> assertThat(answer("Eiffel Tower")).isEqualTo("eiffel tower"), FailureKind.VALUE);
+    }
+
+    @Test
+    void oneOfContainsAndRegex() {
+        assertThatCode(() -> assertThat(answer("(B)")).isOneOf("(A)", "(B)").matches("\\([A-E]\\)"))
+                .doesNotThrowAnyException();
+        assertFails(() -> assertThat(answer("(C)")).isOneOf("(A)", "(B)"), FailureKind.VALUE);
+        assertFails(() -> assertThat(answer("maybe B")).matches("\\([A-E]\\)"), FailureKind.FORMAT);
+        assertFails(() -> assertThat(answer("Paris")).contains("London"), FailureKind.VALUE);
+    }
+
+    @Test
+    void jsonAssertions() {
+        Answer json = answer("{\"city\":\"Paris\",\"items\":[{\"n\":18}]}");
+
+        assertThatCode(() -> assertThat(json).isValidJson().hasJsonValue("/items/0/n", "18"))
+                .doesNotThrowAnyException();
+        assertFails(() -> assertThat(json).hasJsonValue("/city", "Rome"), FailureKind.VALUE);
+        assertFails(() -> assertThat(json).hasJsonValue("/country", "FR"), FailureKind.MISSING);
+        assertFails(() -> assertThat(answer("{nope")).isValidJson(), FailureKind.FORMAT);
+    }
+
+    @Test
+    void confidenceBounds() {
+        Answer sure = answer("x").withConfidence(0.9);
+
+        assertThatCode(() -> assertThat(sure).hasConfidenceAtLeast(0.5).hasConfidenceAtMost(0.95))
+                .doesNotThrowAnyException();
+        assertFails(() -> assertThat(sure).hasConfidenceAtMost(0.8), FailureKind.CONFIDENCE)
+                .hasMessageContaining("confidence ≤ 0.8");
+        assertFails(() -> assertThat(answer("x")).hasConfidence(), FailureKind.MISSING);
+    }
+
+    @Test
+    void longAnswersAreTrimmedInMessages() {
+        String essay = "word ".repeat(200);
+
+        assertFails(() -> assertThat(answer(essay)).isEqualTo("x"), FailureKind.VALUE)
+                .satisfies(error -> org.assertj.core.api.Assertions.assertThat(error.getMessage())
+                        .hasSizeLessThan(260));
+    }
+
+    @Test
+    void descriptionPrefixesTheMessage() {
+        assertFails(() -> assertThat(answer("1")).as("case q7").isEqualTo("2"), FailureKind.VALUE)
+                .hasMessageStartingWith("[case q7] Expected");
+    }
+
+    private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertFails(
+            ThrowingCallable call, FailureKind kind) {
+        return assertThatThrownBy(call)
+                .isInstanceOf(AnswerAssertionError.class)
+                .satisfies(error -> org.assertj.core.api.Assertions.assertThat(AnswerAssertionError.kindOf(error))
+                        .isEqualTo(kind));
+    }
+
+    private static Answer answer(String text) {
+        return Answer.ofText(text);
+    }
+}
