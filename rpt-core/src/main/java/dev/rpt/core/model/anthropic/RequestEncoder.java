@@ -1,0 +1,119 @@
+package dev.rpt.core.model.anthropic;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.ToolChoice;
+import dev.rpt.core.model.ToolDefinition;
+
+/**
+ * Writes a {@link ChatRequest} as a Messages API body. Fields always appear in one fixed order ({@code model,
+ * max_tokens, system, messages, tools, tool_choice, temperature}) and unset ones are left out, so equal requests give
+ * byte-identical bodies. {@code seed}, log-probabilities and {@code sampleIndex} are never sent: the API has no seed
+ * or logprobs, and the sample index only keys the cache.
+ */
+final class RequestEncoder {
+
+    /** The API requires {@code max_tokens}; this is used when the request leaves it unset. */
+    static final int DEFAULT_MAX_TOKENS = 1024;
+
+    private RequestEncoder() {}
+
+    /**
+     * An encoded body.
+     *
+     * @param json the body text
+     * @param formatTool the forced tool standing in for the response format, or null
+     */
+    record Encoded(String json, FormatTool formatTool) {}
+
+    static Encoded encode(String model, ChatRequest request) {
+        FormatTool formatTool = request.responseFormat() == null ? null : FormatTool.of(request.responseFormat());
+        ConversationEncoder.Conversation conversation = ConversationEncoder.encode(request.messages());
+
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("model", model);
+        body.put("max_tokens", request.maxTokens() != null ? request.maxTokens() : DEFAULT_MAX_TOKENS);
+        if (conversation.system() != null) {
+            body.put("system", conversation.system());
+        }
+        body.set("messages", conversation.messages());
+        ArrayNode tools = tools(request, formatTool);
+        if (!tools.isEmpty()) {
+            body.set("tools", tools);
+        }
+        ObjectNode toolChoice = toolChoice(request, formatTool);
+        if (toolChoice != null) {
+            body.set("tool_choice", toolChoice);
+        }
+        if (request.temperature() != null) {
+            body.put("temperature", request.temperature());
+        }
+        return new Encoded(Json.write(body), formatTool);
+    }
+
+    private static ArrayNode tools(ChatRequest request, FormatTool formatTool) {
+        ArrayNode tools = Json.MAPPER.createArrayNode();
+        for (ToolDefinition tool : request.tools()) {
+            if (formatTool != null && tool.name().equals(formatTool.name())) {
+                throw new IllegalArgumentException("The response format " + formatTool.name()
+                        + " has the same name as a tool. On Anthropic structured output is a tool named after the"
+                        + " format: rename the format or the tool.");
+            }
+            tools.add(tool(tool.name(), tool.description(), tool.parameters().json()));
+        }
+        if (formatTool != null) {
+            tools.add(tool(formatTool.name(), FormatTool.DESCRIPTION, formatTool.schemaJson()));
+        }
+        return tools;
+    }
+
+    private static ObjectNode tool(String name, String description, String schemaJson) {
+        ObjectNode tool = Json.MAPPER.createObjectNode();
+        tool.put("name", name);
+        tool.put("description", description);
+        tool.set("input_schema", Json.parseObject(schemaJson, "The input schema of tool " + name));
+        return tool;
+    }
+
+    private static ObjectNode toolChoice(ChatRequest request, FormatTool formatTool) {
+        ToolChoice choice = request.toolChoice();
+        if (formatTool != null) {
+            if (choice == null) {
+                return choice("tool", formatTool.name());
+            }
+            if (choice == ToolChoice.NONE) {
+                throw new IllegalArgumentException("tool_choice none cannot be combined with the response format "
+                        + formatTool.name() + ": on Anthropic structured output is a forced tool call. Drop one.");
+            }
+        }
+        if (choice == null || (choice == ToolChoice.NONE && request.tools().isEmpty() && formatTool == null)) {
+            // With no tools there is nothing to forbid; Anthropic would only have to ignore the field.
+            return null;
+        }
+        if (choice instanceof ToolChoice.Function function) {
+            return choice("tool", function.name());
+        }
+        return choice(modeType((ToolChoice.Mode) choice), null);
+    }
+
+    private static String modeType(ToolChoice.Mode mode) {
+        return switch (mode.value()) {
+            case "auto" -> "auto";
+            case "required" -> "any";
+            case "none" -> "none";
+            default ->
+                throw new IllegalArgumentException(
+                        "Unknown tool_choice mode '" + mode.value() + "'; use auto, required or none.");
+        };
+    }
+
+    private static ObjectNode choice(String type, String name) {
+        ObjectNode choice = Json.MAPPER.createObjectNode();
+        choice.put("type", type);
+        if (name != null) {
+            choice.put("name", name);
+        }
+        return choice;
+    }
+}
