@@ -103,6 +103,16 @@ final class OpenAiTransport {
                     "The connection to " + describe(url) + " failed: "
                             + e.getClass().getSimpleName() + messageOf(e),
                     e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // OkHttp (Kotlin) can throw InterruptedException without declaring it, when interrupted while queued.
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("The call to " + describe(url) + " was interrupted", e);
+            }
+            throw new TransportException(
+                    "The call to " + describe(url) + " failed: " + e.getClass().getSimpleName(), e);
         }
     }
 
