@@ -14,6 +14,7 @@ import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.MalformedResponseException;
 import dev.rpt.core.model.ModelException;
+import dev.rpt.core.model.ModelSettings;
 import dev.rpt.core.model.ModelTimeoutException;
 import dev.rpt.core.model.QuotaExceededException;
 import dev.rpt.core.model.RateLimitedException;
@@ -224,10 +225,7 @@ class OpenAiErrorMappingTests {
         int port = server.getPort();
         server.close();
         model = new OpenAiProvider()
-                .create(
-                        dev.rpt.core.model.ModelSettings.of(
-                                "openai", "m", "http://127.0.0.1:" + port + "/v1", KEY_VARIABLE),
-                        ENVIRONMENT);
+                .create(ModelSettings.of("openai", "m", "http://127.0.0.1:" + port + "/v1", KEY_VARIABLE), ENVIRONMENT);
 
         TransportException thrown = failure(TransportException.class);
 
