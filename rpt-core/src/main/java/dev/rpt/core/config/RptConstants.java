@@ -84,5 +84,12 @@ public final class RptConstants {
      */
     public static final String PRICE_PREFIX = "rpt.price.";
 
+    /**
+     * The request field that carries the output token limit for {@code openai}: {@code max_completion_tokens} (the
+     * default; required by OpenAI's reasoning models) or {@code max_tokens} (the legacy name, for older
+     * OpenAI-compatible servers that ignore or reject the new one).
+     */
+    public static final String OPENAI_MAX_TOKENS_FIELD = "rpt.openai.max-tokens-field";
+
     private RptConstants() {}
 }

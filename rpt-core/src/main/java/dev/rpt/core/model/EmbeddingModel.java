@@ -1,0 +1,21 @@
+package dev.rpt.core.model;
+
+import java.util.List;
+
+/**
+ * A model that turns texts into vectors, e.g. to cluster failure-mode labels. Implementations are thread-safe.
+ */
+public interface EmbeddingModel {
+
+    /**
+     * Embeds the texts in one call.
+     *
+     * @param texts the texts; an empty list gives an empty list without calling the provider
+     * @return one vector per text, in the order of {@code texts}
+     * @throws ModelException when the provider, the transport or the response fails
+     */
+    List<double[]> embed(List<String> texts);
+
+    /** What this model is: provider, model name, and whether it is a simulator. */
+    ModelInfo info();
+}

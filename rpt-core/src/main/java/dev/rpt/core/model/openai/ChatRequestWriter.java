@@ -1,0 +1,152 @@
+package dev.rpt.core.model.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.core.model.ChatMessage;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.ResponseFormat;
+import dev.rpt.core.model.ToolCall;
+import dev.rpt.core.model.ToolChoice;
+import dev.rpt.core.model.ToolDefinition;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * Writes a {@link ChatRequest} as a Chat Completions request body. Unset values are left out rather than sent as
+ * null, and fields are always written in the same order, so equal requests give equal bytes:
+ *
+ * <ol>
+ *   <li>{@code model}
+ *   <li>{@code messages}: each {@code role}, {@code content}, {@code tool_calls} ({@code id}, {@code type},
+ *       {@code function} {@code {name, arguments}}), {@code tool_call_id}
+ *   <li>{@code tools}: each {@code type}, {@code function} {@code {name, description, parameters, strict}}
+ *   <li>{@code tool_choice}
+ *   <li>{@code temperature}
+ *   <li>{@code seed}
+ *   <li>{@code max_completion_tokens} or {@code max_tokens}
+ *   <li>{@code response_format}: {@code type}, {@code json_schema} {@code {name, strict, schema}}
+ *   <li>{@code logprobs}, {@code top_logprobs}
+ * </ol>
+ *
+ * <p>{@link ChatRequest#sampleIndex()} is never sent: it only keeps repeated samples apart in the cache.
+ */
+final class ChatRequestWriter {
+
+    private final String model;
+    private final OpenAiOptions options;
+
+    ChatRequestWriter(String model, OpenAiOptions options) {
+        this.model = model;
+        this.options = options;
+    }
+
+    byte[] write(ChatRequest request) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(tree(request));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("could not serialize a chat request", e);
+        }
+    }
+
+    ObjectNode tree(ChatRequest request) {
+        ObjectNode body = Json.object();
+        body.put("model", model);
+        ArrayNode messages = body.putArray("messages");
+        request.messages().forEach(message -> messages.add(message(message)));
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            request.tools().forEach(tool -> tools.add(tool(tool)));
+        }
+        if (request.toolChoice() != null) {
+            body.set("tool_choice", toolChoice(request.toolChoice()));
+        }
+        if (request.temperature() != null) {
+            body.put("temperature", request.temperature());
+        }
+        if (request.seed() != null) {
+            body.put("seed", request.seed());
+        }
+        if (request.maxTokens() != null) {
+            body.put(options.maxTokensField().wireName(), request.maxTokens());
+        }
+        if (request.responseFormat() != null) {
+            body.set("response_format", responseFormat(request.responseFormat()));
+        }
+        if (request.logprobs()) {
+            body.put("logprobs", true);
+            if (request.topLogprobs() > 0) {
+                body.put("top_logprobs", request.topLogprobs());
+            }
+        }
+        return body;
+    }
+
+    private static ObjectNode message(ChatMessage message) {
+        ObjectNode node = Json.object();
+        node.put("role", message.role().name().toLowerCase(Locale.ROOT));
+        if (message.content() != null) {
+            node.put("content", message.content());
+        }
+        if (!message.toolCalls().isEmpty()) {
+            ArrayNode calls = node.putArray("tool_calls");
+            message.toolCalls().forEach(call -> calls.add(toolCall(call)));
+        }
+        if (message.toolCallId() != null) {
+            // The wire format has no error flag; a failed tool says so in its content.
+            node.put("tool_call_id", message.toolCallId());
+        }
+        return node;
+    }
+
+    private static ObjectNode toolCall(ToolCall call) {
+        ObjectNode node = Json.object();
+        node.put("id", call.id());
+        node.put("type", "function");
+        ObjectNode function = node.putObject("function");
+        function.put("name", call.name());
+        // A string, byte for byte what the model produced, even when it is not valid JSON.
+        function.put("arguments", call.arguments());
+        return node;
+    }
+
+    private static ObjectNode tool(ToolDefinition tool) {
+        ObjectNode node = Json.object();
+        node.put("type", "function");
+        ObjectNode function = node.putObject("function");
+        function.put("name", tool.name());
+        function.put("description", tool.description());
+        function.set("parameters", schema(tool.parameters().json(), "the parameters schema of tool " + tool.name()));
+        function.put("strict", tool.strict());
+        return node;
+    }
+
+    private static JsonNode toolChoice(ToolChoice choice) {
+        if (choice instanceof ToolChoice.Function function) {
+            ObjectNode node = Json.object();
+            node.put("type", "function");
+            node.putObject("function").put("name", function.name());
+            return node;
+        }
+        return Json.MAPPER.getNodeFactory().textNode(((ToolChoice.Mode) choice).value());
+    }
+
+    private static ObjectNode responseFormat(ResponseFormat format) {
+        ObjectNode node = Json.object();
+        node.put("type", "json_schema");
+        ObjectNode jsonSchema = node.putObject("json_schema");
+        jsonSchema.put("name", format.name());
+        jsonSchema.put("strict", format.strict());
+        jsonSchema.set("schema", schema(format.schema().json(), "the response format schema " + format.name()));
+        return node;
+    }
+
+    private static JsonNode schema(String json, String what) {
+        JsonNode schema = Json.parseInput(json, what);
+        if (!schema.isObject()) {
+            throw new IllegalArgumentException(what + " must be a JSON object");
+        }
+        return schema;
+    }
+}

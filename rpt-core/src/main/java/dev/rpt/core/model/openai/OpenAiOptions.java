@@ -1,0 +1,63 @@
+package dev.rpt.core.model.openai;
+
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings only the {@code openai} provider reads, beyond the shared {@link dev.rpt.core.model.ModelSettings}.
+ *
+ * @param maxTokensField the request field that carries the output token limit
+ */
+public record OpenAiOptions(MaxTokensField maxTokensField) {
+
+    /** The defaults: {@code max_completion_tokens}. */
+    public static final OpenAiOptions DEFAULTS = new OpenAiOptions(MaxTokensField.MAX_COMPLETION_TOKENS);
+
+    public OpenAiOptions {
+        Objects.requireNonNull(maxTokensField, "maxTokensField");
+    }
+
+    /**
+     * Reads {@link RptConstants#OPENAI_MAX_TOKENS_FIELD}.
+     *
+     * @throws dev.rpt.core.config.ConfigException naming the key when its value is not one of the field names
+     */
+    public static OpenAiOptions from(RptConfig config) {
+        List<String> names = Arrays.stream(MaxTokensField.values())
+                .map(MaxTokensField::wireName)
+                .toList();
+        return config.choice(RptConstants.OPENAI_MAX_TOKENS_FIELD, names)
+                .map(MaxTokensField::ofWireName)
+                .map(OpenAiOptions::new)
+                .orElse(DEFAULTS);
+    }
+
+    /** The name of the output token limit in a Chat Completions request. */
+    public enum MaxTokensField {
+        /** The current name; OpenAI's reasoning models accept only this one. */
+        MAX_COMPLETION_TOKENS("max_completion_tokens"),
+        /** The deprecated name that older OpenAI-compatible servers still expect. */
+        MAX_TOKENS("max_tokens");
+
+        private final String wireName;
+
+        MaxTokensField(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The JSON field name, as configured and as sent. */
+        public String wireName() {
+            return wireName;
+        }
+
+        static MaxTokensField ofWireName(String name) {
+            return Arrays.stream(values())
+                    .filter(field -> field.wireName.equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown max-tokens field " + name));
+        }
+    }
+}

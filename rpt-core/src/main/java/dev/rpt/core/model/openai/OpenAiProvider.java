@@ -1,0 +1,66 @@
+package dev.rpt.core.model.openai;
+
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatModelProvider;
+import dev.rpt.core.model.EmbeddingModel;
+import dev.rpt.core.model.ModelSettings;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@code openai} provider: OpenAI's Chat Completions API and every server that speaks it, reached through
+ * {@code rpt.base-url} (default {@code https://api.openai.com/v1}). The API key is read once, when a model is
+ * created; it is sent as {@code Authorization: Bearer}, or as {@code api-key} for Azure, or not at all with
+ * {@code rpt.api-key-env=none}.
+ */
+public final class OpenAiProvider implements ChatModelProvider {
+
+    /** The provider id, as configured in {@code rpt.provider}. */
+    public static final String ID = "openai";
+
+    /** For {@link java.util.ServiceLoader}. */
+    public OpenAiProvider() {}
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** Creates a chat model with {@link OpenAiOptions#DEFAULTS}. */
+    @Override
+    public ChatModel create(ModelSettings settings, UnaryOperator<String> environment) {
+        return create(settings, OpenAiOptions.DEFAULTS, environment);
+    }
+
+    /**
+     * Creates a chat model with provider-specific options.
+     *
+     * @param settings what to reach
+     * @param options the {@code rpt.openai.*} settings, see {@link OpenAiOptions#from}
+     * @param environment looks up environment variables, for the API key
+     * @throws dev.rpt.core.config.ConfigException when the base URL, a header or the key is unusable
+     */
+    public ChatModel create(ModelSettings settings, OpenAiOptions options, UnaryOperator<String> environment) {
+        Objects.requireNonNull(options, "options");
+        return new OpenAiChatModel(settings.model(), options, OpenAiTransport.create(settings, environment));
+    }
+
+    /**
+     * Creates an embedding model on the same server, with the same authentication and headers, as {@code settings}.
+     *
+     * @param settings what to reach; its chat model name is not used
+     * @param embeddingModel the embedding model's name, e.g. {@code text-embedding-3-small} or {@code nomic-embed-text}
+     * @param environment looks up environment variables, for the API key
+     * @throws dev.rpt.core.config.ConfigException when the base URL, a header or the key is unusable
+     */
+    public EmbeddingModel createEmbeddings(
+            ModelSettings settings, String embeddingModel, UnaryOperator<String> environment) {
+        Objects.requireNonNull(embeddingModel, "embeddingModel");
+        return new OpenAiEmbeddingModel(embeddingModel, OpenAiTransport.create(settings, environment));
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiProvider[" + ID + "]";
+    }
+}

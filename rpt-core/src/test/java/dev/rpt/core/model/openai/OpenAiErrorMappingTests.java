@@ -1,0 +1,277 @@
+package dev.rpt.core.model.openai;
+
+import static dev.rpt.core.model.openai.OpenAiFixtures.ENVIRONMENT;
+import static dev.rpt.core.model.openai.OpenAiFixtures.KEY;
+import static dev.rpt.core.model.openai.OpenAiFixtures.KEY_VARIABLE;
+import static dev.rpt.core.model.openai.OpenAiFixtures.json;
+import static dev.rpt.core.model.openai.OpenAiFixtures.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.rpt.core.model.AuthenticationException;
+import dev.rpt.core.model.BadRequestException;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.MalformedResponseException;
+import dev.rpt.core.model.ModelException;
+import dev.rpt.core.model.ModelSettings;
+import dev.rpt.core.model.ModelTimeoutException;
+import dev.rpt.core.model.QuotaExceededException;
+import dev.rpt.core.model.RateLimitedException;
+import dev.rpt.core.model.ServerErrorException;
+import dev.rpt.core.model.TransportException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OpenAiErrorMappingTests {
+
+    private static final ChatRequest HELLO = ChatRequest.builder().user("hello").build();
+
+    private MockWebServer server;
+    private ChatModel model;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+        model = new OpenAiProvider().create(settings(server), ENVIRONMENT);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static String error(String message, String type, String code) {
+        return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":" + code
+                + "}}";
+    }
+
+    private <T extends ModelException> T failure(Class<T> type) {
+        T thrown = catchThrowableOfType(type, () -> model.chat(HELLO));
+        assertThat(thrown).as("expected %s", type.getSimpleName()).isNotNull();
+        assertThat(thrown.getMessage()).doesNotContain(KEY);
+        assertThat(thrown.toString()).doesNotContain(KEY);
+        return thrown;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 404, 409, 413, 422})
+    void mapsClientErrorsToBadRequestCarryingTheProviderMessage(int status) {
+        server.enqueue(json(
+                status, error("Invalid schema for response_format 'target_answer'", "invalid_request_error", "null")));
+
+        BadRequestException thrown = failure(BadRequestException.class);
+
+        assertThat(thrown.status()).isEqualTo(status);
+        assertThat(thrown.providerMessage()).contains("Invalid schema for response_format 'target_answer'");
+        assertThat(thrown.getMessage()).contains("Invalid schema for response_format 'target_answer'");
+        assertThat(thrown.retryable()).isFalse();
+    }
+
+    @Test
+    void readsLlamaCppIntegerErrorCodes() {
+        server.enqueue(json(
+                400,
+                "{\"error\":{\"code\":400,\"message\":\"the request exceeds the available context size\","
+                        + "\"type\":\"exceed_context_size_error\"}}"));
+
+        BadRequestException thrown = failure(BadRequestException.class);
+
+        assertThat(thrown.providerMessage())
+                .contains("the request exceeds the available context size")
+                .contains("code=400")
+                .contains("type=exceed_context_size_error");
+    }
+
+    @Test
+    void quotesARawBodyThatIsNotAnErrorObject() {
+        server.enqueue(
+                new MockResponse.Builder().code(404).body("404 page not found").build());
+
+        assertThat(failure(BadRequestException.class).providerMessage()).isEqualTo("404 page not found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void mapsRejectedCredentialsWithoutQuotingTheKey(int status) {
+        // A server that echoes the key back must not make it leak into the message.
+        server.enqueue(json(
+                status, error("Incorrect API key provided: " + KEY, "invalid_request_error", "\"invalid_api_key\"")));
+
+        AuthenticationException thrown = failure(AuthenticationException.class);
+
+        assertThat(thrown.status()).isEqualTo(status);
+        assertThat(thrown.retryable()).isFalse();
+        assertThat(thrown.getMessage()).contains("$" + KEY_VARIABLE).contains("Incorrect API key provided: ****");
+    }
+
+    @Test
+    void mapsRateLimitsWithRetryAfterSeconds() {
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("retry-after", "2")
+                .body(error("Rate limit reached for requests", "requests", "\"rate_limit_exceeded\""))
+                .build());
+
+        RateLimitedException thrown = failure(RateLimitedException.class);
+
+        assertThat(thrown.retryable()).isTrue();
+        assertThat(thrown.retryAfter()).contains(Duration.ofSeconds(2));
+        assertThat(thrown.getMessage()).contains("Rate limit reached for requests");
+    }
+
+    @Test
+    void prefersRetryAfterMilliseconds() {
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("retry-after-ms", "1500")
+                .setHeader("retry-after", "2")
+                .body(error("Rate limit reached", "tokens", "\"rate_limit_exceeded\""))
+                .build());
+
+        assertThat(failure(RateLimitedException.class).retryAfter()).contains(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void mapsInsufficientQuotaByTypeToAFailFastQuotaError() {
+        server.enqueue(json(
+                429,
+                error(
+                        "You exceeded your current quota, please check your plan and billing details.",
+                        "insufficient_quota",
+                        "\"insufficient_quota\"")));
+
+        QuotaExceededException thrown = failure(QuotaExceededException.class);
+
+        assertThat(thrown.retryable()).isFalse();
+        assertThat(thrown.getMessage()).contains("out of credit").contains("$" + KEY_VARIABLE);
+    }
+
+    @Test
+    void mapsInsufficientQuotaByCodeAlone() {
+        server.enqueue(json(429, error("quota", "billing_error", "\"insufficient_quota\"")));
+
+        failure(QuotaExceededException.class);
+    }
+
+    @Test
+    void mapsServerErrors() {
+        server.enqueue(
+                json(500, error("The server had an error while processing your request.", "server_error", "null")));
+
+        ServerErrorException thrown = failure(ServerErrorException.class);
+
+        assertThat(thrown.status()).isEqualTo(500);
+        assertThat(thrown.retryable()).isTrue();
+        assertThat(thrown.retryAfter()).isEmpty();
+        assertThat(thrown.getMessage()).contains("The server had an error");
+    }
+
+    @Test
+    void mapsUnavailableWithItsRetryAfter() {
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("retry-after", "7")
+                .body("upstream overloaded")
+                .build());
+
+        ServerErrorException thrown = failure(ServerErrorException.class);
+
+        assertThat(thrown.status()).isEqualTo(503);
+        assertThat(thrown.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(thrown.getMessage()).contains("upstream overloaded");
+    }
+
+    @Test
+    void mapsASlowServerToATimeout() {
+        model = new OpenAiProvider().create(settings(server).withTimeout(Duration.ofMillis(300)), ENVIRONMENT);
+        server.enqueue(new MockResponse.Builder()
+                .headersDelay(3, TimeUnit.SECONDS)
+                .body(OpenAiFixtures.resource("final-answer.json"))
+                .build());
+
+        ModelTimeoutException thrown = failure(ModelTimeoutException.class);
+
+        assertThat(thrown.retryable()).isTrue();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void mapsATruncatedBodyToATransportFailure() {
+        String complete = OpenAiFixtures.resource("final-answer.json");
+        server.enqueue(new MockResponse.Builder()
+                .body(complete.substring(0, 40))
+                .setHeader("Content-Length", complete.length())
+                .onResponseEnd(new SocketEffect.CloseSocket(true, true, true))
+                .build());
+
+        TransportException thrown = failure(TransportException.class);
+
+        assertThat(thrown.retryable()).isTrue();
+        assertThat(thrown.getCause()).isInstanceOfAny(java.net.ProtocolException.class, java.io.EOFException.class);
+    }
+
+    @Test
+    void mapsARefusedConnectionToATransportFailure() {
+        int port = server.getPort();
+        server.close();
+        model = new OpenAiProvider()
+                .create(ModelSettings.of("openai", "m", "http://127.0.0.1:" + port + "/v1", KEY_VARIABLE), ENVIRONMENT);
+
+        TransportException thrown = failure(TransportException.class);
+
+        assertThat(thrown.getMessage()).contains("127.0.0.1:" + port);
+    }
+
+    @Test
+    void restoresTheInterruptFlag() {
+        server.enqueue(new MockResponse.Builder()
+                .headersDelay(3, TimeUnit.SECONDS)
+                .body(OpenAiFixtures.resource("final-answer.json"))
+                .build());
+        Thread.currentThread().interrupt();
+        try {
+            ModelException thrown = catchThrowableOfType(ModelException.class, () -> model.chat(HELLO));
+
+            assertThat(thrown).isInstanceOf(TransportException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void mapsABodyThatIsNotJsonToAMalformedResponseWithAnExcerpt() {
+        server.enqueue(new MockResponse.Builder()
+                .body("<html><body>Bad gateway page</body></html>")
+                .build());
+
+        MalformedResponseException thrown = failure(MalformedResponseException.class);
+
+        assertThat(thrown.excerpt()).isEqualTo("<html><body>Bad gateway page</body></html>");
+        assertThat(thrown.retryable()).isFalse();
+    }
+
+    @Test
+    void mapsEmptyChoicesToAMalformedResponse() {
+        server.enqueue(json(200, "{\"id\":\"x\",\"choices\":[],\"usage\":{\"prompt_tokens\":1}}"));
+
+        assertThat(failure(MalformedResponseException.class).getMessage()).contains("no choices");
+    }
+
+    @Test
+    void mapsMissingChoicesToAMalformedResponse() {
+        server.enqueue(json(200, "{\"id\":\"x\",\"object\":\"chat.completion\"}"));
+
+        assertThat(failure(MalformedResponseException.class).getMessage()).contains("no choices");
+    }
+}
