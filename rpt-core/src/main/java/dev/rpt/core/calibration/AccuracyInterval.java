@@ -1,0 +1,28 @@
+package dev.rpt.core.calibration;
+
+import java.util.Optional;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.IntervalUtils;
+
+/**
+ * The Wilson score interval for accuracy. Wilson rather than the normal approximation because it stays inside
+ * {@code [0, 1]} and is not degenerate at 0% or 100%, which small prompt-test suites hit all the time.
+ */
+final class AccuracyInterval {
+
+    private AccuracyInterval() {}
+
+    /** The interval for {@code correct} successes in {@code n} trials; empty when there are no trials. */
+    static Optional<Interval> wilson(int n, int correct, double level) {
+        if (n == 0) {
+            return Optional.empty();
+        }
+        ConfidenceInterval interval = IntervalUtils.getWilsonScoreInterval(n, correct, level);
+        // Rounding can push a bound a hair past 0 or 1 at 0% and 100% accuracy.
+        return Optional.of(new Interval(clamp(interval.getLowerBound()), clamp(interval.getUpperBound())));
+    }
+
+    private static double clamp(double value) {
+        return Math.min(1.0, Math.max(0.0, value));
+    }
+}
