@@ -18,8 +18,11 @@ final class AccuracyInterval {
             return Optional.empty();
         }
         ConfidenceInterval interval = IntervalUtils.getWilsonScoreInterval(n, correct, level);
-        // Rounding can push a bound a hair past 0 or 1 at 0% and 100% accuracy.
-        return Optional.of(new Interval(clamp(interval.getLowerBound()), clamp(interval.getUpperBound())));
+        // At 0% the lower bound is exactly 0 and at 100% the upper is exactly 1; rounding leaves a hair off either, and
+        // a report saying "upper 0.9999999999" for a perfect run would read as a defect.
+        double lower = correct == 0 ? 0.0 : clamp(interval.getLowerBound());
+        double upper = correct == n ? 1.0 : clamp(interval.getUpperBound());
+        return Optional.of(new Interval(lower, upper));
     }
 
     private static double clamp(double value) {
