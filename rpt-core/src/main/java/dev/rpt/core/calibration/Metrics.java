@@ -1,0 +1,84 @@
+package dev.rpt.core.calibration;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Accuracy and calibration of one set of cases. Rates are fractions in {@code [0, 1]}, not percentages. A value that
+ * the cases cannot define is empty; see {@code docs/calibration.md} for what each metric means and how to read it.
+ *
+ * @param n the scored cases: passed plus failed; errored cases are not among them
+ * @param errored the cases that produced no answer; they lower no metric
+ * @param correct the passed cases
+ * @param accuracy {@code correct / n}; empty when {@code n == 0}
+ * @param accuracyCi the Wilson score interval for accuracy at {@link MetricsOptions#intervalLevel()}; empty when {@code
+ *     n == 0}
+ * @param brier the mean of {@code (confidence - outcome)^2} over scored cases with a confidence, outcome 1 for passed
+ *     and 0 for failed; empty when no case has a confidence
+ * @param ece the expected calibration error over {@link MetricsOptions#bins()} equal-width bins; empty when no case has
+ *     a confidence
+ * @param eceEqualMass the expected calibration error over equal-mass bins; empty when no case has a confidence
+ * @param auroc the area under the ROC curve of confidence as a predictor of a pass; empty when no case has a
+ *     confidence, or when the cases with one all passed or all failed
+ * @param reliability the equal-width bins in ascending order, empty bins included with count 0; all bins empty when
+ *     no case has a confidence
+ * @param overconfidenceRate the share of scored cases with a confidence that failed with confidence at least {@link
+ *     MetricsOptions#overconfidenceThreshold()}; empty when no case has a confidence
+ * @param underconfidenceRate the share of scored cases with a confidence that passed with confidence at most {@link
+ *     MetricsOptions#underconfidenceThreshold()}; empty when no case has a confidence
+ * @param formatErrorRate the share of scored cases flagged as format errors; empty when {@code n == 0}
+ * @param missingConfidence the scored cases without a confidence
+ * @param meanConfidence the mean confidence over scored cases that have one; empty when none has
+ */
+public record Metrics(
+        int n,
+        int errored,
+        int correct,
+        OptionalDouble accuracy,
+        Optional<Interval> accuracyCi,
+        OptionalDouble brier,
+        OptionalDouble ece,
+        OptionalDouble eceEqualMass,
+        OptionalDouble auroc,
+        List<ReliabilityBin> reliability,
+        OptionalDouble overconfidenceRate,
+        OptionalDouble underconfidenceRate,
+        OptionalDouble formatErrorRate,
+        int missingConfidence,
+        OptionalDouble meanConfidence) {
+
+    public Metrics {
+        if (n < 0 || errored < 0 || correct < 0 || missingConfidence < 0 || correct > n || missingConfidence > n) {
+            throw new IllegalArgumentException("inconsistent counts: n=" + n + ", errored=" + errored + ", correct="
+                    + correct + ", missingConfidence=" + missingConfidence);
+        }
+        Objects.requireNonNull(accuracy, "accuracy");
+        Objects.requireNonNull(accuracyCi, "accuracyCi");
+        Objects.requireNonNull(brier, "brier");
+        Objects.requireNonNull(ece, "ece");
+        Objects.requireNonNull(eceEqualMass, "eceEqualMass");
+        Objects.requireNonNull(auroc, "auroc");
+        reliability = List.copyOf(reliability);
+        Objects.requireNonNull(overconfidenceRate, "overconfidenceRate");
+        Objects.requireNonNull(underconfidenceRate, "underconfidenceRate");
+        Objects.requireNonNull(formatErrorRate, "formatErrorRate");
+        Objects.requireNonNull(meanConfidence, "meanConfidence");
+    }
+
+    /** The metrics of {@code cases} with {@link MetricsOptions#DEFAULTS}. */
+    public static Metrics of(List<CaseOutcome> cases) {
+        return of(cases, MetricsOptions.DEFAULTS);
+    }
+
+    /** The metrics of {@code cases}, in any order (the result does not depend on it), with the given options. */
+    public static Metrics of(List<CaseOutcome> cases, MetricsOptions options) {
+        return MetricsCalculator.compute(cases, options);
+    }
+
+    /** The scored cases that carry a confidence: the denominator of every calibration metric. */
+    public int withConfidence() {
+        return n - missingConfidence;
+    }
+}

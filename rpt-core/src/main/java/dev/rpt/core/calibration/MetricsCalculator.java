@@ -1,0 +1,82 @@
+package dev.rpt.core.calibration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/** Computes {@link Metrics} in one pass over the cases plus one sort for equal-mass bins and AUROC. */
+final class MetricsCalculator {
+
+    private MetricsCalculator() {}
+
+    static Metrics compute(List<CaseOutcome> cases, MetricsOptions options) {
+        Objects.requireNonNull(cases, "cases");
+        Objects.requireNonNull(options, "options");
+        int n = 0;
+        int errored = 0;
+        int correct = 0;
+        int formatErrors = 0;
+        List<Judgement> judgements = new ArrayList<>(cases.size());
+        for (CaseOutcome outcome : cases) {
+            Objects.requireNonNull(outcome, "cases must not contain null");
+            if (!outcome.scored()) {
+                errored++;
+                continue;
+            }
+            n++;
+            if (outcome.correct()) {
+                correct++;
+            }
+            if (outcome.formatError()) {
+                formatErrors++;
+            }
+            if (outcome.confidence().isPresent()) {
+                judgements.add(new Judgement(outcome.confidence().getAsDouble(), outcome.correct()));
+            }
+        }
+        List<ReliabilityBin> reliability = EqualWidthBins.of(judgements, options.bins());
+        return new Metrics(
+                n,
+                errored,
+                correct,
+                ratio(correct, n),
+                AccuracyInterval.wilson(n, correct, options.intervalLevel()),
+                brier(judgements),
+                CalibrationError.of(reliability),
+                CalibrationError.of(EqualMassBins.of(judgements, options.bins())),
+                Auroc.of(judgements),
+                reliability,
+                ratio(overconfident(judgements, options.overconfidenceThreshold()), judgements.size()),
+                ratio(underconfident(judgements, options.underconfidenceThreshold()), judgements.size()),
+                ratio(formatErrors, n),
+                n - judgements.size(),
+                meanConfidence(judgements));
+    }
+
+    private static OptionalDouble ratio(long numerator, long denominator) {
+        return denominator == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) numerator / denominator);
+    }
+
+    private static OptionalDouble brier(List<Judgement> judgements) {
+        return judgements.stream()
+                .mapToDouble(j -> (j.confidence() - j.outcome()) * (j.confidence() - j.outcome()))
+                .average();
+    }
+
+    private static OptionalDouble meanConfidence(List<Judgement> judgements) {
+        return judgements.stream().mapToDouble(Judgement::confidence).average();
+    }
+
+    private static long overconfident(List<Judgement> judgements, double threshold) {
+        return judgements.stream()
+                .filter(j -> !j.correct() && j.confidence() >= threshold)
+                .count();
+    }
+
+    private static long underconfident(List<Judgement> judgements, double threshold) {
+        return judgements.stream()
+                .filter(j -> j.correct() && j.confidence() <= threshold)
+                .count();
+    }
+}
