@@ -18,7 +18,7 @@ final class SectionRenderer {
      * failing at once, so that the caller can report all of them together.
      */
     static String render(String text, Section section, Map<String, String> values, Map<String, List<Integer>> missing) {
-        List<String> literals = new ArrayList<>();
+        List<Boolean> literals = new ArrayList<>();
         List<String> pieces = new ArrayList<>();
         int position = section.start();
         for (Token token : section.tokens()) {
@@ -49,26 +49,27 @@ final class SectionRenderer {
         return join(pieces, literals);
     }
 
-    private static void add(List<String> pieces, List<String> literals, String piece, boolean literal) {
+    private static void add(List<String> pieces, List<Boolean> literals, String piece, boolean literal) {
         pieces.add(literal ? LineEndings.convert(piece, LineEndings.LF) : piece);
-        literals.add(literal ? "literal" : null);
+        literals.add(literal);
     }
 
     // Trim only template text at the ends: a value is inserted verbatim even when it starts or ends with spaces.
-    private static String join(List<String> pieces, List<String> literals) {
-        int first = 0;
-        while (first < pieces.size() && literals.get(first) != null) {
-            String stripped = pieces.get(first).stripLeading();
-            pieces.set(first, stripped);
-            if (!stripped.isEmpty()) {
+    // Empty values are transparent, so that an unset optional variable at the end leaves no dangling space.
+    private static String join(List<String> pieces, List<Boolean> literals) {
+        for (int first = 0; first < pieces.size(); first++) {
+            if (literals.get(first)) {
+                pieces.set(first, pieces.get(first).stripLeading());
+            }
+            if (!pieces.get(first).isEmpty()) {
                 break;
             }
-            first++;
         }
-        for (int last = pieces.size() - 1; last >= 0 && literals.get(last) != null; last--) {
-            String stripped = pieces.get(last).stripTrailing();
-            pieces.set(last, stripped);
-            if (!stripped.isEmpty()) {
+        for (int last = pieces.size() - 1; last >= 0; last--) {
+            if (literals.get(last)) {
+                pieces.set(last, pieces.get(last).stripTrailing());
+            }
+            if (!pieces.get(last).isEmpty()) {
                 break;
             }
         }
