@@ -191,7 +191,9 @@ final class FrontMatterParser {
 
     private long integer(JsonNode node, String pointer, long min, long max) {
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
-            String range = min == Long.MIN_VALUE ? "" : " in [" + min + ", " + max + "]";
+            String range = min == Long.MIN_VALUE
+                    ? ""
+                    : max >= Integer.MAX_VALUE ? " of at least " + min : " in [" + min + ", " + max + "]";
             throw error(
                     pointer,
                     Picoschema.pointerToKey(pointer) + " must be a whole number" + range + ", got `" + node.asText()
