@@ -1,0 +1,105 @@
+package dev.rpt.core.eval;
+
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.JsonSchema;
+import dev.rpt.core.model.ResponseFormat;
+import dev.rpt.core.model.Usage;
+import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.core.prompt.RenderedPrompt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * Asks the target model about one case: renders the prompt with the case's variables, sends it, and extracts the
+ * {@link Answer} with its confidence. Thread-safe; one evaluator serves all cases of a run.
+ */
+public final class PromptEvaluator {
+
+    /**
+     * The output schema the method prescribes when a prompt declares none: {@code {answer, confidence,
+     * justification}}, with the confidence in [0, 1].
+     */
+    public static final ResponseFormat TARGET_ANSWER = new ResponseFormat(
+            "target_answer",
+            new JsonSchema("{\"type\":\"object\",\"properties\":{\"answer\":{\"type\":\"string\"},"
+                    + "\"confidence\":{\"type\":\"number\"},\"justification\":{\"type\":\"string\"}},"
+                    + "\"required\":[\"answer\",\"confidence\",\"justification\"],\"additionalProperties\":false}"),
+            true);
+
+    private static final int TOP_LOGPROBS = 5;
+
+    private final ChatModel model;
+    private final EvaluationSettings settings;
+
+    public PromptEvaluator(ChatModel model, EvaluationSettings settings) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Evaluates one case.
+     *
+     * @throws dev.rpt.core.prompt.MissingVariablesException when the case lacks a variable the prompt needs
+     * @throws dev.rpt.core.model.ModelException when the model call fails
+     */
+    public Answer evaluate(PromptFile prompt, Map<String, String> variables) {
+        RenderedPrompt rendered = prompt.render(variables);
+        return switch (settings.confidence()) {
+            case VERBALIZED -> AnswerExtractor.verbalized(model.chat(request(rendered, 0)));
+            case LOGPROBS -> AnswerExtractor.fromLogprobs(model.chat(request(rendered, 0)));
+            case CONSISTENCY -> consistency(rendered);
+        };
+    }
+
+    /** The request for one sample of a rendered prompt. */
+    ChatRequest request(RenderedPrompt rendered, int sampleIndex) {
+        ChatRequest.Builder builder = ChatRequest.builder()
+                .messages(rendered.toMessages())
+                .responseFormat(rendered.responseFormat().orElse(TARGET_ANSWER))
+                .temperature(settings.temperature())
+                .maxTokens(settings.maxTokens())
+                .seed(settings.seed())
+                .sampleIndex(sampleIndex);
+        if (settings.confidence() == ConfidenceMode.LOGPROBS) {
+            builder.logprobs(true, TOP_LOGPROBS);
+        }
+        return rendered.parameters().applyTo(builder).build();
+    }
+
+    private Answer consistency(RenderedPrompt rendered) {
+        List<Answer> samples = new ArrayList<>(settings.samples());
+        Usage usage = Usage.ZERO;
+        boolean allCached = true;
+        for (int i = 0; i < settings.samples(); i++) {
+            ChatResponse response = model.chat(request(rendered, i));
+            Answer sample = AnswerExtractor.verbalized(response);
+            samples.add(sample);
+            usage = usage.plus(response.usage());
+            allCached &= response.cached();
+        }
+        Map<String, List<Answer>> votes = new LinkedHashMap<>();
+        for (Answer sample : samples) {
+            votes.computeIfAbsent(AnswerText.normalize(sample.text()), key -> new ArrayList<>())
+                    .add(sample);
+        }
+        List<Answer> majority = votes.values().stream()
+                .max((a, b) -> Integer.compare(a.size(), b.size()))
+                .orElseThrow();
+        Answer chosen = majority.get(0);
+        return new Answer(
+                chosen.text(),
+                chosen.raw(),
+                OptionalDouble.of((double) majority.size() / samples.size()),
+                chosen.justification(),
+                chosen.toolCalls(),
+                usage,
+                allCached,
+                chosen.formatError());
+    }
+}
