@@ -22,7 +22,6 @@ import java.util.Set;
 final class CsvCaseReader implements CaseReader {
 
     private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             .build();
@@ -45,10 +44,15 @@ final class CsvCaseReader implements CaseReader {
 
     private static void readRows(CsvParser parser, CaseCollector out) throws IOException {
         List<String> header = null;
+        // Without a schema every row is a root-level array of strings.
         while (parser.nextToken() == JsonToken.START_ARRAY) {
-            int line = parser.currentTokenLocation().getLineNr();
+            int line = 0;
             List<String> values = new ArrayList<>();
             while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                if (values.isEmpty()) {
+                    // The array's own location is the previous row's end; the first value's is where the row starts.
+                    line = parser.currentTokenLocation().getLineNr();
+                }
                 values.add(parser.getText());
             }
             if (header == null) {

@@ -15,20 +15,20 @@ final class Jackson {
 
     /**
      * Applies the shared settings: duplicate keys are an error (the second would silently win otherwise), decimals keep
-     * the digits the user wrote ({@code 4.10} stays {@code 4.10}), and nothing may follow a value.
+     * the digits the user wrote ({@code 4.10} stays {@code 4.10}).
      */
     static <M extends ObjectMapper> M configure(M mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // The caller owns the stream it passed in.
         mapper.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         return mapper;
     }
 
+    /** A JSON mapper for one value per line: text after the value on the same line is an error. */
     static ObjectMapper json() {
-        return configure(JsonMapper.builder().build());
+        return configure(JsonMapper.builder().build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** Jackson's own message without its appended source excerpt, which would repeat the row. */
