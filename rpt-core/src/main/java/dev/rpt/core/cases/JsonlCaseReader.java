@@ -19,6 +19,10 @@ final class JsonlCaseReader implements CaseReader {
 
     private static final String EXAMPLE = "{\"id\": \"q1\", \"question\": \"What is 2 + 2?\"}";
 
+    private static String column(JacksonException e) {
+        return e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+    }
+
     @Override
     public void read(InputStream in, CaseCollector out) throws IOException {
         // Line by line keeps memory flat for large files, and each line is parsed on its own so one bad row
@@ -40,9 +44,8 @@ final class JsonlCaseReader implements CaseReader {
             } catch (JacksonException e) {
                 out.problem(
                         line,
-                        "not valid JSON: " + Jackson.reason(e) + " (column "
-                                + e.getLocation().getColumnNr() + "); write one complete JSON object per line, e.g. "
-                                + EXAMPLE);
+                        "not valid JSON: " + Jackson.reason(e) + column(e)
+                                + "; write one complete JSON object per line, e.g. " + EXAMPLE);
                 continue;
             }
             if (!node.isObject()) {
