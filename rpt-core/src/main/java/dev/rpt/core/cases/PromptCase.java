@@ -1,0 +1,30 @@
+package dev.rpt.core.cases;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One prompt-test case: the variables a prompt is rendered with, and which split it belongs to.
+ *
+ * @param id stable identity of the case across runs: the row's id column, or {@code line-<n>}
+ * @param split whether the optimizer may see the case
+ * @param vars the row's columns as text, in column order; a JSON or YAML {@code null} is an absent key, nested values
+ *     are compact JSON text
+ * @param origin where the case was written
+ */
+public record PromptCase(String id, Split split, Map<String, String> vars, CaseOrigin origin) {
+
+    public PromptCase {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(origin, "origin");
+        // Column order is kept because reports list variables the way the user wrote them.
+        vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
+        vars.forEach((name, value) -> {
+            Objects.requireNonNull(name, "variable name");
+            Objects.requireNonNull(value, () -> "value of variable " + name);
+        });
+    }
+}
