@@ -7,7 +7,7 @@ package dev.rpt.core.model.sim;
  */
 final class Accuracy {
 
-    static final double PLAIN_BASE = 0.90;
+    static final double PLAIN_BASE = 0.86;
     static final double PLAIN_PER_EXTRA_STEP = 0.15;
     static final double STEP_BY_STEP_BASE = 0.95;
     static final double STEP_BY_STEP_PER_STEP = 0.02;
