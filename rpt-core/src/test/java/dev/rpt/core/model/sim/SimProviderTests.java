@@ -48,6 +48,18 @@ class SimProviderTests {
     }
 
     @Test
+    void neverLooksUpAnApiKey() {
+        UnaryOperator<String> forbidden = name -> {
+            throw new AssertionError("the simulator read environment variable " + name);
+        };
+        ModelSettings settings = ModelSettings.of("sim", "sim", null, "OPENAI_API_KEY");
+
+        ChatModel model = new SimProvider().create(settings, RptConfig.of(Map.of()), forbidden);
+
+        assertThat(model.chat(ask("What is 2+2?")).text()).startsWith("Answer: I don't know");
+    }
+
+    @Test
     void optionsDefaultToGsm8kFieldsAndNoKey() {
         SimOptions options = SimOptions.from(RptConfig.of(Map.of()));
 
