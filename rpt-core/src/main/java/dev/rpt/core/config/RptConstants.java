@@ -91,5 +91,21 @@ public final class RptConstants {
      */
     public static final String OPENAI_MAX_TOKENS_FIELD = "rpt.openai.max-tokens-field";
 
+     * The simulator's answer key: comma-separated paths of JSONL files (one JSON object per line) or JSON files (an
+     * object with an {@code examples} array, as BIG-Bench Hard ships, or a top-level array). Each path is read as a
+     * file (relative to the working directory) or else as a classpath resource. Only read by the {@code sim}
+     * provider; unset means an empty key, so every request gets the simulator's "I don't know" reply.
+     */
+    public static final String SIM_ANSWERS = "rpt.sim.answers";
+
+    /** The field of an answer-key row that holds the question text. Defaults to {@code question}; BBH uses {@code input}. */
+    public static final String SIM_QUESTION_FIELD = "rpt.sim.question-field";
+
+    /**
+     * The field of an answer-key row that holds the reference answer. Defaults to {@code answer}; BBH uses {@code
+     * target}. GSM8K-style answers end with {@code #### <final answer>}.
+     */
+    public static final String SIM_ANSWER_FIELD = "rpt.sim.answer-field";
+
     private RptConstants() {}
 }

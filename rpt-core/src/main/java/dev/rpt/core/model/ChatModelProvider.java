@@ -1,5 +1,6 @@
 package dev.rpt.core.model;
 
+import dev.rpt.core.config.RptConfig;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,4 +19,18 @@ public interface ChatModelProvider {
      * @throws dev.rpt.core.config.ConfigException when a setting or the key is missing
      */
     ChatModel create(ModelSettings settings, UnaryOperator<String> environment);
+
+    /**
+     * Creates a model client that may also read provider-specific keys from the run's configuration, such as the
+     * simulator's {@code rpt.sim.*}. Factories call this form; the default ignores {@code config}, so providers that
+     * need nothing beyond {@link ModelSettings} implement only {@link #create(ModelSettings, UnaryOperator)}.
+     *
+     * @param settings what to reach
+     * @param config the whole {@code rpt.*} configuration of the run
+     * @param environment looks up environment variables, for the API key
+     * @throws dev.rpt.core.config.ConfigException when a setting, a provider-specific key or the API key is invalid
+     */
+    default ChatModel create(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
+        return create(settings, environment);
+    }
 }
