@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.Excerpt;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ final class ResponseCache {
         try {
             return Optional.of(verified(key, text));
         } catch (IOException | RuntimeException e) {
-            discard(path, e.getMessage());
+            discard(path, Excerpt.of(e.getMessage()));
             return Optional.empty();
         }
     }
