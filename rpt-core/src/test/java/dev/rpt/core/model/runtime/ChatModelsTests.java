@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.ServiceConfigurationError;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -135,6 +136,19 @@ class ChatModelsTests {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'fake'")
                 .hasMessageContaining(FakeChatModelProvider.class.getName());
+    }
+
+    @Test
+    void aProviderThatCannotBeLoadedIsAConfigurationError() {
+        Iterable<ChatModelProvider> broken = () -> {
+            throw new ServiceConfigurationError("com.acme.Provider: Provider com.acme.Provider not found");
+        };
+        ChatModels models = new ChatModels(broken, time, time, new FixedRandom(0), Path.of("/nowhere"));
+
+        assertThatThrownBy(() -> models.compose(RptConfig.of(config()), ENV, ledger, limiter))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("com.acme.Provider")
+                .hasMessageContaining("META-INF/services/dev.rpt.core.model.ChatModelProvider");
     }
 
     @Test

@@ -116,13 +116,17 @@ class LimitedChatModelTests {
         ScriptedChatModel model = new ScriptedChatModel().otherwise(request -> OK);
         ChatModel limited = new LimitedChatModel(model, limiter);
 
-        try (ConcurrencyLimiter.Permit held = limiter.acquire()) {
+        ConcurrencyLimiter.Permit held = limiter.acquire();
+        try {
             Thread.currentThread().interrupt();
             assertThatThrownBy(() -> limited.chat(REQUEST))
                     .isInstanceOf(CancellationException.class)
                     .hasMessageContaining("no request sent")
                     .hasCauseInstanceOf(InterruptedException.class);
             assertThat(Thread.interrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+            held.close();
         }
         assertThat(model.calls()).isZero();
         assertThat(limiter.inFlight()).isZero();
@@ -147,11 +151,13 @@ class LimitedChatModelTests {
     void closingAPermitTwiceReleasesItOnce() throws Exception {
         ConcurrencyLimiter limiter = new ConcurrencyLimiter(2);
         ConcurrencyLimiter.Permit permit = limiter.acquire();
-        try (ConcurrencyLimiter.Permit other = limiter.acquire()) {
-            permit.close();
-            permit.close();
-            assertThat(limiter.inFlight()).isEqualTo(1);
-        }
+        ConcurrencyLimiter.Permit other = limiter.acquire();
+
+        permit.close();
+        permit.close();
+
+        assertThat(limiter.inFlight()).isEqualTo(1);
+        other.close();
         assertThat(limiter.inFlight()).isZero();
     }
 }
