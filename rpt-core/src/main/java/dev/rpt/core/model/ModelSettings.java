@@ -50,9 +50,17 @@ public record ModelSettings(
 
     /** Reads the settings of the model under test from configuration. */
     public static ModelSettings from(RptConfig config) {
-        String provider = config.choice(RptConstants.PROVIDER, KNOWN_PROVIDERS)
+        return from(config, KNOWN_PROVIDERS);
+    }
+
+    /**
+     * Reads the settings of the model under test, accepting the given provider ids; the runtime passes the ids it
+     * found through {@link java.util.ServiceLoader}, so a provider outside {@link #KNOWN_PROVIDERS} can be configured.
+     */
+    public static ModelSettings from(RptConfig config, List<String> providers) {
+        String provider = config.choice(RptConstants.PROVIDER, providers)
                 .orElseThrow(() -> new ConfigException(RptConstants.PROVIDER
-                        + " is not set. Set it to one of " + String.join(", ", KNOWN_PROVIDERS)
+                        + " is not set. Set it to one of " + String.join(", ", providers)
                         + " (sim is the offline simulator), e.g. in src/test/resources/junit-platform.properties."));
         String model = provider.equals("sim")
                 ? config.string(RptConstants.MODEL).orElse("sim")

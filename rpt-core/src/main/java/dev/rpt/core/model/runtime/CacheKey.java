@@ -1,0 +1,155 @@
+package dev.rpt.core.model.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.core.model.ChatMessage;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.JsonSchema;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.ResponseFormat;
+import dev.rpt.core.model.ToolCall;
+import dev.rpt.core.model.ToolChoice;
+import dev.rpt.core.model.ToolDefinition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The content address of a request: the SHA-256 (hex) of a canonical JSON text of everything that can change the
+ * reply. Canonical means a fixed field order and schemas re-serialized with sorted keys, so that the same request
+ * always gives the same key, whatever map order produced its schema.
+ */
+final class CacheKey {
+
+    /**
+     * The version of the key and entry format. Bump it when either changes, so that old entries are no longer
+     * found instead of being misread.
+     */
+    static final int FORMAT_VERSION = 1;
+
+    // Trailing text after a schema must change the key, not be silently dropped by the parser.
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private CacheKey() {}
+
+    /** The key of a request to a model. */
+    static String of(ModelInfo model, ChatRequest request) {
+        return sha256Hex(canonicalJson(model, request));
+    }
+
+    /** The canonical JSON text the key is the hash of. */
+    static String canonicalJson(ModelInfo model, ChatRequest request) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT_VERSION);
+        root.put("provider", model.provider());
+        root.put("model", model.model());
+        ArrayNode messages = root.putArray("messages");
+        request.messages().forEach(message -> messages.add(message(message)));
+        ArrayNode tools = root.putArray("tools");
+        request.tools().forEach(tool -> tools.add(tool(tool)));
+        root.set("toolChoice", toolChoice(request.toolChoice()));
+        root.set("responseFormat", responseFormat(request.responseFormat()));
+        root.set("temperature", request.temperature() == null ? null : MAPPER.valueToTree(request.temperature()));
+        root.set("maxTokens", request.maxTokens() == null ? null : MAPPER.valueToTree(request.maxTokens()));
+        root.set("seed", request.seed() == null ? null : MAPPER.valueToTree(request.seed()));
+        root.put("logprobs", request.logprobs());
+        root.put("topLogprobs", request.topLogprobs());
+        root.put("sampleIndex", request.sampleIndex());
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a JSON tree", e);
+        }
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
+    static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    private static ObjectNode message(ChatMessage message) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("role", message.role().name());
+        node.put("content", message.content());
+        ArrayNode calls = node.putArray("toolCalls");
+        for (ToolCall call : message.toolCalls()) {
+            calls.addObject().put("id", call.id()).put("name", call.name()).put("arguments", call.arguments());
+        }
+        node.put("toolCallId", message.toolCallId());
+        node.put("toolError", message.toolError());
+        return node;
+    }
+
+    private static ObjectNode tool(ToolDefinition tool) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", tool.name());
+        node.put("description", tool.description());
+        node.set("parameters", schema(tool.parameters()));
+        node.put("strict", tool.strict());
+        return node;
+    }
+
+    private static JsonNode toolChoice(ToolChoice choice) {
+        if (choice == null) {
+            return null;
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        if (choice instanceof ToolChoice.Function function) {
+            node.put("function", function.name());
+        } else {
+            node.put("mode", ((ToolChoice.Mode) choice).value());
+        }
+        return node;
+    }
+
+    private static JsonNode responseFormat(ResponseFormat format) {
+        if (format == null) {
+            return null;
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", format.name());
+        node.set("schema", schema(format.schema()));
+        node.put("strict", format.strict());
+        return node;
+    }
+
+    private static JsonNode schema(JsonSchema schema) {
+        try {
+            return sorted(MAPPER.readTree(schema.json()));
+        } catch (JsonProcessingException e) {
+            // Not JSON: the provider will reject it; the key only has to be stable, and the raw text is.
+            return MAPPER.getNodeFactory().textNode(schema.json());
+        }
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, JsonNode> fields = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                fields.put(field.getKey(), sorted(field.getValue()));
+            }
+            ObjectNode copy = MAPPER.createObjectNode();
+            fields.forEach(copy::set);
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = MAPPER.createArrayNode();
+            node.forEach(element -> copy.add(sorted(element)));
+            return copy;
+        }
+        return node;
+    }
+}

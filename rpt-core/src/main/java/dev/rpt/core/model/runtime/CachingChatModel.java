@@ -1,0 +1,63 @@
+package dev.rpt.core.model.runtime;
+
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.ReplayMissException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Serves replies from a {@link ResponseCache} by the {@link CacheKey} of the request, according to a {@link
+ * CacheMode}. Only replies are stored: a call that fails stores nothing, so a later run tries again.
+ */
+final class CachingChatModel implements ChatModel {
+
+    private final ChatModel delegate;
+    private final ResponseCache cache;
+    private final CacheMode mode;
+
+    CachingChatModel(ChatModel delegate, ResponseCache cache, CacheMode mode) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.mode = Objects.requireNonNull(mode, "mode");
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        if (mode == CacheMode.OFF) {
+            return delegate.chat(request);
+        }
+        String key = CacheKey.of(delegate.info(), request);
+        Optional<ChatResponse> hit = cache.read(key);
+        if (hit.isPresent()) {
+            return hit.get().asCached();
+        }
+        if (mode == CacheMode.REPLAY_ONLY) {
+            throw new ReplayMissException("No cached response for this request to "
+                    + delegate.info().label()
+                    + " in " + cache.dir() + " (key " + key + ", file " + cache.pathOf(key) + "), and "
+                    + RptConstants.CACHE + "=" + mode.configValue() + " forbids calling the model. Record the responses"
+                    + " once with " + RptConstants.CACHE + "=" + CacheMode.READ_WRITE.configValue()
+                    + " and the same provider, model, prompts and cases, then replay; or point "
+                    + RptConstants.CACHE_DIR + " at the directory that holds the recording.");
+        }
+        ChatResponse response = delegate.chat(request);
+        if (mode.writes()) {
+            cache.write(key, response);
+        }
+        return response;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return delegate.info();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.rpt.core.model.runtime;
+
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatModelProvider;
+import dev.rpt.core.model.ModelSettings;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
+
+/**
+ * Creates the configured {@link ChatModel} with the runtime layer around it:
+ * {@code Metered(Caching(Limited(Retrying(provider))))}. The order matters:
+ *
+ * <ul>
+ *   <li>{@code Retrying} sits right on the provider, so a retry repeats only the network call.
+ *   <li>{@code Limited} holds its permit around all retries of a call (see {@link LimitedChatModel} for why).
+ *   <li>{@code Caching} sits outside the limit: a hit needs no permit and never queues behind slow calls; and it
+ *       sees only final outcomes, so an error that was retried away is never mistaken for a reply, and a reply is
+ *       stored once, not per attempt.
+ *   <li>{@code Metered} is outermost, so it records every call exactly once with its final outcome: cached hits,
+ *       replies after retries, and failures (replay misses included).
+ * </ul>
+ *
+ * <p>The provider is found through {@link ServiceLoader} by its {@link ChatModelProvider#id()}. The simulator is not
+ * cached: its replies cost nothing and would only fill the user's cache.
+ */
+public final class ChatModels {
+
+    /** The artifact that ships each built-in provider, for the error when one is missing from the classpath. */
+    private static final Map<String, String> SHIPPED_IN = Map.of(
+            "openai", "dev.rpt:rpt-core",
+            "anthropic", "dev.rpt:rpt-core",
+            "sim", "dev.rpt:rpt-core");
+
+    private final Iterable<ChatModelProvider> providers;
+    private final Sleeper sleeper;
+    private final InstantSource clock;
+    private final RandomGenerator random;
+    private final Path userHome;
+
+    ChatModels(
+            Iterable<ChatModelProvider> providers,
+            Sleeper sleeper,
+            InstantSource clock,
+            RandomGenerator random,
+            Path userHome) {
+        this.providers = Objects.requireNonNull(providers, "providers");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.userHome = Objects.requireNonNull(userHome, "userHome");
+    }
+
+    /**
+     * Creates the model configured by {@code rpt.provider}, {@code rpt.model} and the other model keys, wrapped in
+     * retries ({@code rpt.retry.*}), the shared concurrency limit, the response cache ({@code rpt.cache}, {@code
+     * rpt.cache.dir}) and metering into the shared ledger.
+     *
+     * @param config the run's configuration
+     * @param environment looks up environment variables ({@code System::getenv} outside tests): the API key and
+     *     {@code XDG_CACHE_HOME}
+     * @param ledger the run's ledger, shared by all its models; build it with {@link UsageLedger#from(RptConfig)}
+     * @param limiter the run's limiter, shared by all its models; build it with {@link
+     *     ConcurrencyLimiter#from(RptConfig)}
+     * @throws ConfigException naming the key when the configuration is missing or invalid, or the provider is unknown
+     *     or not on the classpath
+     */
+    public static ChatModel create(
+            RptConfig config, UnaryOperator<String> environment, UsageLedger ledger, ConcurrencyLimiter limiter) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = ChatModels.class.getClassLoader();
+        }
+        return new ChatModels(
+                        ServiceLoader.load(ChatModelProvider.class, loader),
+                        Sleeper.system(),
+                        InstantSource.system(),
+                        new Random(),
+                        Path.of(System.getProperty("user.home")))
+                .compose(config, environment, ledger, limiter);
+    }
+
+    ChatModel compose(
+            RptConfig config, UnaryOperator<String> environment, UsageLedger ledger, ConcurrencyLimiter limiter) {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(limiter, "limiter");
+        Map<String, List<ChatModelProvider>> byId = discover();
+        Set<String> ids = new LinkedHashSet<>(ModelSettings.KNOWN_PROVIDERS);
+        ids.addAll(byId.keySet());
+        ModelSettings settings = ModelSettings.from(config, List.copyOf(ids));
+        ChatModelProvider provider = provider(settings.provider(), byId);
+        // Read every runtime key before creating the client, so a typo fails before any connection is set up.
+        RetryPolicy retryPolicy = RetryPolicy.from(config);
+        CacheMode cacheMode = CacheMode.from(config);
+        Path cacheDir = cacheMode == CacheMode.OFF ? null : CacheDirectory.resolve(config, environment, userHome);
+
+        ChatModel model = provider.create(settings, environment);
+        model = new RetryingChatModel(model, retryPolicy, sleeper, clock, random);
+        model = new LimitedChatModel(model, limiter);
+        if (cacheDir != null && !model.info().simulated()) {
+            model = new CachingChatModel(model, new ResponseCache(cacheDir), cacheMode);
+        }
+        return new MeteredChatModel(model, ledger);
+    }
+
+    private Map<String, List<ChatModelProvider>> discover() {
+        Map<String, List<ChatModelProvider>> byId = new LinkedHashMap<>();
+        try {
+            for (ChatModelProvider provider : providers) {
+                byId.computeIfAbsent(provider.id(), id -> new ArrayList<>()).add(provider);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new ConfigException("A model provider on the classpath cannot be loaded: " + e.getMessage()
+                    + ". Check the META-INF/services/" + ChatModelProvider.class.getName()
+                    + " files of the jars on the test classpath, or remove the broken one.");
+        }
+        return byId;
+    }
+
+    private static ChatModelProvider provider(String id, Map<String, List<ChatModelProvider>> byId) {
+        List<ChatModelProvider> candidates = byId.getOrDefault(id, List.of());
+        if (candidates.isEmpty()) {
+            String artifact = SHIPPED_IN.getOrDefault(id, "the jar that contains it");
+            throw new ConfigException(RptConstants.PROVIDER + "=" + id + " names a provider whose implementation is"
+                    + " not on the classpath (no " + ChatModelProvider.class.getName() + " with id '" + id
+                    + "' was found through ServiceLoader). Add " + artifact + " to the test classpath. Providers"
+                    + " found: " + (byId.isEmpty() ? "none" : String.join(", ", byId.keySet())) + ".");
+        }
+        if (candidates.size() > 1) {
+            throw new ConfigException("More than one model provider on the classpath has the id '" + id + "' ("
+                    + String.join(
+                            ", ",
+                            candidates.stream().map(p -> p.getClass().getName()).toList())
+                    + "), so " + RptConstants.PROVIDER + "=" + id + " is ambiguous. Remove all but one from the"
+                    + " classpath.");
+        }
+        return candidates.get(0);
+    }
+}

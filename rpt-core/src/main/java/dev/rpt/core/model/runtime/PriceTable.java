@@ -1,0 +1,90 @@
+package dev.rpt.core.model.runtime;
+
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.model.Usage;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Model prices in USD per million tokens, from {@code rpt.price.<model>=<input>,<output>} ({@link
+ * RptConstants#PRICE_PREFIX}). rpt ships no prices of its own: they change too often to be right for long, and a
+ * wrong cost is worse than an unknown one.
+ */
+public final class PriceTable {
+
+    /** A table without prices: every cost is unknown. */
+    public static final PriceTable EMPTY = new PriceTable(Map.of());
+
+    private static final String FORMAT = "two non-negative numbers, USD per million input and output tokens,"
+            + " separated by a comma, e.g. 0.40,1.60";
+
+    private final Map<String, Price> prices;
+
+    private PriceTable(Map<String, Price> prices) {
+        this.prices = Map.copyOf(prices);
+    }
+
+    /** A table over the given prices, keyed by model name. */
+    public static PriceTable of(Map<String, Price> prices) {
+        return new PriceTable(prices);
+    }
+
+    /**
+     * Reads every {@code rpt.price.<model>} key.
+     *
+     * @throws dev.rpt.core.config.ConfigException naming the first malformed key
+     */
+    public static PriceTable from(RptConfig config) {
+        Map<String, Price> prices = new TreeMap<>();
+        config.withPrefix(RptConstants.PRICE_PREFIX)
+                .forEach((model, value) -> prices.put(model, parse(RptConstants.PRICE_PREFIX + model, value)));
+        return new PriceTable(prices);
+    }
+
+    /** The price of a model, if configured. */
+    public Optional<Price> price(String model) {
+        return Optional.ofNullable(prices.get(model));
+    }
+
+    private static Price parse(String key, String value) {
+        String[] parts = value.split(",", -1);
+        if (parts.length != 2) {
+            throw RptConfig.invalid(key, value, FORMAT);
+        }
+        try {
+            double input = Double.parseDouble(parts[0].strip());
+            double output = Double.parseDouble(parts[1].strip());
+            if (!(input >= 0 && output >= 0) || Double.isInfinite(input) || Double.isInfinite(output)) {
+                throw RptConfig.invalid(key, value, FORMAT);
+            }
+            return new Price(input, output);
+        } catch (NumberFormatException e) {
+            throw RptConfig.invalid(key, value, FORMAT);
+        }
+    }
+
+    /**
+     * The price of one model.
+     *
+     * @param inputPerMillion USD per million prompt tokens
+     * @param outputPerMillion USD per million completion tokens
+     */
+    public record Price(double inputPerMillion, double outputPerMillion) {
+
+        public Price {
+            if (!(inputPerMillion >= 0 && outputPerMillion >= 0)
+                    || Double.isInfinite(inputPerMillion)
+                    || Double.isInfinite(outputPerMillion)) {
+                throw new IllegalArgumentException(
+                        "prices must be finite and non-negative, got " + inputPerMillion + ", " + outputPerMillion);
+            }
+        }
+
+        /** What the given usage costs, in USD. */
+        public double cost(Usage usage) {
+            return (usage.promptTokens() * inputPerMillion + usage.completionTokens() * outputPerMillion) / 1_000_000.0;
+        }
+    }
+}

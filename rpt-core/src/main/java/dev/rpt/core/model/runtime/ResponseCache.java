@@ -1,0 +1,146 @@
+package dev.rpt.core.model.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.Excerpt;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A content-addressed store of model replies on disk: {@code <dir>/<first 2 hex>/<sha256>.json}.
+ *
+ * <p>An entry holds its own key and the SHA-256 of its reply, so a file that was cut short, edited, or copied under
+ * the wrong name is recognised; it is then logged, deleted and treated as a miss, because a cache must never turn a
+ * run into a crash. Entries are written to a temporary file in the same directory and moved into place atomically,
+ * so concurrent readers see either no entry or a whole one, and concurrent writers of one key (who write the same
+ * reply) simply replace each other.
+ *
+ * <p>An entry holds the reply only: no request headers, settings or credentials ever reach this class.
+ */
+final class ResponseCache {
+
+    private static final System.Logger LOG = System.getLogger(ResponseCache.class.getName());
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path dir;
+
+    ResponseCache(Path dir) {
+        this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath();
+    }
+
+    /** The root directory of the cache. */
+    Path dir() {
+        return dir;
+    }
+
+    /** Where the entry of a key lives. */
+    Path pathOf(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("a cache key is 64 lower-case hex digits, got " + key);
+        }
+        return dir.resolve(key.substring(0, 2)).resolve(key + ".json");
+    }
+
+    /** The stored reply of a key, if there is a sound entry; an unsound one is deleted. */
+    Optional<ChatResponse> read(String key) {
+        Path path = pathOf(key);
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot read rpt cache entry {0} ({1}); calling the model instead.", path, e);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(verified(key, text));
+        } catch (IOException | RuntimeException e) {
+            discard(path, Excerpt.of(e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** Stores a reply under a key. A failure to write is logged, not thrown: the reply itself is fine. */
+    void write(String key, ChatResponse response) {
+        Path path = pathOf(key);
+        Path temp = null;
+        try {
+            Files.createDirectories(path.getParent());
+            temp = Files.createTempFile(path.getParent(), key + ".", ".tmp");
+            Files.writeString(temp, entry(key, response), StandardCharsets.UTF_8);
+            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+        } catch (IOException e) {
+            // Some file systems refuse to replace an existing file atomically; another writer then won the race.
+            if (!Files.isRegularFile(path)) {
+                LOG.log(Level.WARNING, "Cannot write rpt cache entry {0}: {1}", path, e.toString());
+            }
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // A stray *.tmp file is never read as an entry.
+                }
+            }
+        }
+    }
+
+    private static String entry(String key, ChatResponse response) throws JsonProcessingException {
+        JsonNode payload = MAPPER.valueToTree(response);
+        ObjectNode entry = MAPPER.createObjectNode();
+        entry.put("format", CacheKey.FORMAT_VERSION);
+        entry.put("key", key);
+        entry.put("responseSha256", CacheKey.sha256Hex(MAPPER.writeValueAsString(payload)));
+        entry.set("response", payload);
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(entry);
+    }
+
+    private static ChatResponse verified(String key, String text) throws IOException {
+        JsonNode entry = MAPPER.readTree(text);
+        if (entry == null || !entry.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        if (entry.path("format").asInt(-1) != CacheKey.FORMAT_VERSION) {
+            throw new IOException("format " + entry.path("format") + ", expected " + CacheKey.FORMAT_VERSION);
+        }
+        if (!key.equals(entry.path("key").asText())) {
+            throw new IOException("it holds key " + entry.path("key").asText() + ", not its file name's");
+        }
+        JsonNode payload = entry.get("response");
+        if (payload == null || !payload.isObject()) {
+            throw new IOException("no response object");
+        }
+        if (!CacheKey.sha256Hex(MAPPER.writeValueAsString(payload))
+                .equals(entry.path("responseSha256").asText())) {
+            throw new IOException("the response does not match its checksum");
+        }
+        return MAPPER.treeToValue(payload, ChatResponse.class);
+    }
+
+    private static void discard(Path path, String reason) {
+        LOG.log(
+                Level.WARNING,
+                "Ignoring corrupt rpt cache entry {0} ({1}); deleting it and calling the model instead.",
+                path,
+                reason);
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot delete corrupt rpt cache entry {0}: {1}", path, e.toString());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.rpt.core.model.runtime;
+
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.Usage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Counts the calls, tokens and cost of one run. Thread-safe; one ledger is shared by every model of a run.
+ *
+ * <p>Prices are looked up by the configured model name ({@link ModelInfo#model()}), the one users write in {@code
+ * rpt.price.<model>}, not by the dated name a provider may report back. The simulator is free. A failed call is
+ * counted as an error with no tokens, since providers report usage only with a reply.
+ */
+public final class UsageLedger {
+
+    private final PriceTable prices;
+    private final Map<ModelInfo, Usage> billedByModel = new HashMap<>();
+    private long calls;
+    private long cachedCalls;
+    private long errors;
+    private Usage cachedUsage = Usage.ZERO;
+
+    /** A ledger that prices calls with the given table. */
+    public UsageLedger(PriceTable prices) {
+        this.prices = Objects.requireNonNull(prices, "prices");
+    }
+
+    /**
+     * A ledger with the {@code rpt.price.*} prices of a configuration.
+     *
+     * @throws dev.rpt.core.config.ConfigException naming a malformed price key
+     */
+    public static UsageLedger from(RptConfig config) {
+        return new UsageLedger(PriceTable.from(config));
+    }
+
+    /** Records a call that returned a reply, served by the provider or, if {@code response.cached()}, the cache. */
+    public synchronized void recordResponse(ModelInfo model, ChatResponse response) {
+        calls++;
+        if (response.cached()) {
+            cachedCalls++;
+            cachedUsage = cachedUsage.plus(response.usage());
+        } else {
+            billedByModel.merge(model, response.usage(), Usage::plus);
+        }
+    }
+
+    /** Records a call that failed. */
+    public synchronized void recordFailure(ModelInfo model) {
+        Objects.requireNonNull(model, "model");
+        calls++;
+        errors++;
+    }
+
+    /** The totals so far. */
+    public synchronized UsageSnapshot snapshot() {
+        Usage billed = Usage.ZERO;
+        double cost = 0;
+        List<String> unpriced = new ArrayList<>();
+        for (Map.Entry<ModelInfo, Usage> entry : billedByModel.entrySet()) {
+            ModelInfo model = entry.getKey();
+            billed = billed.plus(entry.getValue());
+            if (model.simulated()) {
+                continue;
+            }
+            Optional<PriceTable.Price> price = prices.price(model.model());
+            if (price.isPresent()) {
+                cost += price.get().cost(entry.getValue());
+            } else if (!unpriced.contains(model.model())) {
+                unpriced.add(model.model());
+            }
+        }
+        unpriced.sort(null);
+        return new UsageSnapshot(
+                calls,
+                cachedCalls,
+                errors,
+                billed,
+                cachedUsage,
+                unpriced.isEmpty() ? OptionalDouble.of(cost) : OptionalDouble.empty(),
+                unpriced);
+    }
+}

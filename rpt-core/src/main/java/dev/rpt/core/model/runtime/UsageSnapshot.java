@@ -1,0 +1,42 @@
+package dev.rpt.core.model.runtime;
+
+import dev.rpt.core.model.Usage;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The usage of a run at one moment, for reports.
+ *
+ * @param calls every call made, whether served by the provider, by the cache, or failed
+ * @param cachedCalls the calls served from the response cache; they cost nothing
+ * @param errors the calls that failed (after their retries)
+ * @param usage the tokens of the calls the provider served, i.e. the billed ones
+ * @param cachedUsage the tokens the cached calls consumed when they were first recorded, i.e. what the cache saved
+ * @param costUsd what the billed calls cost, or empty when some billed call's model has no price
+ * @param unpricedModels the models of billed calls that have no price, sorted; why {@code costUsd} is empty
+ */
+public record UsageSnapshot(
+        long calls,
+        long cachedCalls,
+        long errors,
+        Usage usage,
+        Usage cachedUsage,
+        OptionalDouble costUsd,
+        List<String> unpricedModels) {
+
+    public UsageSnapshot {
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(cachedUsage, "cachedUsage");
+        Objects.requireNonNull(costUsd, "costUsd");
+        unpricedModels = List.copyOf(unpricedModels);
+        if (costUsd.isPresent() != unpricedModels.isEmpty()) {
+            throw new IllegalArgumentException("a cost is known exactly when every billed model has a price");
+        }
+    }
+
+    /** The calls the provider served and billed: neither cached nor failed. */
+    public long billedCalls() {
+        return calls - cachedCalls - errors;
+    }
+}

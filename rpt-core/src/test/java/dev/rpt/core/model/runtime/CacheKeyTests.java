@@ -1,0 +1,160 @@
+package dev.rpt.core.model.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rpt.core.model.ChatMessage;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.JsonSchema;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.ResponseFormat;
+import dev.rpt.core.model.ToolCall;
+import dev.rpt.core.model.ToolChoice;
+import dev.rpt.core.model.ToolDefinition;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CacheKeyTests {
+
+    private static final ModelInfo MODEL = new ModelInfo("openai", "gpt-4.1-mini", false);
+    private static final ToolDefinition TOOL = new ToolDefinition(
+            "lookup", "Looks a word up", new JsonSchema("{\"type\":\"object\",\"properties\":{}}"), true);
+
+    private static final ChatMessage SYSTEM = ChatMessage.system("Answer in JSON.");
+    private static final ChatMessage USER = ChatMessage.user("What is 2+2?");
+    private static final ChatMessage CALL =
+            ChatMessage.assistant(null, List.of(new ToolCall("call_1", "lookup", "{\"w\":\"x\"}")));
+    private static final ChatMessage RESULT = ChatMessage.toolResult("call_1", "four");
+
+    private static ChatRequest.Builder base() {
+        return withMessages(SYSTEM, USER, CALL, RESULT);
+    }
+
+    private static ChatRequest.Builder withMessages(ChatMessage... messages) {
+        return ChatRequest.builder()
+                .messages(List.of(messages))
+                .tools(List.of(TOOL))
+                .toolChoice(ToolChoice.AUTO)
+                .responseFormat(new ResponseFormat("answer", new JsonSchema("{\"type\":\"object\"}"), true))
+                .temperature(0.0)
+                .maxTokens(256)
+                .seed(7L)
+                .logprobs(true, 3)
+                .sampleIndex(0);
+    }
+
+    @Test
+    void theSameRequestAlwaysHasTheSameHexKey() {
+        String key = CacheKey.of(MODEL, base().build());
+
+        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(CacheKey.of(MODEL, base().build()));
+        assertThat(key).isEqualTo(CacheKey.sha256Hex(CacheKey.canonicalJson(MODEL, base().build())));
+    }
+
+    @Test
+    void sha256MatchesAKnownVector() {
+        assertThat(CacheKey.sha256Hex("abc"))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void canonicalJsonHasAFixedFieldOrderAndTheFormatVersion() {
+        String json = CacheKey.canonicalJson(MODEL, base().build());
+
+        assertThat(json)
+                .startsWith("{\"format\":1,\"provider\":\"openai\",\"model\":\"gpt-4.1-mini\",\"messages\":[")
+                .containsSubsequence(
+                        "\"messages\"",
+                        "\"tools\"",
+                        "\"toolChoice\"",
+                        "\"responseFormat\"",
+                        "\"temperature\"",
+                        "\"maxTokens\"",
+                        "\"seed\"",
+                        "\"logprobs\"",
+                        "\"topLogprobs\"",
+                        "\"sampleIndex\":0}");
+    }
+
+    @Test
+    void schemaKeyOrderDoesNotChangeTheKey() {
+        ChatRequest one = base().responseFormat(new ResponseFormat(
+                        "answer",
+                        new JsonSchema("{\"type\":\"object\",\"properties\":{\"b\":{},\"a\":{\"x\":1,\"w\":2}}}"),
+                        true))
+                .build();
+        ChatRequest other = base().responseFormat(new ResponseFormat(
+                        "answer",
+                        new JsonSchema(
+                                "{ \"properties\": {\"a\": {\"w\": 2, \"x\": 1}, \"b\": {}}, \"type\": \"object\" }"),
+                        true))
+                .build();
+
+        assertThat(CacheKey.of(MODEL, one)).isEqualTo(CacheKey.of(MODEL, other));
+    }
+
+    @Test
+    void everyPartOfTheRequestChangesTheKey() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("base", CacheKey.of(MODEL, base().build()));
+        keys.put("provider", CacheKey.of(new ModelInfo("anthropic", "gpt-4.1-mini", false), base().build()));
+        keys.put("model", CacheKey.of(new ModelInfo("openai", "gpt-4.1", false), base().build()));
+        keys.put("content", key(withMessages(SYSTEM, ChatMessage.user("What is 3+3?"), CALL, RESULT)));
+        keys.put("role", key(withMessages(SYSTEM, ChatMessage.assistant("What is 2+2?"), CALL, RESULT)));
+        keys.put("message order", key(withMessages(USER, SYSTEM, CALL, RESULT)));
+        keys.put(
+                "tool call arguments",
+                key(withMessages(
+                        SYSTEM,
+                        USER,
+                        ChatMessage.assistant(null, List.of(new ToolCall("call_1", "lookup", "{\"w\":\"y\"}"))),
+                        RESULT)));
+        keys.put(
+                "assistant text", key(withMessages(SYSTEM, USER, ChatMessage.assistant("", CALL.toolCalls()), RESULT)));
+        keys.put("tool call id", key(withMessages(SYSTEM, USER, CALL, ChatMessage.toolResult("call_2", "four"))));
+        keys.put("tool error", key(withMessages(SYSTEM, USER, CALL, ChatMessage.toolError("call_1", "four"))));
+        keys.put(
+                "tools",
+                key(base().tools(List.of(new ToolDefinition("lookup", "Looks a word up", TOOL.parameters(), false)))));
+        keys.put("tool choice", key(base().toolChoice(ToolChoice.function("lookup"))));
+        keys.put("no tool choice", key(base().toolChoice(null)));
+        keys.put(
+                "response format name",
+                key(base().responseFormat(new ResponseFormat("other", new JsonSchema("{\"type\":\"object\"}"), true))));
+        keys.put(
+                "response format schema",
+                key(base().responseFormat(new ResponseFormat("answer", new JsonSchema("{\"type\":\"array\"}"), true))));
+        keys.put(
+                "response format strict",
+                key(base().responseFormat(
+                                new ResponseFormat("answer", new JsonSchema("{\"type\":\"object\"}"), false))));
+        keys.put("temperature", key(base().temperature(0.7)));
+        keys.put("max tokens", key(base().maxTokens(257)));
+        keys.put("seed", key(base().seed(8L)));
+        keys.put("top logprobs", key(base().logprobs(true, 4)));
+        keys.put("no logprobs", key(base().logprobs(false, 0)));
+        keys.put("sample index", key(base().sampleIndex(1)));
+
+        Set<String> distinct = new HashSet<>(keys.values());
+        assertThat(distinct).as("every variant has its own key: %s", keys).hasSize(keys.size());
+    }
+
+    @Test
+    void aSchemaThatIsNotJsonStillHasAStableKey() {
+        ChatRequest broken = base().responseFormat(new ResponseFormat("answer", new JsonSchema("{not json"), true))
+                .build();
+        ChatRequest trailing = base().responseFormat(
+                        new ResponseFormat("answer", new JsonSchema("{\"type\":\"object\"} trailing"), true))
+                .build();
+
+        assertThat(CacheKey.of(MODEL, broken)).isEqualTo(CacheKey.of(MODEL, broken));
+        assertThat(CacheKey.of(MODEL, trailing)).isNotEqualTo(CacheKey.of(MODEL, base().build()));
+    }
+
+    private static String key(ChatRequest.Builder builder) {
+        return CacheKey.of(MODEL, builder.build());
+    }
+}

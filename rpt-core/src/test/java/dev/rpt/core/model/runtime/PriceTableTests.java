@@ -1,0 +1,47 @@
+package dev.rpt.core.model.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.model.Usage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PriceTableTests {
+
+    @Test
+    void readsPricesByModelNameIncludingDots() {
+        PriceTable prices = PriceTable.from(RptConfig.of(Map.of(
+                "rpt.price.gpt-4.1-mini", "0.40,1.60",
+                "rpt.price.claude-sonnet-4-5", " 3 , 15 ",
+                "rpt.model", "gpt-4.1-mini")));
+
+        assertThat(prices.price("gpt-4.1-mini")).contains(new PriceTable.Price(0.40, 1.60));
+        assertThat(prices.price("claude-sonnet-4-5")).contains(new PriceTable.Price(3, 15));
+        assertThat(prices.price("gpt-4.1")).isEmpty();
+    }
+
+    @Test
+    void aPriceIsPerMillionTokens() {
+        PriceTable.Price price = new PriceTable.Price(0.40, 1.60);
+
+        assertThat(price.cost(Usage.of(1_000_000, 500_000))).isCloseTo(1.20, within(1e-12));
+        assertThat(price.cost(Usage.of(2_500, 0))).isCloseTo(0.001, within(1e-12));
+    }
+
+    @Test
+    void aMalformedPriceNamesItsKeyAndTheFormat() {
+        for (String bad : List.of("0.40", "0.40;1.60", "a,b", "-1,2", "1,2,3", "0.40,", "Infinity,1")) {
+            assertThatThrownBy(() -> PriceTable.from(RptConfig.of(Map.of("rpt.price.gpt-x", bad))))
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("rpt.price.gpt-x")
+                    .hasMessageContaining("'" + bad.strip() + "'")
+                    .hasMessageContaining("e.g. 0.40,1.60");
+        }
+    }
+}
