@@ -91,6 +91,7 @@ public final class RptConstants {
      */
     public static final String OPENAI_MAX_TOKENS_FIELD = "rpt.openai.max-tokens-field";
 
+    /**
      * The simulator's answer key: comma-separated paths of JSONL files (one JSON object per line) or JSON files (an
      * object with an {@code examples} array, as BIG-Bench Hard ships, or a top-level array). Each path is read as a
      * file (relative to the working directory) or else as a classpath resource. Only read by the {@code sim}

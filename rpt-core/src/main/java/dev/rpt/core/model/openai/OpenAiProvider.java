@@ -1,5 +1,6 @@
 package dev.rpt.core.model.openai;
 
+import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
 import dev.rpt.core.model.EmbeddingModel;
@@ -30,6 +31,12 @@ public final class OpenAiProvider implements ChatModelProvider {
     @Override
     public ChatModel create(ModelSettings settings, UnaryOperator<String> environment) {
         return create(settings, OpenAiOptions.DEFAULTS, environment);
+    }
+
+    /** Creates a chat model with the {@code rpt.openai.*} options of {@code config}. */
+    @Override
+    public ChatModel create(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
+        return create(settings, OpenAiOptions.from(config), environment);
     }
 
     /**

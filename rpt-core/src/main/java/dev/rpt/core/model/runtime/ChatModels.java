@@ -108,7 +108,7 @@ public final class ChatModels {
         CacheMode cacheMode = CacheMode.from(config);
         Path cacheDir = cacheMode == CacheMode.OFF ? null : CacheDirectory.resolve(config, environment, userHome);
 
-        ChatModel model = provider.create(settings, environment);
+        ChatModel model = provider.create(settings, config, environment);
         model = new RetryingChatModel(model, retryPolicy, sleeper, clock, random);
         model = new LimitedChatModel(model, limiter);
         if (cacheDir != null && !model.info().simulated()) {

@@ -1,0 +1,22 @@
+package dev.rpt.core.report;
+
+import dev.rpt.core.gate.Thresholds;
+import java.util.Objects;
+
+/**
+ * What the report states about one prompt test class besides its cases.
+ *
+ * @param className the class
+ * @param promptPath the prompt resource, e.g. {@code prompts/math-solver.prompt}
+ * @param promptSha256 the sha256 of the prompt text the run used
+ * @param thresholds the class's bounds, possibly none
+ */
+public record ClassInfo(String className, String promptPath, String promptSha256, Thresholds thresholds) {
+
+    public ClassInfo {
+        Objects.requireNonNull(className, "className");
+        Objects.requireNonNull(promptPath, "promptPath");
+        Objects.requireNonNull(promptSha256, "promptSha256");
+        Objects.requireNonNull(thresholds, "thresholds");
+    }
+}
