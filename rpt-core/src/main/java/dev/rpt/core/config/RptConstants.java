@@ -108,5 +108,39 @@ public final class RptConstants {
      */
     public static final String SIM_ANSWER_FIELD = "rpt.sim.answer-field";
 
+    /** Where runs write their reports: {@code last-run.json} and {@code runs/<run-id>/}. Defaults to {@code target/rpt}. */
+    public static final String REPORT_DIR = "rpt.report.dir";
+
+    /**
+     * The share of cases held out from the optimizer when a case's split is not given, in [0, 1]. Defaults to
+     * {@code 0.3}. {@code @PromptTest(holdoutFraction = ...)} overrides it per class.
+     */
+    public static final String HOLDOUT_FRACTION = "rpt.holdout.fraction";
+
+    /** The salt of the deterministic held-out split by case id. Defaults to {@code rpt}; change it to reshuffle. */
+    public static final String HOLDOUT_SALT = "rpt.holdout.salt";
+
+    /**
+     * Where every case's confidence comes from, for all classes: {@code verbalized}, {@code logprobs} or {@code
+     * consistency}. Unset means each class's {@code @PromptTest(confidence = ...)}, which defaults to verbalized.
+     */
+    public static final String CONFIDENCE = "rpt.confidence";
+
+    /**
+     * The samples per case for consistency confidence, 2 to 50. Unset means each class's {@code
+     * @PromptTest(samples = ...)}, which defaults to 5.
+     */
+    public static final String CONFIDENCE_SAMPLES = "rpt.confidence.samples";
+
+    /** The number of equal-width bins for ECE and the reliability diagram, 1 to 1000. Defaults to {@code 10}. */
+    public static final String METRICS_BINS = "rpt.metrics.bins";
+
+    /**
+     * A prefix that points a prompt resource at another file for one run: {@code
+     * rpt.prompt-override.prompts/math-solver.prompt=/tmp/candidate.prompt}. The tuner uses it to evaluate candidate
+     * prompts without touching the project's file.
+     */
+    public static final String PROMPT_OVERRIDE_PREFIX = "rpt.prompt-override.";
+
     private RptConstants() {}
 }

@@ -1,0 +1,33 @@
+package dev.rpt.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** One inline case: {@code @Case(vars = {"question=What is 2 + 2?"})}. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@Repeatable(Case.List.class)
+public @interface Case {
+
+    /** The case id; empty means the method name plus the position of the annotation. */
+    String id() default "";
+
+    /** The variables as {@code name=value}; the first {@code =} separates name and value. */
+    String[] vars();
+
+    /** The split of this case. */
+    CaseSplit split() default CaseSplit.AUTO;
+
+    /** Holds repeated {@link Case}s. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface List {
+        Case[] value();
+    }
+}

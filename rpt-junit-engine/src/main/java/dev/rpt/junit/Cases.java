@@ -1,0 +1,39 @@
+package dev.rpt.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Cases from a dataset file on the test classpath: JSONL, CSV or YAML. Every row becomes one test named by its
+ * {@code id} column, or by its line number.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@Repeatable(Cases.List.class)
+public @interface Cases {
+
+    /** The resource path, e.g. {@code cases/gsm8k-tune.jsonl}. */
+    String value();
+
+    /** The split of these rows. */
+    CaseSplit split() default CaseSplit.AUTO;
+
+    /** The column holding the case id. */
+    String idColumn() default "id";
+
+    /** Read at most this many rows; 0 reads all. */
+    int limit() default 0;
+
+    /** Holds repeated {@link Cases}. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface List {
+        Cases[] value();
+    }
+}

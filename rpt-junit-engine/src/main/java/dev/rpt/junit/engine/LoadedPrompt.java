@@ -1,0 +1,83 @@
+package dev.rpt.junit.engine;
+
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.core.prompt.PromptFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The prompt of a test class, loaded from the test classpath (or from a {@code rpt.prompt-override.*} file), or the
+ * reason it could not be.
+ *
+ * @param resource the resource path the class names
+ * @param file the parsed prompt, when it loaded
+ * @param problem why it did not load; empty when it did
+ */
+record LoadedPrompt(String resource, Optional<PromptFile> file, String problem) {
+
+    static LoadedPrompt load(Class<?> testClass, String resource, RptConfig config) {
+        String owner = testClass.getSimpleName();
+        if (resource.isBlank()) {
+            return failed(
+                    resource, "@PromptTest of " + owner + " names no prompt. Set prompt = \"prompts/<name>.prompt\".");
+        }
+        Optional<String> override = config.string(RptConstants.PROMPT_OVERRIDE_PREFIX + resource);
+        try {
+            if (override.isPresent()) {
+                Path path = Path.of(override.get());
+                if (!Files.isReadable(path)) {
+                    return failed(
+                            resource,
+                            "The prompt override " + RptConstants.PROMPT_OVERRIDE_PREFIX + resource + "=" + path
+                                    + " names a file that does not exist or cannot be read.");
+                }
+                return new LoadedPrompt(resource, Optional.of(PromptFile.parse(path)), "");
+            }
+            URL url = testClass.getClassLoader().getResource(resource);
+            if (url == null) {
+                return failed(
+                        resource,
+                        "The prompt '" + resource + "' of " + owner
+                                + " is not on the test classpath. Put it at src/main/resources/" + resource
+                                + " (or src/test/resources/" + resource + "), or fix @PromptTest(prompt = ...).");
+            }
+            if ("file".equals(url.getProtocol())) {
+                return new LoadedPrompt(resource, Optional.of(PromptFile.parse(Path.of(url.toURI()))), "");
+            }
+            try (InputStream in = url.openStream()) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return new LoadedPrompt(resource, Optional.of(PromptFile.parse(resource, text)), "");
+            }
+        } catch (PromptFormatException e) {
+            return failed(resource, e.getMessage());
+        } catch (IOException | URISyntaxException e) {
+            return failed(resource, "The prompt '" + resource + "' of " + owner + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The sha256 of the prompt's text, as the report records it. */
+    String sha256() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(file.orElseThrow().text().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static LoadedPrompt failed(String resource, String problem) {
+        return new LoadedPrompt(resource, Optional.empty(), problem);
+    }
+}

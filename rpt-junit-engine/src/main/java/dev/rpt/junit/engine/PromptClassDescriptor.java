@@ -1,0 +1,100 @@
+package dev.rpt.junit.engine;
+
+import dev.rpt.core.eval.ConfidenceMode;
+import dev.rpt.core.gate.Thresholds;
+import dev.rpt.junit.PromptTest;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** A prompt test class: its prompt, confidence mode and thresholds; its children are case methods and thresholds. */
+final class PromptClassDescriptor extends AbstractTestDescriptor implements Node<RptExecutionContext> {
+
+    static final String SEGMENT = "class";
+
+    private final Class<?> testClass;
+    private final LoadedPrompt prompt;
+    private final ConfidenceMode confidence;
+    private final int samples;
+    private final Thresholds thresholds;
+
+    PromptClassDescriptor(
+            UniqueId uniqueId,
+            Class<?> testClass,
+            LoadedPrompt prompt,
+            ConfidenceMode confidence,
+            int samples,
+            Thresholds thresholds) {
+        super(uniqueId, testClass.getSimpleName(), ClassSource.from(testClass));
+        this.testClass = testClass;
+        this.prompt = prompt;
+        this.confidence = confidence;
+        this.samples = samples;
+        this.thresholds = thresholds;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return testClass.getName();
+    }
+
+    Class<?> testClass() {
+        return testClass;
+    }
+
+    LoadedPrompt prompt() {
+        return prompt;
+    }
+
+    ConfidenceMode confidence() {
+        return confidence;
+    }
+
+    int samples() {
+        return samples;
+    }
+
+    Thresholds thresholds() {
+        return thresholds;
+    }
+
+    String promptResource() {
+        return testClass.getAnnotation(PromptTest.class).prompt();
+    }
+
+    List<CaseDescriptor> cases() {
+        return getChildren().stream()
+                .filter(PromptMethodDescriptor.class::isInstance)
+                .flatMap(method -> method.getChildren().stream())
+                .map(CaseDescriptor.class::cast)
+                .collect(Collectors.toList());
+    }
+
+    Optional<ThresholdsDescriptor> thresholdsNode() {
+        return getChildren().stream()
+                .filter(ThresholdsDescriptor.class::isInstance)
+                .map(ThresholdsDescriptor.class::cast)
+                .findFirst();
+    }
+
+    @Override
+    public RptExecutionContext before(RptExecutionContext context) {
+        prompt.file().orElseThrow(() -> new PromptUnavailableException(prompt.problem()));
+        context.session().submit(this);
+        return context;
+    }
+
+    static PromptClassDescriptor of(TestDescriptor descriptor) {
+        return (PromptClassDescriptor) descriptor;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.rpt.junit.engine;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.rpt.core.cases.HoldoutSplit;
+import dev.rpt.core.cases.PromptCase;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.eval.ConfidenceMode;
+import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.core.prompt.PromptVariable;
+import dev.rpt.junit.PromptTest;
+import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+/**
+ * Resolves class, method and unique-id selectors into prompt test descriptors. Package, classpath-root and module
+ * selectors arrive here as class selectors. Misconfiguration becomes a {@link DiscoveryIssue}, never a crash.
+ */
+final class PromptTestResolver implements SelectorResolver {
+
+    private final Predicate<String> classNameFilter;
+    private final DiscoveryIssueReporter issues;
+    private final RptConfig config;
+
+    PromptTestResolver(Predicate<String> classNameFilter, DiscoveryIssueReporter issues, RptConfig config) {
+        this.classNameFilter = classNameFilter;
+        this.issues = issues;
+        this.config = config;
+    }
+
+    @Override
+    public Resolution resolve(ClassSelector selector, Context context) {
+        Class<?> testClass = selector.getJavaClass();
+        if (!PromptTestClass.isCandidate(testClass) || !classNameFilter.test(testClass.getName())) {
+            return Resolution.unresolved();
+        }
+        return context.addToParent(parent -> Optional.of(classDescriptor(parent, testClass)))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> children(descriptor))))
+                .orElse(Resolution.unresolved());
+    }
+
+    @Override
+    public Resolution resolve(MethodSelector selector, Context context) {
+        Class<?> testClass = selector.getJavaClass();
+        Method method = selector.getJavaMethod();
+        if (!PromptTestClass.isCandidate(testClass) || !PromptTestClass.isCaseMethod(method)) {
+            return Resolution.unresolved();
+        }
+        Optional<String> problem = PromptTestClass.problemWith(method);
+        if (problem.isPresent()) {
+            issues.reportIssue(
+                    DiscoveryIssue.builder(Severity.ERROR, problem.get()).source(MethodSource.from(testClass, method)));
+            return Resolution.unresolved();
+        }
+        return context.addToParent(
+                        () -> selectClass(testClass),
+                        parent -> Optional.of(methodDescriptor(parent, testClass, method)))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> caseSelectors(descriptor))))
+                .orElse(Resolution.unresolved());
+    }
+
+    @Override
+    public Resolution resolve(UniqueIdSelector selector, Context context) {
+        UniqueId uniqueId = selector.getUniqueId();
+        List<UniqueId.Segment> segments = uniqueId.getSegments();
+        if (segments.size() < 2 || !segments.get(0).getValue().equals(RptTestEngine.ENGINE_ID)) {
+            return Resolution.unresolved();
+        }
+        UniqueId.Segment last = uniqueId.getLastSegment();
+        return switch (last.getType()) {
+            case PromptClassDescriptor.SEGMENT ->
+                ReflectionSupport.tryToLoadClass(last.getValue())
+                        .toOptional()
+                        .map(type -> resolve(selectClass(type), context))
+                        .orElse(Resolution.unresolved());
+            case PromptMethodDescriptor.SEGMENT ->
+                methodSelector(uniqueId).map(method -> resolve(method, context)).orElse(Resolution.unresolved());
+            case CaseDescriptor.SEGMENT ->
+                context.addToParent(
+                                () -> selectUniqueId(uniqueId.removeLastSegment()),
+                                parent -> parent instanceof PromptMethodDescriptor method
+                                        ? method.createCase(last.getValue())
+                                        : Optional.empty())
+                        .map(descriptor -> Resolution.match(Match.exact(descriptor)))
+                        .orElse(Resolution.unresolved());
+            case ThresholdsDescriptor.SEGMENT ->
+                context.addToParent(
+                                () -> selectUniqueId(uniqueId.removeLastSegment()),
+                                parent -> parent instanceof PromptClassDescriptor owner
+                                        ? thresholdsDescriptor(owner)
+                                        : Optional.empty())
+                        .map(descriptor -> Resolution.match(Match.exact(descriptor)))
+                        .orElse(Resolution.unresolved());
+            default -> Resolution.unresolved();
+        };
+    }
+
+    private PromptClassDescriptor classDescriptor(TestDescriptor parent, Class<?> testClass) {
+        PromptTest annotation = testClass.getAnnotation(PromptTest.class);
+        ClassSource source = ClassSource.from(testClass);
+        LoadedPrompt prompt = LoadedPrompt.load(testClass, annotation.prompt(), config);
+        if (prompt.file().isEmpty()) {
+            issues.reportIssue(
+                    DiscoveryIssue.builder(Severity.ERROR, prompt.problem()).source(source));
+        }
+        Thresholds thresholds = Thresholds.NONE;
+        dev.rpt.junit.Thresholds bounds = testClass.getAnnotation(dev.rpt.junit.Thresholds.class);
+        if (bounds != null) {
+            try {
+                thresholds =
+                        Thresholds.of(bounds.minAccuracy(), bounds.maxEce(), bounds.maxBrier(), bounds.maxErrorRate());
+            } catch (IllegalArgumentException e) {
+                issues.reportIssue(DiscoveryIssue.builder(
+                                Severity.ERROR,
+                                "@Thresholds of " + testClass.getSimpleName() + ": " + e.getMessage()
+                                        + ". Every bound is a share between 0 and 1.")
+                        .source(source));
+            }
+        }
+        ConfidenceMode confidence = config.choice(
+                        RptConstants.CONFIDENCE, List.of("verbalized", "logprobs", "consistency"))
+                .map(mode -> ConfidenceMode.valueOf(mode.toUpperCase(Locale.ROOT)))
+                .orElse(annotation.confidence());
+        int samples = config.integer(RptConstants.CONFIDENCE_SAMPLES, 2, 50).orElse(annotation.samples());
+        if (confidence == ConfidenceMode.CONSISTENCY && samples < 2) {
+            issues.reportIssue(DiscoveryIssue.builder(
+                            Severity.ERROR,
+                            "@PromptTest(samples = " + samples + ") of " + testClass.getSimpleName()
+                                    + ": consistency confidence needs at least 2 samples.")
+                    .source(source));
+            samples = 2;
+        }
+        return new PromptClassDescriptor(
+                parent.getUniqueId().append(PromptClassDescriptor.SEGMENT, testClass.getName()),
+                testClass,
+                prompt,
+                confidence,
+                samples,
+                thresholds);
+    }
+
+    private PromptMethodDescriptor methodDescriptor(TestDescriptor parent, Class<?> testClass, Method method) {
+        PromptClassDescriptor owner = PromptClassDescriptor.of(parent);
+        List<PromptCase> cases = new CaseLoader(issues, holdout(testClass)).load(testClass, method);
+        owner.prompt().file().ifPresent(prompt -> checkVariables(prompt, cases, testClass, method));
+        return new PromptMethodDescriptor(
+                parent.getUniqueId().append(PromptMethodDescriptor.SEGMENT, PromptTestClass.methodKey(method)),
+                testClass,
+                method,
+                cases);
+    }
+
+    private Optional<ThresholdsDescriptor> thresholdsDescriptor(PromptClassDescriptor owner) {
+        return owner.thresholds().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new ThresholdsDescriptor(
+                        owner.getUniqueId().append(ThresholdsDescriptor.SEGMENT, "thresholds"),
+                        owner.testClass(),
+                        owner.thresholds()));
+    }
+
+    private Set<? extends DiscoverySelector> children(PromptClassDescriptor descriptor) {
+        Set<DiscoverySelector> children = new LinkedHashSet<>();
+        for (Method method : PromptTestClass.caseMethods(descriptor.testClass())) {
+            children.add(selectMethod(descriptor.testClass(), method));
+        }
+        if (!descriptor.thresholds().isEmpty()) {
+            children.add(selectUniqueId(descriptor.getUniqueId().append(ThresholdsDescriptor.SEGMENT, "thresholds")));
+        }
+        return children;
+    }
+
+    private static Set<? extends DiscoverySelector> caseSelectors(PromptMethodDescriptor descriptor) {
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        for (String id : descriptor.allCases().keySet()) {
+            selectors.add(selectUniqueId(descriptor.getUniqueId().append(CaseDescriptor.SEGMENT, id)));
+        }
+        return selectors;
+    }
+
+    private Optional<MethodSelector> methodSelector(UniqueId methodId) {
+        String className = methodId.removeLastSegment().getLastSegment().getValue();
+        String key = methodId.getLastSegment().getValue();
+        return ReflectionSupport.tryToLoadClass(className)
+                .toOptional()
+                .flatMap(testClass -> PromptTestClass.caseMethods(testClass).stream()
+                        .filter(method -> PromptTestClass.methodKey(method).equals(key))
+                        .findFirst()
+                        .map(method -> selectMethod(testClass, method)));
+    }
+
+    private HoldoutSplit holdout(Class<?> testClass) {
+        double declared = testClass.getAnnotation(PromptTest.class).holdoutFraction();
+        try {
+            double fraction = declared >= 0
+                    ? declared
+                    : config.number(RptConstants.HOLDOUT_FRACTION, 0, 1).orElse(HoldoutSplit.DEFAULT_FRACTION);
+            return HoldoutSplit.of(
+                    fraction, config.string(RptConstants.HOLDOUT_SALT).orElse(HoldoutSplit.DEFAULT_SALT));
+        } catch (IllegalArgumentException e) {
+            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, testClass.getSimpleName() + ": " + e.getMessage())
+                    .source(ClassSource.from(testClass)));
+            return HoldoutSplit.defaults();
+        }
+    }
+
+    private void checkVariables(PromptFile prompt, List<PromptCase> cases, Class<?> testClass, Method method) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        for (String name : prompt.placeholders()) {
+            boolean required = prompt.frontMatter()
+                    .variable(name)
+                    .map(PromptVariable::required)
+                    .orElse(true);
+            if (!required) {
+                continue;
+            }
+            List<PromptCase> lacking =
+                    cases.stream().filter(c -> !c.vars().containsKey(name)).toList();
+            if (lacking.isEmpty()) {
+                continue;
+            }
+            String message = lacking.size() + " of " + cases.size() + " cases of " + testClass.getSimpleName() + "."
+                    + method.getName() + " lack the variable '" + name + "' that " + prompt.sourceName()
+                    + " uses (first: " + lacking.get(0).origin() + "). Add a '" + name
+                    + "' column to the cases, or declare it optional in the prompt's input.schema (" + name + "?).";
+            issues.reportIssue(
+                    DiscoveryIssue.builder(lacking.size() == cases.size() ? Severity.ERROR : Severity.WARNING, message)
+                            .source(MethodSource.from(testClass, method)));
+        }
+    }
+}

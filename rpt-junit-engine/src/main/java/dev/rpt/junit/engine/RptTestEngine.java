@@ -1,0 +1,53 @@
+package dev.rpt.junit.engine;
+
+import java.util.Optional;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+
+/**
+ * The {@code rpt} test engine: runs prompt test classes against the configured model. Every case is a test; every
+ * class with {@code @Thresholds} ends with a test that checks them.
+ */
+public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionContext> {
+
+    /** The engine id, as in {@code [engine:rpt]} and Surefire's {@code includeEngines}. */
+    public static final String ENGINE_ID = "rpt";
+
+    @Override
+    public String getId() {
+        return ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.rpt");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("rpt-junit-engine");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        RptEngineDescriptor engine = new RptEngineDescriptor(uniqueId);
+        EngineDiscoveryRequestResolver.<RptEngineDescriptor>builder()
+                .addClassContainerSelectorResolver(PromptTestClass::isCandidate)
+                .addSelectorResolver(context -> new PromptTestResolver(
+                        context.getClassNameFilter(),
+                        context.getIssueReporter(),
+                        EngineConfig.from(request.getConfigurationParameters())))
+                .build()
+                .resolve(request, engine);
+        return engine;
+    }
+
+    @Override
+    protected RptExecutionContext createExecutionContext(ExecutionRequest request) {
+        return new RptExecutionContext(request);
+    }
+}

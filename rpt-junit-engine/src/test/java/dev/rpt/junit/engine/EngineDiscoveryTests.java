@@ -1,0 +1,172 @@
+package dev.rpt.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.rpt.junit.engine.fixtures.MathPromptTestCase;
+import dev.rpt.junit.engine.fixtures.MisconfiguredTestCases;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+class EngineDiscoveryTests {
+
+    private static final UniqueId MATH_CLASS =
+            UniqueId.forEngine("rpt").append("class", MathPromptTestCase.class.getName());
+
+    @Test
+    void classBecomesMethodsWithOneTestPerCaseAndAThresholdsTest() {
+        TestDescriptor engine = discover(selectClass(MathPromptTestCase.class)).getEngineDescriptor();
+
+        TestDescriptor testClass = single(engine.getChildren());
+        assertThat(testClass.getUniqueId()).isEqualTo(MATH_CLASS);
+        assertThat(testClass.getSource()).contains(ClassSource.from(MathPromptTestCase.class));
+        assertThat(testClass.getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .containsExactly("admitsWhatItDoesNotKnow", "solves", "[thresholds] accuracy ≥ 0.500, ECE ≤ 0.500");
+        TestDescriptor solves = testClass.getChildren().stream()
+                .filter(child -> child.getDisplayName().equals("solves"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(solves.getChildren()).hasSize(24).allSatisfy(test -> {
+            assertThat(test.isTest()).isTrue();
+            assertThat(test.getSource()).get().isInstanceOf(MethodSource.class);
+        });
+        assertThat(solves.getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .startsWith("gsm-00", "gsm-01");
+        assertThat(engine.getDescendants().stream().filter(TestDescriptor::isTest))
+                .hasSize(26);
+    }
+
+    @Test
+    void everySelectorFindsTheSameTests() throws NoSuchMethodException {
+        Set<UniqueId> byClass = testIds(selectClass(MathPromptTestCase.class));
+        Set<UniqueId> byPackage = testIds(selectPackage(MathPromptTestCase.class.getPackageName()));
+        Set<UniqueId> byUniqueId = testIds(selectUniqueId(MATH_CLASS));
+
+        assertThat(byPackage).containsAll(byClass);
+        assertThat(byUniqueId).isEqualTo(byClass);
+        Set<UniqueId> byMethod = testIds(selectMethod(
+                MathPromptTestCase.class,
+                MathPromptTestCase.class.getDeclaredMethod("solves", dev.rpt.core.eval.Answer.class, String.class)));
+        assertThat(byMethod).hasSize(24).isSubsetOf(byClass);
+    }
+
+    @Test
+    void uniqueIdOfOneCaseSelectsOnlyThatCase() {
+        UniqueId one = MATH_CLASS
+                .append("method", "solves(dev.rpt.core.eval.Answer,java.lang.String)")
+                .append("case", "gsm-07");
+
+        assertThat(discover(selectUniqueId(one)).getDiscoveryIssues()).isEmpty();
+        assertThat(testIds(selectUniqueId(one))).containsExactly(one);
+    }
+
+    @Test
+    void missingPromptIsAnErrorNamingTheFileAndTheFix() {
+        List<DiscoveryIssue> issues = issues(MisconfiguredTestCases.MissingPromptTestCase.class);
+
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.message())
+                    .contains(
+                            "prompts/missing.prompt",
+                            "MissingPromptTestCase",
+                            "src/main/resources/prompts/missing.prompt");
+            assertThat(issue.source()).contains(ClassSource.from(MisconfiguredTestCases.MissingPromptTestCase.class));
+        });
+    }
+
+    @Test
+    void missingDatasetIsAnErrorNamingTheFile() {
+        assertThat(issues(MisconfiguredTestCases.MissingDatasetTestCase.class))
+                .singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(issue.message()).contains("cases/missing.jsonl", "MissingDatasetTestCase.solves");
+                });
+    }
+
+    @Test
+    void malformedRowsAreWarningsAtFileAndLineAndTheOtherRowsStillRun() {
+        EngineDiscoveryResults results = discover(selectClass(MisconfiguredTestCases.MalformedRowsTestCase.class));
+
+        assertThat(results.getDiscoveryIssues()).hasSize(2).allSatisfy(issue -> {
+            assertThat(issue.severity()).isEqualTo(Severity.WARNING);
+            assertThat(issue.source()).get().isInstanceOf(ClasspathResourceSource.class);
+        });
+        assertThat(results.getDiscoveryIssues())
+                .extracting(DiscoveryIssue::message)
+                .anySatisfy(message -> assertThat(message).startsWith("cases/malformed.jsonl:2"))
+                .anySatisfy(message -> assertThat(message).startsWith("cases/malformed.jsonl:3"));
+        assertThat(results.getEngineDescriptor().getDescendants().stream()
+                        .filter(TestDescriptor::isTest)
+                        .map(TestDescriptor::getDisplayName))
+                .containsExactly("ok-1", "ok-2");
+    }
+
+    @Test
+    void variableNoCaseProvidesIsAnErrorNamingItAndThePrompt() {
+        assertThat(issues(MisconfiguredTestCases.UnknownVariableTestCase.class))
+                .singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(issue.message())
+                            .contains("'question'", "terse.prompt", "cases/wrong-column.jsonl:1", "2 of 2");
+                });
+    }
+
+    @Test
+    void unsupportedParameterIsAnErrorNamingIt() {
+        assertThat(issues(MisconfiguredTestCases.BadSignatureTestCase.class))
+                .singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(issue.message()).contains("'attempts'", "int", "@Var");
+                });
+    }
+
+    @Test
+    void wellFormedClassHasNoIssues() {
+        assertThat(issues(MathPromptTestCase.class)).isEmpty();
+    }
+
+    private static List<DiscoveryIssue> issues(Class<?> testClass) {
+        return discover(selectClass(testClass)).getDiscoveryIssues();
+    }
+
+    private static Set<UniqueId> testIds(DiscoverySelector selector) {
+        return discover(selector).getEngineDescriptor().getDescendants().stream()
+                .filter(TestDescriptor::isTest)
+                .map(TestDescriptor::getUniqueId)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    static EngineDiscoveryResults discover(DiscoverySelector selector) {
+        return EngineTestKit.engine("rpt")
+                .configurationParameters(Map.of("rpt.provider", "sim"))
+                .selectors(selector)
+                .discover();
+    }
+
+    private static TestDescriptor single(Set<? extends TestDescriptor> descriptors) {
+        assertThat(descriptors).hasSize(1);
+        return descriptors.iterator().next();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.rpt.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.junit.engine.fixtures.MathPromptTestCase;
+import dev.rpt.junit.engine.fixtures.StrictThresholdsTestCase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+class EngineExecutionTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path reportDir;
+
+    @Test
+    void everyCaseIsATestAndTheReportAgreesWithTheResults() throws IOException {
+        EngineExecutionResults results = run(MathPromptTestCase.class, Map.of());
+
+        Events tests = results.testEvents();
+        assertThat(tests.started().count()).isEqualTo(26);
+        assertThat(tests.succeeded().count() + tests.failed().count()).isEqualTo(26);
+        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        assertThat(report.at("/model/simulated").asBoolean()).isTrue();
+        assertThat(report.at("/model/provider").asText()).isEqualTo("sim");
+        assertThat(report.get("cases")).hasSize(25);
+        long failedInReport = countOutcome(report, "failed");
+        long passedInReport = countOutcome(report, "passed");
+        assertThat(passedInReport + failedInReport).isEqualTo(25);
+        assertThat(tests.failed().count()).as("the thresholds test passes").isEqualTo(failedInReport);
+        JsonNode math = report.at("/classes/0");
+        assertThat(math.at("/className").asText()).isEqualTo(MathPromptTestCase.class.getName());
+        assertThat(math.at("/prompt/path").asText()).isEqualTo("prompts/math.prompt");
+        assertThat(math.at("/prompt/sha256").asText()).hasSize(64);
+        assertThat(math.at("/metrics/n").asInt()).isEqualTo(25);
+        assertThat(math.at("/metrics/accuracy").asDouble()).isEqualTo(passedInReport / 25.0);
+        assertThat(math.at("/splits/holdout/n").asInt()
+                        + math.at("/splits/tune/n").asInt())
+                .isEqualTo(25);
+        assertThat(Files.list(reportDir.resolve("runs"))).hasSize(1);
+    }
+
+    @Test
+    void failingCaseQuotesTheModelAndIsRecordedWithItsKind() throws IOException {
+        EngineExecutionResults results = run(StrictThresholdsTestCase.class, Map.of());
+
+        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        JsonNode failed = first(report, "failed");
+        assertThat(failed.at("/failure/kind").asText()).isIn("value", "format");
+        assertThat(failed.at("/failure/message").asText()).contains("but the model answered");
+        assertThat(results.testEvents().failed().count()).isGreaterThan(1);
+    }
+
+    @Test
+    void thresholdsTestFailsWithTheMeasuredValueAndItsInterval() {
+        EngineExecutionResults results = run(StrictThresholdsTestCase.class, Map.of());
+
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("thresholds"),
+                                finishedWithFailure(
+                                        instanceOf(AssertionError.class),
+                                        message(
+                                                text -> text.contains(
+                                                                "StrictThresholdsTestCase is below its thresholds")
+                                                        && text.matches(
+                                                                "(?s).*accuracy 0\\.\\d{3} \\(95% CI 0\\.\\d{3}–0\\.\\d{3}\\) < 0\\.950 over 24 cases.*")))));
+    }
+
+    @Test
+    void configurationErrorFailsTheRunWithOneClearMessage() {
+        EngineExecutionResults results = EngineTestKit.engine("rpt")
+                .configurationParameters(Map.of(
+                        "rpt.provider", "openai",
+                        "rpt.model", "gpt-4.1-mini",
+                        "rpt.api-key-env", "RPT_TEST_KEY_THAT_IS_NOT_SET",
+                        "rpt.report.dir", reportDir.toString()))
+                .selectors(selectClass(MathPromptTestCase.class))
+                .execute();
+
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1, event(finishedWithFailure(message(text -> text.contains("RPT_TEST_KEY_THAT_IS_NOT_SET")))));
+        assertThat(results.testEvents().started().count()).isZero();
+    }
+
+    private EngineExecutionResults run(Class<?> testClass, Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "rpt.provider", "sim",
+                "rpt.sim.answers", "cases/gsm8k-24.jsonl",
+                "rpt.report.dir", reportDir.toString()));
+        config.putAll(extra);
+        return EngineTestKit.engine("rpt")
+                .configurationParameters(config)
+                .selectors(selectClass(testClass))
+                .execute();
+    }
+
+    private static long countOutcome(JsonNode report, String outcome) {
+        long count = 0;
+        for (JsonNode c : report.get("cases")) {
+            if (c.get("outcome").asText().equals(outcome)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static JsonNode first(JsonNode report, String outcome) {
+        for (JsonNode c : report.get("cases")) {
+            if (c.get("outcome").asText().equals(outcome)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no " + outcome + " case in the report");
+    }
+}
