@@ -226,10 +226,8 @@ final class RunSession {
             System.out.println(
                     "[rpt] " + simpleName(info.className()) + " (" + info.promptPath() + "): " + summary(metrics));
         }
-        String simulated =
-                model.info().simulated() ? " — SIMULATED by " + model.info().label() : "";
-        System.out.println("[rpt] model " + model.info().label() + ", " + usageLine() + "; report "
-                + lastRun.toAbsolutePath() + simulated);
+        System.out.println(
+                "[rpt] model " + model.info().label() + ", " + usageLine() + "; report " + lastRun.toAbsolutePath());
     }
 
     private String usageLine() {
