@@ -103,6 +103,18 @@ class RunReportSchemaTests {
         assertThat(errors).contains("schemaVersion", "surprise");
     }
 
+    @Test
+    void theExampleInTheManualIsValid() throws IOException {
+        String manual = Files.readString(Path.of("report-format.md"));
+        int start = manual.indexOf("```json\n");
+        int end = manual.indexOf("\n```", start + 1);
+        assertThat(start).as("report-format.md has a ```json example").isNotNegative();
+
+        String example = manual.substring(start + "```json\n".length(), end);
+
+        assertThat(validate(example)).isEmpty();
+    }
+
     private static List<Error> validate(String json) {
         return schema.validate(json, InputFormat.JSON);
     }
