@@ -16,6 +16,7 @@ public record ThresholdResult(Thresholds thresholds, List<String> violations) {
         violations = List.copyOf(violations);
     }
 
+    /** Whether every set bound holds. */
     public boolean passed() {
         return violations.isEmpty();
     }

@@ -98,7 +98,8 @@ public record Thresholds(
         Objects.requireNonNull(value, name);
         value.ifPresent(v -> {
             if (!(v >= 0 && v <= 1)) {
-                throw new IllegalArgumentException(name + " must be in [0, 1], got " + v);
+                throw new IllegalArgumentException("threshold " + name + " must be a fraction in [0, 1] (0.8, not 80),"
+                        + " got " + v + "; leave it unset (NaN in @Thresholds) to skip the check");
             }
         });
     }

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * One case of a run, as the report records it.
+ * One case of a run, as the report records it. The constructor rejects combinations the report cannot state
+ * consistently: a failure on a case that did not fail, an error on a case that did not error, a confidence or format
+ * error on an errored case, a confidence outside {@code [0, 1]}, a negative latency.
  *
  * @param className the prompt test class
  * @param method the test method
@@ -56,17 +58,37 @@ public record CaseRecord(
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(usage, "usage");
+        String where = className + "#" + method + " case '" + id + "': ";
+        if (confidence.isPresent() && !(confidence.getAsDouble() >= 0 && confidence.getAsDouble() <= 1)) {
+            throw new IllegalArgumentException(where + "confidence must be in [0, 1], got " + confidence.getAsDouble()
+                    + "; leave it empty when" + " the model gave no usable confidence");
+        }
         if (verdict == Verdict.FAILED && failure.isEmpty()) {
-            throw new IllegalArgumentException("a failed case needs its failure");
+            throw new IllegalArgumentException(where + "a failed case needs its failure");
+        }
+        if (verdict != Verdict.FAILED && failure.isPresent()) {
+            throw new IllegalArgumentException(where + "only a failed case has a failure, this one is " + verdict);
         }
         if (verdict == Verdict.ERRORED && error.isEmpty()) {
-            throw new IllegalArgumentException("an errored case needs its error");
+            throw new IllegalArgumentException(where + "an errored case needs its error");
+        }
+        if (verdict != Verdict.ERRORED && error.isPresent()) {
+            throw new IllegalArgumentException(where + "only an errored case has an error, this one is " + verdict);
+        }
+        if (verdict == Verdict.ERRORED && (confidence.isPresent() || formatError)) {
+            // The metrics never see either for an errored case, so the report must not claim them.
+            throw new IllegalArgumentException(
+                    where + "an errored case has neither a confidence nor a format error; use FAILED for a wrong"
+                            + " or malformed answer");
+        }
+        if (latencyMs < 0) {
+            throw new IllegalArgumentException(where + "latencyMs cannot be negative, got " + latencyMs);
         }
     }
 
     /** What the metrics need of this case. */
     public CaseOutcome outcome() {
-        return verdict == Verdict.ERRORED ? CaseOutcome.errored() : new CaseOutcome(verdict, confidence, formatError);
+        return new CaseOutcome(verdict, confidence, formatError);
     }
 
     /**
@@ -76,6 +98,7 @@ public record CaseRecord(
      * @param message the message
      */
     public record Failure(String kind, String message) {
+        /** Checks that both parts are present. */
         public Failure {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(message, "message");

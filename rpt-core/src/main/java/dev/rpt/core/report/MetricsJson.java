@@ -58,6 +58,8 @@ final class MetricsJson {
         json.writeNumberField("errors", usage.errors());
         json.writeFieldName("tokens");
         writeTokens(json, usage.usage());
+        json.writeFieldName("cachedTokens");
+        writeTokens(json, usage.cachedUsage());
         number(json, "costUsd", usage.costUsd());
         json.writeArrayFieldStart("unpricedModels");
         for (String model : usage.unpricedModels()) {

@@ -14,36 +14,61 @@ import java.util.TreeMap;
  * @param runId the run's id, also its directory name under {@code runs/}
  * @param startedAt when the run started
  * @param model the target model; a simulator says so
- * @param configuration the {@code rpt.*} configuration in effect; secrets never reach it (see {@link #redact})
+ * @param configuration the {@code rpt.*} configuration in effect, passed through {@link #redact} by the constructor so
+ *     that a secret cannot reach the report even when the caller forgets to redact
  */
 public record RunHeader(String runId, Instant startedAt, ModelInfo model, SortedMap<String, String> configuration) {
 
-    private static final String REDACTED = "****";
+    /** What a masked value is replaced with. */
+    public static final String REDACTED = "****";
 
     public RunHeader {
         Objects.requireNonNull(runId, "runId");
+        if (runId.isBlank() || runId.contains("/") || runId.contains("\\") || runId.equals("..")) {
+            // The id names a directory under runs/; anything else could write outside it.
+            throw new IllegalArgumentException(
+                    "runId must be a non-blank name without path separators, got '" + runId + "'");
+        }
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(model, "model");
-        configuration = new TreeMap<>(configuration);
+        Objects.requireNonNull(configuration, "configuration (use an empty map for none)");
+        configuration = redact(configuration);
     }
 
     /**
-     * The configuration as it may be written down: API keys are never configuration (only the name of their variable
-     * is), but a header named like a credential is masked in case someone put one there.
+     * The configuration as it may be written down. API keys are never configuration (only the name of their variable,
+     * {@code rpt.api-key-env}, is), but a value is masked when its key is a credential-like header ({@code
+     * rpt.headers.*} naming an authorization, key, token or cookie), when its key names a secret, password, credential
+     * or API key, or when the value itself looks like a bearer token or an {@code sk-} API key.
+     *
+     * @param configuration the keys and values to write
+     * @return a sorted copy with every credential-like value replaced by {@link #REDACTED}
      */
     public static SortedMap<String, String> redact(Map<String, String> configuration) {
         SortedMap<String, String> safe = new TreeMap<>();
-        configuration.forEach((key, value) -> safe.put(key, looksSecret(key) ? REDACTED : value));
+        configuration.forEach((key, value) -> {
+            Objects.requireNonNull(key, "configuration key");
+            Objects.requireNonNull(value, () -> "the value of configuration key " + key);
+            safe.put(key, looksSecret(key, value) ? REDACTED : value);
+        });
         return safe;
     }
 
-    private static boolean looksSecret(String key) {
+    private static boolean looksSecret(String key, String value) {
         String lower = key.toLowerCase(Locale.ROOT);
         boolean credentialHeader = lower.startsWith("rpt.headers.")
                 && (lower.contains("authorization")
                         || lower.contains("key")
                         || lower.contains("token")
                         || lower.contains("cookie"));
-        return credentialHeader || lower.contains("secret") || lower.contains("password");
+        // rpt.api-key-env names a variable and rpt.max-tokens counts tokens: neither holds a secret.
+        boolean secretKey = lower.contains("secret")
+                || lower.contains("password")
+                || lower.contains("credential")
+                || lower.endsWith("api-key")
+                || lower.endsWith("apikey");
+        String trimmed = value.strip().toLowerCase(Locale.ROOT);
+        boolean secretValue = trimmed.startsWith("bearer ") || trimmed.startsWith("sk-");
+        return credentialHeader || secretKey || secretValue;
     }
 }

@@ -16,9 +16,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes a run report as the run goes: each case is streamed to disk when it finishes, and only its compact outcome
@@ -39,23 +44,40 @@ public final class RunReportWriter implements AutoCloseable {
     private final Path reportDirectory;
     private final Path runFile;
     private final Path partFile;
+    private final Path lastRunPart;
     private final RunHeader header;
     private final MetricsOptions options;
     private final JsonGenerator json;
+    // Only the compact outcomes stay: the metrics need all of them (equal-mass ECE and AUROC sort them), the traces
+    // are on disk already.
     private final Map<String, Map<Split, List<CaseOutcome>>> outcomes = new LinkedHashMap<>();
-    private boolean finished;
+    private State state = State.OPEN;
+
+    private enum State {
+        OPEN,
+        FINISHED,
+        ABANDONED
+    }
 
     private RunReportWriter(Path reportDirectory, RunHeader header, MetricsOptions options) throws IOException {
-        this.reportDirectory = reportDirectory;
-        this.header = header;
-        this.options = options;
+        this.reportDirectory = Objects.requireNonNull(reportDirectory, "reportDirectory");
+        this.header = Objects.requireNonNull(header, "header");
+        this.options = Objects.requireNonNull(options, "options");
         Path runDirectory = reportDirectory.resolve("runs").resolve(header.runId());
         Files.createDirectories(runDirectory);
         this.runFile = runDirectory.resolve("run.json");
         this.partFile = runDirectory.resolve("run.json.part");
+        // Named after the run, so that two runs finishing in one directory never share (or delete) a temporary file.
+        this.lastRunPart = reportDirectory.resolve(LAST_RUN + "." + header.runId() + ".part");
         this.json = JSON.createGenerator(partFile.toFile(), JsonEncoding.UTF8);
-        json.useDefaultPrettyPrinter();
-        writeHeader();
+        try {
+            json.useDefaultPrettyPrinter();
+            writeHeader();
+        } catch (IOException | RuntimeException e) {
+            json.close();
+            Files.deleteIfExists(partFile);
+            throw e;
+        }
     }
 
     /**
@@ -68,22 +90,27 @@ public final class RunReportWriter implements AutoCloseable {
         return new RunReportWriter(reportDirectory, header, options);
     }
 
-    /** Records one finished case. */
+    /**
+     * Records one finished case: it is written to disk now and only its outcome is kept.
+     *
+     * @throws IllegalStateException after {@link #finish} or {@link #close}
+     * @throws UncheckedIOException when the report cannot be written; the partial report is then abandoned
+     */
     public synchronized void record(CaseRecord record) {
-        if (finished) {
-            throw new IllegalStateException("the report of run " + header.runId() + " is already finished");
-        }
+        requireOpen();
+        CaseOutcome outcome = record.outcome();
         try {
             CaseJson.write(json, record);
         } catch (IOException e) {
+            abandonAfter(e);
             throw new UncheckedIOException("cannot write the run report " + partFile, e);
         }
         outcomes.computeIfAbsent(record.className(), name -> new LinkedHashMap<>())
                 .computeIfAbsent(record.split(), split -> new ArrayList<>())
-                .add(record.outcome());
+                .add(outcome);
     }
 
-    /** The metrics of one class so far, over all its splits. */
+    /** The metrics of one class so far, over all its splits; also available after {@link #finish}. */
     public synchronized Metrics classMetrics(String className) {
         return Metrics.of(all(outcomes.getOrDefault(className, Map.of())), options);
     }
@@ -91,45 +118,96 @@ public final class RunReportWriter implements AutoCloseable {
     /**
      * Completes the report and moves it into place.
      *
-     * @param classes what to state about each class; classes without cases are reported with empty metrics
+     * @param classes what to state about each class, each once; every class with a recorded case must be among them,
+     *     and classes without cases are reported with empty metrics
      * @param usage the run's model usage
-     * @return where the report is
+     * @return where the report is ({@code runs/<run-id>/run.json}); {@code last-run.json} is an identical copy
+     * @throws IllegalArgumentException when {@code classes} repeats a class or misses one that has cases; nothing is
+     *     written then, so the call can be repeated with the right list
+     * @throws IOException when the report cannot be written; the partial report is then abandoned
      */
     public synchronized Path finish(List<ClassInfo> classes, UsageSnapshot usage) throws IOException {
-        if (finished) {
-            throw new IllegalStateException("the report of run " + header.runId() + " is already finished");
+        requireOpen();
+        Objects.requireNonNull(usage, "usage");
+        requireEveryClassOnce(classes);
+        try {
+            json.writeEndArray();
+            json.writeArrayFieldStart("classes");
+            for (ClassInfo info : classes) {
+                writeClass(info, outcomes.getOrDefault(info.className(), Map.of()));
+            }
+            json.writeEndArray();
+            json.writeFieldName("metrics");
+            List<CaseOutcome> everything = new ArrayList<>();
+            outcomes.values().forEach(bySplit -> everything.addAll(all(bySplit)));
+            MetricsJson.writeMetrics(json, Metrics.of(everything, options));
+            json.writeFieldName("usage");
+            MetricsJson.writeUsage(json, usage);
+            json.writeStringField("finishedAt", Instant.now().toString());
+            json.writeEndObject();
+            json.close();
+            moveAtomically(partFile, runFile);
+            Files.copy(runFile, lastRunPart, StandardCopyOption.REPLACE_EXISTING);
+            moveAtomically(lastRunPart, reportDirectory.resolve(LAST_RUN));
+        } catch (IOException | RuntimeException e) {
+            abandonAfter(e);
+            throw e;
         }
-        json.writeEndArray();
-        json.writeArrayFieldStart("classes");
-        List<CaseOutcome> everything = new ArrayList<>();
-        for (ClassInfo info : classes) {
-            Map<Split, List<CaseOutcome>> bySplit = outcomes.getOrDefault(info.className(), Map.of());
-            everything.addAll(all(bySplit));
-            writeClass(info, bySplit);
-        }
-        json.writeEndArray();
-        json.writeFieldName("metrics");
-        MetricsJson.writeMetrics(json, Metrics.of(everything, options));
-        json.writeFieldName("usage");
-        MetricsJson.writeUsage(json, usage);
-        json.writeStringField("finishedAt", Instant.now().toString());
-        json.writeEndObject();
-        json.close();
-        finished = true;
-        moveAtomically(partFile, runFile);
-        Path lastRunPart = reportDirectory.resolve(LAST_RUN + ".part");
-        Files.copy(runFile, lastRunPart, StandardCopyOption.REPLACE_EXISTING);
-        moveAtomically(lastRunPart, reportDirectory.resolve(LAST_RUN));
+        state = State.FINISHED;
         return runFile;
     }
 
-    /** Abandons an unfinished report: the partial file is deleted and {@code last-run.json} is left as it was. */
+    /**
+     * Abandons an unfinished report: the partial file is deleted and {@code last-run.json} is left as it was. Does
+     * nothing after {@link #finish}, so it can always be called in a {@code finally} block.
+     */
     @Override
     public synchronized void close() throws IOException {
-        if (!finished) {
-            finished = true;
+        if (state == State.OPEN) {
+            abandon();
+        }
+    }
+
+    private void abandon() throws IOException {
+        state = State.ABANDONED;
+        try {
             json.close();
-            Files.deleteIfExists(partFile);
+        } catch (IOException e) {
+            // The file is deleted next; what could not be flushed to it does not matter.
+        }
+        Files.deleteIfExists(partFile);
+        Files.deleteIfExists(lastRunPart);
+    }
+
+    /** Abandons the report after {@code cause}, keeping a failure to clean up as a suppressed exception of it. */
+    private void abandonAfter(Exception cause) {
+        try {
+            abandon();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the report of run " + header.runId() + " is already "
+                    + (state == State.FINISHED ? "finished" : "closed") + "; record every case before finish()");
+        }
+    }
+
+    private void requireEveryClassOnce(List<ClassInfo> classes) {
+        Set<String> named = new HashSet<>();
+        for (ClassInfo info : classes) {
+            if (!named.add(info.className())) {
+                throw new IllegalArgumentException("class " + info.className()
+                        + " is listed twice for the report of run " + header.runId() + "; list each class once");
+            }
+        }
+        Set<String> missing = new TreeSet<>(outcomes.keySet());
+        missing.removeAll(named);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("classes " + missing + " have recorded cases but no ClassInfo in the"
+                    + " report of run " + header.runId() + "; pass a ClassInfo for every class that ran");
         }
     }
 
@@ -169,7 +247,7 @@ public final class RunReportWriter implements AutoCloseable {
         MetricsJson.writeMetrics(json, Metrics.of(all(bySplit), options));
         json.writeObjectFieldStart("splits");
         for (Split split : Split.values()) {
-            json.writeFieldName(split.name().toLowerCase(java.util.Locale.ROOT));
+            json.writeFieldName(split.name().toLowerCase(Locale.ROOT));
             MetricsJson.writeMetrics(json, Metrics.of(bySplit.getOrDefault(split, List.of()), options));
         }
         json.writeEndObject();

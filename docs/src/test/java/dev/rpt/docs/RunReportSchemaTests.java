@@ -1,0 +1,175 @@
+package dev.rpt.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.cases.Split;
+import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.Usage;
+import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.RunHeader;
+import dev.rpt.core.report.RunReportWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps docs/run-report.schema.json and {@link RunReportWriter} in step: a report the writer produces must validate,
+ * and a report that breaks the contract must not.
+ */
+class RunReportSchemaTests {
+
+    private static final Path SCHEMA = Path.of("run-report.schema.json");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String MATH = "com.example.MathTests";
+    private static final String SENTIMENT = "com.example.SentimentTests";
+    private static final String SHA = "0123456789abcdef".repeat(4);
+
+    private static Schema schema;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Files.readString(SCHEMA));
+    }
+
+    @Test
+    void aReportWithEveryKindOfCaseIsValid() throws IOException {
+        String report = writeReport(unknownCost(), true);
+
+        assertThat(validate(report)).isEmpty();
+        assertThat(report).contains("\"costUsd\" : null", "\"confidence\" : null", "\"outcome\" : \"errored\"");
+    }
+
+    @Test
+    void aReportWithAKnownCostAndNoCasesIsValid() throws IOException {
+        UsageSnapshot priced =
+                new UsageSnapshot(1, 0, 0, Usage.of(3, 4), Usage.ZERO, OptionalDouble.of(0.002), List.of());
+
+        assertThat(validate(writeReport(priced, false))).isEmpty();
+    }
+
+    @Test
+    void anUnknownOutcomeIsRejected() throws IOException {
+        ObjectNode report = (ObjectNode) MAPPER.readTree(writeReport(unknownCost(), true));
+        ((ObjectNode) report.withArray("cases").get(0)).put("outcome", "maybe");
+
+        List<Error> errors = validate(MAPPER.writeValueAsString(report));
+
+        assertThat(errors).isNotEmpty();
+        assertThat(errors.toString()).contains("/cases/0/outcome");
+    }
+
+    @Test
+    void aFailedCaseWithoutItsFailureIsRejected() throws IOException {
+        ObjectNode report = (ObjectNode) MAPPER.readTree(writeReport(unknownCost(), true));
+        ObjectNode failed = (ObjectNode) report.withArray("cases").get(1);
+        assertThat(failed.get("outcome").asText()).isEqualTo("failed");
+        failed.putNull("failure");
+
+        assertThat(validate(MAPPER.writeValueAsString(report)).toString()).contains("/cases/1/failure");
+    }
+
+    @Test
+    void aMissingFieldAndAnUnknownFieldAreRejected() throws IOException {
+        ObjectNode report = (ObjectNode) MAPPER.readTree(writeReport(unknownCost(), true));
+        report.remove("schemaVersion");
+        ((ObjectNode) report.get("usage")).put("surprise", 1);
+
+        String errors = validate(MAPPER.writeValueAsString(report)).toString();
+
+        assertThat(errors).contains("schemaVersion", "surprise");
+    }
+
+    @Test
+    void theExampleInTheManualIsValid() throws IOException {
+        String manual = Files.readString(Path.of("report-format.md"));
+        int start = manual.indexOf("```json\n");
+        int end = manual.indexOf("\n```", start + 1);
+        assertThat(start).as("report-format.md has a ```json example").isNotNegative();
+
+        String example = manual.substring(start + "```json\n".length(), end);
+
+        assertThat(validate(example)).isEmpty();
+    }
+
+    private static List<Error> validate(String json) {
+        return schema.validate(json, InputFormat.JSON);
+    }
+
+    /** A real run through the writer; {@code withCases} adds two classes with passed, failed and errored cases. */
+    private String writeReport(UsageSnapshot usage, boolean withCases) throws IOException {
+        RunHeader header = new RunHeader(
+                "20260102-030405-abcd",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                new ModelInfo("sim", "math", true),
+                RunHeader.redact(Map.of(
+                        "rpt.provider", "sim",
+                        "rpt.max-tokens", "256",
+                        "rpt.headers.Authorization", "Bearer secret")));
+        try (RunReportWriter writer = RunReportWriter.start(dir, header, MetricsOptions.DEFAULTS)) {
+            List<ClassInfo> classes = List.of();
+            if (withCases) {
+                writer.record(record(MATH, "m1", Split.TUNE, Verdict.PASSED, OptionalDouble.of(0.9)));
+                writer.record(record(MATH, "m2", Split.TUNE, Verdict.FAILED, OptionalDouble.of(0.8)));
+                writer.record(record(MATH, "m3", Split.HOLDOUT, Verdict.PASSED, OptionalDouble.empty()));
+                writer.record(record(MATH, "m4", Split.HOLDOUT, Verdict.ERRORED, OptionalDouble.empty()));
+                writer.record(record(SENTIMENT, "s1", Split.TUNE, Verdict.FAILED, OptionalDouble.empty()));
+                classes = List.of(
+                        new ClassInfo(MATH, "prompts/math.prompt", SHA, Thresholds.of(0.8, 0.1, Double.NaN, 0.05)),
+                        new ClassInfo(SENTIMENT, "prompts/sentiment.prompt", SHA, Thresholds.NONE));
+            }
+            writer.finish(classes, usage);
+        }
+        return Files.readString(dir.resolve(RunReportWriter.LAST_RUN));
+    }
+
+    private static CaseRecord record(
+            String className, String id, Split split, Verdict verdict, OptionalDouble confidence) {
+        return new CaseRecord(
+                className,
+                "answers",
+                id,
+                split,
+                Map.of("question", "What is 2 + 2?"),
+                verdict,
+                verdict == Verdict.ERRORED ? Optional.empty() : Optional.of("4"),
+                confidence,
+                false,
+                verdict == Verdict.FAILED
+                        ? Optional.of(new CaseRecord.Failure("equals", "expected 4 but was 5"))
+                        : Optional.empty(),
+                verdict == Verdict.ERRORED
+                        ? Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply within 30s"))
+                        : Optional.empty(),
+                verdict == Verdict.ERRORED ? Usage.ZERO : Usage.of(20, 3),
+                id.equals("m1"),
+                verdict == Verdict.ERRORED ? 30_000 : 15);
+    }
+
+    private static UsageSnapshot unknownCost() {
+        return new UsageSnapshot(6, 1, 1, Usage.of(80, 12), Usage.of(20, 3), OptionalDouble.empty(), List.of("math"));
+    }
+}

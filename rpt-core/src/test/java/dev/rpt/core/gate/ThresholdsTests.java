@@ -1,0 +1,158 @@
+package dev.rpt.core.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Metrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gate's bounds and their messages. The sample has 3 passed and 2 failed cases, all at confidence 0.9, plus one
+ * errored case: accuracy 0.6 (Wilson 95% interval 0.231–0.882), ECE |0.6 - 0.9| = 0.3, Brier (3 × 0.01 + 2 × 0.81) / 5
+ * = 0.33, error rate 1/6.
+ */
+class ThresholdsTests {
+
+    private static final double NAN = Double.NaN;
+
+    @Test
+    void describesTheSetBoundsOnly() {
+        assertThat(Thresholds.of(0.8, 0.1, NAN, 0.05).describe())
+                .isEqualTo("accuracy ≥ 0.800, ECE ≤ 0.100, error rate ≤ 0.050");
+        assertThat(Thresholds.of(NAN, NAN, 0.25, NAN).describe()).isEqualTo("Brier ≤ 0.250");
+        assertThat(Thresholds.NONE.describe()).isEqualTo("none");
+    }
+
+    @Test
+    void nanMeansUnset() {
+        Thresholds thresholds = Thresholds.of(NAN, 0.1, NAN, NAN);
+
+        assertThat(thresholds.minAccuracy()).isEmpty();
+        assertThat(thresholds.maxEce()).hasValue(0.1);
+        assertThat(thresholds.maxBrier()).isEmpty();
+        assertThat(thresholds.maxErrorRate()).isEmpty();
+        assertThat(thresholds.isEmpty()).isFalse();
+        assertThat(Thresholds.of(NAN, NAN, NAN, NAN)).isEqualTo(Thresholds.NONE);
+        assertThat(Thresholds.of(NAN, NAN, NAN, NAN).isEmpty()).isTrue();
+    }
+
+    @Test
+    void noBoundsAlwaysPass() {
+        ThresholdResult result = Thresholds.NONE.check(sample());
+
+        assertThat(result.passed()).isTrue();
+        assertThat(result.violations()).isEmpty();
+        assertThat(result.thresholds()).isEqualTo(Thresholds.NONE);
+    }
+
+    @Test
+    void minAccuracyPassesAtTheBoundAndFailsWithTheIntervalBelowIt() {
+        assertThat(Thresholds.of(0.6, NAN, NAN, NAN).check(sample()).passed()).isTrue();
+
+        ThresholdResult result = Thresholds.of(0.8, NAN, NAN, NAN).check(sample());
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.violations()).containsExactly("accuracy 0.600 (95% CI 0.231–0.882) < 0.800 over 5 cases");
+    }
+
+    @Test
+    void accuracyWithoutScoredCasesIsAViolationNotAPass() {
+        Metrics allErrored = Metrics.of(List.of(CaseOutcome.errored(), CaseOutcome.errored()));
+
+        assertThat(Thresholds.of(0.5, NAN, NAN, NAN).check(allErrored).violations())
+                .containsExactly("accuracy cannot be measured: no scored cases");
+    }
+
+    @Test
+    void maxEcePassesAboveTheValueAndFailsBelowIt() {
+        assertThat(Thresholds.of(NAN, 0.31, NAN, NAN).check(sample()).passed()).isTrue();
+
+        assertThat(Thresholds.of(NAN, 0.1, NAN, NAN).check(sample()).violations())
+                .containsExactly("ECE 0.300 > 0.100 over 5 cases with a confidence");
+    }
+
+    @Test
+    void maxBrierPassesAboveTheValueAndFailsBelowIt() {
+        assertThat(Thresholds.of(NAN, NAN, 0.34, NAN).check(sample()).passed()).isTrue();
+
+        assertThat(Thresholds.of(NAN, NAN, 0.2, NAN).check(sample()).violations())
+                .containsExactly("Brier 0.330 > 0.200 over 5 cases with a confidence");
+    }
+
+    @Test
+    void calibrationBoundsAreUnmeasurableWithoutAnyConfidence() {
+        Metrics noConfidence =
+                Metrics.of(List.of(CaseOutcome.passedWithoutConfidence(), CaseOutcome.failedWithoutConfidence()));
+
+        assertThat(Thresholds.of(NAN, 0.5, 0.5, NAN).check(noConfidence).violations())
+                .containsExactly(
+                        "ECE cannot be measured: no case has a confidence (2 of 2 missing)",
+                        "Brier cannot be measured: no case has a confidence (2 of 2 missing)");
+    }
+
+    @Test
+    void maxErrorRateCountsErroredAmongAllCases() {
+        assertThat(Thresholds.of(NAN, NAN, NAN, 0.2).check(sample()).passed()).isTrue();
+
+        assertThat(Thresholds.of(NAN, NAN, NAN, 0.1).check(sample()).violations())
+                .containsExactly("error rate 0.167 (1 of 6 cases errored) > 0.100");
+        assertThat(Thresholds.of(NAN, NAN, NAN, 0.0)
+                        .check(Metrics.of(List.of()))
+                        .passed())
+                .as("no cases, no errors")
+                .isTrue();
+    }
+
+    @Test
+    void reportsEveryViolatedBoundInOrder() {
+        ThresholdResult result = Thresholds.of(0.8, 0.1, 0.2, 0.1).check(sample());
+
+        assertThat(result.violations())
+                .containsExactly(
+                        "accuracy 0.600 (95% CI 0.231–0.882) < 0.800 over 5 cases",
+                        "ECE 0.300 > 0.100 over 5 cases with a confidence",
+                        "Brier 0.330 > 0.200 over 5 cases with a confidence",
+                        "error rate 0.167 (1 of 6 cases errored) > 0.100");
+    }
+
+    @Test
+    void rejectsBoundsOutsideTheUnitIntervalNamingTheBound() {
+        assertThatThrownBy(() -> Thresholds.of(80, NAN, NAN, NAN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("threshold minAccuracy must be a fraction in [0, 1] (0.8, not 80), got 80.0; leave it unset"
+                        + " (NaN in @Thresholds) to skip the check");
+        assertThatThrownBy(() -> Thresholds.of(NAN, -0.1, NAN, NAN)).hasMessageContaining("maxEce");
+        assertThatThrownBy(() -> Thresholds.of(NAN, NAN, Double.POSITIVE_INFINITY, NAN))
+                .hasMessageContaining("maxBrier");
+        assertThatThrownBy(() -> Thresholds.of(NAN, NAN, NAN, 1.5)).hasMessageContaining("maxErrorRate");
+        assertThatThrownBy(() -> new Thresholds(
+                        OptionalDouble.of(NAN), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()))
+                .hasMessageContaining("minAccuracy");
+        assertThat(Thresholds.of(0, 1, 0, 1).describe())
+                .isEqualTo("accuracy ≥ 0.000, ECE ≤ 1.000, Brier ≤ 0.000," + " error rate ≤ 1.000");
+    }
+
+    @Test
+    void resultCopiesItsViolations() {
+        List<String> violations = new ArrayList<>(List.of("x"));
+        ThresholdResult result = new ThresholdResult(Thresholds.NONE, violations);
+        violations.clear();
+
+        assertThat(result.violations()).containsExactly("x");
+        assertThat(result.passed()).isFalse();
+    }
+
+    private static Metrics sample() {
+        return Metrics.of(List.of(
+                CaseOutcome.passed(0.9),
+                CaseOutcome.passed(0.9),
+                CaseOutcome.passed(0.9),
+                CaseOutcome.failed(0.9),
+                CaseOutcome.failed(0.9),
+                CaseOutcome.errored()));
+    }
+}
