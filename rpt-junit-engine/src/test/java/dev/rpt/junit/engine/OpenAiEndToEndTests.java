@@ -117,7 +117,9 @@ class OpenAiEndToEndTests {
                 .as("errored cases are not scored")
                 .isEqualTo(24);
         assertThat(report.at("/usage/calls").asInt()).isEqualTo(25);
-        assertThat(results.testEvents().failed().count()).as("only the errored case").isEqualTo(1);
+        assertThat(results.testEvents().failed().count())
+                .as("only the errored case")
+                .isEqualTo(1);
     }
 
     private MockResponse answer(RecordedRequest request) {
