@@ -82,10 +82,10 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         List<BigDecimal> found = AnswerText.numbers(actual.text());
         String expectation = "the number " + wanted.toPlainString() + (tolerance > 0 ? " ± " + tolerance : "");
         if (found.isEmpty()) {
-            throw failure(FailureKind.FORMAT, expectation + ", but the answer holds no number");
+            throw failure(FailureKind.FORMAT, expectation + " (the answer holds no number)");
         }
         if (found.size() > 1) {
-            throw failure(FailureKind.FORMAT, expectation + ", but the answer holds several numbers " + found);
+            throw failure(FailureKind.FORMAT, expectation + " (the answer holds several numbers " + found + ")");
         }
         if (found.get(0).subtract(wanted).abs().doubleValue() > tolerance) {
             throw failure(FailureKind.VALUE, expectation);

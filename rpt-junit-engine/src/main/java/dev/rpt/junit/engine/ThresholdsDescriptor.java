@@ -3,7 +3,7 @@ package dev.rpt.junit.engine;
 import dev.rpt.core.gate.Thresholds;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /** The last test of a class: its {@code @Thresholds}, checked on the metrics of every case it ran. */
@@ -12,7 +12,8 @@ final class ThresholdsDescriptor extends AbstractTestDescriptor implements Node<
     static final String SEGMENT = "thresholds";
 
     ThresholdsDescriptor(UniqueId uniqueId, Class<?> testClass, Thresholds thresholds) {
-        super(uniqueId, "[thresholds] " + thresholds.describe(), ClassSource.from(testClass));
+        // A method-style source named "thresholds" gives build tools a test name; there is no such Java method.
+        super(uniqueId, "[thresholds] " + thresholds.describe(), MethodSource.from(testClass.getName(), "thresholds"));
     }
 
     @Override
