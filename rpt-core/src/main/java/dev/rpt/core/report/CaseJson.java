@@ -32,6 +32,7 @@ final class CaseJson {
         MetricsJson.writeTokens(json, record.usage());
         json.writeBooleanField("cached", record.cached());
         json.writeNumberField("latencyMs", record.latencyMs());
+        json.writeStringField("justification", record.justification().orElse(null));
         json.writeEndObject();
     }
 

@@ -29,6 +29,7 @@ import java.util.OptionalDouble;
  * @param usage the tokens of the case's model calls
  * @param cached whether the answer came from the response cache
  * @param latencyMs the wall time of the case's model calls, in milliseconds
+ * @param justification the model's justification of its answer, if it gave one; the tuner's critic reads it
  */
 public record CaseRecord(
         String className,
@@ -44,7 +45,8 @@ public record CaseRecord(
         Optional<Failure> error,
         Usage usage,
         boolean cached,
-        long latencyMs) {
+        long latencyMs,
+        Optional<String> justification) {
 
     public CaseRecord {
         Objects.requireNonNull(className, "className");
@@ -58,6 +60,7 @@ public record CaseRecord(
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(justification, "justification");
         String where = className + "#" + method + " case '" + id + "': ";
         if (confidence.isPresent() && !(confidence.getAsDouble() >= 0 && confidence.getAsDouble() <= 1)) {
             throw new IllegalArgumentException(where + "confidence must be in [0, 1], got " + confidence.getAsDouble()
@@ -84,6 +87,40 @@ public record CaseRecord(
         if (latencyMs < 0) {
             throw new IllegalArgumentException(where + "latencyMs cannot be negative, got " + latencyMs);
         }
+    }
+
+    /** A case without a justification. */
+    public CaseRecord(
+            String className,
+            String method,
+            String id,
+            Split split,
+            Map<String, String> vars,
+            Verdict verdict,
+            Optional<String> answer,
+            OptionalDouble confidence,
+            boolean formatError,
+            Optional<Failure> failure,
+            Optional<Failure> error,
+            Usage usage,
+            boolean cached,
+            long latencyMs) {
+        this(
+                className,
+                method,
+                id,
+                split,
+                vars,
+                verdict,
+                answer,
+                confidence,
+                formatError,
+                failure,
+                error,
+                usage,
+                cached,
+                latencyMs,
+                Optional.empty());
     }
 
     /** What the metrics need of this case. */

@@ -275,7 +275,8 @@ final class RunSession {
                 error,
                 given.map(Answer::usage).orElse(Usage.ZERO),
                 given.map(Answer::cached).orElse(false),
-                evaluated.latencyMs()));
+                evaluated.latencyMs(),
+                given.flatMap(Answer::justification)));
     }
 
     private EvaluationSettings evaluationSettings(PromptClassDescriptor testClass) {
