@@ -32,6 +32,39 @@ public final class RptConfig {
         return new RptConfig(ConfigSource.of(values));
     }
 
+    /**
+     * This configuration as seen by one role, e.g. the tuner's optimizer: a key {@code rpt.X} reads {@code
+     * <prefix>X} first, so {@code rpt.tune.optimizer.model} overrides {@code rpt.model} for the optimizer only.
+     *
+     * @param prefix a prefix such as {@link RptConstants#TUNE_OPTIMIZER_PREFIX}, ending in a dot
+     */
+    public RptConfig forRole(String prefix) {
+        ConfigSource base = source;
+        return new RptConfig(new ConfigSource() {
+            @Override
+            public Optional<String> get(String key) {
+                if (key.startsWith(RptConstants.PREFIX)) {
+                    Optional<String> override = base.get(prefix + key.substring(RptConstants.PREFIX.length()));
+                    if (override.isPresent()) {
+                        return override;
+                    }
+                }
+                return base.get(key);
+            }
+
+            @Override
+            public java.util.Set<String> keys() {
+                java.util.Set<String> keys = new java.util.LinkedHashSet<>(base.keys());
+                for (String key : base.keys()) {
+                    if (key.startsWith(prefix)) {
+                        keys.add(RptConstants.PREFIX + key.substring(prefix.length()));
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
     /** The trimmed value of a key, if set and not blank. */
     public Optional<String> string(String key) {
         return source.get(key).map(String::strip).filter(value -> !value.isEmpty());

@@ -142,5 +142,50 @@ public final class RptConstants {
      */
     public static final String PROMPT_OVERRIDE_PREFIX = "rpt.prompt-override.";
 
+    /** The prompt resource {@code rpt:tune} and {@code rpt:diagnose} work on; unset means every prompt with tests. */
+    public static final String TUNE_PROMPT = "rpt.tune.prompt";
+
+    /** The most candidate evaluations of one tune, the seed's included. Defaults to {@code 5}. */
+    public static final String TUNE_MAX_ITERATIONS = "rpt.tune.max-iterations";
+
+    /** Stop after this many evaluations in a row that do not beat the best. Defaults to {@code 3}. */
+    public static final String TUNE_PLATEAU = "rpt.tune.plateau";
+
+    /** Stop as soon as every threshold holds on the held-out cases ({@code true}, the default), or keep improving. */
+    public static final String TUNE_UNTIL_PASS = "rpt.tune.until-pass";
+
+    /** Which earlier reports the optimizer sees: {@code all} (default), {@code last}, {@code last-k}, {@code summary}. */
+    public static final String TUNE_MEMORY = "rpt.tune.memory";
+
+    /** How many reports {@code last-k} memory keeps. Defaults to {@code 5}. */
+    public static final String TUNE_MEMORY_K = "rpt.tune.memory.k";
+
+    /** w in the held-out selection score {@code accuracy − w·Brier}. Defaults to {@code 0.05}, as in the paper. */
+    public static final String TUNE_BRIER_WEIGHT = "rpt.tune.brier-weight";
+
+    /** A budget on model calls of one tune (target, critic and optimizer). Unset by default. */
+    public static final String TUNE_MAX_CALLS = "rpt.tune.max-calls";
+
+    /** A budget on tokens of one tune. Unset by default. */
+    public static final String TUNE_MAX_TOKENS = "rpt.tune.max-tokens";
+
+    /** A budget on cost of one tune, in USD; needs {@code rpt.price.*} for every model. Unset by default. */
+    public static final String TUNE_MAX_COST = "rpt.tune.max-cost";
+
+    /** Print the diff of the best prompt without writing the file. Defaults to {@code false}. */
+    public static final String TUNE_DRY_RUN = "rpt.tune.dry-run";
+
+    /**
+     * A prefix for the optimizer model's settings, overriding the target's: {@code rpt.tune.optimizer.provider},
+     * {@code rpt.tune.optimizer.model}, {@code rpt.tune.optimizer.base-url}, {@code rpt.tune.optimizer.api-key-env}.
+     */
+    public static final String TUNE_OPTIMIZER_PREFIX = "rpt.tune.optimizer.";
+
+    /** A prefix for the critic model's settings, as {@link #TUNE_OPTIMIZER_PREFIX}; {@code none} for no critic. */
+    public static final String DIAGNOSE_CRITIC_PREFIX = "rpt.diagnose.critic.";
+
+    /** The most critic calls per evaluation; failures beyond it are sampled by kind. Defaults to {@code 40}. */
+    public static final String DIAGNOSE_MAX_CRITIQUES = "rpt.diagnose.max-critiques";
+
     private RptConstants() {}
 }

@@ -1,0 +1,115 @@
+package dev.rpt.core.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.cases.Split;
+import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.model.ModelInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A run report read back: what the tuner and the gate need of it.
+ *
+ * @param runId the run's id
+ * @param model the target model
+ * @param classes what the report states about each class
+ * @param cases every case
+ */
+public record RunReport(String runId, ModelInfo model, List<ClassInfo> classes, List<ReportedCase> cases) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public RunReport {
+        classes = List.copyOf(classes);
+        cases = List.copyOf(cases);
+    }
+
+    /**
+     * Reads a report written by {@link RunReportWriter}.
+     *
+     * @throws IOException when the file cannot be read, is not JSON, or has another {@code schemaVersion}
+     */
+    public static RunReport read(Path file) throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root == null || root.path("schemaVersion").asInt(-1) != RunReportWriter.SCHEMA_VERSION) {
+            throw new IOException(file + " is not an rpt run report of schemaVersion " + RunReportWriter.SCHEMA_VERSION
+                    + ". Re-run the prompt tests with this version of rpt.");
+        }
+        JsonNode model = root.path("model");
+        List<ClassInfo> classes = new ArrayList<>();
+        for (JsonNode node : root.path("classes")) {
+            JsonNode bounds = node.path("thresholds");
+            classes.add(new ClassInfo(
+                    node.path("className").asText(),
+                    node.path("prompt").path("path").asText(),
+                    node.path("prompt").path("sha256").asText(),
+                    new Thresholds(
+                            unit(bounds.path("minAccuracy")),
+                            unit(bounds.path("maxEce")),
+                            unit(bounds.path("maxBrier")),
+                            unit(bounds.path("maxErrorRate")))));
+        }
+        List<ReportedCase> cases = new ArrayList<>();
+        for (JsonNode node : root.path("cases")) {
+            cases.add(readCase(node));
+        }
+        return new RunReport(
+                root.path("runId").asText(),
+                new ModelInfo(
+                        model.path("provider").asText(),
+                        model.path("model").asText(),
+                        model.path("simulated").asBoolean()),
+                classes,
+                cases);
+    }
+
+    /** The cases of one split. */
+    public List<ReportedCase> cases(Split split) {
+        return cases.stream().filter(c -> c.split() == split).toList();
+    }
+
+    private static ReportedCase readCase(JsonNode node) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        node.path("vars")
+                .fields()
+                .forEachRemaining(
+                        entry -> vars.put(entry.getKey(), entry.getValue().asText()));
+        return new ReportedCase(
+                node.path("className").asText(),
+                node.path("method").asText(),
+                node.path("id").asText(),
+                Split.valueOf(node.path("split").asText().toUpperCase(Locale.ROOT)),
+                vars,
+                Verdict.valueOf(node.path("outcome").asText().toUpperCase(Locale.ROOT)),
+                text(node.path("answer")),
+                unit(node.path("confidence")),
+                node.path("formatError").asBoolean(),
+                failure(node.path("failure")),
+                failure(node.path("error")),
+                text(node.path("justification")));
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    private static OptionalDouble unit(JsonNode node) {
+        return node.isNumber() ? OptionalDouble.of(node.asDouble()) : OptionalDouble.empty();
+    }
+
+    private static Optional<CaseRecord.Failure> failure(JsonNode node) {
+        return node.isObject()
+                ? Optional.of(new CaseRecord.Failure(
+                        node.path("kind").asText(), node.path("message").asText()))
+                : Optional.empty();
+    }
+}

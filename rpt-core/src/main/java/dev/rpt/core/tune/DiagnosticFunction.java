@@ -1,0 +1,30 @@
+package dev.rpt.core.tune;
+
+import dev.rpt.core.prompt.PromptFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The diagnostic function the optimizer calls as {@code evaluate_prompt}: runs a candidate on every case and
+ * diagnoses the failures of the optimization split. Held-out results come back to the tuner only, for selection.
+ */
+public interface DiagnosticFunction {
+
+    /**
+     * Evaluates one candidate.
+     *
+     * @param iteration the evaluation's number, 1 for the first
+     * @param candidate the candidate prompt
+     * @param patchTargets the failure modes the patch that produced this candidate targeted; empty for the seed
+     * @param directory where this evaluation keeps its files
+     */
+    Evaluation evaluate(int iteration, PromptFile candidate, List<String> patchTargets, Path directory)
+            throws IOException;
+
+    /**
+     * Example traces of one failure mode of the latest evaluation, as the {@code inspect_failures} tool result
+     * (JSON). Only optimization-split cases.
+     */
+    String inspect(String mode, int limit);
+}

@@ -1,0 +1,407 @@
+package dev.rpt.core.tune;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.model.ChatMessage;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.ModelException;
+import dev.rpt.core.model.Role;
+import dev.rpt.core.model.ToolCall;
+import dev.rpt.core.model.ToolChoice;
+import dev.rpt.core.model.runtime.UsageLedger;
+import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.core.prompt.PromptDiff;
+import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.core.prompt.PromptWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The reflective loop. It holds a conversation with the optimizer model, serves its function calls ({@code
+ * evaluate_prompt}, {@code inspect_failures}, {@code decide}), keeps the record, and in the end writes the best
+ * candidate on the held-out cases back to the prompt file, atomically, if it beats the seed.
+ */
+public final class Tuner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_NUDGES = 2;
+
+    private final TuneSettings settings;
+    private final ChatModel optimizer;
+    private final DiagnosticFunction diagnostic;
+    private final UsageLedger ledger;
+    private final Consumer<String> progress;
+
+    /**
+     * @param settings the knobs
+     * @param optimizer the optimizer model
+     * @param diagnostic the diagnostic function
+     * @param ledger the ledger every model of the tune records into, for budgets and progress
+     * @param progress receives one line per iteration, and the summary
+     */
+    public Tuner(
+            TuneSettings settings,
+            ChatModel optimizer,
+            DiagnosticFunction diagnostic,
+            UsageLedger ledger,
+            Consumer<String> progress) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.diagnostic = Objects.requireNonNull(diagnostic, "diagnostic");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * Tunes one prompt file.
+     *
+     * @param promptFile the prompt file in the project's sources; the only file the tuner may write
+     * @param goals the thresholds the prompt's test classes declare
+     * @param recordDirectory where the record of this tune goes, e.g. {@code target/rpt/tune/<id>}
+     */
+    public TuneResult tune(Path promptFile, Thresholds goals, Path recordDirectory) throws IOException {
+        Instant started = Instant.now();
+        PromptFile seed = PromptFile.parse(promptFile);
+        TuneRecorder recorder = TuneRecorder.create(recordDirectory);
+        Conversation conversation = new Conversation(settings.memory(), settings.memoryK());
+        conversation.add(ChatMessage.system(OptimizerTools.CONTROLLER));
+        conversation.add(ChatMessage.user(brief(seed, goals)));
+
+        List<Evaluation> evaluations = new ArrayList<>();
+        Optional<Evaluation> latest = Optional.empty();
+        List<String> pendingTargets = List.of();
+        String stopReason = null;
+        int nudges = 0;
+        int malformed = 0;
+        while (stopReason == null) {
+            Optional<String> budget = budgetExhausted();
+            if (budget.isPresent()) {
+                stopReason = budget.get();
+                break;
+            }
+            ChatResponse response;
+            try {
+                response = optimizer.chat(ChatRequest.builder()
+                        .messages(conversation.messages())
+                        .tools(OptimizerTools.ALL)
+                        .toolChoice(ToolChoice.REQUIRED)
+                        .temperature(0.0)
+                        .build());
+            } catch (ModelException e) {
+                if (evaluations.isEmpty()) {
+                    throw new TuneStopped(
+                            "The optimizer model failed before the first evaluation: " + e.getMessage(), e);
+                }
+                stopReason = "the optimizer model failed (" + e.getClass().getSimpleName() + "): " + e.getMessage();
+                break;
+            }
+            recorder.transcript(evaluations.size(), response);
+            if (!response.hasToolCalls()) {
+                if (++nudges > MAX_NUDGES) {
+                    throw new TuneStopped(
+                            "The optimizer answered " + nudges + " times in text without calling a tool."
+                                    + " Use a model that supports function calling (for vLLM start the server with"
+                                    + " --enable-auto-tool-choice), or another rpt.tune.optimizer.model.",
+                            null);
+                }
+                conversation.add(ChatMessage.assistant(
+                        Optional.ofNullable(response.text()).orElse("")));
+                conversation.add(ChatMessage.user("Call a function: evaluate_prompt with the candidate sections,"
+                        + " inspect_failures, or decide. Do not answer in text."));
+                continue;
+            }
+            nudges = 0;
+            conversation.add(response.toMessage());
+            for (ToolCall call : response.toolCalls()) {
+                JsonNode arguments;
+                try {
+                    arguments = JSON.readTree(call.arguments());
+                    if (arguments == null || !arguments.isObject()) {
+                        throw new IllegalArgumentException("arguments are not a JSON object");
+                    }
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    if (++malformed > 1) {
+                        stopReason = "the optimizer sent malformed arguments to " + call.name() + " twice in a row";
+                        conversation.add(ChatMessage.toolError(call.id(), "Malformed arguments again; stopping."));
+                        continue;
+                    }
+                    conversation.add(ChatMessage.toolError(
+                            call.id(),
+                            "The arguments of " + call.name()
+                                    + " are not a valid JSON object (" + e.getMessage() + "). Call it again with valid"
+                                    + " JSON that follows its schema."));
+                    continue;
+                }
+                malformed = 0;
+                switch (call.name()) {
+                    case OptimizerTools.EVALUATE -> {
+                        if (evaluations.size() >= settings.maxIterations()) {
+                            conversation.add(ChatMessage.toolError(
+                                    call.id(),
+                                    "The evaluation budget of " + settings.maxIterations()
+                                            + " is used up. Call decide with STOP."));
+                            stopReason = "reached rpt.tune.max-iterations (" + settings.maxIterations() + ")";
+                            continue;
+                        }
+                        Optional<PromptFile> candidate = candidate(seed, arguments, call, conversation);
+                        if (candidate.isEmpty()) {
+                            continue;
+                        }
+                        int iteration = evaluations.size() + 1;
+                        Path directory = recorder.iterationDirectory(iteration);
+                        Evaluation evaluation =
+                                diagnostic.evaluate(iteration, candidate.get(), pendingTargets, directory);
+                        recorder.evaluation(
+                                evaluation,
+                                evaluations.isEmpty()
+                                        ? seed
+                                        : evaluations
+                                                .get(evaluations.size() - 1)
+                                                .candidate());
+                        evaluations.add(evaluation);
+                        latest = Optional.of(evaluation);
+                        conversation.addReport(call.id(), evaluation);
+                        progress.accept(progressLine(evaluation, pendingTargets, started));
+                        if (settings.untilPass()
+                                && !goals.isEmpty()
+                                && goals.check(evaluation.holdout()).passed()
+                                && evaluation.holdoutScore(settings.brierWeight())
+                                        > evaluations.get(0).holdoutScore(settings.brierWeight()) - 1e-12) {
+                            stopReason = "every threshold holds on the held-out cases (" + goals.describe() + ")";
+                        } else if (plateaued(evaluations)) {
+                            stopReason = settings.plateau() + " evaluations in a row did not beat the best";
+                        }
+                    }
+                    case OptimizerTools.INSPECT ->
+                        conversation.add(
+                                latest.isEmpty()
+                                        ? ChatMessage.toolError(
+                                                call.id(), "Nothing evaluated yet. Call evaluate_prompt first.")
+                                        : ChatMessage.toolResult(
+                                                call.id(),
+                                                diagnostic.inspect(
+                                                        arguments.path("mode").asText(),
+                                                        Math.max(
+                                                                1,
+                                                                Math.min(
+                                                                        20,
+                                                                        arguments
+                                                                                .path("limit")
+                                                                                .asInt(5))))));
+                    case OptimizerTools.DECIDE -> {
+                        String decision = arguments.path("decision").asText().toUpperCase(Locale.ROOT);
+                        if (latest.isEmpty()) {
+                            conversation.add(ChatMessage.toolError(
+                                    call.id(), "Evaluate before deciding: call evaluate_prompt first."));
+                        } else if (decision.equals("STOP")) {
+                            conversation.add(ChatMessage.toolResult(call.id(), "Stopped."));
+                            stopReason = "the optimizer stopped: "
+                                    + arguments
+                                            .path("reason")
+                                            .asText(arguments.path("rationale").asText());
+                        } else if (decision.equals("PATCH")) {
+                            PromptFile base = latest.get().candidate();
+                            ObjectNode sections = JSON.createObjectNode()
+                                    .put("system", arguments.path("system").asText(base.sectionText(Role.SYSTEM)))
+                                    .put("user", arguments.path("user").asText(base.sectionText(Role.USER)));
+                            if (candidate(seed, sections, call, conversation).isPresent()) {
+                                pendingTargets = targets(arguments);
+                                recorder.patch(evaluations.size(), arguments);
+                                conversation.add(ChatMessage.toolResult(
+                                        call.id(),
+                                        "Patch accepted. Evaluate it: call"
+                                                + " evaluate_prompt with the patched sections."));
+                            }
+                        } else {
+                            conversation.add(ChatMessage.toolError(
+                                    call.id(), "decision must be PATCH or STOP, got '" + decision + "'."));
+                        }
+                    }
+                    default ->
+                        conversation.add(ChatMessage.toolError(
+                                call.id(),
+                                "Unknown function " + call.name()
+                                        + ". Use evaluate_prompt, inspect_failures or decide."));
+                }
+            }
+        }
+        if (evaluations.isEmpty()) {
+            throw new TuneStopped("The tune stopped before evaluating anything: " + stopReason, null);
+        }
+        return finish(promptFile, seed, evaluations, stopReason, recorder);
+    }
+
+    private TuneResult finish(
+            Path promptFile, PromptFile seed, List<Evaluation> evaluations, String stopReason, TuneRecorder recorder)
+            throws IOException {
+        Evaluation seedEvaluation = evaluations.stream()
+                .filter(e -> e.candidate().text().equals(seed.text()))
+                .findFirst()
+                .orElse(evaluations.get(0));
+        Evaluation best = seedEvaluation;
+        for (Evaluation evaluation : evaluations) {
+            if (evaluation.holdoutScore(settings.brierWeight()) > best.holdoutScore(settings.brierWeight())) {
+                best = evaluation;
+            }
+        }
+        String diff = best == seedEvaluation
+                ? ""
+                : PromptDiff.unified(
+                        promptFile.getFileName().toString(),
+                        seed.text(),
+                        best.candidate().text());
+        boolean written = false;
+        if (best != seedEvaluation && !settings.dryRun()) {
+            new PromptWriter().write(promptFile, best.candidate());
+            written = true;
+        }
+        TuneResult result =
+                new TuneResult(recorder.directory(), evaluations, seedEvaluation, best, written, diff, stopReason);
+        recorder.summary(result, settings.brierWeight(), ledger.snapshot());
+        return result;
+    }
+
+    private Optional<PromptFile> candidate(
+            PromptFile seed, JsonNode arguments, ToolCall call, Conversation conversation) {
+        if (!arguments.path("system").isTextual() || !arguments.path("user").isTextual()) {
+            conversation.add(ChatMessage.toolError(
+                    call.id(), "Both 'system' and 'user' section texts are required, as strings."));
+            return Optional.empty();
+        }
+        try {
+            PromptFile candidate = seed.withSections(
+                    arguments.get("system").asText(), arguments.get("user").asText());
+            Set<String> removed = new LinkedHashSet<>(seed.placeholders());
+            removed.removeAll(candidate.placeholders());
+            if (!removed.isEmpty()) {
+                conversation.add(ChatMessage.toolError(
+                        call.id(),
+                        "Rejected: the candidate drops the placeholder(s) " + removed
+                                + ", which the test cases fill. Keep every placeholder of the prompt."));
+                return Optional.empty();
+            }
+            return Optional.of(candidate);
+        } catch (IllegalArgumentException e) {
+            conversation.add(ChatMessage.toolError(
+                    call.id(),
+                    "Rejected: the candidate is not a valid prompt: " + e.getMessage()
+                            + ". Keep the placeholders as they are and add no new ones."));
+            return Optional.empty();
+        }
+    }
+
+    private boolean plateaued(List<Evaluation> evaluations) {
+        int streak = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        for (Evaluation evaluation : evaluations) {
+            double score = evaluation.tune().accuracy().orElse(0)
+                    - settings.brierWeight() * evaluation.tune().brier().orElse(1);
+            if (score > best + 1e-12) {
+                best = score;
+                streak = 0;
+            } else {
+                streak++;
+            }
+        }
+        return streak >= settings.plateau();
+    }
+
+    private Optional<String> budgetExhausted() {
+        UsageSnapshot usage = ledger.snapshot();
+        if (settings.maxCalls().isPresent()
+                && usage.calls() >= settings.maxCalls().getAsLong()) {
+            return Optional.of("reached the call budget rpt.tune.max-calls="
+                    + settings.maxCalls().getAsLong());
+        }
+        if (settings.maxTokens().isPresent()
+                && usage.usage().totalTokens() >= settings.maxTokens().getAsLong()) {
+            return Optional.of("reached the token budget rpt.tune.max-tokens="
+                    + settings.maxTokens().getAsLong());
+        }
+        if (settings.maxCostUsd().isPresent()) {
+            if (usage.costUsd().isEmpty()) {
+                return Optional.of("cannot keep the cost budget rpt.tune.max-cost: no price for "
+                        + usage.unpricedModels() + " (set rpt.price.<model>)");
+            }
+            if (usage.costUsd().getAsDouble() >= settings.maxCostUsd().getAsDouble()) {
+                return Optional.of("reached the cost budget rpt.tune.max-cost="
+                        + settings.maxCostUsd().getAsDouble());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String brief(PromptFile seed, Thresholds goals) {
+        ObjectNode brief = JSON.createObjectNode();
+        brief.put("task", "Improve this prompt. Start by calling evaluate_prompt on it unchanged.");
+        brief.put("system", seed.sectionText(Role.SYSTEM));
+        brief.put("user", seed.sectionText(Role.USER));
+        brief.set("placeholders", JSON.valueToTree(List.copyOf(seed.placeholders())));
+        ObjectNode goalNode = brief.putObject("goals");
+        goals.minAccuracy().ifPresent(v -> goalNode.put("minAccuracy", v));
+        goals.maxEce().ifPresent(v -> goalNode.put("maxEce", v));
+        goals.maxBrier().ifPresent(v -> goalNode.put("maxBrier", v));
+        brief.put("maxIterations", settings.maxIterations());
+        return brief.toString();
+    }
+
+    private String progressLine(Evaluation evaluation, List<String> targets, Instant started) {
+        UsageSnapshot usage = ledger.snapshot();
+        var holdout = evaluation.holdout();
+        StringBuilder line = new StringBuilder();
+        line.append(String.format(
+                Locale.ROOT, "iteration %d/%d: held-out", evaluation.iteration(), settings.maxIterations()));
+        line.append(
+                holdout.accuracy().isPresent()
+                        ? String.format(
+                                Locale.ROOT,
+                                " accuracy %.3f",
+                                holdout.accuracy().getAsDouble())
+                        : " accuracy n/a");
+        holdout.accuracyCi()
+                .ifPresent(ci -> line.append(String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper())));
+        line.append(
+                holdout.ece().isPresent()
+                        ? String.format(Locale.ROOT, ", ECE %.3f", holdout.ece().getAsDouble())
+                        : ", ECE n/a");
+        line.append(
+                holdout.brier().isPresent()
+                        ? String.format(
+                                Locale.ROOT, ", Brier %.3f", holdout.brier().getAsDouble())
+                        : ", Brier n/a");
+        line.append("; targeted ").append(targets.isEmpty() ? "nothing (seed)" : String.join(", ", targets));
+        line.append("; ")
+                .append(usage.calls())
+                .append(" calls, ")
+                .append(usage.usage().totalTokens())
+                .append(" tokens, cost ");
+        line.append(
+                usage.costUsd().isPresent()
+                        ? String.format(Locale.ROOT, "$%.4f", usage.costUsd().getAsDouble())
+                        : "unknown");
+        Duration elapsed = Duration.between(started, Instant.now());
+        line.append(String.format(Locale.ROOT, "; %.1fs", elapsed.toMillis() / 1000.0));
+        return line.toString();
+    }
+
+    private static List<String> targets(JsonNode arguments) {
+        List<String> targets = new ArrayList<>();
+        arguments.path("targets").forEach(node -> targets.add(node.asText()));
+        return targets;
+    }
+}
