@@ -1,0 +1,347 @@
+package dev.rpt.core.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.model.ChatMessage;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.FinishReason;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.Role;
+import dev.rpt.core.model.ToolCall;
+import dev.rpt.core.model.ToolChoice;
+import dev.rpt.core.model.Usage;
+import dev.rpt.core.model.runtime.UsageLedger;
+import dev.rpt.core.prompt.PromptFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TunerTests {
+
+    private static final String SEED = """
+            ---
+            input:
+              schema:
+                question: string
+            ---
+            {{! kept as is }}
+            {{role "system"}}
+            Solve it.
+            {{role "user"}}
+            {{question}}
+            """;
+    private static final String BETTER = "Solve it. Think step by step.";
+
+    @TempDir
+    Path dir;
+
+    private Path promptFile;
+    private final UsageLedger ledger = UsageLedger.from(RptConfig.of(Map.of()));
+    private final List<String> progress = new ArrayList<>();
+    private final FakeDiagnostic diagnostic = new FakeDiagnostic();
+
+    @BeforeEach
+    void writeSeed() throws IOException {
+        promptFile = dir.resolve("solver.prompt");
+        Files.writeString(promptFile, SEED);
+    }
+
+    @Test
+    void patchThatImprovesHeldOutIsWrittenBackAndRecorded() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call(
+                        "decide",
+                        "{\"decision\":\"PATCH\",\"system\":\"" + BETTER + "\",\"rationale\":\"steps\","
+                                + "\"targets\":[\"skipped final step\"]}"),
+                call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"good\",\"targets\":[],\"reason\":\"done\"}"));
+
+        TuneResult result =
+                tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        assertThat(result.iterations()).hasSize(2);
+        assertThat(result.improved()).isTrue();
+        assertThat(result.written()).isTrue();
+        assertThat(result.stopReason()).isEqualTo("the optimizer stopped: done");
+        assertThat(diagnostic.targets).containsExactly(List.of(), List.of("skipped final step"));
+        String written = Files.readString(promptFile);
+        assertThat(written).contains(BETTER).contains("{{! kept as is }}").startsWith("---\ninput:");
+        assertThat(result.diff()).contains("-Solve it.").contains("+" + BETTER);
+        assertThat(dir.resolve("rec/summary.json")).exists();
+        assertThat(dir.resolve("rec/transcript.jsonl")).exists();
+        assertThat(Files.readAllLines(dir.resolve("rec/transcript.jsonl"))).hasSize(4);
+        assertThat(dir.resolve("rec/iteration-02/prompt.prompt")).content().contains(BETTER);
+        assertThat(dir.resolve("rec/iteration-02/diff.patch")).content().contains("+" + BETTER);
+        assertThat(dir.resolve("rec/iteration-01/decision.json")).content().contains("skipped final step");
+        assertThat(progress).hasSize(2);
+        assertThat(progress.get(1))
+                .startsWith("iteration 2/5: held-out accuracy 0.900")
+                .contains("skipped final step");
+        ChatRequest first = optimizer.requests.get(0);
+        assertThat(first.toolChoice()).isEqualTo(ToolChoice.REQUIRED);
+        assertThat(first.tools())
+                .extracting(t -> t.name())
+                .containsExactly("evaluate_prompt", "inspect_failures", "decide");
+        assertThat(first.messages().get(1).content())
+                .contains("\"system\":\"Solve it.\"")
+                .contains("question");
+    }
+
+    @Test
+    void dryRunPrintsTheDiffButWritesNothing() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"r\",\"targets\":[]}"));
+        TuneSettings dryRun = withDryRun(TuneSettings.DEFAULTS);
+
+        TuneResult result = tuner(dryRun, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        assertThat(result.written()).isFalse();
+        assertThat(result.diff()).contains("+" + BETTER);
+        assertThat(promptFile).content().isEqualTo(SEED);
+    }
+
+    @Test
+    void candidateThatDoesNotBeatTheSeedIsNotWritten() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"Worse.\",\"user\":\"{{question}}\"}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"r\",\"targets\":[]}"));
+
+        TuneResult result =
+                tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        assertThat(result.improved()).isFalse();
+        assertThat(result.written()).isFalse();
+        assertThat(promptFile).content().isEqualTo(SEED);
+    }
+
+    @Test
+    void patchThatDropsAPlaceholderIsRejectedAndReportedToTheOptimizer() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call(
+                        "decide",
+                        "{\"decision\":\"PATCH\",\"user\":\"no placeholder\",\"rationale\":\"r\",\"targets\":[]}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"r\",\"targets\":[]}"));
+
+        tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        ChatMessage rejection = toolResultAfter(optimizer.requests.get(2), 1);
+        assertThat(rejection.toolError()).isTrue();
+        assertThat(rejection.content()).contains("drops the placeholder(s) [question]");
+        assertThat(promptFile).content().isEqualTo(SEED);
+    }
+
+    @Test
+    void malformedArgumentsGetOneCorrectiveRetry() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\": \"Solve it.\", \"user\": "),
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"r\",\"targets\":[]}"));
+
+        TuneResult result =
+                tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        ChatMessage correction = toolResultAfter(optimizer.requests.get(1), 0);
+        assertThat(correction.toolError()).isTrue();
+        assertThat(correction.content()).contains("not a valid JSON object");
+        assertThat(result.iterations()).hasSize(1);
+    }
+
+    @Test
+    void optimizerThatNeverCallsAToolIsAClearError() {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(text("I think"), text("Maybe"), text("Sure"), text("Ok"));
+
+        assertThatThrownBy(() -> tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, Thresholds.NONE, dir))
+                .isInstanceOf(TuneStopped.class)
+                .hasMessageContaining("without calling a tool")
+                .hasMessageContaining("rpt.tune.optimizer.model");
+        assertThat(optimizer.requests).hasSize(3);
+    }
+
+    @Test
+    void stopsWhenTheThresholdsHoldOnHeldOutCases() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"));
+        Thresholds goals = Thresholds.of(0.85, Double.NaN, Double.NaN, Double.NaN);
+
+        TuneResult result = tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, goals, dir.resolve("rec"));
+
+        assertThat(result.stopReason()).startsWith("every threshold holds on the held-out cases");
+        assertThat(result.written()).isTrue();
+    }
+
+    @Test
+    void callBudgetStopsCleanlyAndKeepsTheBest() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"never evaluated\",\"user\":\"{{question}}\"}"));
+        TuneSettings budget = new TuneSettings(
+                5,
+                3,
+                true,
+                MemoryPolicy.ALL,
+                5,
+                0.05,
+                OptionalLong.of(2),
+                OptionalLong.empty(),
+                OptionalDouble.empty(),
+                40,
+                false);
+
+        TuneResult result = tuner(budget, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        assertThat(result.stopReason()).contains("rpt.tune.max-calls=2");
+        assertThat(result.iterations()).hasSize(2);
+        assertThat(result.best().candidate().text()).contains(BETTER);
+        assertThat(result.written()).isTrue();
+    }
+
+    @Test
+    void maxIterationsEndsTheLoop() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"Again.\",\"user\":\"{{question}}\"}"));
+        TuneSettings one = new TuneSettings(
+                1,
+                3,
+                true,
+                MemoryPolicy.ALL,
+                5,
+                0.05,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalDouble.empty(),
+                40,
+                false);
+
+        TuneResult result = tuner(one, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        assertThat(result.iterations()).hasSize(1);
+        assertThat(result.stopReason()).contains("rpt.tune.max-iterations (1)");
+    }
+
+    private Tuner tuner(TuneSettings settings, ScriptedOptimizer optimizer) {
+        optimizer.ledger = ledger;
+        return new Tuner(settings, optimizer, diagnostic, ledger, progress::add);
+    }
+
+    private static TuneSettings withDryRun(TuneSettings s) {
+        return new TuneSettings(
+                s.maxIterations(),
+                s.plateau(),
+                s.untilPass(),
+                s.memory(),
+                s.memoryK(),
+                s.brierWeight(),
+                s.maxCalls(),
+                s.maxTokens(),
+                s.maxCostUsd(),
+                s.maxCritiques(),
+                true);
+    }
+
+    private static ChatMessage toolResultAfter(ChatRequest request, int nth) {
+        return request.messages().stream()
+                .filter(m -> m.role() == Role.TOOL)
+                .toList()
+                .get(nth);
+    }
+
+    private static ChatResponse call(String name, String arguments) {
+        return new ChatResponse(
+                null,
+                List.of(new ToolCall("call_" + name + "_" + arguments.hashCode(), name, arguments)),
+                null,
+                FinishReason.TOOL_CALLS,
+                Usage.of(100, 20),
+                List.of(),
+                "opt",
+                false);
+    }
+
+    private static ChatResponse text(String text) {
+        return new ChatResponse(text, List.of(), null, FinishReason.STOP, Usage.of(10, 2), List.of(), "opt", false);
+    }
+
+    /** Held-out accuracy 0.9 for a prompt that says "step by step", 0.5 otherwise, 0.3 for "Worse.". */
+    private static final class FakeDiagnostic implements DiagnosticFunction {
+        final List<List<String>> targets = new ArrayList<>();
+
+        @Override
+        public Evaluation evaluate(int iteration, PromptFile candidate, List<String> patchTargets, Path directory) {
+            targets.add(patchTargets);
+            String system = candidate.sectionText(Role.SYSTEM);
+            int right = system.contains("step by step") ? 9 : system.contains("Worse") ? 3 : 5;
+            Metrics metrics = metrics(right);
+            return new Evaluation(
+                    iteration,
+                    candidate,
+                    "{\"iteration\":" + iteration + "}",
+                    metrics,
+                    metrics,
+                    right == 9 ? List.of() : List.of("skipped final step"));
+        }
+
+        @Override
+        public String inspect(String mode, int limit) {
+            return "{\"mode\":\"" + mode + "\",\"traces\":[]}";
+        }
+
+        private static Metrics metrics(int right) {
+            List<CaseOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                outcomes.add(i < right ? CaseOutcome.passed(0.8) : CaseOutcome.failed(0.8));
+            }
+            return Metrics.of(outcomes);
+        }
+    }
+
+    private static final class ScriptedOptimizer implements ChatModel {
+        final Deque<ChatResponse> script;
+        final List<ChatRequest> requests = new ArrayList<>();
+        UsageLedger ledger;
+
+        ScriptedOptimizer(ChatResponse... responses) {
+            this.script = new ArrayDeque<>(List.of(responses));
+        }
+
+        @Override
+        public ChatResponse chat(ChatRequest request) {
+            requests.add(request);
+            if (script.isEmpty()) {
+                throw new AssertionError("the optimizer script ran out after " + requests.size() + " requests");
+            }
+            ChatResponse response = script.poll();
+            ledger.recordResponse(info(), response);
+            return response;
+        }
+
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("fake", "opt", false);
+        }
+    }
+}
