@@ -62,14 +62,15 @@ final class Mistakes {
         return Optional.of(new Mistake(
                 plain(intermediate),
                 "Worked through " + (worked.size() - 1) + " of " + steps(worked.size()) + " and stopped at "
-                        + previous.expression() + " = " + previous.result() + "."));
+                        + previous.expression() + " = " + previous.result() + ", skipping the final step."));
     }
 
     private static Mistake offByOne(KeyEntry entry, BigDecimal answer, Draws draws) {
         boolean down = draws.uniform("off-by-one") < 0.5 && answer.signum() > 0;
         BigDecimal wrong = down ? answer.subtract(BigDecimal.ONE) : answer.add(BigDecimal.ONE);
         return new Mistake(
-                plain(wrong), "Worked through " + steps(entry.steps()) + " and miscounted by one in the last step.");
+                plain(wrong),
+                "Worked through " + steps(entry.steps()) + " and miscounted by one in the last step's arithmetic.");
     }
 
     private static Mistake symbolic(KeyEntry entry) {

@@ -5,20 +5,19 @@ import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
-import java.util.List;
-import java.util.Locale;
 
 /**
- * The simulator as a {@link ChatModel}: routes each request to the {@link SimRole} it asks for. Stateless apart
- * from the shared, immutable answer key, so it is thread-safe and does no I/O per call.
+ * The simulator as a {@link ChatModel}: routes each request to the {@link SimRole} it asks for — the optimizer when
+ * it offers {@code evaluate_prompt}, the critic when its response format is {@code failure_critique} or {@code
+ * failure_grouping}, else the target. Stateless apart from the shared, immutable answer key, so it is thread-safe and
+ * does no I/O per call.
  */
 final class SimChatModel implements ChatModel {
 
-    /** Model-name suffixes that ask for roles the simulator does not have yet. */
-    static final List<String> UNAVAILABLE_ROLES = List.of("optimizer", "critic");
-
     private final ModelInfo info;
     private final SimRole target;
+    private final SimRole critic = new CriticRole();
+    private final SimRole optimizer = new OptimizerRole();
 
     SimChatModel(String model, AnswerKey key) {
         this.info = new ModelInfo(SimProvider.ID, model, true);
@@ -27,28 +26,30 @@ final class SimChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
+        SimRole role = roleFor(request);
+        return role.respond(request, info.model() + "-" + role.name() + " (SIMULATOR)");
+    }
+
+    private SimRole roleFor(ChatRequest request) {
+        if (OptimizerRole.wanted(request)) {
+            return optimizer;
+        }
+        if (CriticRole.wanted(request)) {
+            return critic;
+        }
         if (!request.tools().isEmpty()) {
-            throw unavailable("a request with tools (the optimizer role)");
+            throw new BadRequestException(
+                    400,
+                    "the rpt simulator (provider sim) calls tools only as the tuner's optimizer, which is asked for by"
+                            + " offering the tool '" + OptimizerRole.EVALUATE + "'; this request offers "
+                            + request.tools().stream().map(tool -> tool.name()).toList()
+                            + ". Send target requests without tools.");
         }
-        String lowerModel = info.model().toLowerCase(Locale.ROOT);
-        for (String role : UNAVAILABLE_ROLES) {
-            if (lowerModel.endsWith(role)) {
-                throw unavailable("model '" + info.model() + "' (the " + role + " role)");
-            }
-        }
-        return target.respond(request, info.model() + "-" + target.name() + " (SIMULATOR)");
+        return target;
     }
 
     @Override
     public ModelInfo info() {
         return info;
-    }
-
-    private static BadRequestException unavailable(String what) {
-        return new BadRequestException(
-                400,
-                "the rpt simulator (provider sim) cannot serve " + what + ": only its target role exists, its"
-                        + " optimizer and critic roles are not available yet. Use a real provider for the optimizer"
-                        + " and critic, and send the simulator plain target requests without tools.");
     }
 }

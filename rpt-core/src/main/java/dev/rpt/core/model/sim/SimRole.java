@@ -4,8 +4,8 @@ import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 
 /**
- * One part the simulator can play. Today only {@link TargetRole}, the model under test; the optimizer and critic
- * roles of the tuner will be further implementations.
+ * One part the simulator can play: {@link TargetRole} (the model under test), {@link CriticRole} (names failure
+ * modes) or {@link OptimizerRole} (drives the tuner's tool calls).
  */
 interface SimRole {
 

@@ -5,7 +5,7 @@
  * documented rules that respond to what the prompt asks for (see {@code docs/simulator.md}), so the tuner has
  * something real to improve offline.
  *
- * <p>Only the target role exists today; optimizer and critic roles plug in as further {@link
- * dev.rpt.core.model.sim.SimRole}s.
+ * <p>It plays three roles, chosen per request: the target (the model under test), the critic (names failure modes
+ * from a fixed vocabulary) and the optimizer (a scripted policy that speaks the tuner's tool-calling protocol).
  */
 package dev.rpt.core.model.sim;

@@ -217,26 +217,28 @@ class SimChatModelTests {
     }
 
     @Test
-    void requestsWithToolsAreRejectedAsTheOptimizerRole() {
-        ChatRequest request = ask("Improve the prompt.", EASY)
+    void requestsWithToolsButNoEvaluatePromptAreRejected() {
+        ChatRequest request = ask("Look it up.", EASY)
                 .tools(List.of(new ToolDefinition(
-                        "evaluate_prompt", "Runs the tests", new JsonSchema("{\"type\":\"object\"}"), true)))
+                        "web_search", "Searches the web", new JsonSchema("{\"type\":\"object\"}"), true)))
                 .build();
 
         assertThatThrownBy(() -> model.chat(request))
                 .isInstanceOf(BadRequestException.class)
-                .hasMessageContaining("optimizer")
-                .hasMessageContaining("not available yet")
+                .hasMessageContaining("evaluate_prompt")
+                .hasMessageContaining("[web_search]")
                 .satisfies(e -> assertThat(((BadRequestException) e).status()).isEqualTo(400));
     }
 
     @Test
-    void criticAndOptimizerModelNamesAreRejected() {
-        ChatModel critic = new SimProvider()
+    void theModelNameChoosesNoRoleItOnlyLabelsTheReply() {
+        ChatModel named = new SimProvider()
                 .create(ModelSettings.of("sim", "sim-critic", null, null), SimOptions.ofAnswers(GsmSample.RESOURCE));
 
-        assertThatThrownBy(() -> critic.chat(ask("Name the failure mode.", EASY).build()))
-                .isInstanceOf(BadRequestException.class)
-                .hasMessageContaining("'sim-critic' (the critic role)");
+        ChatResponse response = named.chat(ask("Answer.", EASY).build());
+
+        assertThat(named.info().simulated()).isTrue();
+        assertThat(response.model()).isEqualTo("sim-critic-target (SIMULATOR)");
+        assertThat(response.text()).startsWith("Answer: After 2 steps");
     }
 }
