@@ -142,6 +142,13 @@ public final class RptConstants {
      */
     public static final String PROMPT_OVERRIDE_PREFIX = "rpt.prompt-override.";
 
+    /**
+     * Runs only the prompt test classes whose {@code @PromptTest(prompt = ...)} is this resource, e.g. {@code
+     * prompts/math-solver.prompt}; the others are not discovered. Unset runs every class. {@code rpt:tune} sets it to
+     * run one prompt's classes per candidate.
+     */
+    public static final String RUN_PROMPT = "rpt.run.prompt";
+
     /** The prompt resource {@code rpt:tune} and {@code rpt:diagnose} work on; unset means every prompt with tests. */
     public static final String TUNE_PROMPT = "rpt.tune.prompt";
 

@@ -53,7 +53,9 @@ final class PromptTestResolver implements SelectorResolver {
     @Override
     public Resolution resolve(ClassSelector selector, Context context) {
         Class<?> testClass = selector.getJavaClass();
-        if (!PromptTestClass.isCandidate(testClass) || !classNameFilter.test(testClass.getName())) {
+        if (!PromptTestClass.isCandidate(testClass)
+                || !classNameFilter.test(testClass.getName())
+                || !runsPrompt(testClass)) {
             return Resolution.unresolved();
         }
         return context.addToParent(parent -> Optional.of(classDescriptor(parent, testClass)))
@@ -115,6 +117,14 @@ final class PromptTestResolver implements SelectorResolver {
                         .orElse(Resolution.unresolved());
             default -> Resolution.unresolved();
         };
+    }
+
+    /** Whether {@code rpt.run.prompt} lets this class run: unset, or naming the class's prompt resource. */
+    private boolean runsPrompt(Class<?> testClass) {
+        return config.string(RptConstants.RUN_PROMPT)
+                .map(only ->
+                        only.equals(testClass.getAnnotation(PromptTest.class).prompt()))
+                .orElse(true);
     }
 
     private PromptClassDescriptor classDescriptor(TestDescriptor parent, Class<?> testClass) {

@@ -1,0 +1,99 @@
+package dev.rpt.junit.launch;
+
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.junit.engine.RptTestEngine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the prompt tests under some test-classes directories with the JUnit Platform launcher, only the {@code rpt}
+ * engine, and returns where the run report went. The Maven plugin calls {@link #run} reflectively from an isolated
+ * class loader, so its signature uses JDK types only.
+ *
+ * <p>Call it with the thread context class loader set to the loader that holds the test classes: the launcher
+ * finds the engine, the classes, {@code junit-platform.properties} and the model providers through it.
+ */
+public final class PromptTestLauncher {
+
+    private PromptTestLauncher() {}
+
+    /**
+     * Runs every prompt test class under the given roots (or those of {@code rpt.run.prompt}, when set).
+     *
+     * @param configuration configuration parameters for the run, e.g. {@code rpt.provider}, {@code rpt.report.dir},
+     *     {@code rpt.run.prompt} and {@code rpt.prompt-override.<resource>}; they win over {@code
+     *     junit-platform.properties}
+     * @param testClassRoots test-classes directories (or jars) to scan
+     * @return the absolute path of the {@code last-run.json} this run wrote
+     * @throws IllegalStateException when no prompt test ran or the engine failed before it wrote a report; the
+     *     message says why
+     */
+    public static String run(Map<String, String> configuration, List<String> testClassRoots) {
+        Set<Path> roots = new LinkedHashSet<>();
+        testClassRoots.forEach(root -> roots.add(Path.of(root)));
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClasspathRoots(roots))
+                .filters(EngineFilter.includeEngines(RptTestEngine.ENGINE_ID))
+                .configurationParameters(configuration)
+                .build();
+        ReportListener listener = new ReportListener();
+        LauncherFactory.create().execute(request, listener);
+        return listener.report().map(Path::toString).orElseThrow(() -> noReport(configuration, roots, listener));
+    }
+
+    private static IllegalStateException noReport(
+            Map<String, String> configuration, Set<Path> roots, ReportListener listener) {
+        String only = Optional.ofNullable(configuration.get(RptConstants.RUN_PROMPT))
+                .map(prompt -> " with @PromptTest(prompt = \"" + prompt + "\")")
+                .orElse(" with @PromptTest");
+        if (!listener.engineFailures.isEmpty()) {
+            return new IllegalStateException("The rpt engine failed before it wrote a run report: "
+                    + String.join("; ", listener.engineFailures));
+        }
+        return new IllegalStateException("No prompt test ran: found no class" + only + " under " + roots
+                + ". Compile the tests first (mvn test-compile), or fix " + RptConstants.RUN_PROMPT + ".");
+    }
+
+    /** Catches the report the engine publishes and why the engine failed, if it did. */
+    private static final class ReportListener implements TestExecutionListener {
+
+        private final AtomicReference<Path> report = new AtomicReference<>();
+        private final List<String> engineFailures = new ArrayList<>();
+
+        @Override
+        public void fileEntryPublished(TestIdentifier identifier, FileEntry file) {
+            // The engine publishes last-run.json on its root once the report is complete.
+            if (identifier.getParentIdObject().isEmpty()) {
+                report.set(file.getPath().toAbsolutePath());
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+            if (identifier.getParentIdObject().isEmpty() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                engineFailures.add(result.getThrowable()
+                        .map(error -> error.getClass().getSimpleName() + ": " + error.getMessage())
+                        .orElse("no reason given"));
+            }
+        }
+
+        Optional<Path> report() {
+            return Optional.ofNullable(report.get());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.rpt.junit.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.junit.engine.fixtures.MathPromptTestCase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PromptTestLauncherTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The engine's own compiled fixtures: several prompts, some of them misconfigured on purpose. */
+    private static final List<String> TEST_CLASSES =
+            List.of(Path.of("target/test-classes").toAbsolutePath().toString());
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void runsOnlyTheClassesOfOnePromptAndReturnsTheReportItWrote() throws IOException {
+        Path reportDir = temp.resolve("report");
+
+        String lastRun = PromptTestLauncher.run(
+                config(reportDir, Map.of("rpt.run.prompt", "prompts/math.prompt")), TEST_CLASSES);
+
+        assertThat(Path.of(lastRun))
+                .isEqualTo(reportDir.resolve("last-run.json").toAbsolutePath());
+        JsonNode report = JSON.readTree(Path.of(lastRun).toFile());
+        assertThat(report.get("classes")).hasSize(1);
+        assertThat(report.at("/classes/0/className").asText()).isEqualTo(MathPromptTestCase.class.getName());
+        assertThat(report.at("/model/simulated").asBoolean()).isTrue();
+        assertThat(report.get("cases")).hasSize(25);
+    }
+
+    @Test
+    void evaluatesTheOverrideInPlaceOfTheResource() throws IOException, NoSuchAlgorithmException {
+        Path candidate = temp.resolve("candidate.prompt");
+        String text = Files.readString(Path.of("src/test/resources/prompts/math.prompt"))
+                .replace("Think step by step", "Answer at once");
+        Files.writeString(candidate, text, StandardCharsets.UTF_8);
+        Map<String, String> only = Map.of("rpt.run.prompt", "prompts/math.prompt");
+        Map<String, String> overridden = new HashMap<>(only);
+        overridden.put("rpt.prompt-override.prompts/math.prompt", candidate.toString());
+
+        JsonNode seed = read(PromptTestLauncher.run(config(temp.resolve("seed"), only), TEST_CLASSES));
+        JsonNode other = read(PromptTestLauncher.run(config(temp.resolve("candidate"), overridden), TEST_CLASSES));
+
+        String sha = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(other.at("/classes/0/prompt/sha256").asText())
+                .isEqualTo(sha)
+                .isNotEqualTo(seed.at("/classes/0/prompt/sha256").asText());
+    }
+
+    @Test
+    void promptWithoutClassesIsOneClearError() {
+        Map<String, String> config = config(temp.resolve("none"), Map.of("rpt.run.prompt", "prompts/nobody.prompt"));
+
+        assertThatThrownBy(() -> PromptTestLauncher.run(config, TEST_CLASSES))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No prompt test ran")
+                .hasMessageContaining("@PromptTest(prompt = \"prompts/nobody.prompt\")")
+                .hasMessageContaining("rpt.run.prompt");
+    }
+
+    @Test
+    void misconfiguredClassesFailTheRunWithTheEngineReason() {
+        // Every class of terse.prompt but one is misconfigured on purpose (MisconfiguredTestCases).
+        Map<String, String> config = config(temp.resolve("bad"), Map.of("rpt.run.prompt", "prompts/terse.prompt"));
+
+        assertThatThrownBy(() -> PromptTestLauncher.run(config, TEST_CLASSES))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The rpt engine failed before it wrote a run report");
+    }
+
+    private static Map<String, String> config(Path reportDir, Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "rpt.provider", "sim",
+                "rpt.sim.answers", "cases/gsm8k-24.jsonl",
+                "rpt.report.dir", reportDir.toString()));
+        config.putAll(extra);
+        return config;
+    }
+
+    private static JsonNode read(String path) throws IOException {
+        return JSON.readTree(Path.of(path).toFile());
+    }
+}
