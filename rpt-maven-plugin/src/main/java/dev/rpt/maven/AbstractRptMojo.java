@@ -1,0 +1,213 @@
+package dev.rpt.maven;
+
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.ConfigSource;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.RunReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What {@code rpt:tune} and {@code rpt:diagnose} share: skipping, the layered {@code rpt.*} configuration, the
+ * isolated run of the project's prompt tests, and finding the prompts and their source files.
+ */
+public abstract class AbstractRptMojo extends AbstractMojo {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /** The project the goal works on. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** The build session, for user properties ({@code -Drpt.x=y}). */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /** The plugin's own artifacts: the engine and launcher jars the isolated loader adds when the project lacks them. */
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    protected List<Artifact> pluginArtifacts;
+
+    /**
+     * {@code rpt.*} keys for this goal, e.g. {@code <rpt.tune.max-iterations>8</rpt.tune.max-iterations>}. They win
+     * over {@code -D} properties and {@code src/test/resources/junit-platform.properties}.
+     */
+    @Parameter
+    protected Map<String, String> properties;
+
+    /** Skips every rpt goal. */
+    @Parameter(property = "rpt.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Skips the goal when {@code rpt.skip} or its own skip property is set, or else runs it. */
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: rpt.skip is true.");
+            return;
+        }
+        if (skipGoal()) {
+            getLog().info("Skipping: " + skipProperty() + " is true.");
+            return;
+        }
+        try {
+            executeGoal();
+        } catch (ConfigException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** Whether the goal's own skip property is set. */
+    protected abstract boolean skipGoal();
+
+    /** The name of the goal's own skip property, for the log. */
+    protected abstract String skipProperty();
+
+    /** The goal's work, once it is not skipped. */
+    protected abstract void executeGoal() throws MojoExecutionException, MojoFailureException;
+
+    /** The layered configuration: plugin {@code <properties>}, user and system properties, the project's file. */
+    final ConfigSource configurationSource() throws MojoExecutionException {
+        return MojoConfiguration.layered(
+                properties,
+                session.getUserProperties(),
+                System.getProperties(),
+                project.getBasedir().toPath().resolve(MojoConfiguration.JUNIT_PLATFORM_PROPERTIES));
+    }
+
+    /** The isolated runner of the project's prompt tests; one per goal execution. */
+    final IsolatedCandidateRunner candidateRunner(ConfigSource configuration) throws MojoExecutionException {
+        Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+        if (!Files.isDirectory(testClasses)) {
+            throw new MojoExecutionException("There are no compiled test classes in " + testClasses
+                    + ". Compile them first: ./mvnw test-compile " + goalName() + ".");
+        }
+        List<String> classpath;
+        try {
+            classpath = project.getTestClasspathElements();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("Cannot resolve the test classpath: " + e.getMessage(), e);
+        }
+        Set<String> projectKeys = new LinkedHashSet<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            projectKeys.add(artifact.getGroupId() + ":" + artifact.getArtifactId());
+        }
+        Map<String, File> pluginFiles = new LinkedHashMap<>();
+        for (Artifact artifact : pluginArtifacts) {
+            pluginFiles.put(artifact.getGroupId() + ":" + artifact.getArtifactId(), artifact.getFile());
+        }
+        return IsolatedCandidateRunner.create(
+                IsolatedClassPath.urls(classpath, projectKeys, pluginFiles),
+                MojoConfiguration.resolved(configuration),
+                List.of(testClasses.toString()));
+    }
+
+    /** The goal's name as users type it, e.g. {@code rpt:tune}. */
+    protected abstract String goalName();
+
+    /** Where the goals keep their records: {@code target/rpt/tune}. */
+    final Path tuneDirectory() {
+        return Path.of(project.getBuild().getDirectory(), "rpt", "tune");
+    }
+
+    /** A fresh id for a record directory: a UTC timestamp and the prompt's file name. */
+    static String recordId(String promptResource) {
+        String name = Path.of(promptResource).getFileName().toString().replaceFirst("\\.prompt$", "");
+        return STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Runs the project's prompt tests as they are, once, for the prompts and their thresholds: only {@code
+     * rpt.tune.prompt}'s classes when it is set.
+     */
+    final RunReport firstRun(IsolatedCandidateRunner runner, RptConfig config) throws MojoExecutionException {
+        Optional<String> only = config.string(RptConstants.TUNE_PROMPT);
+        Path directory = tuneDirectory().resolve(recordId(only.orElse("all")) + "-first-run");
+        getLog().info("Running the prompt tests" + only.map(p -> " of " + p).orElse("") + " as they are ...");
+        try {
+            RunReport report = runner.runAsIs(only.orElse(null), directory);
+            if (report.model().simulated()) {
+                warnSimulated("the target model", report.model().label());
+            }
+            return report;
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The prompts to work on: {@code rpt.tune.prompt}, or every prompt the first run's classes name. */
+    static List<String> prompts(RptConfig config, RunReport firstRun) throws MojoFailureException {
+        Optional<String> only = config.string(RptConstants.TUNE_PROMPT);
+        List<String> named = new ArrayList<>(firstRun.classes().stream()
+                .map(ClassInfo::promptPath)
+                .distinct()
+                .toList());
+        if (only.isPresent()) {
+            if (!named.contains(only.get())) {
+                throw new MojoFailureException(RptConstants.TUNE_PROMPT + "=" + only.get()
+                        + " names a prompt no prompt test class uses. Prompts with tests: " + named + ".");
+            }
+            return List.of(only.get());
+        }
+        if (named.isEmpty()) {
+            throw new MojoFailureException("No prompt test class ran, so there is no prompt to work on.");
+        }
+        return named;
+    }
+
+    /** The source file of a prompt resource among the project's main and test resource directories. */
+    final Path promptSource(String promptResource) throws MojoFailureException {
+        List<Path> directories = new ArrayList<>();
+        for (Resource resource : project.getResources()) {
+            directories.add(Path.of(resource.getDirectory()));
+        }
+        for (Resource resource : project.getTestResources()) {
+            directories.add(Path.of(resource.getDirectory()));
+        }
+        return PromptSources.locate(
+                promptResource, directories, project.getBasedir().toPath());
+    }
+
+    /** Loud, because numbers from the simulator say nothing about a real model. */
+    final void warnSimulated(String role, String label) {
+        getLog().warn("************************************************************************");
+        getLog().warn("SIMULATOR: " + role + " is the offline simulator (" + label + "), not a real model.");
+        getLog().warn("Its numbers and its prompt edits say nothing about any real model.");
+        getLog().warn("************************************************************************");
+    }
+
+    /** Warns about every simulated model among the mojo's own. */
+    final void warnSimulated(TuneModels models) {
+        models.optimizer()
+                .map(ChatModel::info)
+                .filter(info -> info.simulated())
+                .ifPresent(info -> warnSimulated("the optimizer", info.label()));
+        models.critic()
+                .map(ChatModel::info)
+                .filter(info -> info.simulated())
+                .ifPresent(info -> warnSimulated("the critic", info.label()));
+    }
+}

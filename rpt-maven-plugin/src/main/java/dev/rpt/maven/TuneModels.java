@@ -1,0 +1,52 @@
+package dev.rpt.maven;
+
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.runtime.ChatModels;
+import dev.rpt.core.model.runtime.ConcurrencyLimiter;
+import dev.rpt.core.model.runtime.UsageLedger;
+import java.util.Optional;
+
+/**
+ * The models that live in the mojo: the optimizer (for {@code rpt:tune}) and the critic, sharing one ledger and one
+ * concurrency limit. The target model is not here: the engine creates it inside the isolated class loader.
+ *
+ * @param optimizer the optimizer, when the goal needs one
+ * @param critic the critic, unless {@code rpt.diagnose.critic.provider=none}
+ * @param ledger what the optimizer and the critic used
+ */
+record TuneModels(Optional<ChatModel> optimizer, Optional<ChatModel> critic, UsageLedger ledger)
+        implements AutoCloseable {
+
+    /** The value of {@code rpt.diagnose.critic.provider} that turns the critic off. */
+    static final String NO_CRITIC = "none";
+
+    static TuneModels create(RptConfig config, boolean withOptimizer) {
+        UsageLedger ledger = UsageLedger.from(config);
+        ConcurrencyLimiter limiter = ConcurrencyLimiter.from(config);
+        Optional<ChatModel> optimizer = withOptimizer
+                ? Optional.of(ChatModels.create(
+                        config.forRole(RptConstants.TUNE_OPTIMIZER_PREFIX), System::getenv, ledger, limiter))
+                : Optional.empty();
+        RptConfig critic = config.forRole(RptConstants.DIAGNOSE_CRITIC_PREFIX);
+        boolean none = critic.string(RptConstants.PROVIDER)
+                .filter(NO_CRITIC::equalsIgnoreCase)
+                .isPresent();
+        try {
+            return new TuneModels(
+                    optimizer,
+                    none ? Optional.empty() : Optional.of(ChatModels.create(critic, System::getenv, ledger, limiter)),
+                    ledger);
+        } catch (RuntimeException e) {
+            optimizer.ifPresent(ChatModel::close);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        optimizer.ifPresent(ChatModel::close);
+        critic.ifPresent(ChatModel::close);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.rpt.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.RunReport;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+class AbstractRptMojoTests {
+
+    private static final RunReport FIRST_RUN = new RunReport(
+            "run-1",
+            new ModelInfo("sim", "sim-1", true),
+            List.of(
+                    new ClassInfo("a.MathTests", "prompts/math.prompt", "0".repeat(64), Thresholds.NONE),
+                    new ClassInfo("a.MoreMathTests", "prompts/math.prompt", "0".repeat(64), Thresholds.NONE),
+                    new ClassInfo("a.OtherTests", "prompts/other.prompt", "0".repeat(64), Thresholds.NONE)),
+            List.of());
+
+    @Test
+    void everyPromptOfTheFirstRunOnceInOrder() throws Exception {
+        assertThat(AbstractRptMojo.prompts(RptConfig.of(Map.of()), FIRST_RUN))
+                .containsExactly("prompts/math.prompt", "prompts/other.prompt");
+    }
+
+    @Test
+    void onlyTheConfiguredPrompt() throws Exception {
+        RptConfig config = RptConfig.of(Map.of("rpt.tune.prompt", "prompts/other.prompt"));
+
+        assertThat(AbstractRptMojo.prompts(config, FIRST_RUN)).containsExactly("prompts/other.prompt");
+    }
+
+    @Test
+    void aConfiguredPromptWithoutTestsIsOneClearError() {
+        RptConfig config = RptConfig.of(Map.of("rpt.tune.prompt", "prompts/typo.prompt"));
+
+        assertThatThrownBy(() -> AbstractRptMojo.prompts(config, FIRST_RUN))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("rpt.tune.prompt=prompts/typo.prompt")
+                .hasMessageContaining("prompts/math.prompt");
+    }
+
+    @Test
+    void recordIdsNameThePromptAndAreSafeAsDirectoryNames() {
+        assertThat(AbstractRptMojo.recordId("prompts/math solver.prompt")).matches("\\d{8}-\\d{6}-math_solver");
+    }
+}
