@@ -42,8 +42,8 @@ class StratifiedSampleTests {
         List<FailedCase> sample = StratifiedSample.select(cases(160, 38, 2), 20);
         assertThat(sample).hasSize(20);
         assertThat(perKind(sample))
-                .containsEntry("value", 15L)
-                .containsEntry("format", 4L)
+                .containsEntry("value", 16L)
+                .containsEntry("format", 3L)
                 .containsEntry("missing", 1L);
     }
 
