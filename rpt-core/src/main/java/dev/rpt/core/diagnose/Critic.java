@@ -44,6 +44,8 @@ final class Critic {
     private static final int MAX_MODES = 3;
     private static final int MAX_LABEL_WORDS = 6;
     private static final int MAX_TOKENS = 800;
+    // Enough for any realistic answer; bounds the tokens of a runaway one.
+    private static final int MAX_CASE_TEXT = 4_000;
 
     private final ChatModel model;
 
@@ -79,7 +81,7 @@ final class Critic {
     static String userJson(String task, FailedCase failure) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("task", task);
-        root.set("case", Traces.trace(failure, Integer.MAX_VALUE));
+        root.set("case", Traces.trace(failure, MAX_CASE_TEXT));
         return Json.write(root);
     }
 
@@ -94,7 +96,7 @@ final class Critic {
             if (!label.isEmpty() && result.size() < MAX_MODES) {
                 result.add(new CritiqueMode(
                         Labels.clip(label, Labels.MAX_LABEL),
-                        Labels.clip(mode.path("definition").asText(label), Labels.MAX_DEFINITION),
+                        Labels.clip(orElse(mode.path("definition").asText(""), label), Labels.MAX_DEFINITION),
                         mode.path("why").asText(""),
                         mode.path("basis").asText("")));
             }
@@ -103,6 +105,10 @@ final class Critic {
             throw new IllegalArgumentException("the critic's reply names no failure mode with a label");
         }
         return result;
+    }
+
+    private static String orElse(String text, String fallback) {
+        return text.isBlank() ? fallback : text;
     }
 
     // A critic that ignores the 2-6 word rule would make labels that never group; its first words usually still name

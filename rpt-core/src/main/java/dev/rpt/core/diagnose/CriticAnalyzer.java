@@ -4,6 +4,7 @@ import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.EmbeddingModel;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -196,7 +197,7 @@ public final class CriticAnalyzer implements FailureAnalyzer {
                     ? new ModeName(MessagePattern.label(failure), MessagePattern.definition(failure))
                     : counts.entrySet().stream()
                             .max(Map.Entry.<ModeName, Integer>comparingByValue()
-                                    .thenComparing(e -> e.getKey().label(), java.util.Comparator.reverseOrder()))
+                                    .thenComparing(e -> e.getKey().label(), Comparator.reverseOrder()))
                             .orElseThrow()
                             .getKey();
             assignment.put(failure.id(), List.of(name));

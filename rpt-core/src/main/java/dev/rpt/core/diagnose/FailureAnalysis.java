@@ -1,5 +1,6 @@
 package dev.rpt.core.diagnose;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record FailureAnalysis(
         allModes = List.copyOf(allModes);
         Map<String, List<FailedCase>> copy = new LinkedHashMap<>();
         members.forEach((label, list) -> copy.put(label, List.copyOf(list)));
-        members = java.util.Collections.unmodifiableMap(copy);
+        members = Collections.unmodifiableMap(copy);
         Objects.requireNonNull(grouping, "grouping");
     }
 
