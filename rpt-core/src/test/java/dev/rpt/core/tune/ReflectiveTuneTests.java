@@ -165,7 +165,8 @@ class ReflectiveTuneTests {
                             Usage.ZERO,
                             false,
                             0,
-                            answer.justification()));
+                            answer.justification(),
+                            0));
                 }
                 Path written = writer.finish(
                         List.of(new ClassInfo("MathTests", promptResource, "0".repeat(64), Thresholds.NONE)),
