@@ -132,6 +132,13 @@ public final class RptConstants {
      */
     public static final String CONFIDENCE_SAMPLES = "rpt.confidence.samples";
 
+    /**
+     * Run each case this many times with independent samples, 1 to 1000. Defaults to {@code 1}. The sample index is
+     * part of the cache key, so repeats never come from the cache. A case passes only when every sample passes
+     * (pass^N); the report keeps every sample, for pass rates. Use a temperature above 0.
+     */
+    public static final String REPEAT = "rpt.repeat";
+
     /** The number of equal-width bins for ECE and the reliability diagram, 1 to 1000. Defaults to {@code 10}. */
     public static final String METRICS_BINS = "rpt.metrics.bins";
 

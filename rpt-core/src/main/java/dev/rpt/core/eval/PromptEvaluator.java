@@ -49,11 +49,21 @@ public final class PromptEvaluator {
      * @throws dev.rpt.core.model.ModelException when the model call fails
      */
     public Answer evaluate(PromptFile prompt, Map<String, String> variables) {
+        return evaluate(prompt, variables, 0);
+    }
+
+    /**
+     * Evaluates one independent sample of a case ({@code rpt.repeat}). The sample index reaches the request, and so
+     * the cache key, but no provider.
+     *
+     * @param sample the sample index, 0 for the first
+     */
+    public Answer evaluate(PromptFile prompt, Map<String, String> variables, int sample) {
         RenderedPrompt rendered = prompt.render(variables);
         return switch (settings.confidence()) {
-            case VERBALIZED -> AnswerExtractor.verbalized(model.chat(request(rendered, 0)));
-            case LOGPROBS -> AnswerExtractor.fromLogprobs(model.chat(request(rendered, 0)));
-            case CONSISTENCY -> consistency(rendered);
+            case VERBALIZED -> AnswerExtractor.verbalized(model.chat(request(rendered, sample)));
+            case LOGPROBS -> AnswerExtractor.fromLogprobs(model.chat(request(rendered, sample)));
+            case CONSISTENCY -> consistency(rendered, sample);
         };
     }
 
@@ -72,12 +82,12 @@ public final class PromptEvaluator {
         return rendered.parameters().applyTo(builder).build();
     }
 
-    private Answer consistency(RenderedPrompt rendered) {
+    private Answer consistency(RenderedPrompt rendered, int repeat) {
         List<Answer> samples = new ArrayList<>(settings.samples());
         Usage usage = Usage.ZERO;
         boolean allCached = true;
         for (int i = 0; i < settings.samples(); i++) {
-            ChatResponse response = model.chat(request(rendered, i));
+            ChatResponse response = model.chat(request(rendered, repeat * settings.samples() + i));
             Answer sample = AnswerExtractor.verbalized(response);
             samples.add(sample);
             usage = usage.plus(response.usage());

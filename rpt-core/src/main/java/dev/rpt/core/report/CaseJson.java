@@ -16,6 +16,7 @@ final class CaseJson {
         json.writeStringField("className", record.className());
         json.writeStringField("method", record.method());
         json.writeStringField("id", record.id());
+        json.writeNumberField("sample", record.sample());
         json.writeStringField("split", record.split().name().toLowerCase(Locale.ROOT));
         json.writeObjectFieldStart("vars");
         for (Map.Entry<String, String> entry : new TreeMap<>(record.vars()).entrySet()) {

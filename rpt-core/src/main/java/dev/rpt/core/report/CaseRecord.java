@@ -30,6 +30,8 @@ import java.util.OptionalDouble;
  * @param cached whether the answer came from the response cache
  * @param latencyMs the wall time of the case's model calls, in milliseconds
  * @param justification the model's justification of its answer, if it gave one; the tuner's critic reads it
+ * @param sample which independent sample of the case this is, 0 for the first; with {@code rpt.repeat=N} a case
+ *     has N records with the same id
  */
 public record CaseRecord(
         String className,
@@ -46,7 +48,8 @@ public record CaseRecord(
         Usage usage,
         boolean cached,
         long latencyMs,
-        Optional<String> justification) {
+        Optional<String> justification,
+        int sample) {
 
     public CaseRecord {
         Objects.requireNonNull(className, "className");
@@ -61,6 +64,9 @@ public record CaseRecord(
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(justification, "justification");
+        if (sample < 0) {
+            throw new IllegalArgumentException("sample cannot be negative");
+        }
         String where = className + "#" + method + " case '" + id + "': ";
         if (confidence.isPresent() && !(confidence.getAsDouble() >= 0 && confidence.getAsDouble() <= 1)) {
             throw new IllegalArgumentException(where + "confidence must be in [0, 1], got " + confidence.getAsDouble()
@@ -120,7 +126,8 @@ public record CaseRecord(
                 usage,
                 cached,
                 latencyMs,
-                Optional.empty());
+                Optional.empty(),
+                0);
     }
 
     /** What the metrics need of this case. */

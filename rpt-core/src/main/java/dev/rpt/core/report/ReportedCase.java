@@ -23,6 +23,7 @@ import java.util.OptionalDouble;
  * @param failure the failed assertion's kind and message
  * @param error the error's kind and message
  * @param justification the model's justification, when it gave one
+ * @param sample the sample index, 0 unless the run repeated cases
  */
 public record ReportedCase(
         String className,
@@ -36,7 +37,8 @@ public record ReportedCase(
         boolean formatError,
         Optional<CaseRecord.Failure> failure,
         Optional<CaseRecord.Failure> error,
-        Optional<String> justification) {
+        Optional<String> justification,
+        int sample) {
 
     public ReportedCase {
         Objects.requireNonNull(id, "id");

@@ -95,7 +95,8 @@ public record RunReport(String runId, ModelInfo model, List<ClassInfo> classes, 
                 node.path("formatError").asBoolean(),
                 failure(node.path("failure")),
                 failure(node.path("error")),
-                text(node.path("justification")));
+                text(node.path("justification")),
+                node.path("sample").asInt(0));
     }
 
     private static Optional<String> text(JsonNode node) {

@@ -62,7 +62,8 @@ final class RunSession {
     private final RunReportWriter report;
     private final Path reportDirectory;
     private final RptConfig config;
-    private final Map<UniqueId, CompletableFuture<Evaluated>> pending = new ConcurrentHashMap<>();
+    private final int repeat;
+    private final Map<UniqueId, List<CompletableFuture<Evaluated>>> pending = new ConcurrentHashMap<>();
     private final Map<PromptClassDescriptor, PromptEvaluator> evaluators = new HashMap<>();
     private final List<ClassInfo> classes = new ArrayList<>();
 
@@ -76,6 +77,7 @@ final class RunSession {
             RunReportWriter report) {
         this.request = request;
         this.config = config;
+        this.repeat = config.integer(RptConstants.REPEAT, 1, 1000).orElse(1);
         this.model = model;
         this.ledger = ledger;
         this.executor = executor;
@@ -129,36 +131,80 @@ final class RunSession {
         var prompt = testClass.prompt().file().orElseThrow();
         for (CaseDescriptor descriptor : testClass.cases()) {
             PromptCase promptCase = descriptor.promptCase();
-            pending.put(
-                    descriptor.getUniqueId(),
-                    CompletableFuture.supplyAsync(
-                            () -> {
-                                long start = System.nanoTime();
-                                try {
-                                    Answer answer = evaluator.evaluate(prompt, promptCase.vars());
-                                    return Evaluated.answered(answer, elapsedMs(start));
-                                } catch (RuntimeException e) {
-                                    return Evaluated.failed(e, elapsedMs(start));
-                                }
-                            },
-                            executor));
+            List<CompletableFuture<Evaluated>> samples = new ArrayList<>(repeat);
+            for (int sample = 0; sample < repeat; sample++) {
+                int index = sample;
+                samples.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            long start = System.nanoTime();
+                            try {
+                                Answer answer = evaluator.evaluate(prompt, promptCase.vars(), index);
+                                return Evaluated.answered(answer, elapsedMs(start));
+                            } catch (RuntimeException e) {
+                                return Evaluated.failed(e, elapsedMs(start));
+                            }
+                        },
+                        executor));
+            }
+            pending.put(descriptor.getUniqueId(), samples);
         }
     }
 
-    /** Waits for a case's answer, runs its assertions, and records the outcome. */
+    /**
+     * Waits for a case's answers, runs its assertions on each sample, and records every sample's outcome. With one
+     * sample the case passes or fails as its assertion does; with {@code rpt.repeat=N} it passes only when all N
+     * samples pass (pass^N), and the report keeps each sample's outcome for pass rates.
+     */
     void runCase(CaseDescriptor descriptor) {
-        Evaluated evaluated = pending.remove(descriptor.getUniqueId()).join();
+        List<CompletableFuture<Evaluated>> samples = pending.remove(descriptor.getUniqueId());
+        PromptCase promptCase = descriptor.promptCase();
+        Throwable firstProblem = null;
+        Throwable firstFailure = null;
+        int passed = 0;
+        for (int sample = 0; sample < samples.size(); sample++) {
+            Throwable outcome =
+                    runSample(descriptor, sample, samples.get(sample).join());
+            if (outcome == null) {
+                passed++;
+            } else if (outcome instanceof AssertionError) {
+                firstFailure = firstFailure == null ? outcome : firstFailure;
+            } else {
+                firstProblem = firstProblem == null ? outcome : firstProblem;
+            }
+        }
+        String tally = samples.size() == 1 ? "" : " (passed " + passed + " of " + samples.size() + " samples)";
+        if (firstProblem != null) {
+            throw firstProblem instanceof CaseErroredException errored && tally.isEmpty()
+                    ? errored
+                    : new CaseErroredException(
+                            "Case '" + promptCase.id() + "' errored" + tally + ": " + message(firstProblem),
+                            firstProblem);
+        }
+        if (firstFailure != null) {
+            if (tally.isEmpty()) {
+                throw (AssertionError) firstFailure;
+            }
+            throw new AnswerAssertionError(
+                    AnswerAssertionError.kindOf(firstFailure),
+                    "Case '" + promptCase.id() + "' must pass every sample" + tally + ". First failure: "
+                            + firstFailure.getMessage());
+        }
+    }
+
+    /** Runs one sample's assertions and records it; returns what went wrong, or null when it passed. */
+    private Throwable runSample(CaseDescriptor descriptor, int sample, Evaluated evaluated) {
         PromptCase promptCase = descriptor.promptCase();
         if (evaluated.error().isPresent()) {
             RuntimeException error = evaluated.error().get();
             record(
                     descriptor,
+                    sample,
                     Verdict.ERRORED,
                     Optional.empty(),
                     Optional.empty(),
                     Optional.of(new CaseRecord.Failure(error.getClass().getSimpleName(), message(error))),
                     evaluated);
-            throw new CaseErroredException(
+            return new CaseErroredException(
                     "Case '" + promptCase.id() + "' errored before an answer: "
                             + error.getClass().getSimpleName() + ": " + message(error),
                     error);
@@ -172,24 +218,27 @@ final class RunSession {
         } catch (AssertionError failure) {
             record(
                     descriptor,
+                    sample,
                     Verdict.FAILED,
                     Optional.of(answer),
                     Optional.of(new CaseRecord.Failure(
                             AnswerAssertionError.kindOf(failure).id(), message(failure))),
                     Optional.empty(),
                     evaluated);
-            throw failure;
+            return failure;
         } catch (RuntimeException | Error problem) {
             record(
                     descriptor,
+                    sample,
                     Verdict.ERRORED,
                     Optional.of(answer),
                     Optional.empty(),
                     Optional.of(new CaseRecord.Failure(problem.getClass().getSimpleName(), message(problem))),
                     evaluated);
-            throw problem;
+            return problem;
         }
-        record(descriptor, Verdict.PASSED, Optional.of(answer), Optional.empty(), Optional.empty(), evaluated);
+        record(descriptor, sample, Verdict.PASSED, Optional.of(answer), Optional.empty(), Optional.empty(), evaluated);
+        return null;
     }
 
     /** Checks a class's thresholds on the cases it ran. */
@@ -252,6 +301,7 @@ final class RunSession {
 
     private void record(
             CaseDescriptor descriptor,
+            int sample,
             Verdict verdict,
             Optional<Answer> answer,
             Optional<CaseRecord.Failure> failure,
@@ -276,7 +326,8 @@ final class RunSession {
                 given.map(Answer::usage).orElse(Usage.ZERO),
                 given.map(Answer::cached).orElse(false),
                 evaluated.latencyMs(),
-                given.flatMap(Answer::justification)));
+                given.flatMap(Answer::justification),
+                sample));
     }
 
     private EvaluationSettings evaluationSettings(PromptClassDescriptor testClass) {

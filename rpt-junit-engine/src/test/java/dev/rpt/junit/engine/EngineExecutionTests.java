@@ -88,6 +88,41 @@ class EngineExecutionTests {
     }
 
     @Test
+    void repeatsRecordEverySampleAndACasePassesOnlyWhenAllDo() throws IOException {
+        EngineExecutionResults results =
+                run(MathPromptTestCase.class, Map.of("rpt.repeat", "3", "rpt.temperature", "0.8"));
+
+        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        assertThat(report.get("cases")).hasSize(75);
+        Map<String, int[]> passesById = new HashMap<>();
+        for (JsonNode c : report.get("cases")) {
+            int[] tally = passesById.computeIfAbsent(c.get("id").asText(), id -> new int[2]);
+            tally[0]++;
+            tally[1] += c.get("outcome").asText().equals("passed") ? 1 : 0;
+            assertThat(c.get("sample").asInt()).isBetween(0, 2);
+        }
+        assertThat(passesById)
+                .hasSize(25)
+                .allSatisfy((id, tally) -> assertThat(tally[0]).isEqualTo(3));
+        long allPassed = passesById.values().stream().filter(t -> t[1] == 3).count();
+        long someFailed =
+                passesById.values().stream().filter(t -> t[1] > 0 && t[1] < 3).count();
+        assertThat(someFailed)
+                .as("sampling noise makes some cases pass only sometimes")
+                .isPositive();
+        Events tests = results.testEvents();
+        assertThat(tests.succeeded().count())
+                .as("pass^3 cases, plus the thresholds test")
+                .isEqualTo(allPassed + 1);
+        assertThat(tests.failed().stream()
+                        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                                .map(Throwable::getMessage)
+                                .orElse("")))
+                .anySatisfy(message -> assertThat(message).contains("must pass every sample (passed"));
+    }
+
+    @Test
     void configurationErrorFailsTheRunWithOneClearMessage() {
         EngineExecutionResults results = EngineTestKit.engine("rpt")
                 .configurationParameters(Map.of(

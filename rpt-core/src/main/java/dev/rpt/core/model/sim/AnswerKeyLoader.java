@@ -42,7 +42,7 @@ final class AnswerKeyLoader {
         List<String> lines = content.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) {
+            if (line.isBlank() || line.strip().startsWith("//")) {
                 continue;
             }
             String where = location + " line " + (i + 1);

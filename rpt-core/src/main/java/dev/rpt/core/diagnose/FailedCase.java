@@ -1,0 +1,37 @@
+package dev.rpt.core.diagnose;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One failed case of an evaluation on the tune split, as the analysis needs it.
+ *
+ * @param id the case id, unique within the evaluation
+ * @param vars the template variables the case filled in
+ * @param answer the model's answer text; empty when it gave none
+ * @param confidence the confidence the model stated, if any
+ * @param justification the model's justification, if any
+ * @param failureKind the assertion's failure kind id, e.g. {@code value} or {@code format}
+ * @param failureMessage the assertion's message
+ */
+public record FailedCase(
+        String id,
+        Map<String, String> vars,
+        String answer,
+        OptionalDouble confidence,
+        Optional<String> justification,
+        String failureKind,
+        String failureMessage) {
+
+    public FailedCase {
+        Objects.requireNonNull(id, "id");
+        vars = Map.copyOf(vars);
+        answer = answer == null ? "" : answer;
+        Objects.requireNonNull(confidence, "confidence (use OptionalDouble.empty() when the model gave none)");
+        Objects.requireNonNull(justification, "justification (use Optional.empty() when the model gave none)");
+        failureKind = failureKind == null || failureKind.isBlank() ? "other" : failureKind.strip();
+        failureMessage = failureMessage == null ? "" : failureMessage;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rpt.core.diagnose;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a PATCH did what it aimed at.
+ *
+ * @param iteration the iteration whose report the patch answered; its candidate was evaluated in the next iteration
+ * @param targets the mode labels the patch targeted
+ * @param shrank per target: whether the mode's count fell from that iteration to the next
+ */
+public record PatchOutcome(int iteration, List<String> targets, Map<String, Boolean> shrank) {
+
+    public PatchOutcome {
+        targets = List.copyOf(targets);
+        shrank = Collections.unmodifiableMap(new LinkedHashMap<>(shrank));
+    }
+}
