@@ -125,6 +125,33 @@ public abstract class AbstractRptMojo extends AbstractMojo {
                 List.of(testClasses.toString()));
     }
 
+    /**
+     * Creates the mojo's own models (optimizer and critic). They are created with a context class loader that sees
+     * the project's compiled classes and resources on top of the plugin's, so classpath references such as {@code
+     * rpt.sim.answers=cases/math.jsonl} resolve as they do for the prompt tests; providers still come from the plugin.
+     */
+    final TuneModels models(RptConfig config, boolean withOptimizer) throws MojoExecutionException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        List<java.net.URL> urls = new ArrayList<>();
+        try {
+            urls.add(
+                    Path.of(project.getBuild().getTestOutputDirectory()).toUri().toURL());
+            urls.add(Path.of(project.getBuild().getOutputDirectory()).toUri().toURL());
+        } catch (java.net.MalformedURLException e) {
+            throw new MojoExecutionException("Cannot use the project's output directories: " + e.getMessage(), e);
+        }
+        try (java.net.URLClassLoader resources =
+                new java.net.URLClassLoader("rpt-project-resources", urls.toArray(java.net.URL[]::new), previous)) {
+            thread.setContextClassLoader(resources);
+            return TuneModels.create(config, withOptimizer);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot release the project's resources: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     /** The goal's name as users type it, e.g. {@code rpt:tune}. */
     protected abstract String goalName();
 

@@ -1,6 +1,7 @@
 package dev.rpt.maven;
 
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.prompt.PromptFile;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.tune.DiagnosticFunction;
@@ -51,14 +52,15 @@ public class DiagnoseMojo extends AbstractRptMojo {
         RptConfig config = RptConfig.of(source);
         TuneSettings settings = TuneSettings.from(config);
         try (IsolatedCandidateRunner runner = candidateRunner(source);
-                TuneModels models = TuneModels.create(config, false)) {
+                TuneModels models = models(config, false)) {
             warnSimulated(models);
             RunReport first = firstRun(runner, config);
             for (String prompt : prompts(config, first)) {
                 Path file = promptSource(prompt);
+                Thresholds goals = Goals.strictest(first.classes(), prompt);
                 Path directory = tuneDirectory().resolve(recordId(prompt) + "-diagnose");
-                DiagnosticFunction diagnostic =
-                        DiagnosticFunctions.create(runner, prompt, models.critic(), settings, config);
+                DiagnosticFunction diagnostic = DiagnosticFunctions.create(
+                        runner, prompt, goals, models.critic(), models.critiques(), settings, config);
                 Evaluation evaluation;
                 try {
                     evaluation = diagnostic.evaluate(

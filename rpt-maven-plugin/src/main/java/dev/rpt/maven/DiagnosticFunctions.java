@@ -1,41 +1,49 @@
 package dev.rpt.maven;
 
+import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.diagnose.CriticAnalyzer;
+import dev.rpt.core.diagnose.DeterministicAnalyzer;
+import dev.rpt.core.diagnose.FailureAnalyzer;
+import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.tune.CandidateRunner;
 import dev.rpt.core.tune.DiagnosticFunction;
+import dev.rpt.core.tune.ReflectiveDiagnosticFunction;
 import dev.rpt.core.tune.TuneSettings;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
+import java.util.concurrent.Executor;
 
 /** Builds the diagnostic function of one prompt: the one place the goals wire rpt-core's implementation. */
 final class DiagnosticFunctions {
-
-    /** The implementation the goals expect from rpt-core. */
-    static final String IMPLEMENTATION = "dev.rpt.core.tune.ReflectiveDiagnosticFunction";
 
     private DiagnosticFunctions() {}
 
     /**
      * @param runner runs the prompt's classes with a candidate, in the isolated class loader
      * @param promptResource the prompt resource, e.g. {@code prompts/math.prompt}
+     * @param goals the prompt's thresholds, which the diagnostic report states
      * @param critic the critic model, or none for the deterministic fallback
+     * @param executor runs the critiques in parallel
      * @param settings the tune's settings ({@code rpt.diagnose.max-critiques} among them)
-     * @param config the whole configuration, for anything else the implementation reads
-     * @throws MojoExecutionException while rpt-core has no implementation to wire
+     * @param config the whole configuration ({@code rpt.metrics.bins})
      */
     static DiagnosticFunction create(
             CandidateRunner runner,
             String promptResource,
+            Thresholds goals,
             Optional<ChatModel> critic,
+            Executor executor,
             TuneSettings settings,
-            RptConfig config)
-            throws MojoExecutionException {
-        // rpt-core's implementation (CandidateRunner + the diagnose package) has not landed in this build; when it
-        // does, construct it here from these arguments and nothing else in the goals changes.
-        throw new MojoExecutionException("This build of rpt has no diagnostic function yet (" + IMPLEMENTATION
-                + " is missing from rpt-core), so " + promptResource + " cannot be diagnosed or tuned. The prompt"
-                + " tests did run: their report is above. Use an rpt release whose rpt-core has " + IMPLEMENTATION
-                + ".");
+            RptConfig config) {
+        // max-critiques 0 means no critic call at all: the deterministic grouping by failure kind.
+        FailureAnalyzer analyzer = critic.isPresent() && settings.maxCritiques() > 0
+                ? new CriticAnalyzer(critic.get(), Optional.empty(), executor, settings.maxCritiques())
+                : new DeterministicAnalyzer();
+        MetricsOptions metrics =
+                MetricsOptions.DEFAULTS.withBins(config.integer(RptConstants.METRICS_BINS, 1, MetricsOptions.MAX_BINS)
+                        .orElse(10));
+        return new ReflectiveDiagnosticFunction(runner, promptResource, analyzer, goals, metrics);
     }
 }

@@ -7,6 +7,9 @@ import dev.rpt.core.model.runtime.ChatModels;
 import dev.rpt.core.model.runtime.ConcurrencyLimiter;
 import dev.rpt.core.model.runtime.UsageLedger;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The models that live in the mojo: the optimizer (for {@code rpt:tune}) and the critic, sharing one ledger and one
@@ -15,8 +18,10 @@ import java.util.Optional;
  * @param optimizer the optimizer, when the goal needs one
  * @param critic the critic, unless {@code rpt.diagnose.critic.provider=none}
  * @param ledger what the optimizer and the critic used
+ * @param critiques runs the critic's calls in parallel, as wide as {@code rpt.concurrency}
  */
-record TuneModels(Optional<ChatModel> optimizer, Optional<ChatModel> critic, UsageLedger ledger)
+record TuneModels(
+        Optional<ChatModel> optimizer, Optional<ChatModel> critic, UsageLedger ledger, ExecutorService critiques)
         implements AutoCloseable {
 
     /** The value of {@code rpt.diagnose.critic.provider} that turns the critic off. */
@@ -37,7 +42,8 @@ record TuneModels(Optional<ChatModel> optimizer, Optional<ChatModel> critic, Usa
             return new TuneModels(
                     optimizer,
                     none ? Optional.empty() : Optional.of(ChatModels.create(critic, System::getenv, ledger, limiter)),
-                    ledger);
+                    ledger,
+                    Executors.newFixedThreadPool(limiter.limit(), daemonThreads()));
         } catch (RuntimeException e) {
             optimizer.ifPresent(ChatModel::close);
             throw e;
@@ -46,7 +52,17 @@ record TuneModels(Optional<ChatModel> optimizer, Optional<ChatModel> critic, Usa
 
     @Override
     public void close() {
+        critiques.shutdownNow();
         optimizer.ifPresent(ChatModel::close);
         critic.ifPresent(ChatModel::close);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "rpt-critic-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -53,7 +53,7 @@ public class TuneMojo extends AbstractRptMojo {
         RptConfig config = RptConfig.of(source);
         TuneSettings settings = TuneSettings.from(config);
         try (IsolatedCandidateRunner runner = candidateRunner(source);
-                TuneModels models = TuneModels.create(config, true)) {
+                TuneModels models = models(config, true)) {
             warnSimulated(models);
             RunReport first = firstRun(runner, config);
             for (String prompt : prompts(config, first)) {
@@ -75,7 +75,8 @@ public class TuneMojo extends AbstractRptMojo {
         Path record = tuneDirectory().resolve(recordId(prompt));
         getLog().info("Tuning " + prompt + " (" + source + "), goals: " + goals.describe()
                 + (settings.dryRun() ? "; dry run, the file stays as it is" : ""));
-        DiagnosticFunction diagnostic = DiagnosticFunctions.create(runner, prompt, models.critic(), settings, config);
+        DiagnosticFunction diagnostic = DiagnosticFunctions.create(
+                runner, prompt, goals, models.critic(), models.critiques(), settings, config);
         TuneResult result;
         try {
             result = new Tuner(settings, models.optimizer().orElseThrow(), diagnostic, models.ledger(), getLog()::info)
