@@ -16,6 +16,7 @@ final class FailureClassifier {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d,]*(\\.\\d+)?");
     private static final Pattern OPTION = Pattern.compile("\\([A-Z]\\)");
+    private static final Pattern BARE_OPTION = Pattern.compile("\\s*\\([A-Z]\\)\\s*\\.?\\s*");
 
     private FailureClassifier() {}
 
@@ -36,6 +37,13 @@ final class FailureClassifier {
                         FailureLabel.ANSWER_HOLDS_SEVERAL_NUMBERS,
                         "The answer " + quote(answer) + " holds " + numbers.size() + " numbers ("
                                 + String.join(", ", numbers) + "), so the grader cannot tell which one is meant.",
+                        "answer text"));
+            }
+            if (OPTION.matcher(answer).find() && !BARE_OPTION.matcher(answer).matches()) {
+                critiques.add(new Critique(
+                        FailureLabel.ANSWER_HOLDS_EXTRA_WORDS,
+                        "The answer " + quote(answer) + " wraps the option in a sentence, so it cannot equal the"
+                                + " expected option.",
                         "answer text"));
             }
             Critique slip = slip(evidence);

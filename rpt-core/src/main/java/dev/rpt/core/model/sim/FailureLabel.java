@@ -9,6 +9,9 @@ enum FailureLabel {
     ANSWER_HOLDS_SEVERAL_NUMBERS(
             "answer holds several numbers",
             "The answer field is prose with more than one number, so a grader cannot tell which one is the answer."),
+    ANSWER_HOLDS_EXTRA_WORDS(
+            "answer holds extra words",
+            "The answer field is a sentence around the chosen option, so it does not equal the expected answer."),
     UNIT_CONVERSION_SLIP(
             "unit conversion slip",
             "The model converted units where none was needed, so the value is off by a unit factor such as 60 or"

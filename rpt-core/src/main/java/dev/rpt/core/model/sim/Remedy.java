@@ -55,7 +55,7 @@ enum Remedy {
     /**
      * The remedy for a failure-mode label, by keywords of the lower-cased label, first match wins: {@code unit} →
      * check units; {@code overconfiden}, {@code confidence}, {@code calibrat} → calibrate; {@code several numbers},
-     * {@code prose}, {@code format} → answer only; {@code skipped}, {@code step}, {@code arithmetic}, {@code miscount},
+     * {@code extra words}, {@code prose}, {@code format} → answer only; {@code skipped}, {@code step}, {@code arithmetic}, {@code miscount},
      * {@code wrong option}, or a label starting with {@code value} → step by step. Others (such as {@code no answer
      * given}) have none.
      */
@@ -67,7 +67,7 @@ enum Remedy {
         if (containsAny(lower, "overconfiden", "confidence", "calibrat")) {
             return Optional.of(CALIBRATE);
         }
-        if (containsAny(lower, "several numbers", "prose", "format")) {
+        if (containsAny(lower, "several numbers", "extra words", "prose", "format")) {
             return Optional.of(ANSWER_ONLY);
         }
         if (containsAny(lower, "skipped", "step", "arithmetic", "miscount", "wrong option")
