@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
@@ -180,33 +180,19 @@ final class Charts {
         return axis;
     }
 
-    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {
-        JFreeChart chart = new JFreeChart(title, plot);
-        theme().apply(chart);
+    private static JFreeChart chart(String title, Plot plot) {
+        // No ChartTheme: a theme's apply() repaints every series with its own colours and strokes. The defaults are
+        // already the generic SansSerif family, which the SVG names and the browser maps with no download.
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(Color.WHITE);
         if (plot instanceof XYPlot xy) {
-            xy.setBackgroundPaint(Color.WHITE);
             xy.setDomainGridlinePaint(GRID);
             xy.setRangeGridlinePaint(GRID);
         } else if (plot instanceof CategoryPlot category) {
-            category.setBackgroundPaint(Color.WHITE);
             category.setRangeGridlinePaint(GRID);
         }
         return chart;
-    }
-
-    private static StandardChartTheme theme() {
-        // Generic font families only: the SVG names them, and the browser maps them to what it has, with no download.
-        StandardChartTheme theme = new StandardChartTheme("rpt");
-        theme.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        theme.setLargeFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        theme.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        theme.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        theme.setChartBackgroundPaint(Color.WHITE);
-        theme.setPlotBackgroundPaint(Color.WHITE);
-        theme.setShadowVisible(false);
-        theme.setBarPainter(new StandardBarPainter());
-        theme.setXYBarPainter(new StandardXYBarPainter());
-        return theme;
     }
 
     private static String svg(JFreeChart chart, int width, int height, String id) {
