@@ -1,0 +1,131 @@
+package dev.rpt.core.report.html;
+
+import static dev.rpt.core.report.html.Html.escape;
+
+import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.cases.Split;
+import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.ReportedCase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * One prompt test class: its metrics with intervals over all its cases and per split, its reliability diagram and its
+ * confidence histogram. The metrics are recomputed from the cases with {@link Metrics#of}, the same code the run
+ * report's writer uses.
+ */
+final class ClassSection {
+
+    private ClassSection() {}
+
+    static void append(
+            StringBuilder html, int index, ClassInfo info, List<ReportedCase> cases, MetricsOptions options) {
+        List<ReportedCase> own = cases.stream()
+                .filter(c -> c.className().equals(info.className()))
+                .toList();
+        Metrics all = metrics(own, options);
+        html.append("<section class=\"class\" id=\"class-").append(index).append("\">\n");
+        html.append("<h3>").append(escape(info.className())).append("</h3>\n");
+        html.append("<p class=\"meta\">prompt <code>")
+                .append(escape(info.promptPath()))
+                .append("</code> · sha256 <code>")
+                .append(escape(abbreviate(info.promptSha256())))
+                .append("</code>")
+                .append(thresholds(info.thresholds()))
+                .append("</p>\n");
+        String level = String.format(Locale.ROOT, "%.0f%%", options.intervalLevel() * 100);
+        html.append("<table class=\"metrics\">\n<thead><tr><th>cases</th><th>n</th><th>errored</th>"
+                        + "<th>accuracy</th><th>")
+                .append(level)
+                .append(" interval</th><th>ECE</th><th>Brier</th><th>AUROC</th><th>mean confidence</th>"
+                        + "<th>no confidence</th><th>format errors</th></tr></thead>\n<tbody>\n");
+        row(html, "all", all);
+        for (Split split : Split.values()) {
+            List<ReportedCase> inSplit =
+                    own.stream().filter(c -> c.split() == split).toList();
+            row(html, split == Split.TUNE ? "tune split" : "held-out split", metrics(inSplit, options));
+        }
+        html.append("</tbody>\n</table>\n");
+        html.append("<div class=\"charts\">\n");
+        if (all.withConfidence() == 0) {
+            html.append("<p class=\"empty\">No scored case stated a confidence, so there is no reliability diagram"
+                    + " or confidence histogram.</p>\n");
+        } else {
+            figure(
+                    html,
+                    "reliability",
+                    Charts.reliability(all.reliability(), "reliability-" + index),
+                    "Reliability: bars are the accuracy of the cases in each confidence bin; the dashed diagonal is"
+                            + " perfect calibration. Bars below it mean overconfidence.");
+            figure(
+                    html,
+                    "histogram",
+                    Charts.histogram(all.reliability(), "histogram-" + index),
+                    "Stated confidence of " + all.withConfidence() + " scored cases, passed and failed.");
+        }
+        html.append("</div>\n</section>\n");
+    }
+
+    private static Metrics metrics(List<ReportedCase> cases, MetricsOptions options) {
+        return Metrics.of(cases.stream().map(ReportedCase::outcome).toList(), options);
+    }
+
+    private static void row(StringBuilder html, String label, Metrics m) {
+        html.append("<tr><th scope=\"row\">")
+                .append(label)
+                .append("</th><td>")
+                .append(m.n())
+                .append("</td><td>")
+                .append(m.errored())
+                .append("</td><td>")
+                .append(Formats.percent(m.accuracy()))
+                .append("</td><td>")
+                .append(Formats.interval(m.accuracyCi()))
+                .append("</td><td>")
+                .append(Formats.decimal(m.ece()))
+                .append("</td><td>")
+                .append(Formats.decimal(m.brier()))
+                .append("</td><td>")
+                .append(Formats.decimal(m.auroc()))
+                .append("</td><td>")
+                .append(Formats.percent(m.meanConfidence()))
+                .append("</td><td>")
+                .append(m.missingConfidence())
+                .append("</td><td>")
+                .append(Formats.percent(m.formatErrorRate()))
+                .append("</td></tr>\n");
+    }
+
+    private static String thresholds(Thresholds thresholds) {
+        List<String> set = new ArrayList<>();
+        bound(set, "accuracy ≥ ", thresholds.minAccuracy(), true);
+        bound(set, "ECE ≤ ", thresholds.maxEce(), false);
+        bound(set, "Brier ≤ ", thresholds.maxBrier(), false);
+        bound(set, "error rate ≤ ", thresholds.maxErrorRate(), true);
+        return set.isEmpty() ? "" : " · thresholds " + String.join(", ", set);
+    }
+
+    private static void bound(List<String> set, String name, OptionalDouble value, boolean rate) {
+        if (value.isPresent()) {
+            set.add(name + (rate ? Formats.percent(value) : Formats.decimal(value)));
+        }
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
+    }
+
+    static void figure(StringBuilder html, String kind, String svg, String caption) {
+        html.append("<figure class=\"chart ")
+                .append(kind)
+                .append("\">\n")
+                .append(svg)
+                .append("\n<figcaption>")
+                .append(escape(caption))
+                .append("</figcaption>\n</figure>\n");
+    }
+}
