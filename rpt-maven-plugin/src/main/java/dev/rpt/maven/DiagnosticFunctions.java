@@ -2,7 +2,6 @@ package dev.rpt.maven;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.diagnose.CriticAnalyzer;
 import dev.rpt.core.diagnose.DeterministicAnalyzer;
 import dev.rpt.core.diagnose.FailureAnalyzer;
@@ -41,9 +40,7 @@ final class DiagnosticFunctions {
         FailureAnalyzer analyzer = critic.isPresent() && settings.maxCritiques() > 0
                 ? new CriticAnalyzer(critic.get(), Optional.empty(), executor, settings.maxCritiques())
                 : new DeterministicAnalyzer();
-        MetricsOptions metrics =
-                MetricsOptions.DEFAULTS.withBins(config.integer(RptConstants.METRICS_BINS, 1, MetricsOptions.MAX_BINS)
-                        .orElse(10));
+        MetricsOptions metrics = MetricsOptions.from(config);
         return new ReflectiveDiagnosticFunction(runner, promptResource, analyzer, goals, metrics);
     }
 }

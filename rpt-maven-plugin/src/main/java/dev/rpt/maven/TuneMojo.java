@@ -1,15 +1,23 @@
 package dev.rpt.maven;
 
+import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.core.report.html.HtmlReport;
+import dev.rpt.core.report.html.TuneRecord;
 import dev.rpt.core.tune.DiagnosticFunction;
 import dev.rpt.core.tune.TuneResult;
 import dev.rpt.core.tune.TuneSettings;
 import dev.rpt.core.tune.TuneStopped;
 import dev.rpt.core.tune.Tuner;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -99,8 +107,33 @@ public class TuneMojo extends AbstractRptMojo {
         }
         TuneOutput.summaryTable(result.seed(), result.best()).forEach(getLog()::info);
         getLog().info("Record (every candidate, report, transcript and diff): " + result.record());
+        writeHtmlReport(result, config);
         if (first.model().simulated()) {
             warnSimulated("the target model", first.model().label());
+        }
+    }
+
+    /** Writes the HTML report of the best iteration with the tune's trajectory, in the record and as target/rpt/report.html. */
+    private void writeHtmlReport(TuneResult result, RptConfig config) throws MojoExecutionException {
+        Path bestRun = result.record()
+                .resolve(String.format("iteration-%02d", result.best().iteration()))
+                .resolve("report")
+                .resolve(RunReportWriter.LAST_RUN);
+        try {
+            String html = HtmlReport.render(
+                    RunReport.read(bestRun),
+                    Optional.of(TuneRecord.read(result.record())),
+                    MetricsOptions.from(config));
+            Path inRecord = result.record().resolve(HtmlReport.FILE_NAME);
+            Files.writeString(inRecord, html, StandardCharsets.UTF_8);
+            Path latest = Path.of(project.getBuild().getDirectory(), "rpt", HtmlReport.FILE_NAME);
+            Path part = latest.resolveSibling(HtmlReport.FILE_NAME + ".part");
+            Files.writeString(part, html, StandardCharsets.UTF_8);
+            Files.move(part, latest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            getLog().info("HTML report: " + latest);
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Cannot write the HTML report of " + result.record() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -38,6 +38,12 @@ public record MetricsOptions(
         }
     }
 
+    /** The defaults with the run's {@code rpt.metrics.bins}, so every reader of a run bins as the run did. */
+    public static MetricsOptions from(dev.rpt.core.config.RptConfig config) {
+        return DEFAULTS.withBins(config.integer(dev.rpt.core.config.RptConstants.METRICS_BINS, 1, MAX_BINS)
+                .orElse(DEFAULTS.bins()));
+    }
+
     /** These options with another number of bins. */
     public MetricsOptions withBins(int newBins) {
         return new MetricsOptions(newBins, overconfidenceThreshold, underconfidenceThreshold, intervalLevel);

@@ -89,9 +89,7 @@ final class RunSession {
         RptConfig config = EngineConfig.from(request.getConfigurationParameters());
         UsageLedger ledger = UsageLedger.from(config);
         ConcurrencyLimiter limiter = ConcurrencyLimiter.from(config);
-        MetricsOptions metrics =
-                MetricsOptions.DEFAULTS.withBins(config.integer(RptConstants.METRICS_BINS, 1, MetricsOptions.MAX_BINS)
-                        .orElse(10));
+        MetricsOptions metrics = MetricsOptions.from(config);
         Path reportDirectory = Path.of(config.string(RptConstants.REPORT_DIR).orElse("target/rpt"));
         ChatModel model = ChatModels.create(config, System::getenv, ledger, limiter);
         ExecutorService executor = Executors.newFixedThreadPool(limiter.limit(), daemonThreads());
