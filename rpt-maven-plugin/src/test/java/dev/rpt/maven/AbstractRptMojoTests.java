@@ -22,7 +22,8 @@ class AbstractRptMojoTests {
                     new ClassInfo("a.MathTests", "prompts/math.prompt", "0".repeat(64), Thresholds.NONE),
                     new ClassInfo("a.MoreMathTests", "prompts/math.prompt", "0".repeat(64), Thresholds.NONE),
                     new ClassInfo("a.OtherTests", "prompts/other.prompt", "0".repeat(64), Thresholds.NONE)),
-            List.of());
+            List.of(),
+            dev.rpt.core.model.runtime.UsageSnapshot.NONE);
 
     @Test
     void everyPromptOfTheFirstRunOnceInOrder() throws Exception {

@@ -6,6 +6,8 @@ import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.cases.Split;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.Usage;
+import dev.rpt.core.model.runtime.UsageSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +25,17 @@ import java.util.OptionalDouble;
  * @param model the target model
  * @param classes what the report states about each class
  * @param cases every case
+ * @param usage the run's model usage: calls, tokens and cost
  */
-public record RunReport(String runId, ModelInfo model, List<ClassInfo> classes, List<ReportedCase> cases) {
+public record RunReport(
+        String runId, ModelInfo model, List<ClassInfo> classes, List<ReportedCase> cases, UsageSnapshot usage) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public RunReport {
         classes = List.copyOf(classes);
         cases = List.copyOf(cases);
+        java.util.Objects.requireNonNull(usage, "usage");
     }
 
     /**
@@ -69,7 +74,34 @@ public record RunReport(String runId, ModelInfo model, List<ClassInfo> classes, 
                         model.path("model").asText(),
                         model.path("simulated").asBoolean()),
                 classes,
-                cases);
+                cases,
+                usage(root.path("usage")));
+    }
+
+    private static UsageSnapshot usage(JsonNode node) {
+        List<String> unpriced = new ArrayList<>();
+        node.path("unpricedModels").forEach(model -> unpriced.add(model.asText()));
+        OptionalDouble cost = node.path("costUsd").isNumber() && unpriced.isEmpty()
+                ? OptionalDouble.of(node.path("costUsd").asDouble())
+                : OptionalDouble.empty();
+        if (cost.isEmpty() && unpriced.isEmpty()) {
+            unpriced.add("(unknown)");
+        }
+        return new UsageSnapshot(
+                node.path("calls").asLong(),
+                node.path("cachedCalls").asLong(),
+                node.path("errors").asLong(),
+                tokens(node.path("tokens")),
+                tokens(node.path("cachedTokens")),
+                cost,
+                unpriced);
+    }
+
+    private static Usage tokens(JsonNode node) {
+        return new Usage(
+                node.path("prompt").asLong(),
+                node.path("completion").asLong(),
+                node.path("total").asLong());
     }
 
     /** The cases of one split. */

@@ -1,6 +1,7 @@
 package dev.rpt.core.tune;
 
 import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.prompt.PromptFile;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +15,27 @@ import java.util.Objects;
  * @param tune the metrics on the optimization cases
  * @param holdout the metrics on the held-out cases, for selection; never shown to the optimizer
  * @param failureModes the labels of the recurring failure modes, most prevalent first
+ * @param targetUsage the target model's usage in this evaluation's run, for the tune's budgets
  */
 public record Evaluation(
-        int iteration, PromptFile candidate, String report, Metrics tune, Metrics holdout, List<String> failureModes) {
+        int iteration,
+        PromptFile candidate,
+        String report,
+        Metrics tune,
+        Metrics holdout,
+        List<String> failureModes,
+        UsageSnapshot targetUsage) {
+
+    /** An evaluation whose target usage is not known, e.g. in tests. */
+    public Evaluation(
+            int iteration,
+            PromptFile candidate,
+            String report,
+            Metrics tune,
+            Metrics holdout,
+            List<String> failureModes) {
+        this(iteration, candidate, report, tune, holdout, failureModes, UsageSnapshot.NONE);
+    }
 
     public Evaluation {
         Objects.requireNonNull(candidate, "candidate");
@@ -24,6 +43,7 @@ public record Evaluation(
         Objects.requireNonNull(tune, "tune");
         Objects.requireNonNull(holdout, "holdout");
         failureModes = List.copyOf(failureModes);
+        Objects.requireNonNull(targetUsage, "targetUsage");
     }
 
     /** The selection score on the held-out cases: accuracy − w·Brier; missing values count as 0 and 1. */

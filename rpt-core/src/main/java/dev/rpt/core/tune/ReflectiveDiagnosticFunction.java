@@ -99,7 +99,8 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
                 json,
                 tuneMetrics,
                 holdoutMetrics,
-                latest.modes().stream().map(FailureMode::label).toList());
+                latest.modes().stream().map(FailureMode::label).toList(),
+                report.usage());
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class Tuner {
         int nudges = 0;
         int malformed = 0;
         while (stopReason == null) {
-            Optional<String> budget = budgetExhausted();
+            Optional<String> budget = budgetExhausted(evaluations);
             if (budget.isPresent()) {
                 stopReason = budget.get();
                 break;
@@ -176,7 +176,7 @@ public final class Tuner {
                         evaluations.add(evaluation);
                         latest = Optional.of(evaluation);
                         conversation.addReport(call.id(), evaluation);
-                        progress.accept(progressLine(evaluation, pendingTargets, started));
+                        progress.accept(progressLine(evaluation, pendingTargets, started, usage(evaluations)));
                         if (settings.untilPass()
                                 && !goals.isEmpty()
                                 && goals.check(evaluation.holdout()).passed()
@@ -272,7 +272,7 @@ public final class Tuner {
         }
         TuneResult result =
                 new TuneResult(recorder.directory(), evaluations, seedEvaluation, best, written, diff, stopReason);
-        recorder.summary(result, settings.brierWeight(), ledger.snapshot());
+        recorder.summary(result, settings.brierWeight(), usage(evaluations));
         return result;
     }
 
@@ -321,8 +321,17 @@ public final class Tuner {
         return streak >= settings.plateau();
     }
 
-    private Optional<String> budgetExhausted() {
-        UsageSnapshot usage = ledger.snapshot();
+    /** Every model of the tune: the optimizer and critic in the ledger, the target in each evaluation's run. */
+    private UsageSnapshot usage(List<Evaluation> evaluations) {
+        UsageSnapshot total = ledger.snapshot();
+        for (Evaluation evaluation : evaluations) {
+            total = total.plus(evaluation.targetUsage());
+        }
+        return total;
+    }
+
+    private Optional<String> budgetExhausted(List<Evaluation> evaluations) {
+        UsageSnapshot usage = usage(evaluations);
         if (settings.maxCalls().isPresent()
                 && usage.calls() >= settings.maxCalls().getAsLong()) {
             return Optional.of("reached the call budget rpt.tune.max-calls="
@@ -360,8 +369,7 @@ public final class Tuner {
         return brief.toString();
     }
 
-    private String progressLine(Evaluation evaluation, List<String> targets, Instant started) {
-        UsageSnapshot usage = ledger.snapshot();
+    private String progressLine(Evaluation evaluation, List<String> targets, Instant started, UsageSnapshot usage) {
         var holdout = evaluation.holdout();
         StringBuilder line = new StringBuilder();
         line.append(String.format(

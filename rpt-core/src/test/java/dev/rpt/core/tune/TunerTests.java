@@ -220,6 +220,36 @@ class TunerTests {
     }
 
     @Test
+    void targetCallsOfEachEvaluationCountTowardsTheBudget() throws IOException {
+        diagnostic.targetUsagePerRun = new dev.rpt.core.model.runtime.UsageSnapshot(
+                10, 0, 0, Usage.of(1000, 100), Usage.ZERO, OptionalDouble.of(0), List.of());
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"never evaluated\",\"user\":\"{{question}}\"}"));
+        TuneSettings budget = new TuneSettings(
+                5,
+                3,
+                true,
+                MemoryPolicy.ALL,
+                5,
+                0.05,
+                OptionalLong.of(15),
+                OptionalLong.empty(),
+                OptionalDouble.empty(),
+                40,
+                false);
+
+        TuneResult result = tuner(budget, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        assertThat(result.iterations()).as("1 + 10 calls, then 2 + 20 ≥ 15").hasSize(2);
+        assertThat(result.stopReason()).contains("rpt.tune.max-calls=15");
+        assertThat(progress.get(1))
+                .as("2 × (100 + 20) optimizer + 2 × 1100 target tokens")
+                .contains("22 calls, 2440 tokens");
+    }
+
+    @Test
     void maxIterationsEndsTheLoop() throws IOException {
         ScriptedOptimizer optimizer = new ScriptedOptimizer(
                 call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
@@ -289,6 +319,7 @@ class TunerTests {
     /** Held-out accuracy 0.9 for a prompt that says "step by step", 0.5 otherwise, 0.3 for "Worse.". */
     private static final class FakeDiagnostic implements DiagnosticFunction {
         final List<List<String>> targets = new ArrayList<>();
+        dev.rpt.core.model.runtime.UsageSnapshot targetUsagePerRun = dev.rpt.core.model.runtime.UsageSnapshot.NONE;
 
         @Override
         public Evaluation evaluate(int iteration, PromptFile candidate, List<String> patchTargets, Path directory) {
@@ -302,7 +333,8 @@ class TunerTests {
                     "{\"iteration\":" + iteration + "}",
                     metrics,
                     metrics,
-                    right == 9 ? List.of() : List.of("skipped final step"));
+                    right == 9 ? List.of() : List.of("skipped final step"),
+                    targetUsagePerRun);
         }
 
         @Override

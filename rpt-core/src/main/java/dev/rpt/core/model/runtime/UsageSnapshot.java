@@ -35,6 +35,27 @@ public record UsageSnapshot(
         }
     }
 
+    /** No calls at all, at a known cost of nothing. */
+    public static final UsageSnapshot NONE =
+            new UsageSnapshot(0, 0, 0, Usage.ZERO, Usage.ZERO, OptionalDouble.of(0), List.of());
+
+    /** The usage of two ledgers together, e.g. the tuner's models and a run's target; the cost stays unknown if either is. */
+    public UsageSnapshot plus(UsageSnapshot other) {
+        List<String> unpriced = new java.util.ArrayList<>(unpricedModels);
+        other.unpricedModels.stream().filter(model -> !unpriced.contains(model)).forEach(unpriced::add);
+        OptionalDouble cost = costUsd.isPresent() && other.costUsd.isPresent()
+                ? OptionalDouble.of(costUsd.getAsDouble() + other.costUsd.getAsDouble())
+                : OptionalDouble.empty();
+        return new UsageSnapshot(
+                calls + other.calls,
+                cachedCalls + other.cachedCalls,
+                errors + other.errors,
+                usage.plus(other.usage),
+                cachedUsage.plus(other.cachedUsage),
+                cost,
+                unpriced);
+    }
+
     /** The calls the provider served and billed: neither cached nor failed. */
     public long billedCalls() {
         return calls - cachedCalls - errors;
