@@ -1,0 +1,20 @@
+// rpt:tune must improve the weak seed on the held-out cases, write the prompt file atomically, and keep a record.
+def log = new File(basedir, 'build.log').text
+assert log =~ /iteration 1\/\d+: held-out accuracy/ : 'no progress line for the seed'
+assert log =~ /iteration 2\/\d+: held-out accuracy .*; targeted .+/ : 'no progress line naming the targeted mode'
+assert log.contains('Wrote the best candidate to') : 'the prompt was not written'
+def prompt = new File(basedir, 'src/main/resources/prompts/math.prompt').text
+assert prompt.startsWith('---\ninput:') : 'the front matter was not kept'
+assert prompt.contains('{{question}}') : 'the placeholder was lost'
+assert prompt.contains('only the final answer') : "the patch for prose answers is missing: ${prompt}"
+def tune = new File(basedir, 'target/rpt/tune')
+def record = tune.listFiles().find { it.name.endsWith('-math') }
+assert record != null : "no tune record under ${tune}: ${tune.list()}"
+def summary = new groovy.json.JsonSlurper().parse(new File(record, 'summary.json'))
+assert summary.written == true
+def seed = summary.iterations.find { it.iteration == summary.seedIteration }
+def best = summary.iterations.find { it.iteration == summary.bestIteration }
+assert best.holdout.accuracy > seed.holdout.accuracy : "held-out accuracy did not improve: ${seed.holdout} -> ${best.holdout}"
+assert new File(record, 'transcript.jsonl').text.contains('evaluate_prompt')
+assert new File(basedir, 'target/rpt/report.html').isFile() : 'no HTML report'
+return true
