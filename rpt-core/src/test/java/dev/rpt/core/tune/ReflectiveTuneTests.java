@@ -41,6 +41,7 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,8 +126,55 @@ class ReflectiveTuneTests {
                 .contains("decide");
     }
 
+    @Test
+    void targetCriticAndOptimizerAllCrossTheOpenAiWire() throws IOException {
+        RptConfig simConfig = RptConfig.of(Map.of("rpt.provider", "sim", "rpt.sim.answers", "sim/gsm8k-sample.jsonl"));
+        ChatModel sim = new SimProvider().create(ModelSettings.from(simConfig), simConfig, name -> null);
+        SimOverOpenAiWire wire = new SimOverOpenAiWire(sim);
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(wire);
+            server.start();
+            RptConfig openai = RptConfig.of(Map.of(
+                    "rpt.provider", "openai",
+                    "rpt.model", "gpt-sim",
+                    "rpt.base-url", server.url("/v1").toString(),
+                    "rpt.api-key-env", "none"));
+            ChatModel viaWire = new dev.rpt.core.model.openai.OpenAiProvider()
+                    .create(ModelSettings.from(openai), openai, name -> null);
+            Path promptFile = dir.resolve("math.prompt");
+            Files.writeString(promptFile, SEED);
+            Thresholds goals = Thresholds.of(0.80, 0.15, Double.NaN, Double.NaN);
+            DiagnosticFunction diagnostic = new ReflectiveDiagnosticFunction(
+                    new InProcessRunner(viaWire, rows()),
+                    "prompts/math.prompt",
+                    new CriticAnalyzer(viaWire, Optional.empty(), executor, 40),
+                    goals,
+                    MetricsOptions.DEFAULTS);
+
+            TuneResult result = new Tuner(
+                            TuneSettings.DEFAULTS, viaWire, diagnostic, UsageLedger.from(openai), line -> {})
+                    .tune(promptFile, goals, dir.resolve("record"));
+
+            assertThat(result.best().holdout().accuracy().orElseThrow())
+                    .isGreaterThan(result.seed().holdout().accuracy().orElseThrow() + 0.3);
+            assertThat(result.written()).isTrue();
+            assertThat(wire.toolCallReplies.get())
+                    .as("optimizer tool calls sent over the wire")
+                    .isGreaterThanOrEqualTo(4);
+            assertThat(wire.toolResultsReceived.get())
+                    .as("tool results sent back over the wire")
+                    .isPositive();
+            assertThat(wire.requests.get()).isGreaterThan(200);
+        }
+    }
+
     /** Evaluates candidates in-process, as the engine would, and writes and reads a real run report. */
     private static final class InProcessRunner implements CandidateRunner {
+        private static final java.util.concurrent.Executor POOL = Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "in-process-runner");
+            thread.setDaemon(true);
+            return thread;
+        });
         private final PromptEvaluator evaluator;
         private final List<Row> rows;
 
@@ -140,9 +188,15 @@ class ReflectiveTuneTests {
             PromptFile prompt = PromptFile.parse(candidate);
             RunHeader header = new RunHeader(
                     "run", Instant.now(), new dev.rpt.core.model.ModelInfo("sim", "sim", true), new TreeMap<>());
+            // Ask for every answer at once, as the engine does, then record them in order.
+            List<java.util.concurrent.CompletableFuture<Answer>> answers = rows.stream()
+                    .map(row -> java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> evaluator.evaluate(prompt, Map.of("question", row.question())), POOL))
+                    .toList();
             try (RunReportWriter writer = RunReportWriter.start(reportDirectory, header, MetricsOptions.DEFAULTS)) {
-                for (Row row : rows) {
-                    Answer answer = evaluator.evaluate(prompt, Map.of("question", row.question()));
+                for (int i = 0; i < rows.size(); i++) {
+                    Row row = rows.get(i);
+                    Answer answer = answers.get(i).join();
                     List<BigDecimal> numbers = AnswerText.numbers(answer.text());
                     boolean right = numbers.size() == 1 && numbers.get(0).compareTo(new BigDecimal(row.answer())) == 0;
                     writer.record(new CaseRecord(
