@@ -162,8 +162,13 @@ public abstract class AbstractRptMojo extends AbstractMojo {
 
     /** A fresh id for a record directory: a UTC timestamp and the prompt's file name. */
     static String recordId(String promptResource) {
+        return STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + recordSuffix(promptResource);
+    }
+
+    /** The part of a record id that names the prompt, e.g. {@code math-solver}. */
+    static String recordSuffix(String promptResource) {
         String name = Path.of(promptResource).getFileName().toString().replaceFirst("\\.prompt$", "");
-        return STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /**

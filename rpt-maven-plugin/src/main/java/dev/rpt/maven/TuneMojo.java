@@ -2,12 +2,14 @@ package dev.rpt.maven;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.report.html.HtmlReport;
 import dev.rpt.core.report.html.TuneRecord;
 import dev.rpt.core.tune.DiagnosticFunction;
+import dev.rpt.core.tune.TuneCheckpoint;
 import dev.rpt.core.tune.TuneResult;
 import dev.rpt.core.tune.TuneSettings;
 import dev.rpt.core.tune.TuneStopped;
@@ -87,8 +89,23 @@ public class TuneMojo extends AbstractRptMojo {
                 runner, prompt, goals, models.critic(), models.critiques(), settings, config);
         TuneResult result;
         try {
-            result = new Tuner(settings, models.optimizer().orElseThrow(), diagnostic, models.ledger(), getLog()::info)
-                    .tune(source, goals, record);
+            Tuner tuner =
+                    new Tuner(settings, models.optimizer().orElseThrow(), diagnostic, models.ledger(), getLog()::info);
+            Optional<Path> unfinished = config.choice(RptConstants.TUNE_RESUME, java.util.List.of("true", "false"))
+                            .map(Boolean::parseBoolean)
+                            .orElse(false)
+                    ? TuneCheckpoint.findUnfinished(tuneDirectory(), recordSuffix(prompt))
+                    : Optional.empty();
+            if (unfinished.isPresent()) {
+                result = tuner.resume(source, goals, TuneCheckpoint.load(unfinished.get()));
+            } else {
+                if (config.string(RptConstants.TUNE_RESUME)
+                        .filter(Boolean::parseBoolean)
+                        .isPresent()) {
+                    getLog().info("Nothing to resume for " + prompt + " under " + tuneDirectory() + "; starting anew.");
+                }
+                result = tuner.tune(source, goals, record);
+            }
         } catch (TuneStopped e) {
             throw new MojoFailureException("The tune of " + prompt + " stopped: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -186,6 +186,12 @@ public final class RptConstants {
     /** A budget on cost of one tune, in USD; needs {@code rpt.price.*} for every model. Unset by default. */
     public static final String TUNE_MAX_COST = "rpt.tune.max-cost";
 
+    /**
+     * Continue the most recent interrupted tune of each prompt from its last completed iteration, instead of starting
+     * anew. Defaults to {@code false}.
+     */
+    public static final String TUNE_RESUME = "rpt.tune.resume";
+
     /** Print the diff of the best prompt without writing the file. Defaults to {@code false}. */
     public static final String TUNE_DRY_RUN = "rpt.tune.dry-run";
 

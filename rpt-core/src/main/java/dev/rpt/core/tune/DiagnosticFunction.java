@@ -23,6 +23,16 @@ public interface DiagnosticFunction {
             throws IOException;
 
     /**
+     * Rebuilds a completed evaluation from its directory, for {@code rpt.tune.resume}, without running anything.
+     *
+     * @throws IOException when the directory lacks the evaluation's run or diagnostic report
+     */
+    default Evaluation restore(int iteration, PromptFile candidate, List<String> patchTargets, Path directory)
+            throws IOException {
+        throw new IOException(getClass().getSimpleName() + " cannot resume a tune");
+    }
+
+    /**
      * Example traces of one failure mode of the latest evaluation, as the {@code inspect_failures} tool result
      * (JSON). Only optimization-split cases.
      */

@@ -1,5 +1,7 @@
 package dev.rpt.core.tune;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
@@ -19,6 +21,7 @@ import dev.rpt.core.model.Role;
 import dev.rpt.core.prompt.PromptFile;
 import dev.rpt.core.report.ReportedCase;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.report.RunReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +37,8 @@ import java.util.OptionalDouble;
  * the deltas of its memory. Held-out cases reach the tuner's selection only, never the report or the critic.
  */
 public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CandidateRunner runner;
     private final String promptResource;
@@ -100,6 +105,36 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
                 tuneMetrics,
                 holdoutMetrics,
                 latest.modes().stream().map(FailureMode::label).toList(),
+                report.usage());
+    }
+
+    @Override
+    public synchronized Evaluation restore(
+            int iteration, PromptFile candidate, List<String> patchTargets, Path directory) throws IOException {
+        RunReport report = RunReport.read(directory.resolve("report").resolve(RunReportWriter.LAST_RUN));
+        String json = Files.readString(directory.resolve("diagnostic.json"), StandardCharsets.UTF_8);
+        Metrics tuneMetrics = Metrics.of(outcomes(report.cases(Split.TUNE)), metrics);
+        Metrics holdoutMetrics = Metrics.of(outcomes(report.cases(Split.HOLDOUT)), metrics);
+        List<FailureMode> modes = new ArrayList<>();
+        for (JsonNode mode : JSON.readTree(json).path("failureModes")) {
+            List<String> examples = new ArrayList<>();
+            mode.path("examples").forEach(example -> examples.add(example.asText()));
+            modes.add(new FailureMode(
+                    mode.path("label").asText(),
+                    mode.path("definition").asText(),
+                    mode.path("count").asInt(),
+                    mode.path("prevalence").asDouble(),
+                    examples));
+        }
+        history = history.with(new IterationRecord(iteration, tuneMetrics, modes, patchTargets));
+        latest = FailureAnalysis.none();
+        return new Evaluation(
+                iteration,
+                candidate,
+                json,
+                tuneMetrics,
+                holdoutMetrics,
+                modes.stream().map(FailureMode::label).toList(),
                 report.usage());
     }
 

@@ -75,16 +75,59 @@ public final class Tuner {
      * @param recordDirectory where the record of this tune goes, e.g. {@code target/rpt/tune/<id>}
      */
     public TuneResult tune(Path promptFile, Thresholds goals, Path recordDirectory) throws IOException {
+        return run(promptFile, goals, recordDirectory, Optional.empty());
+    }
+
+    /**
+     * Continues an interrupted tune ({@code rpt.tune.resume}): its completed iterations are restored from the record,
+     * not run again, and the optimizer is told where the tune stands.
+     *
+     * @param promptFile the prompt file, still holding the seed: an interrupted tune never wrote it
+     * @param goals the thresholds
+     * @param checkpoint what the interrupted tune left, from {@link TuneCheckpoint#load}
+     */
+    public TuneResult resume(Path promptFile, Thresholds goals, TuneCheckpoint checkpoint) throws IOException {
+        return run(promptFile, goals, checkpoint.directory(), Optional.of(checkpoint));
+    }
+
+    private TuneResult run(Path promptFile, Thresholds goals, Path recordDirectory, Optional<TuneCheckpoint> checkpoint)
+            throws IOException {
         Instant started = Instant.now();
         PromptFile seed = PromptFile.parse(promptFile);
         TuneRecorder recorder = TuneRecorder.create(recordDirectory);
-        Conversation conversation = new Conversation(settings.memory(), settings.memoryK());
-        conversation.add(ChatMessage.system(OptimizerTools.CONTROLLER));
-        conversation.add(ChatMessage.user(brief(seed, goals)));
-
         List<Evaluation> evaluations = new ArrayList<>();
         Optional<Evaluation> latest = Optional.empty();
         List<String> pendingTargets = List.of();
+        PromptFile current = seed;
+        if (checkpoint.isPresent()) {
+            for (TuneCheckpoint.Iteration done : checkpoint.get().iterations()) {
+                evaluations.add(
+                        diagnostic.restore(done.iteration(), done.candidate(), done.targets(), done.directory()));
+            }
+            if (!evaluations.isEmpty()) {
+                latest = Optional.of(evaluations.get(evaluations.size() - 1));
+                current = latest.get().candidate();
+            }
+            if (checkpoint.get().pendingPatch().isPresent()) {
+                TuneCheckpoint.Patch patch = checkpoint.get().pendingPatch().get();
+                current = current.withSections(
+                        patch.system().orElse(current.sectionText(Role.SYSTEM)),
+                        patch.user().orElse(current.sectionText(Role.USER)));
+                pendingTargets = patch.targets();
+            }
+            progress.accept("Resumed " + recordDirectory + " after iteration " + evaluations.size()
+                    + (pendingTargets.isEmpty() ? "" : "; the patch targeting " + pendingTargets + " is next"));
+        }
+        Conversation conversation = new Conversation(settings.memory(), settings.memoryK());
+        conversation.add(ChatMessage.system(OptimizerTools.CONTROLLER));
+        conversation.add(ChatMessage.user(brief(current, goals)));
+        if (!evaluations.isEmpty()) {
+            StringBuilder memory = new StringBuilder("This tune was interrupted and resumes now. Earlier iterations:");
+            evaluations.forEach(e -> memory.append("\n").append(Conversation.summary(e)));
+            memory.append("\nContinue with the candidate above: call evaluate_prompt on it.");
+            conversation.add(ChatMessage.user(memory.toString()));
+        }
+
         String stopReason = null;
         int nudges = 0;
         int malformed = 0;
@@ -357,7 +400,7 @@ public final class Tuner {
 
     private String brief(PromptFile seed, Thresholds goals) {
         ObjectNode brief = JSON.createObjectNode();
-        brief.put("task", "Improve this prompt. Start by calling evaluate_prompt on it unchanged.");
+        brief.put("task", "Improve this prompt. Start by calling evaluate_prompt on it as it is.");
         brief.put("system", seed.sectionText(Role.SYSTEM));
         brief.put("user", seed.sectionText(Role.USER));
         brief.set("placeholders", JSON.valueToTree(List.copyOf(seed.placeholders())));

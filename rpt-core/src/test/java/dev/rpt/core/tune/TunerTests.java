@@ -250,6 +250,49 @@ class TunerTests {
     }
 
     @Test
+    void resumeRestoresCompletedIterationsAndEvaluatesThePendingPatch() throws IOException {
+        ScriptedOptimizer crashing = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call(
+                        "decide",
+                        "{\"decision\":\"PATCH\",\"system\":\"" + BETTER + "\",\"rationale\":\"r\","
+                                + "\"targets\":[\"skipped final step\"]}"));
+        Path record = dir.resolve("tune/20261124-000000-solver");
+        assertThatThrownBy(() -> tuner(TuneSettings.DEFAULTS, crashing).tune(promptFile, Thresholds.NONE, record))
+                .as("the JVM dies mid-tune: here, the optimizer script runs out")
+                .isInstanceOf(AssertionError.class);
+        assertThat(record.resolve("summary.json")).doesNotExist();
+        assertThat(promptFile).content().isEqualTo(SEED);
+        assertThat(TuneCheckpoint.findUnfinished(dir.resolve("tune"), "solver")).contains(record);
+        assertThat(TuneCheckpoint.findUnfinished(dir.resolve("tune"), "other")).isEmpty();
+
+        TuneCheckpoint checkpoint = TuneCheckpoint.load(record);
+        assertThat(checkpoint.iterations()).hasSize(1);
+        assertThat(checkpoint.pendingPatch())
+                .get()
+                .extracting(TuneCheckpoint.Patch::targets)
+                .isEqualTo(List.of("skipped final step"));
+        ScriptedOptimizer resumed = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"r\",\"targets\":[]}"));
+        TuneResult result = tuner(TuneSettings.DEFAULTS, resumed).resume(promptFile, Thresholds.NONE, checkpoint);
+
+        assertThat(diagnostic.restored).containsExactly(1);
+        assertThat(result.iterations()).extracting(Evaluation::iteration).containsExactly(1, 2);
+        assertThat(diagnostic.targets.get(2)).containsExactly("skipped final step");
+        assertThat(result.written()).isTrue();
+        assertThat(promptFile).content().contains(BETTER);
+        assertThat(record.resolve("summary.json")).exists();
+        assertThat(TuneCheckpoint.findUnfinished(dir.resolve("tune"), "solver"))
+                .as("finished now")
+                .isEmpty();
+        assertThat(resumed.requests.get(0).messages().get(1).content()).contains(BETTER);
+        assertThat(resumed.requests.get(0).messages().get(2).content())
+                .contains("resumes now")
+                .contains("iteration 1");
+    }
+
+    @Test
     void maxIterationsEndsTheLoop() throws IOException {
         ScriptedOptimizer optimizer = new ScriptedOptimizer(
                 call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
@@ -335,6 +378,14 @@ class TunerTests {
                     metrics,
                     right == 9 ? List.of() : List.of("skipped final step"),
                     targetUsagePerRun);
+        }
+
+        final List<Integer> restored = new ArrayList<>();
+
+        @Override
+        public Evaluation restore(int iteration, PromptFile candidate, List<String> patchTargets, Path directory) {
+            restored.add(iteration);
+            return evaluate(iteration, candidate, patchTargets, directory);
         }
 
         @Override
