@@ -42,6 +42,8 @@ final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile Fault fault = (attempt, request, ok) -> ok;
+    private volatile java.util.function.Function<JsonNode, MockResponse> optimizer =
+            body -> json(500, "{\"error\":{\"message\":\"no optimizer script\"}}");
 
     FakeOpenAiServer() throws IOException {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("cases/gsm8k-24.jsonl")) {
@@ -61,6 +63,11 @@ final class FakeOpenAiServer implements AutoCloseable {
 
     void fault(Fault fault) {
         this.fault = fault;
+    }
+
+    /** Answers the requests that offer tools (the tuner's optimizer), given the request body. */
+    void optimizer(java.util.function.Function<JsonNode, MockResponse> optimizer) {
+        this.optimizer = optimizer;
     }
 
     String baseUrl() {
@@ -89,6 +96,9 @@ final class FakeOpenAiServer implements AutoCloseable {
         authorizations.add(auth == null ? "" : auth);
         try {
             JsonNode body = JSON.readTree(request.getBody().utf8());
+            if (body.has("tools")) {
+                return optimizer.apply(body);
+            }
             String user = body.at("/messages/1/content").asText();
             int attempt =
                     attempts.computeIfAbsent(user, q -> new AtomicInteger()).incrementAndGet();
@@ -129,6 +139,24 @@ final class FakeOpenAiServer implements AutoCloseable {
                 .put("prompt_tokens", 50)
                 .put("completion_tokens", 10)
                 .put("total_tokens", 60);
+        return json(200, reply.toString());
+    }
+
+    /** A completion that calls one function of the optimizer's tools. */
+    static MockResponse toolCall(String id, String name, String arguments) {
+        ObjectNode reply = JSON.createObjectNode();
+        reply.put("id", "chatcmpl-t").put("object", "chat.completion").put("model", "gpt-4.1");
+        ObjectNode choice = reply.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "tool_calls");
+        ObjectNode message = choice.putObject("message").put("role", "assistant");
+        message.putNull("content");
+        ObjectNode call = message.putArray("tool_calls").addObject();
+        call.put("id", id).put("type", "function");
+        call.putObject("function").put("name", name).put("arguments", arguments);
+        reply.putObject("usage")
+                .put("prompt_tokens", 500)
+                .put("completion_tokens", 50)
+                .put("total_tokens", 550);
         return json(200, reply.toString());
     }
 
