@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -47,7 +48,6 @@ final class PairedBootstrap {
         }
         RandomGenerator random = new Well19937c(seed);
         double[] deltas = new double[resamples];
-        int notWorse = 0;
         for (int r = 0; r < resamples; r++) {
             int difference = 0;
             for (int i = 0; i < n; i++) {
@@ -55,11 +55,8 @@ final class PairedBootstrap {
                 difference += current[pick] - base[pick];
             }
             deltas[r] = (double) difference / n;
-            notWorse += deltas[r] >= 0 ? 1 : 0;
         }
-        double b = mean(base);
-        double c = mean(current);
-        return change(b, c, deltas, notWorse);
+        return change(mean(base), mean(current), deltas, true);
     }
 
     /** The changes in ECE and Brier on the pairs where both runs stated a confidence; empty map without such pairs. */
@@ -75,8 +72,6 @@ final class PairedBootstrap {
         RandomGenerator random = new Well19937c(seed + 1);
         double[] eceDeltas = new double[resamples];
         double[] brierDeltas = new double[resamples];
-        int eceNotWorse = 0;
-        int brierNotWorse = 0;
         List<CaseOutcome> base = new ArrayList<>(n);
         List<CaseOutcome> current = new ArrayList<>(n);
         for (int r = 0; r < resamples; r++) {
@@ -91,19 +86,28 @@ final class PairedBootstrap {
             Metrics c = Metrics.of(current, options);
             eceDeltas[r] = value(c.ece()) - value(b.ece());
             brierDeltas[r] = value(c.brier()) - value(b.brier());
-            eceNotWorse += eceDeltas[r] <= 0 ? 1 : 0;
-            brierNotWorse += brierDeltas[r] <= 0 ? 1 : 0;
         }
-        changes.put(Counter.ECE, change(value(baseMetrics.ece()), value(currentMetrics.ece()), eceDeltas, eceNotWorse));
+        changes.put(Counter.ECE, change(value(baseMetrics.ece()), value(currentMetrics.ece()), eceDeltas, false));
         changes.put(
-                Counter.BRIER,
-                change(value(baseMetrics.brier()), value(currentMetrics.brier()), brierDeltas, brierNotWorse));
+                Counter.BRIER, change(value(baseMetrics.brier()), value(currentMetrics.brier()), brierDeltas, false));
         return changes;
     }
 
-    private Change change(double baseline, double current, double[] deltas, int notWorse) {
+    private Change change(double baseline, double current, double[] deltas, boolean higherIsBetter) {
+        // Resampling duplicates cases, and ECE's noise floor depends on how many distinct cases a bin holds, so the
+        // resampled changes are not centred on the observed one (a calibrated baseline's ECE rises more than an
+        // overconfident run's). Shifting them back onto the observed change removes that bias; their spread is what
+        // the test needs. For accuracy and Brier, means of per-case values, the shift is close to zero.
+        double observed = current - baseline;
+        double shift = observed - new Mean().evaluate(deltas);
+        double[] centred = new double[deltas.length];
+        int notWorse = 0;
+        for (int i = 0; i < deltas.length; i++) {
+            centred[i] = deltas[i] + shift;
+            notWorse += (higherIsBetter ? centred[i] >= 0 : centred[i] <= 0) ? 1 : 0;
+        }
         Percentile percentile = new Percentile();
-        percentile.setData(deltas);
+        percentile.setData(centred);
         return new Change(
                 baseline,
                 current,

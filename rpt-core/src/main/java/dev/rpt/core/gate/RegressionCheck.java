@@ -21,6 +21,9 @@ import java.util.TreeMap;
  */
 public final class RegressionCheck {
 
+    /** Accuracy, ECE and Brier. */
+    static final int TESTS = 3;
+
     private final RegressionOptions options;
 
     /** A check with the given options; {@link RegressionOptions#DEFAULTS} for the documented defaults. */
@@ -87,7 +90,7 @@ public final class RegressionCheck {
         List<MetricComparison> metrics = new ArrayList<>();
         if (!pairs.isEmpty()) {
             PairedBootstrap bootstrap =
-                    new PairedBootstrap(options.resamples(), options.seed(), options.alpha(), options.metrics());
+                    new PairedBootstrap(options.resamples(), options.seed(), perTestAlpha(), options.metrics());
             Change accuracy = bootstrap.accuracy(pairs);
             metrics.add(comparison(
                     info.className(),
@@ -128,7 +131,15 @@ public final class RegressionCheck {
                 pValue,
                 test,
                 options.tolerance(counter),
-                options.alpha());
+                perTestAlpha());
+    }
+
+    /**
+     * Each class runs {@value #TESTS} tests; Bonferroni's split keeps the chance that an unchanged prompt fails the
+     * class on any of them at or below {@code alpha}, which is what a user setting {@code rpt.check.alpha} expects.
+     */
+    private double perTestAlpha() {
+        return options.alpha() / TESTS;
     }
 
     private static List<String> notes(
