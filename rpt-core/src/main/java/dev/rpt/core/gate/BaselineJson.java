@@ -98,7 +98,9 @@ final class BaselineJson {
         Reader reader = new Reader(file);
         if (root == null || !root.isObject()) {
             throw reader.error(
-                    "the top level", "must be a JSON object, and the file is " + (root == null ? "empty" : "not one"));
+                    "the top level",
+                    "must be a JSON object, and the file is "
+                            + (root == null || root.isMissingNode() ? "empty" : "not one"));
         }
         int version = root.path("schemaVersion").asInt(-1);
         if (version != Baseline.SCHEMA_VERSION) {
