@@ -66,8 +66,8 @@ public record MetricComparison(
                         : significant() ? "significantly worse but within the tolerance" : "ok";
         String line = String.format(
                 Locale.ROOT,
-                "%s: %s %s: baseline %.3f, current %.3f (change %+.3f, %.0f%% interval [%+.3f, %+.3f]) on %d shared"
-                        + " cases; %s one-sided p = %.4f (alpha %.2f), tolerance %.3f",
+                "%s: %s %s: baseline %.3f, current %.3f (change %+.3f, %.1f%% interval [%+.3f, %+.3f]) on %d shared"
+                        + " cases; %s one-sided p %s (alpha %.4f per test), tolerance %.3f",
                 className,
                 counter.label(),
                 verdict,
@@ -79,7 +79,7 @@ public record MetricComparison(
                 upper,
                 cases,
                 test,
-                pValue,
+                pValue < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", pValue),
                 alpha,
                 tolerance);
         return regressed() ? line + ". Run `mvn rpt:tune`, or accept with `mvn rpt:baseline`." : line;
