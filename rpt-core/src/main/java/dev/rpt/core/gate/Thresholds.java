@@ -51,11 +51,24 @@ public record Thresholds(
 
     /** Checks the metrics; every violated or unmeasurable bound is one line of the result. */
     public ThresholdResult check(Metrics metrics) {
+        return check(metrics, CheckMode.POINT_ESTIMATE);
+    }
+
+    /**
+     * Checks the metrics in the given mode: with {@link CheckMode#CONFIDENCE_BOUND} the accuracy's Wilson interval
+     * (from the metrics) must reach the minimum with its lower end; the other bounds are compared as measured.
+     */
+    public ThresholdResult check(Metrics metrics, CheckMode mode) {
         List<String> violations = new ArrayList<>();
+        boolean bound = mode == CheckMode.CONFIDENCE_BOUND;
         minAccuracy.ifPresent(min -> {
             if (metrics.accuracy().isEmpty()) {
                 violations.add("accuracy cannot be measured: no scored cases");
-            } else if (metrics.accuracy().getAsDouble() < min) {
+            } else if (bound && metrics.accuracyCi().orElseThrow().lower() < min) {
+                violations.add("accuracy " + format(metrics.accuracy().getAsDouble()) + " has a 95% CI lower bound of "
+                        + format(metrics.accuracyCi().orElseThrow().lower()) + " < " + format(min) + " over "
+                        + metrics.n() + " cases (confidenceBound mode: the lower bound must reach the minimum)");
+            } else if (!bound && metrics.accuracy().getAsDouble() < min) {
                 violations.add("accuracy " + format(metrics.accuracy().getAsDouble())
                         + metrics.accuracyCi()
                                 .map(ci -> " (95% CI " + format(ci.lower()) + "–" + format(ci.upper()) + ")")

@@ -60,6 +60,20 @@ class ThresholdsTests {
     }
 
     @Test
+    void confidenceBoundModeNeedsTheIntervalsLowerEndAtTheMinimum() {
+        Thresholds thresholds = Thresholds.of(0.5, NAN, NAN, NAN);
+        assertThat(thresholds.check(sample(), CheckMode.POINT_ESTIMATE).passed())
+                .isTrue();
+        assertThat(thresholds.check(sample(), CheckMode.CONFIDENCE_BOUND).violations())
+                .containsExactly("accuracy 0.600 has a 95% CI lower bound of 0.231 < 0.500 over 5 cases"
+                        + " (confidenceBound mode: the lower bound must reach the minimum)");
+        assertThat(Thresholds.of(0.2, NAN, NAN, NAN)
+                        .check(sample(), CheckMode.CONFIDENCE_BOUND)
+                        .passed())
+                .isTrue();
+    }
+
+    @Test
     void accuracyWithoutScoredCasesIsAViolationNotAPass() {
         Metrics allErrored = Metrics.of(List.of(CaseOutcome.errored(), CaseOutcome.errored()));
 

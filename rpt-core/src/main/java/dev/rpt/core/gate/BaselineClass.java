@@ -1,0 +1,25 @@
+package dev.rpt.core.gate;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a baseline holds for one prompt test class.
+ *
+ * @param className the class
+ * @param promptPath the prompt resource
+ * @param promptSha256 the sha256 of the prompt text the baseline run used
+ * @param metrics the class's metrics in that run
+ * @param cases every case, sorted by method and id
+ */
+public record BaselineClass(
+        String className, String promptPath, String promptSha256, BaselineMetrics metrics, List<BaselineCase> cases) {
+
+    public BaselineClass {
+        Objects.requireNonNull(className, "className");
+        Objects.requireNonNull(promptPath, "promptPath");
+        Objects.requireNonNull(promptSha256, "promptSha256");
+        Objects.requireNonNull(metrics, "metrics");
+        cases = List.copyOf(cases);
+    }
+}

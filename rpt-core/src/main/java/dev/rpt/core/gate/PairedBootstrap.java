@@ -1,0 +1,135 @@
+package dev.rpt.core.gate;
+
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.calibration.MetricsOptions;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * The paired bootstrap over shared cases: each resample draws cases with replacement and measures the baseline and the
+ * current run on the same draw, so case difficulty cancels out of the change.
+ *
+ * <p>The one-sided p-value of "the current run is worse" is {@code (1 + k) / (1 + B)}, where {@code k} of the {@code
+ * B} resamples show the current run not worse (a change of zero or in the good direction). The {@code +1} keeps it
+ * above zero: with B resamples nothing smaller than {@code 1 / (B + 1)} can be resolved. The interval is the
+ * percentile interval of the change at level {@code 1 − 2α}, whose end on the "worse" side is the one-sided bound the
+ * test matches.
+ */
+final class PairedBootstrap {
+
+    private final int resamples;
+    private final long seed;
+    private final double alpha;
+    private final MetricsOptions options;
+
+    PairedBootstrap(int resamples, long seed, double alpha, MetricsOptions options) {
+        this.resamples = resamples;
+        this.seed = seed;
+        this.alpha = alpha;
+        this.options = options;
+    }
+
+    /** The change in accuracy on all pairs; its p-value is this bootstrap's, the gate uses McNemar's instead. */
+    Change accuracy(List<Pair> pairs) {
+        int n = pairs.size();
+        int[] base = new int[n];
+        int[] current = new int[n];
+        for (int i = 0; i < n; i++) {
+            base[i] = pairs.get(i).baseline().correct() ? 1 : 0;
+            current[i] = pairs.get(i).current().correct() ? 1 : 0;
+        }
+        RandomGenerator random = new Well19937c(seed);
+        double[] deltas = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            int difference = 0;
+            for (int i = 0; i < n; i++) {
+                int pick = random.nextInt(n);
+                difference += current[pick] - base[pick];
+            }
+            deltas[r] = (double) difference / n;
+        }
+        return change(mean(base), mean(current), deltas, true);
+    }
+
+    /** The changes in ECE and Brier on the pairs where both runs stated a confidence; empty map without such pairs. */
+    Map<Counter, Change> calibration(List<Pair> pairs) {
+        List<Pair> calibrated = pairs.stream().filter(Pair::calibrated).toList();
+        Map<Counter, Change> changes = new EnumMap<>(Counter.class);
+        if (calibrated.isEmpty()) {
+            return changes;
+        }
+        Metrics baseMetrics = Metrics.of(side(calibrated, true), options);
+        Metrics currentMetrics = Metrics.of(side(calibrated, false), options);
+        int n = calibrated.size();
+        RandomGenerator random = new Well19937c(seed + 1);
+        double[] eceDeltas = new double[resamples];
+        double[] brierDeltas = new double[resamples];
+        List<CaseOutcome> base = new ArrayList<>(n);
+        List<CaseOutcome> current = new ArrayList<>(n);
+        for (int r = 0; r < resamples; r++) {
+            base.clear();
+            current.clear();
+            for (int i = 0; i < n; i++) {
+                Pair pick = calibrated.get(random.nextInt(n));
+                base.add(pick.baseline());
+                current.add(pick.current());
+            }
+            Metrics b = Metrics.of(base, options);
+            Metrics c = Metrics.of(current, options);
+            eceDeltas[r] = value(c.ece()) - value(b.ece());
+            brierDeltas[r] = value(c.brier()) - value(b.brier());
+        }
+        changes.put(Counter.ECE, change(value(baseMetrics.ece()), value(currentMetrics.ece()), eceDeltas, false));
+        changes.put(
+                Counter.BRIER, change(value(baseMetrics.brier()), value(currentMetrics.brier()), brierDeltas, false));
+        return changes;
+    }
+
+    private Change change(double baseline, double current, double[] deltas, boolean higherIsBetter) {
+        // Resampling duplicates cases, and ECE's noise floor depends on how many distinct cases a bin holds, so the
+        // resampled changes are not centred on the observed one (a calibrated baseline's ECE rises more than an
+        // overconfident run's). Shifting them back onto the observed change removes that bias; their spread is what
+        // the test needs. For accuracy and Brier, means of per-case values, the shift is close to zero.
+        double observed = current - baseline;
+        double shift = observed - new Mean().evaluate(deltas);
+        double[] centred = new double[deltas.length];
+        int notWorse = 0;
+        for (int i = 0; i < deltas.length; i++) {
+            centred[i] = deltas[i] + shift;
+            notWorse += (higherIsBetter ? centred[i] >= 0 : centred[i] <= 0) ? 1 : 0;
+        }
+        Percentile percentile = new Percentile();
+        percentile.setData(centred);
+        return new Change(
+                baseline,
+                current,
+                percentile.evaluate(100 * alpha),
+                percentile.evaluate(100 * (1 - alpha)),
+                (1.0 + notWorse) / (1.0 + resamples));
+    }
+
+    private static List<CaseOutcome> side(List<Pair> pairs, boolean baseline) {
+        return pairs.stream().map(p -> baseline ? p.baseline() : p.current()).toList();
+    }
+
+    private static double value(OptionalDouble value) {
+        // Every resample holds cases with a confidence, so ECE and Brier are always defined here.
+        return value.orElseThrow();
+    }
+
+    private static double mean(int[] values) {
+        double sum = 0;
+        for (int v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? 0 : sum / values.length;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.rpt.core.gate;
+
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.ReportedCase;
+import dev.rpt.core.report.RunReport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Compares a run with its baseline, class by class, on the cases both share: McNemar's test for accuracy and the paired
+ * bootstrap for ECE and Brier. A metric fails only when it is worse than its tolerance and the worsening is
+ * significant, so that sampling noise does not fail the build and a trivial but significant change does not either.
+ * Never calls a model.
+ */
+public final class RegressionCheck {
+
+    /** Accuracy, ECE and Brier. */
+    static final int TESTS = 3;
+
+    private final RegressionOptions options;
+
+    /** A check with the given options; {@link RegressionOptions#DEFAULTS} for the documented defaults. */
+    public RegressionCheck(RegressionOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Compares {@code run} with {@code baseline}. */
+    public RegressionReport compare(Baseline baseline, RunReport run) {
+        Map<String, SortedMap<CaseKey, List<ReportedCase>>> table = CaseTable.of(run);
+        List<ClassComparison> classes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (ClassInfo info : run.classes()) {
+            var entry = baseline.classNamed(info.className());
+            if (entry.isEmpty()) {
+                notes.add(info.className() + " is not in the baseline, so it is not compared; add it with `mvn"
+                        + " rpt:baseline`.");
+                continue;
+            }
+            classes.add(compare(
+                    info, entry.get(), CaseTable.folded(table.getOrDefault(info.className(), new TreeMap<>()))));
+        }
+        for (BaselineClass entry : baseline.classes()) {
+            if (run.classes().stream().noneMatch(c -> c.className().equals(entry.className()))) {
+                notes.add(entry.className() + " is in the baseline but did not run.");
+            }
+        }
+        return new RegressionReport(classes, notes);
+    }
+
+    private ClassComparison compare(ClassInfo info, BaselineClass entry, SortedMap<CaseKey, CaseSamples> current) {
+        Map<CaseKey, BaselineCase> before = new HashMap<>();
+        entry.cases().forEach(c -> before.put(c.key(), c));
+        List<Pair> pairs = new ArrayList<>();
+        int onlyInRun = 0;
+        int errored = 0;
+        int worse = 0;
+        int better = 0;
+        for (Map.Entry<CaseKey, CaseSamples> now : current.entrySet()) {
+            BaselineCase then = before.get(now.getKey());
+            if (then == null) {
+                onlyInRun++;
+                continue;
+            }
+            if (then.verdict() == Verdict.ERRORED || now.getValue().allErrored()) {
+                errored++;
+                continue;
+            }
+            Pair pair = new Pair(
+                    new CaseOutcome(then.verdict(), then.confidence(), false),
+                    now.getValue().outcome());
+            pairs.add(pair);
+            if (pair.baseline().correct() && !pair.current().correct()) {
+                worse++;
+            } else if (!pair.baseline().correct() && pair.current().correct()) {
+                better++;
+            }
+        }
+        int onlyInBaseline = (int) entry.cases().stream()
+                .filter(c -> !current.containsKey(c.key()))
+                .count();
+        boolean promptChanged = !entry.promptSha256().equals(info.promptSha256());
+        List<String> notes = notes(info, entry, pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged);
+        List<MetricComparison> metrics = new ArrayList<>();
+        if (!pairs.isEmpty()) {
+            PairedBootstrap bootstrap =
+                    new PairedBootstrap(options.resamples(), options.seed(), perTestAlpha(), options.metrics());
+            Change accuracy = bootstrap.accuracy(pairs);
+            metrics.add(comparison(
+                    info.className(),
+                    Counter.ACCURACY,
+                    pairs.size(),
+                    accuracy,
+                    McNemar.oneSidedP(worse, better),
+                    McNemar.method(worse, better) + " (" + worse + " worse, " + better + " better)"));
+            int calibrated = (int) pairs.stream().filter(Pair::calibrated).count();
+            bootstrap
+                    .calibration(pairs)
+                    .forEach((counter, change) -> metrics.add(comparison(
+                            info.className(),
+                            counter,
+                            calibrated,
+                            change,
+                            change.pValue(),
+                            "paired bootstrap (" + options.resamples() + " resamples)")));
+            if (calibrated < pairs.size()) {
+                notes.add((pairs.size() - calibrated) + " shared cases lack a confidence on one side; ECE and Brier"
+                        + " rest on the other " + calibrated + ".");
+            }
+        }
+        return new ClassComparison(
+                info.className(), pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged, metrics, notes);
+    }
+
+    private MetricComparison comparison(
+            String className, Counter counter, int cases, Change change, double pValue, String test) {
+        return new MetricComparison(
+                className,
+                counter,
+                cases,
+                change.baseline(),
+                change.current(),
+                change.lower(),
+                change.upper(),
+                pValue,
+                test,
+                options.tolerance(counter),
+                perTestAlpha());
+    }
+
+    /**
+     * Each class runs {@value #TESTS} tests; Bonferroni's split keeps the chance that an unchanged prompt fails the
+     * class on any of them at or below {@code alpha}, which is what a user setting {@code rpt.check.alpha} expects.
+     */
+    private double perTestAlpha() {
+        return options.alpha() / TESTS;
+    }
+
+    private static List<String> notes(
+            ClassInfo info,
+            BaselineClass entry,
+            int shared,
+            int onlyInRun,
+            int onlyInBaseline,
+            int errored,
+            boolean promptChanged) {
+        List<String> notes = new ArrayList<>();
+        if (promptChanged) {
+            notes.add("the prompt " + info.promptPath() + " changed since the baseline (sha256 "
+                    + abbreviate(entry.promptSha256()) + " then, " + abbreviate(info.promptSha256())
+                    + " now); it is still compared on the shared cases. If the new numbers are what you want, accept"
+                    + " them with `mvn rpt:baseline`.");
+        }
+        if (onlyInRun > 0 || onlyInBaseline > 0) {
+            notes.add("the case sets differ: " + onlyInRun + " only in the run, " + onlyInBaseline
+                    + " only in the baseline; compared on the " + shared + " shared cases.");
+        }
+        if (errored > 0) {
+            notes.add(errored + " cases errored in the run or the baseline and are left out of the comparison.");
+        }
+        if (shared == 0) {
+            notes.add("no case was scored in both the run and the baseline, so nothing is compared.");
+        }
+        return notes;
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
+    }
+}
