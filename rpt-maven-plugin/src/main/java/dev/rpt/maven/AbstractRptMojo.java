@@ -155,6 +155,29 @@ public abstract class AbstractRptMojo extends AbstractMojo {
     /** The goal's name as users type it, e.g. {@code rpt:tune}. */
     protected abstract String goalName();
 
+    /** Where runs write their reports: {@code rpt.report.dir}, relative to the project, or {@code target/rpt}. */
+    final Path reportDirectory(dev.rpt.core.config.RptConfig config) {
+        return project.getBasedir()
+                .toPath()
+                .resolve(config.string(dev.rpt.core.config.RptConstants.REPORT_DIR)
+                        .orElse(Path.of(project.getBuild().getDirectory(), "rpt")
+                                .toString()));
+    }
+
+    /** The test phase's run report, or one clear error saying how to get one. */
+    final RunReport lastRun(Path reportDirectory) throws MojoFailureException {
+        Path file = reportDirectory.resolve(dev.rpt.core.report.RunReportWriter.LAST_RUN);
+        if (!Files.isRegularFile(file)) {
+            throw new MojoFailureException("No run report at " + file + ". " + goalName()
+                    + " reads the report of the test phase: run mvn verify (or mvn test " + goalName() + ").");
+        }
+        try {
+            return RunReport.read(file);
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot read the run report " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Where the goals keep their records: {@code target/rpt/tune}. */
     final Path tuneDirectory() {
         return Path.of(project.getBuild().getDirectory(), "rpt", "tune");

@@ -2,7 +2,6 @@ package dev.rpt.maven;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.report.html.HtmlReport;
 import dev.rpt.core.report.html.TuneRecord;
 import java.io.IOException;
@@ -41,11 +40,7 @@ public class ReportMojo extends AbstractRptMojo {
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         RptConfig config = RptConfig.of(configurationSource());
-        Path reportDirectory = project.getBasedir()
-                .toPath()
-                .resolve(config.string(RptConstants.REPORT_DIR)
-                        .orElse(Path.of(project.getBuild().getDirectory(), "rpt")
-                                .toString()));
+        Path reportDirectory = reportDirectory(config);
         try {
             Path html =
                     HtmlReport.write(reportDirectory, TuneRecord.latest(reportDirectory), MetricsOptions.from(config));

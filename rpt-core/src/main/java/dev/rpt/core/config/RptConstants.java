@@ -207,5 +207,29 @@ public final class RptConstants {
     /** The most critic calls per evaluation; failures beyond it are sampled by kind. Defaults to {@code 40}. */
     public static final String DIAGNOSE_MAX_CRITIQUES = "rpt.diagnose.max-critiques";
 
+    /** The committed baseline {@code rpt:check} compares with. Defaults to {@code src/test/rpt/baseline.json}. */
+    public static final String CHECK_BASELINE = "rpt.check.baseline";
+
+    /**
+     * The significance level of the regression test, in (0, 0.5). Defaults to {@code 0.05}; it is split over a class's
+     * three tests (accuracy, ECE, Brier).
+     */
+    public static final String CHECK_ALPHA = "rpt.check.alpha";
+
+    /** The accuracy drop tolerated before a regression can fail the check. Defaults to {@code 0.02}. */
+    public static final String CHECK_TOLERANCE_ACCURACY = "rpt.check.tolerance.accuracy";
+
+    /** The ECE rise tolerated before a regression can fail the check. Defaults to {@code 0.02}. */
+    public static final String CHECK_TOLERANCE_ECE = "rpt.check.tolerance.ece";
+
+    /** The Brier rise tolerated before a regression can fail the check. Defaults to {@code 0.02}. */
+    public static final String CHECK_TOLERANCE_BRIER = "rpt.check.tolerance.brier";
+
+    /**
+     * How absolute bounds on accuracy are checked: {@code point-estimate} (the default: the measured value) or {@code
+     * confidence-bound} (the lower end of its 95% Wilson interval must clear the bound).
+     */
+    public static final String CHECK_MODE = "rpt.check.mode";
+
     private RptConstants() {}
 }

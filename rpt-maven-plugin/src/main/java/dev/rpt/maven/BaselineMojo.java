@@ -1,0 +1,63 @@
+package dev.rpt.maven;
+
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.gate.Baseline;
+import dev.rpt.core.gate.BaselineException;
+import dev.rpt.core.report.RunReport;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the baseline {@code rpt:check} compares with, from the last run: per class, the prompt's sha256, the
+ * metrics and every case's outcome. It refuses a run with errored cases unless forced: an outage is no baseline.
+ */
+@Mojo(name = "baseline", threadSafe = true)
+public class BaselineMojo extends AbstractRptMojo {
+
+    /** Skips this goal. */
+    @Parameter(property = "rpt.baseline.skip", defaultValue = "false")
+    protected boolean skipBaseline;
+
+    /** Write the baseline even when the run had errored cases. */
+    @Parameter(property = "rpt.baseline.force", defaultValue = "false")
+    protected boolean force;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipBaseline;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "rpt.baseline.skip";
+    }
+
+    @Override
+    protected String goalName() {
+        return "rpt:baseline";
+    }
+
+    @Override
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
+        RptConfig config = RptConfig.of(configurationSource());
+        RunReport run = lastRun(reportDirectory(config));
+        Path file = project.getBasedir()
+                .toPath()
+                .resolve(config.string(RptConstants.CHECK_BASELINE).orElse(Baseline.DEFAULT_PATH));
+        try {
+            Baseline.from(run, force).write(file);
+        } catch (BaselineException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        getLog().info("Wrote the baseline of run " + run.runId() + " ("
+                + run.classes().size() + " prompt test classes) to " + file
+                + ". Commit it: rpt:check compares every build with it.");
+        if (run.model().simulated()) {
+            warnSimulated("the baseline's run", run.model().label());
+        }
+    }
+}
