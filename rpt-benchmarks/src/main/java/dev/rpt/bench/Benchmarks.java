@@ -68,6 +68,12 @@ public final class Benchmarks {
                     Runtime.getRuntime().maxMemory() >> 20,
                     System.getProperty("java.version"));
             for (String scenario : scenarios) {
+                // Other processes share this machine; the load average says how much they disturbed a scenario.
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n[load average before %s: %.2f]%n",
+                        scenario,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 switch (scenario) {
                     case "throughput" -> benchmarks.throughput();
                     case "overhead" -> benchmarks.overhead();
