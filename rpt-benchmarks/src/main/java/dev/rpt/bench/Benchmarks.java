@@ -1,0 +1,311 @@
+package dev.rpt.bench;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark command. Each argument names a scenario: {@code throughput}, {@code overhead}, {@code cache},
+ * {@code scaling}, {@code memory}, or {@code all} for the first four; {@code --reps=N} sets the measured repetitions
+ * (default 3). It prints Markdown tables of medians; docs/performance.md explains each number.
+ */
+public final class Benchmarks {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EngineRun engine;
+    private final LatencyServer server;
+    private final Path work;
+    private final int reps;
+
+    private Benchmarks(LatencyServer server, Path work, int reps) {
+        this.server = server;
+        this.work = work;
+        this.reps = reps;
+        this.engine = new EngineRun(server, work);
+    }
+
+    /**
+     * Runs the named scenarios.
+     *
+     * @param args scenario names and options, see the class comment
+     * @throws IOException when the work directory cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        List<String> scenarios = new ArrayList<>();
+        int reps = 3;
+        for (String arg : args) {
+            if (arg.startsWith("--reps=")) {
+                reps = Integer.parseInt(arg.substring("--reps=".length()));
+            } else {
+                scenarios.addAll(
+                        arg.equals("all") ? List.of("throughput", "overhead", "cache", "scaling") : List.of(arg));
+            }
+        }
+        if (scenarios.isEmpty()) {
+            scenarios.addAll(List.of("throughput", "overhead", "cache", "scaling"));
+        }
+        Path work = Files.createTempDirectory("rpt-bench");
+        try (LatencyServer server = LatencyServer.start()) {
+            Benchmarks benchmarks = new Benchmarks(server, work, reps);
+            System.out.printf(
+                    Locale.ROOT,
+                    "# rpt benchmarks: %d processors, max heap %d MiB, Java %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    System.getProperty("java.version"));
+            for (String scenario : scenarios) {
+                // Other processes share this machine; the load average says how much they disturbed a scenario.
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n[load average before %s: %.2f]%n",
+                        scenario,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                switch (scenario) {
+                    case "throughput" -> benchmarks.throughput();
+                    case "overhead" -> benchmarks.overhead();
+                    case "cache" -> benchmarks.cache();
+                    case "scaling" -> benchmarks.scaling();
+                    case "memory" -> benchmarks.memory();
+                    default ->
+                        throw new IllegalArgumentException("Unknown benchmark '" + scenario
+                                + "'. Use throughput, overhead, cache, scaling, memory or all.");
+                }
+            }
+        } finally {
+            delete(work);
+        }
+    }
+
+    /** 1,000 cases at 100 ms and concurrency 16 against the physical limit ceil(N/c) x latency. */
+    private void throughput() {
+        warmUp();
+        int cases = 1_000;
+        int concurrency = 16;
+        long latency = 100;
+        List<RunResult> runs = measure(cases, concurrency, latency, "off");
+        double limit = limitMs(cases, concurrency, latency);
+        System.out.printf(
+                Locale.ROOT, "%n## Throughput: %d cases, %d ms latency, concurrency %d%n", cases, latency, concurrency);
+        System.out.println("| run | engine ms | first-to-last case ms | limit ms | engine / limit |");
+        System.out.println("|---|---|---|---|---|");
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult run = runs.get(i);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %.0f | %.0f | %.0f | %.1f%% |%n",
+                    i + 1,
+                    run.engineMs(),
+                    run.casesMs(),
+                    limit,
+                    100 * run.engineMs() / limit);
+        }
+        double median = median(runs, RunResult::engineMs);
+        System.out.printf(
+                Locale.ROOT,
+                "| median | %.0f | %.0f | %.0f | %.1f%% |%n",
+                median,
+                median(runs, RunResult::casesMs),
+                limit,
+                100 * median / limit);
+    }
+
+    /** Wall time per case at zero latency, after warm-up runs. */
+    private void overhead() {
+        warmUp();
+        int cases = 1_000;
+        System.out.printf(Locale.ROOT, "%n## Per-case overhead: %d cases, 0 ms latency%n", cases);
+        System.out.println("| concurrency | runs | median engine ms | ms per case | min ms per case |");
+        System.out.println("|---|---|---|---|---|");
+        for (int concurrency : new int[] {1, 16}) {
+            List<RunResult> runs = measure(cases, concurrency, 0, "off", Math.max(reps, 5));
+            double median = median(runs, RunResult::engineMs);
+            double min = runs.stream().mapToDouble(RunResult::engineMs).min().orElseThrow();
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %d | %.0f | %.3f | %.3f |%n",
+                    concurrency,
+                    runs.size(),
+                    median,
+                    median / cases,
+                    min / cases);
+        }
+    }
+
+    /** A cold run fills the cache; unchanged re-runs must make no request. */
+    private void cache() {
+        warmUp();
+        int cases = 1_000;
+        int concurrency = 16;
+        long latency = 100;
+        Path cacheDirectory = work.resolve("cache");
+        server.latencyMs(latency);
+        RunResult cold =
+                engine.run(cases, concurrency, "read-write", cacheDirectory).requireAllPassed();
+        System.out.printf(Locale.ROOT, "%n## Cache: %d cases, %d ms latency, rpt.cache=read-write%n", cases, latency);
+        System.out.println("| run | requests at the server | engine ms |");
+        System.out.println("|---|---|---|");
+        System.out.printf(Locale.ROOT, "| cold (fills the cache) | %d | %.0f |%n", cold.requests(), cold.engineMs());
+        List<RunResult> warm = new ArrayList<>();
+        for (int i = 0; i < reps; i++) {
+            RunResult run =
+                    engine.run(cases, concurrency, "read-write", cacheDirectory).requireAllPassed();
+            warm.add(run);
+            System.out.printf(Locale.ROOT, "| re-run %d | %d | %.0f |%n", i + 1, run.requests(), run.engineMs());
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "| re-run median | %d | %.0f |%n",
+                warm.stream().mapToInt(RunResult::requests).max().orElseThrow(),
+                median(warm, RunResult::engineMs));
+    }
+
+    /** Wall time against N and against concurrency, at 20 ms latency. */
+    private void scaling() {
+        warmUp();
+        long latency = 20;
+        System.out.printf(Locale.ROOT, "%n## Scaling: %d ms latency, median of %d runs%n", latency, reps);
+        System.out.println("| cases | concurrency | limit ms | engine ms | engine / limit | ms per case |");
+        System.out.println("|---|---|---|---|---|---|");
+        int[][] points = {{100, 16}, {1_000, 16}, {10_000, 16}, {1_000, 1}, {1_000, 4}, {1_000, 64}};
+        for (int[] point : points) {
+            int cases = point[0];
+            int concurrency = point[1];
+            double median = median(measure(cases, concurrency, latency, "off"), RunResult::engineMs);
+            double limit = limitMs(cases, concurrency, latency);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %d | %.0f | %.0f | %.1f%% | %.3f |%n",
+                    cases,
+                    concurrency,
+                    limit,
+                    median,
+                    100 * median / limit,
+                    median / cases);
+        }
+    }
+
+    /** 10,000 cases in whatever heap the JVM was given (run it with -Xmx256m); the report must be complete. */
+    private void memory() throws IOException {
+        int cases = 10_000;
+        server.latencyMs(0);
+        resetPeaks();
+        RunResult run = engine.run(cases, 64, "off", work.resolve("cache")).requireAllPassed();
+        long peak = peakHeapBytes();
+        long reported = countReportedCases(run.reportDirectory().resolve("last-run.json"));
+        System.out.printf(Locale.ROOT, "%n## Memory: %d cases, 0 ms latency, concurrency 64%n", cases);
+        System.out.println("| max heap MiB | peak heap used MiB | engine ms | cases in last-run.json |");
+        System.out.println("|---|---|---|---|");
+        System.out.printf(
+                Locale.ROOT,
+                "| %d | %d | %.0f | %d |%n",
+                Runtime.getRuntime().maxMemory() >> 20,
+                peak >> 20,
+                run.engineMs(),
+                reported);
+        if (reported != cases) {
+            throw new IllegalStateException("The report holds " + reported + " of " + cases + " cases");
+        }
+    }
+
+    /** Runs enough cases for the JIT to compile the engine's hot paths before anything is measured. */
+    private void warmUp() {
+        server.latencyMs(0);
+        for (int i = 0; i < 3; i++) {
+            engine.run(1_000, 16, "off", work.resolve("cache")).requireAllPassed();
+        }
+    }
+
+    private List<RunResult> measure(int cases, int concurrency, long latency, String cache) {
+        return measure(cases, concurrency, latency, cache, reps);
+    }
+
+    private List<RunResult> measure(int cases, int concurrency, long latency, String cache, int times) {
+        server.latencyMs(latency);
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            RunResult run =
+                    engine.run(cases, concurrency, cache, work.resolve("cache")).requireAllPassed();
+            if (cache.equals("off") && run.requests() != cases) {
+                throw new IllegalStateException("Expected " + cases + " requests, the server saw " + run.requests());
+            }
+            runs.add(run);
+            delete(run.reportDirectory().getParent());
+        }
+        return runs;
+    }
+
+    static double limitMs(int cases, int concurrency, long latencyMs) {
+        return Math.ceil((double) cases / concurrency) * latencyMs;
+    }
+
+    static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
+        double[] values = runs.stream().mapToDouble(value).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    // Counts the case records by streaming, so the check itself needs no heap worth measuring.
+    private static long countReportedCases(Path lastRun) throws IOException {
+        long count = 0;
+        try (JsonParser parser = JSON.getFactory().createParser(lastRun.toFile())) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("cases")) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        count++;
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return count;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    // The sum of each heap pool's peak over-states the true peak a little, which errs on the safe side.
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.rpt.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An OpenAI-compatible Chat Completions endpoint that answers "What is n plus 1?" right after a fixed latency. It
+ * uses the JDK's HTTP server with one worker per possible in-flight call, so the latency is the only wait: MockWebServer
+ * added about 40 ms per sequential call on this machine, which would swamp the numbers.
+ */
+final class LatencyServer implements AutoCloseable {
+
+    /** More workers than the highest concurrency measured, so no request queues at the server. */
+    private static final int WORKERS = 128;
+
+    private static final Pattern QUESTION = Pattern.compile("What is (\\d+) plus 1\\?");
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile long latencyMs;
+
+    private LatencyServer(HttpServer server, ExecutorService workers) {
+        this.server = server;
+        this.workers = workers;
+    }
+
+    static LatencyServer start() throws IOException {
+        // The JDK server leaves Nagle's algorithm on by default; with delayed ACKs that costs up to 40 ms a reply.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
+            Thread thread = new Thread(runnable, "latency-server");
+            thread.setDaemon(true);
+            return thread;
+        });
+        LatencyServer fake = new LatencyServer(server, workers);
+        server.createContext("/v1/chat/completions", fake::handle);
+        server.setExecutor(workers);
+        server.start();
+        return fake;
+    }
+
+    /** Sets the time every later request waits before its answer. */
+    void latencyMs(long latencyMs) {
+        this.latencyMs = latencyMs;
+    }
+
+    String baseUrl() {
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + "/v1";
+    }
+
+    /** Requests received since start. */
+    int requests() {
+        return requests.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.incrementAndGet();
+            long wait = latencyMs;
+            if (wait > 0) {
+                TimeUnit.MILLISECONDS.sleep(wait);
+            }
+            byte[] reply = completion(answerTo(body)).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("content-type", "application/json");
+            exchange.sendResponseHeaders(200, reply.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // A regular expression over the raw body keeps the server's CPU cost out of the engine's per-case overhead.
+    private static String answerTo(String body) {
+        Matcher question = QUESTION.matcher(body);
+        return question.find() ? String.valueOf(Long.parseLong(question.group(1)) + 1) : "I don't know";
+    }
+
+    private static String completion(String answer) {
+        String content = "{\\\"answer\\\":\\\"" + answer
+                + "\\\",\\\"confidence\\\":0.9,\\\"justification\\\":\\\"added one\\\"}";
+        return "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"gpt-4.1-mini\","
+                + "\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"" + content + "\"}}],"
+                + "\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":10,\"total_tokens\":60}}";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
