@@ -2,11 +2,13 @@ package dev.rpt.maven;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.diagnose.CriticAnalyzer;
 import dev.rpt.core.diagnose.DeterministicAnalyzer;
 import dev.rpt.core.diagnose.FailureAnalyzer;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.runtime.ChatModels;
 import dev.rpt.core.tune.CandidateRunner;
 import dev.rpt.core.tune.DiagnosticFunction;
 import dev.rpt.core.tune.ReflectiveDiagnosticFunction;
@@ -38,7 +40,11 @@ final class DiagnosticFunctions {
             RptConfig config) {
         // max-critiques 0 means no critic call at all: the deterministic grouping by failure kind.
         FailureAnalyzer analyzer = critic.isPresent() && settings.maxCritiques() > 0
-                ? new CriticAnalyzer(critic.get(), Optional.empty(), executor, settings.maxCritiques())
+                ? new CriticAnalyzer(
+                        critic.get(),
+                        ChatModels.embeddings(config.forRole(RptConstants.DIAGNOSE_CRITIC_PREFIX), System::getenv),
+                        executor,
+                        settings.maxCritiques())
                 : new DeterministicAnalyzer();
         MetricsOptions metrics = MetricsOptions.from(config);
         return new ReflectiveDiagnosticFunction(runner, promptResource, analyzer, goals, metrics);

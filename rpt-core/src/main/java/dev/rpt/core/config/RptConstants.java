@@ -204,6 +204,13 @@ public final class RptConstants {
     /** A prefix for the critic model's settings, as {@link #TUNE_OPTIMIZER_PREFIX}; {@code none} for no critic. */
     public static final String DIAGNOSE_CRITIC_PREFIX = "rpt.diagnose.critic.";
 
+    /**
+     * The embedding model that groups the critic's failure labels (embeddings + k-means), e.g. {@code
+     * text-embedding-3-small} or {@code nomic-embed-text}; needs an OpenAI-compatible critic provider. Unset means
+     * one grouping call to the critic instead.
+     */
+    public static final String DIAGNOSE_EMBEDDING_MODEL = "rpt.diagnose.embedding-model";
+
     /** The most critic calls per evaluation; failures beyond it are sampled by kind. Defaults to {@code 40}. */
     public static final String DIAGNOSE_MAX_CRITIQUES = "rpt.diagnose.max-critiques";
 

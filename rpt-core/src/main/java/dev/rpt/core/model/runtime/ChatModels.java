@@ -150,4 +150,26 @@ public final class ChatModels {
         }
         return candidates.get(0);
     }
+
+    /**
+     * The embedding model named by {@code rpt.diagnose.embedding-model}, on the same server and with the same key as
+     * the given (critic) configuration, if one is named.
+     *
+     * @throws ConfigException when one is named but the provider has no embeddings endpoint
+     */
+    public static java.util.Optional<dev.rpt.core.model.EmbeddingModel> embeddings(
+            RptConfig config, UnaryOperator<String> environment) {
+        java.util.Optional<String> name = config.string(dev.rpt.core.config.RptConstants.DIAGNOSE_EMBEDDING_MODEL);
+        if (name.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ModelSettings settings = ModelSettings.from(config);
+        if (!settings.provider().equals("openai")) {
+            throw new ConfigException(dev.rpt.core.config.RptConstants.DIAGNOSE_EMBEDDING_MODEL + "=" + name.get()
+                    + " needs an OpenAI-compatible provider with an embeddings endpoint, but the critic's provider is "
+                    + settings.provider() + ". Unset it to group failure labels with one call to the critic.");
+        }
+        return java.util.Optional.of(
+                new dev.rpt.core.model.openai.OpenAiProvider().createEmbeddings(settings, name.get(), environment));
+    }
 }
