@@ -5,40 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.core.calibration.MetricsOptions;
-import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.cases.Split;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.diagnose.CriticAnalyzer;
-import dev.rpt.core.eval.Answer;
-import dev.rpt.core.eval.AnswerText;
-import dev.rpt.core.eval.EvaluationSettings;
-import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ModelSettings;
-import dev.rpt.core.model.Usage;
 import dev.rpt.core.model.runtime.UsageLedger;
-import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.model.sim.SimProvider;
-import dev.rpt.core.prompt.PromptFile;
-import dev.rpt.core.report.CaseRecord;
-import dev.rpt.core.report.ClassInfo;
-import dev.rpt.core.report.RunHeader;
-import dev.rpt.core.report.RunReport;
-import dev.rpt.core.report.RunReportWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import mockwebserver3.MockWebServer;
@@ -80,14 +60,13 @@ class ReflectiveTuneTests {
     void simulatorTuneImprovesHeldOutAccuracyAndCalibration() throws IOException {
         RptConfig config = RptConfig.of(Map.of("rpt.provider", "sim", "rpt.sim.answers", "sim/gsm8k-sample.jsonl"));
         ChatModel sim = new SimProvider().create(ModelSettings.from(config), config, name -> null);
-        List<Row> rows = rows();
         Path promptFile = dir.resolve("math.prompt");
         Files.writeString(promptFile, SEED);
         Thresholds goals = Thresholds.of(0.80, 0.15, Double.NaN, Double.NaN);
         UsageLedger ledger = UsageLedger.from(config);
         List<String> progress = new ArrayList<>();
         DiagnosticFunction diagnostic = new ReflectiveDiagnosticFunction(
-                new InProcessRunner(sim, rows),
+                new InProcessRunner(sim, InProcessRunner.rows()),
                 "prompts/math.prompt",
                 new CriticAnalyzer(sim, Optional.empty(), executor, 40),
                 goals,
@@ -145,7 +124,7 @@ class ReflectiveTuneTests {
             Files.writeString(promptFile, SEED);
             Thresholds goals = Thresholds.of(0.80, 0.15, Double.NaN, Double.NaN);
             DiagnosticFunction diagnostic = new ReflectiveDiagnosticFunction(
-                    new InProcessRunner(viaWire, rows()),
+                    new InProcessRunner(viaWire, InProcessRunner.rows()),
                     "prompts/math.prompt",
                     new CriticAnalyzer(viaWire, Optional.empty(), executor, 40),
                     goals,
@@ -166,91 +145,5 @@ class ReflectiveTuneTests {
                     .isPositive();
             assertThat(wire.requests.get()).isGreaterThan(200);
         }
-    }
-
-    /** Evaluates candidates in-process, as the engine would, and writes and reads a real run report. */
-    private static final class InProcessRunner implements CandidateRunner {
-        private static final java.util.concurrent.Executor POOL = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "in-process-runner");
-            thread.setDaemon(true);
-            return thread;
-        });
-        private final PromptEvaluator evaluator;
-        private final List<Row> rows;
-
-        InProcessRunner(ChatModel target, List<Row> rows) {
-            this.evaluator = new PromptEvaluator(target, EvaluationSettings.DEFAULTS);
-            this.rows = rows;
-        }
-
-        @Override
-        public RunReport run(String promptResource, Path candidate, Path reportDirectory) throws IOException {
-            PromptFile prompt = PromptFile.parse(candidate);
-            RunHeader header = new RunHeader(
-                    "run", Instant.now(), new dev.rpt.core.model.ModelInfo("sim", "sim", true), new TreeMap<>());
-            // Ask for every answer at once, as the engine does, then record them in order.
-            List<java.util.concurrent.CompletableFuture<Answer>> answers = rows.stream()
-                    .map(row -> java.util.concurrent.CompletableFuture.supplyAsync(
-                            () -> evaluator.evaluate(prompt, Map.of("question", row.question())), POOL))
-                    .toList();
-            try (RunReportWriter writer = RunReportWriter.start(reportDirectory, header, MetricsOptions.DEFAULTS)) {
-                for (int i = 0; i < rows.size(); i++) {
-                    Row row = rows.get(i);
-                    Answer answer = answers.get(i).join();
-                    List<BigDecimal> numbers = AnswerText.numbers(answer.text());
-                    boolean right = numbers.size() == 1 && numbers.get(0).compareTo(new BigDecimal(row.answer())) == 0;
-                    writer.record(new CaseRecord(
-                            "MathTests",
-                            "solves",
-                            row.id(),
-                            row.split(),
-                            Map.of("question", row.question()),
-                            right ? Verdict.PASSED : Verdict.FAILED,
-                            Optional.of(answer.text()),
-                            answer.confidence(),
-                            answer.formatError(),
-                            right
-                                    ? Optional.empty()
-                                    : Optional.of(new CaseRecord.Failure(
-                                            numbers.size() == 1 ? "value" : "format",
-                                            "Expected the number " + row.answer() + ", but the model answered \""
-                                                    + answer.text() + "\"")),
-                            Optional.empty(),
-                            Usage.ZERO,
-                            false,
-                            0,
-                            answer.justification(),
-                            0));
-                }
-                Path written = writer.finish(
-                        List.of(new ClassInfo("MathTests", promptResource, "0".repeat(64), Thresholds.NONE)),
-                        new UsageSnapshot(0, 0, 0, Usage.ZERO, Usage.ZERO, OptionalDouble.of(0), List.of()));
-                return RunReport.read(written);
-            }
-        }
-    }
-
-    private record Row(String id, String question, String answer, Split split) {}
-
-    private static List<Row> rows() throws IOException {
-        List<Row> rows = new ArrayList<>();
-        try (InputStream in =
-                ReflectiveTuneTests.class.getClassLoader().getResourceAsStream("sim/gsm8k-sample.jsonl")) {
-            int i = 0;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = JSON.readTree(line);
-                String answer = node.get("answer").asText();
-                rows.add(new Row(
-                        "q" + i,
-                        node.get("question").asText(),
-                        answer.substring(answer.indexOf("####") + 4).strip().replace(",", ""),
-                        i < 100 ? Split.TUNE : Split.HOLDOUT));
-                i++;
-            }
-        }
-        return rows;
     }
 }
