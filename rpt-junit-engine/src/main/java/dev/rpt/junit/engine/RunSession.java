@@ -66,6 +66,7 @@ final class RunSession {
     private final Map<UniqueId, List<CompletableFuture<Evaluated>>> pending = new ConcurrentHashMap<>();
     private final Map<PromptClassDescriptor, PromptEvaluator> evaluators = new HashMap<>();
     private final List<ClassInfo> classes = new ArrayList<>();
+    private final Progress progress = new Progress(System.out::println);
 
     private RunSession(
             ExecutionRequest request,
@@ -154,6 +155,14 @@ final class RunSession {
      * samples pass (pass^N), and the report keeps each sample's outcome for pass rates.
      */
     void runCase(CaseDescriptor descriptor) {
+        try {
+            runSamples(descriptor);
+        } finally {
+            progress.caseDone(pending.size());
+        }
+    }
+
+    private void runSamples(CaseDescriptor descriptor) {
         List<CompletableFuture<Evaluated>> samples = pending.remove(descriptor.getUniqueId());
         PromptCase promptCase = descriptor.promptCase();
         Throwable firstProblem = null;
