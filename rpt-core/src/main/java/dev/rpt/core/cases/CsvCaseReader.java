@@ -30,28 +30,33 @@ final class CsvCaseReader implements CaseReader {
     public void read(InputStream in, CaseCollector out) throws IOException {
         // Rows are read as plain arrays and matched to the header here, because Jackson's header mapping would
         // silently drop or pad values where a wrong column count is exactly what the user needs to hear about.
+        // The line of the row being read, once its first value is known: Jackson reports an unclosed quote where
+        // the file ends, but the user needs the line where the broken row starts.
+        int[] rowStart = {0};
         try (CsvParser parser = (CsvParser) CSV.createParser(in)) {
             parser.setSchema(CsvSchema.emptySchema());
-            readRows(parser, out);
+            readRows(parser, out, rowStart);
         } catch (JacksonException e) {
             // Quoting errors leave the parser out of step with the rows: report and keep what was read.
             out.problem(
-                    Jackson.line(e),
+                    rowStart[0] > 0 ? rowStart[0] : Jackson.line(e),
                     "not valid CSV: " + Jackson.reason(e) + "; check the quotes in this row (a quote inside a quoted"
                             + " value is written twice: \"\"); the rest of the file was not read");
         }
     }
 
-    private static void readRows(CsvParser parser, CaseCollector out) throws IOException {
+    private static void readRows(CsvParser parser, CaseCollector out, int[] rowStart) throws IOException {
         List<String> header = null;
         // Without a schema every row is a root-level array of strings.
         while (parser.nextToken() == JsonToken.START_ARRAY) {
+            rowStart[0] = 0;
             int line = 0;
             List<String> values = new ArrayList<>();
             while (parser.nextToken() == JsonToken.VALUE_STRING) {
                 if (values.isEmpty()) {
                     // The array's own location is the previous row's end; the first value's is where the row starts.
                     line = parser.currentTokenLocation().getLineNr();
+                    rowStart[0] = line;
                 }
                 values.add(parser.getText());
             }

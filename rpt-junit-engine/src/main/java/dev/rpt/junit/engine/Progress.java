@@ -36,11 +36,7 @@ final class Progress {
         if (now - lastLine >= QUIET_NANOS) {
             lastLine = now;
             out.accept(String.format(
-                    Locale.ROOT,
-                    "[rpt] %d cases done, %d to go; %.1f s",
-                    done,
-                    waiting,
-                    (now - start) / 1e9));
+                    Locale.ROOT, "[rpt] %d cases done, %d to go; %.1f s", done, waiting, (now - start) / 1e9));
         }
     }
 }

@@ -82,9 +82,8 @@ class BadInputMatrixTests {
                 row(
                         "malformed CSV row",
                         () -> onlyProblem("cases/a.csv", "id,question\nq1,ok\nq2,\"never closed\n"),
-                        // Known defect: an unclosed quote is reported at the line where the file ends (4 here),
-                        // not where the broken row starts (3); CsvCaseReader takes the line from Jackson's error.
-                        "cases/a.csv:",
+                        // The broken row starts on line 3; Jackson itself reports where the file ends.
+                        "cases/a.csv:3",
                         "Missing closing quote",
                         "check the quotes in this row"),
                 row(
