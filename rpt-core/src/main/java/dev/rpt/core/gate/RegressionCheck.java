@@ -31,7 +31,11 @@ public final class RegressionCheck {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** Compares {@code run} with {@code baseline}. */
+    /**
+     * Compares {@code run} with {@code baseline}.
+     *
+     * @throws BaselineException when a class's baseline was recorded for another prompt file
+     */
     public RegressionReport compare(Baseline baseline, RunReport run) {
         Map<String, SortedMap<CaseKey, List<ReportedCase>>> table = CaseTable.of(run);
         List<ClassComparison> classes = new ArrayList<>();
@@ -42,6 +46,12 @@ public final class RegressionCheck {
                 notes.add(info.className() + " is not in the baseline, so it is not compared; add it with `mvn"
                         + " rpt:baseline`.");
                 continue;
+            }
+            if (!entry.get().promptPath().equals(info.promptPath())) {
+                throw new BaselineException("The baseline's entry for " + info.className() + " was recorded for the"
+                        + " prompt " + entry.get().promptPath() + ", but the class now tests " + info.promptPath()
+                        + ": a baseline of another prompt says nothing about this one. Record a new baseline with"
+                        + " `mvn rpt:baseline` and commit it.");
             }
             classes.add(compare(
                     info, entry.get(), CaseTable.folded(table.getOrDefault(info.className(), new TreeMap<>()))));

@@ -1,6 +1,7 @@
 package dev.rpt.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.report.RunReport;
@@ -150,6 +151,21 @@ class RegressionCheckTests {
                         + " bbbbbbbbbbbb… now)");
         assertThat(comparison.metrics()).hasSize(3);
         assertThat(report.lines()).anyMatch(line -> line.startsWith(TestReports.CLASS + ": the prompt"));
+    }
+
+    @Test
+    void aBaselineOfAnotherPromptIsOneClearError() throws IOException {
+        RunReport before = reports().many("q", 0, 10, true, 0.9).build();
+        RunReport after = reports()
+                .promptPath("prompts/other.prompt")
+                .many("q", 0, 10, true, 0.9)
+                .build();
+
+        assertThatThrownBy(() -> compare(before, after))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageContaining("recorded for the prompt prompts/math.prompt")
+                .hasMessageContaining("now tests prompts/other.prompt")
+                .hasMessageContaining("mvn rpt:baseline");
     }
 
     @Test

@@ -41,8 +41,16 @@ final class TestReports {
     }
 
     /** Declares a class (with its prompt's sha256) even if it has no case. */
+    private String promptPath = "prompts/math.prompt";
+
     TestReports prompt(String className, String sha) {
         shas.put(className, sha);
+        return this;
+    }
+
+    /** The prompt file every class names; {@code prompts/math.prompt} unless changed. */
+    TestReports promptPath(String path) {
+        this.promptPath = path;
         return this;
     }
 
@@ -99,7 +107,7 @@ final class TestReports {
         try (RunReportWriter writer = RunReportWriter.start(directory, header, MetricsOptions.DEFAULTS)) {
             records.forEach(writer::record);
             List<ClassInfo> classes = new ArrayList<>();
-            shas.forEach((name, sha) -> classes.add(new ClassInfo(name, "prompts/math.prompt", sha, Thresholds.NONE)));
+            shas.forEach((name, sha) -> classes.add(new ClassInfo(name, promptPath, sha, Thresholds.NONE)));
             Path file = writer.finish(
                     classes,
                     new UsageSnapshot(

@@ -31,8 +31,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * variable) and how to fix it. Each row must produce exactly one error.
  *
  * <p>Rows tested elsewhere: a prompt path outside the project is refused by the Maven plugin's {@code PromptSources}
- * ({@code PromptSourcesTests}, which this module cannot reach). A baseline from another prompt is not a row yet:
- * there is no baseline type ({@code dev.rpt.core.gate.Baseline}) on main.
+ * ({@code PromptSourcesTests}, which this module cannot reach). A baseline from another prompt is tested where the
+ * gate lives ({@code RegressionCheckTests.aBaselineOfAnotherPromptIsOneClearError}).
  */
 class BadInputMatrixTests {
 
