@@ -52,7 +52,9 @@ public final class Benchmarks {
                 reps = Integer.parseInt(arg.substring("--reps=".length()));
             } else {
                 scenarios.addAll(
-                        arg.equals("all") ? List.of("throughput", "overhead", "cache", "scaling") : List.of(arg));
+                        arg.equals("all")
+                                ? List.of("throughput", "overhead", "cache", "scaling", "tuner")
+                                : List.of(arg));
             }
         }
         if (scenarios.isEmpty()) {
@@ -80,14 +82,44 @@ public final class Benchmarks {
                     case "cache" -> benchmarks.cache();
                     case "scaling" -> benchmarks.scaling();
                     case "memory" -> benchmarks.memory();
+                    case "tuner" -> benchmarks.tuner();
                     default ->
                         throw new IllegalArgumentException("Unknown benchmark '" + scenario
-                                + "'. Use throughput, overhead, cache, scaling, memory or all.");
+                                + "'. Use throughput, overhead, cache, scaling, memory, tuner or all.");
                 }
             }
         } finally {
             delete(work);
         }
+    }
+
+    /** The tuner's cost per iteration outside model time: 5 iterations of 100 cases at zero latency. */
+    private void tuner() throws IOException {
+        warmUp();
+        server.latencyMs(0);
+        int cases = 100;
+        System.out.printf(Locale.ROOT, "%n## Tuner overhead: %d cases per iteration, 0 ms latency%n", cases);
+        System.out.println("| tune | iteration ms (1..5) | median iteration ms |");
+        System.out.println("|---|---|---|");
+        List<Double> medians = new ArrayList<>();
+        for (int rep = 1; rep <= reps; rep++) {
+            Path dir = Files.createDirectories(work.resolve("tuner-" + rep));
+            List<Double> iterations = TunerOverhead.measure(engine, dir, cases, 5);
+            double median = iterations.stream().sorted().toList().get(iterations.size() / 2);
+            medians.add(median);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %s | %.0f |%n",
+                    rep,
+                    iterations.stream()
+                            .map(ms -> String.format(Locale.ROOT, "%.0f", ms))
+                            .toList(),
+                    median);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "| median of medians | | %.0f |%n",
+                medians.stream().sorted().toList().get(medians.size() / 2));
     }
 
     /** 1,000 cases at 100 ms and concurrency 16 against the physical limit ceil(N/c) x latency. */

@@ -37,10 +37,15 @@ final class EngineRun {
      * @param cacheDirectory the {@code rpt.cache.dir}, used when the cache is on
      */
     RunResult run(int cases, int concurrency, String cache, Path cacheDirectory) {
+        return run(cases, concurrency, cache, cacheDirectory, Map.of());
+    }
+
+    /** Runs N cases with extra configuration, e.g. a {@code rpt.prompt-override.*} candidate for the tuner. */
+    RunResult run(int cases, int concurrency, String cache, Path cacheDirectory, Map<String, String> extra) {
         Path root = workDirectory.resolve("run-" + (++runs));
         Class<?> fixture = FixtureLoader.fixtureWith(cases, root.resolve("classes"));
         Path reportDirectory = root.resolve("report");
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = new HashMap<>(extra);
         config.put("rpt.provider", "openai");
         config.put("rpt.model", "gpt-4.1-mini");
         config.put("rpt.base-url", server.baseUrl());

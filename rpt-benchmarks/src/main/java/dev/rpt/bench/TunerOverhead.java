@@ -1,0 +1,138 @@
+package dev.rpt.bench;
+
+import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.diagnose.DeterministicAnalyzer;
+import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatRequest;
+import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.FinishReason;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.Role;
+import dev.rpt.core.model.ToolCall;
+import dev.rpt.core.model.Usage;
+import dev.rpt.core.model.runtime.UsageLedger;
+import dev.rpt.core.report.RunReport;
+import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.core.tune.CandidateRunner;
+import dev.rpt.core.tune.MemoryPolicy;
+import dev.rpt.core.tune.ReflectiveDiagnosticFunction;
+import dev.rpt.core.tune.TuneResult;
+import dev.rpt.core.tune.TuneSettings;
+import dev.rpt.core.tune.Tuner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The tuner's own cost per iteration, outside model time: a tune whose target answers at zero latency through the
+ * real engine and OpenAI provider, whose optimizer answers instantly, and whose diagnosis is the deterministic one.
+ * What is left per iteration is the engine run's overhead, the report round trip, the diagnosis and the loop.
+ */
+final class TunerOverhead {
+
+    private static final String RESOURCE = "bench/bench.prompt";
+
+    private TunerOverhead() {}
+
+    /**
+     * Runs a tune of {@code iterations} evaluations of {@code cases} cases and returns the milliseconds of each
+     * iteration, measured between the tuner's progress lines.
+     */
+    static List<Double> measure(EngineRun engine, Path work, int cases, int iterations) throws IOException {
+        Path promptFile = work.resolve("bench.prompt");
+        try (InputStream seed = TunerOverhead.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            Files.write(promptFile, seed.readAllBytes());
+        }
+        CandidateRunner runner = (resource, candidate, reportDirectory) -> {
+            RunResult result = engine.run(
+                    cases,
+                    16,
+                    "off",
+                    work.resolve("cache"),
+                    Map.of("rpt.prompt-override." + resource, candidate.toString()));
+            return RunReport.read(result.reportDirectory().resolve(RunReportWriter.LAST_RUN));
+        };
+        TuneSettings settings = new TuneSettings(
+                iterations,
+                iterations + 1,
+                false,
+                MemoryPolicy.ALL,
+                5,
+                0.05,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalDouble.empty(),
+                0,
+                true);
+        List<Long> stamps = new ArrayList<>();
+        long start = System.nanoTime();
+        TuneResult result = new Tuner(
+                        settings,
+                        new InstantOptimizer(iterations),
+                        new ReflectiveDiagnosticFunction(
+                                runner,
+                                RESOURCE,
+                                new DeterministicAnalyzer(),
+                                Thresholds.NONE,
+                                MetricsOptions.DEFAULTS),
+                        UsageLedger.from(RptConfig.of(Map.of())),
+                        line -> stamps.add(System.nanoTime()))
+                .tune(promptFile, Thresholds.NONE, work.resolve("record"));
+        if (result.iterations().size() != iterations) {
+            throw new IllegalStateException("expected " + iterations + " iterations, got "
+                    + result.iterations().size());
+        }
+        List<Double> millis = new ArrayList<>();
+        long previous = start;
+        for (long stamp : stamps) {
+            millis.add((stamp - previous) / 1e6);
+            previous = stamp;
+        }
+        return millis;
+    }
+
+    /** An optimizer that answers at once: evaluate a slightly different candidate each turn, then stop. */
+    private static final class InstantOptimizer implements ChatModel {
+        private final int iterations;
+        private int turns;
+
+        InstantOptimizer(int iterations) {
+            this.iterations = iterations;
+        }
+
+        @Override
+        public ChatResponse chat(ChatRequest request) {
+            int evaluations = (int) request.messages().stream()
+                    .filter(m -> m.role() == Role.TOOL)
+                    .count();
+            turns++;
+            String arguments = evaluations < iterations
+                    ? "{\"system\":\"You add numbers. Answer with the number only. Attempt " + evaluations
+                            + ".\",\"user\":\"{{question}}\"}"
+                    : "{\"decision\":\"STOP\",\"rationale\":\"done\",\"targets\":[]}";
+            String name = evaluations < iterations ? "evaluate_prompt" : "decide";
+            return new ChatResponse(
+                    null,
+                    List.of(new ToolCall("call_" + turns, name, arguments)),
+                    null,
+                    FinishReason.TOOL_CALLS,
+                    Usage.ZERO,
+                    List.of(),
+                    "instant",
+                    false);
+        }
+
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("bench", "instant", false);
+        }
+    }
+}
