@@ -83,13 +83,43 @@ public final class Benchmarks {
                     case "scaling" -> benchmarks.scaling();
                     case "memory" -> benchmarks.memory();
                     case "tuner" -> benchmarks.tuner();
+                    case "load" -> benchmarks.load();
                     default ->
                         throw new IllegalArgumentException("Unknown benchmark '" + scenario
-                                + "'. Use throughput, overhead, cache, scaling, memory, tuner or all.");
+                                + "'. Use throughput, overhead, cache, scaling, memory, tuner, load or all.");
                 }
             }
         } finally {
             delete(work);
+        }
+    }
+
+    /** 10,000 cases at concurrency 64 with every 20th request rate-limited: every case must be accounted for. */
+    private void load() {
+        warmUp();
+        int cases = 10_000;
+        server.latencyMs(0);
+        server.rateLimitEvery(20);
+        int limitedBefore = server.rateLimited();
+        try {
+            RunResult run = engine.run(cases, 64, "off", work.resolve("cache"));
+            System.out.printf(Locale.ROOT, "%n## Load: %d cases, concurrency 64, every 20th request a 429%n", cases);
+            System.out.println("| cases | tests started | passed | requests | 429s | engine ms |");
+            System.out.println("|---|---|---|---|---|---|");
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %d | %d | %d | %d | %.0f |%n",
+                    cases,
+                    run.started(),
+                    run.passed(),
+                    run.requests(),
+                    server.rateLimited() - limitedBefore,
+                    run.engineMs());
+            if (run.started() != cases || run.passed() != cases) {
+                throw new IllegalStateException("lost cases under load: " + run);
+            }
+        } finally {
+            server.rateLimitEvery(0);
         }
     }
 

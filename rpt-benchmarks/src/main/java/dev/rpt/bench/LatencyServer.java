@@ -30,6 +30,8 @@ final class LatencyServer implements AutoCloseable {
     private final ExecutorService workers;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile long latencyMs;
+    private volatile int rateLimitEvery;
+    private final AtomicInteger rateLimited = new AtomicInteger();
 
     private LatencyServer(HttpServer server, ExecutorService workers) {
         this.server = server;
@@ -57,6 +59,16 @@ final class LatencyServer implements AutoCloseable {
         this.latencyMs = latencyMs;
     }
 
+    /** Answers every n-th request with a 429 and {@code retry-after-ms: 10} (0 turns it off). */
+    void rateLimitEvery(int n) {
+        this.rateLimitEvery = n;
+    }
+
+    /** The 429s sent since start. */
+    int rateLimited() {
+        return rateLimited.get();
+    }
+
     String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":"
                 + server.getAddress().getPort() + "/v1";
@@ -70,7 +82,21 @@ final class LatencyServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.incrementAndGet();
+            int count = requests.incrementAndGet();
+            int every = rateLimitEvery;
+            if (every > 0 && count % every == 0) {
+                rateLimited.incrementAndGet();
+                byte[] error = ("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_exceeded\","
+                                + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("content-type", "application/json");
+                exchange.getResponseHeaders().set("retry-after-ms", "10");
+                exchange.sendResponseHeaders(429, error.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(error);
+                }
+                return;
+            }
             long wait = latencyMs;
             if (wait > 0) {
                 TimeUnit.MILLISECONDS.sleep(wait);
