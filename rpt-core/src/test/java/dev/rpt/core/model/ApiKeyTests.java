@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiKeyTests {
 
-    private static final String SECRET = "sk-FAKE-4b1d-DO-NOT-LEAK";
+    private static final String SECRET = "fake-key-4b1d-DO-NOT-LEAK";
 
     @Test
     void readsTheKeyFromItsVariable() {

@@ -17,7 +17,7 @@ import mockwebserver3.RecordedRequest;
 final class AnthropicServer implements AutoCloseable {
 
     /** Recognisable, so a leak into any message or toString is easy to assert against. */
-    static final String FAKE_KEY = "sk-ant-FAKEKEY-7f3a9c2e-never-print-me";
+    static final String FAKE_KEY = "fake-ant-key-7f3a9c2e-never-print-me";
 
     static final String MODEL = "claude-sonnet-4-5";
 

@@ -16,7 +16,7 @@ import mockwebserver3.RecordedRequest;
 final class OpenAiFixtures {
 
     static final String KEY_VARIABLE = "RPT_TEST_OPENAI_KEY";
-    static final String KEY = "sk-test-SECRET-4f9c2b7e1d";
+    static final String KEY = "fake-test-SECRET-4f9c2b7e1d";
     static final UnaryOperator<String> ENVIRONMENT = name -> name.equals(KEY_VARIABLE) ? KEY : null;
     static final String MODEL = "gpt-4.1-mini";
 

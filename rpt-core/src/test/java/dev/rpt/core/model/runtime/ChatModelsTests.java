@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChatModelsTests {
 
-    private static final String FAKE_KEY = "sk-FAKE-7f3a9c-DO-NOT-LEAK";
+    private static final String FAKE_KEY = "fake-key-7f3a9c-DO-NOT-LEAK";
     private static final String FAKE_HEADER_SECRET = "hdr-FAKE-91b2-DO-NOT-LEAK";
     private static final UnaryOperator<String> ENV = Map.of("OPENAI_API_KEY", FAKE_KEY)::get;
     private static final ChatRequest REQUEST =

@@ -52,7 +52,7 @@ import org.junit.platform.testkit.engine.Event;
 class KeyLeakTests {
 
     private static final String VARIABLE = "RPT_FAKE_KEY";
-    private static final String KEY = "sk-rpt-FAKE-7c41d2e9-LEAKCHECK";
+    private static final String KEY = "fake-rpt-7c41d2e9-LEAKCHECK";
     /** The key's unique middle: catches partial leaks as well as whole ones. */
     private static final String KEY_CORE = "7c41d2e9";
 
