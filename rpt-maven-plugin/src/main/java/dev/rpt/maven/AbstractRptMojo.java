@@ -7,6 +7,7 @@ import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.tune.TuneSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,6 +150,46 @@ public abstract class AbstractRptMojo extends AbstractMojo {
             throw new MojoExecutionException("Cannot release the project's resources: " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** One prompt's work in a goal that runs the project's prompt tests: a tune or a diagnosis. */
+    @FunctionalInterface
+    interface PromptWork {
+        void run(String prompt, RunReport firstRun, Session session)
+                throws MojoExecutionException, MojoFailureException;
+    }
+
+    /**
+     * What a goal that runs prompt tests shares across its prompts.
+     *
+     * @param runner the isolated runner of the project's prompt tests
+     * @param models the optimizer (when asked for) and the critic
+     * @param settings the tuner's settings
+     * @param config the layered configuration
+     */
+    record Session(IsolatedCandidateRunner runner, TuneModels models, TuneSettings settings, RptConfig config) {}
+
+    /**
+     * Runs the prompt tests once as they are, then {@code work} for each prompt to work on ({@code rpt.tune.prompt}
+     * or every prompt the run names), and warns when the target is the simulator.
+     */
+    final void forEachPrompt(boolean withOptimizer, PromptWork work)
+            throws MojoExecutionException, MojoFailureException {
+        ConfigSource source = configurationSource();
+        RptConfig config = RptConfig.of(source);
+        TuneSettings settings = TuneSettings.from(config);
+        try (IsolatedCandidateRunner runner = candidateRunner(source);
+                TuneModels models = models(config, withOptimizer)) {
+            warnSimulated(models);
+            RunReport first = firstRun(runner, config);
+            Session session = new Session(runner, models, settings, config);
+            for (String prompt : prompts(config, first)) {
+                work.run(prompt, first, session);
+            }
+            if (first.model().simulated()) {
+                warnSimulated("the target model", first.model().label());
+            }
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.rpt.maven;
 
-import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.prompt.PromptFile;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.tune.DiagnosticFunction;
 import dev.rpt.core.tune.Evaluation;
-import dev.rpt.core.tune.TuneSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,34 +46,31 @@ public class DiagnoseMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        var source = configurationSource();
-        RptConfig config = RptConfig.of(source);
-        TuneSettings settings = TuneSettings.from(config);
-        try (IsolatedCandidateRunner runner = candidateRunner(source);
-                TuneModels models = models(config, false)) {
-            warnSimulated(models);
-            RunReport first = firstRun(runner, config);
-            for (String prompt : prompts(config, first)) {
-                Path file = promptSource(prompt);
-                Thresholds goals = Goals.strictest(first.classes(), prompt);
-                Path directory = tuneDirectory().resolve(recordId(prompt) + "-diagnose");
-                DiagnosticFunction diagnostic = DiagnosticFunctions.create(
-                        runner, prompt, goals, models.critic(), models.critiques(), settings, config);
-                Evaluation evaluation;
-                try {
-                    evaluation = diagnostic.evaluate(
-                            1, PromptFile.parse(file), List.of(), Files.createDirectories(directory));
-                    Files.writeString(directory.resolve("diagnostic.json"), evaluation.report());
-                } catch (IOException e) {
-                    throw new MojoExecutionException("The diagnosis of " + prompt + " failed: " + e.getMessage(), e);
-                }
-                getLog().info("Failure modes of " + prompt + " (optimization split):");
-                TuneOutput.failureModes(evaluation.report()).forEach(line -> getLog().info("  " + line));
-                getLog().info("Diagnostic report: " + directory.resolve("diagnostic.json"));
-            }
-            if (first.model().simulated()) {
-                warnSimulated("the target model", first.model().label());
-            }
+        forEachPrompt(false, this::diagnose);
+    }
+
+    private void diagnose(String prompt, RunReport first, Session session)
+            throws MojoExecutionException, MojoFailureException {
+        Path file = promptSource(prompt);
+        Thresholds goals = Goals.strictest(first.classes(), prompt);
+        Path directory = tuneDirectory().resolve(recordId(prompt) + "-diagnose");
+        DiagnosticFunction diagnostic = DiagnosticFunctions.create(
+                session.runner(),
+                prompt,
+                goals,
+                session.models().critic(),
+                session.models().critiques(),
+                session.settings(),
+                session.config());
+        Evaluation evaluation;
+        try {
+            evaluation = diagnostic.evaluate(1, PromptFile.parse(file), List.of(), Files.createDirectories(directory));
+            Files.writeString(directory.resolve("diagnostic.json"), evaluation.report());
+        } catch (IOException e) {
+            throw new MojoExecutionException("The diagnosis of " + prompt + " failed: " + e.getMessage(), e);
         }
+        getLog().info("Failure modes of " + prompt + " (optimization split):");
+        TuneOutput.failureModes(evaluation.report()).forEach(line -> getLog().info("  " + line));
+        getLog().info("Diagnostic report: " + directory.resolve("diagnostic.json"));
     }
 }

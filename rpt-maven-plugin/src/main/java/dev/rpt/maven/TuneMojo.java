@@ -59,17 +59,10 @@ public class TuneMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        var source = configurationSource();
-        RptConfig config = RptConfig.of(source);
-        TuneSettings settings = TuneSettings.from(config);
-        try (IsolatedCandidateRunner runner = candidateRunner(source);
-                TuneModels models = models(config, true)) {
-            warnSimulated(models);
-            RunReport first = firstRun(runner, config);
-            for (String prompt : prompts(config, first)) {
-                tune(prompt, first, runner, models, settings, config);
-            }
-        }
+        forEachPrompt(
+                true,
+                (prompt, first, session) ->
+                        tune(prompt, first, session.runner(), session.models(), session.settings(), session.config()));
     }
 
     private void tune(
@@ -125,9 +118,6 @@ public class TuneMojo extends AbstractRptMojo {
         TuneOutput.summaryTable(result.seed(), result.best()).forEach(getLog()::info);
         getLog().info("Record (every candidate, report, transcript and diff): " + result.record());
         writeHtmlReport(result, config);
-        if (first.model().simulated()) {
-            warnSimulated("the target model", first.model().label());
-        }
     }
 
     /** Writes the HTML report of the best iteration with the tune's trajectory, in the record and as target/rpt/report.html. */

@@ -22,17 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyTests {
 
     private static final int KILLS = 20;
-    private static final String SEED = """
-            ---
-            input:
-              schema:
-                question: string
-            ---
-            {{role "system"}}
-            You are a helpful assistant that answers math questions.
-            {{role "user"}}
-            {{question}}
-            """;
+    private static final String SEED = InProcessRunner.WEAK_SEED;
 
     @TempDir
     Path dir;

@@ -39,6 +39,19 @@ import java.util.concurrent.Executors;
  */
 final class InProcessRunner implements CandidateRunner {
 
+    /** A deliberately weak math prompt over the rows' {@code question}: the seed the tune tests start from. */
+    static final String WEAK_SEED = """
+            ---
+            input:
+              schema:
+                question: string
+            ---
+            {{role "system"}}
+            You are a helpful assistant that answers math questions.
+            {{role "user"}}
+            {{question}}
+            """;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final java.util.concurrent.Executor POOL = Executors.newFixedThreadPool(8, runnable -> {

@@ -34,17 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReflectiveTuneTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SEED = """
-            ---
-            input:
-              schema:
-                question: string
-            ---
-            {{role "system"}}
-            You are a helpful assistant that answers math questions.
-            {{role "user"}}
-            {{question}}
-            """;
+    private static final String SEED = InProcessRunner.WEAK_SEED;
 
     @TempDir
     Path dir;
