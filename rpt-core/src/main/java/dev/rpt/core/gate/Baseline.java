@@ -1,5 +1,6 @@
 package dev.rpt.core.gate;
 
+import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -48,7 +50,7 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
     }
 
     /**
-     * The baseline of a run.
+     * The baseline of a run, its class metrics measured with the default {@link MetricsOptions}.
      *
      * @param force take it even when cases errored; those are kept as {@code errored} and left out of every comparison,
      *     so a forced baseline guards fewer cases
@@ -56,7 +58,21 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
      *     flag
      */
     public static Baseline from(RunReport report, boolean force) {
+        return from(report, force, MetricsOptions.DEFAULTS);
+    }
+
+    /**
+     * The baseline of a run, its class metrics measured as {@code metrics} says (use the run's {@code
+     * rpt.metrics.bins}, so that the baseline's ECE is the one the report showed).
+     *
+     * @param force take it even when cases errored; those are kept as {@code errored} and left out of every comparison,
+     *     so a forced baseline guards fewer cases
+     * @throws BaselineException when some case errored and {@code force} is false; the message names how many and the
+     *     flag
+     */
+    public static Baseline from(RunReport report, boolean force, MetricsOptions metrics) {
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(metrics, "metrics");
         long errored = report.cases().stream()
                 .filter(c -> c.verdict() == Verdict.ERRORED)
                 .count();
@@ -71,15 +87,8 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
         for (ClassInfo info : report.classes()) {
             SortedMap<CaseKey, List<ReportedCase>> cases = table.getOrDefault(info.className(), new TreeMap<>());
             List<BaselineCase> baselineCases = new ArrayList<>();
-            CaseTable.folded(cases)
-                    .forEach((key, samples) -> baselineCases.add(new BaselineCase(
-                            key.method(),
-                            key.id(),
-                            samples.verdict(),
-                            samples.confidence(),
-                            samples.samples(),
-                            samples.passes())));
-            Measured measured = Measured.of(cases.values(), MetricsOptions.DEFAULTS, java.util.OptionalDouble.empty());
+            cases.forEach((key, records) -> baselineCases.add(baselineCase(key, records)));
+            Measured measured = Measured.of(cases.values(), metrics, OptionalDouble.empty());
             classes.add(new BaselineClass(
                     info.className(),
                     info.promptPath(),
@@ -88,6 +97,25 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
                     baselineCases));
         }
         return new Baseline(report.runId(), report.model(), classes);
+    }
+
+    private static BaselineCase baselineCase(CaseKey key, List<ReportedCase> records) {
+        CaseSamples samples = CaseSamples.of(records);
+        List<CaseOutcome> outcomes = records.size() == 1
+                ? List.of()
+                : records.stream()
+                        .map(ReportedCase::outcome)
+                        // The baseline keeps what the gate compares: the verdict and the confidence.
+                        .map(o -> o.scored() ? new CaseOutcome(o.verdict(), o.confidence(), false) : o)
+                        .toList();
+        return new BaselineCase(
+                key.method(),
+                key.id(),
+                samples.verdict(),
+                samples.confidence(),
+                samples.samples(),
+                samples.passes(),
+                outcomes);
     }
 
     /** The class's entry, if the baseline has one. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
 import java.io.IOException;
@@ -57,6 +58,14 @@ final class BaselineJson {
                 number(caseNode, "confidence", c.confidence());
                 caseNode.put("samples", c.samples());
                 caseNode.put("passes", c.passes());
+                if (!c.sampleOutcomes().isEmpty()) {
+                    ArrayNode samples = caseNode.putArray("sampleOutcomes");
+                    for (CaseOutcome sample : c.sampleOutcomes()) {
+                        ObjectNode sampleNode = samples.addObject();
+                        sampleNode.put("outcome", sample.verdict().name().toLowerCase(Locale.ROOT));
+                        number(sampleNode, "confidence", sample.confidence());
+                    }
+                }
             }
         }
         try {
@@ -146,13 +155,8 @@ final class BaselineJson {
     }
 
     private static BaselineCase readCase(Reader reader, JsonNode node, String where) {
-        String outcome = reader.text(node, where + ".outcome");
-        Verdict verdict;
-        try {
-            verdict = Verdict.valueOf(outcome.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw reader.error(where + ".outcome", "must be passed, failed or errored, got '" + outcome + "'");
-        }
+        Verdict verdict = verdict(reader, node, where + ".outcome");
+        OptionalDouble confidence = reader.nullableUnit(node, where + ".confidence");
         int samples = reader.integer(node, where + ".samples");
         int passes = reader.integer(node, where + ".passes");
         if (samples < 1 || passes > samples) {
@@ -160,13 +164,47 @@ final class BaselineJson {
                     where,
                     "needs samples >= 1 and passes <= samples, got samples " + samples + " and passes " + passes);
         }
+        List<CaseOutcome> outcomes = new ArrayList<>();
+        if (samples > 1) {
+            JsonNode sampleNodes = reader.array(node, where + ".sampleOutcomes");
+            if (sampleNodes.size() != samples) {
+                throw reader.error(
+                        where + ".sampleOutcomes",
+                        "must list all " + samples + " samples of the case, got " + sampleNodes.size());
+            }
+            for (int k = 0; k < samples; k++) {
+                String sampleWhere = where + ".sampleOutcomes[" + k + "]";
+                JsonNode sampleNode = sampleNodes.get(k);
+                Verdict sampleVerdict = verdict(reader, sampleNode, sampleWhere + ".outcome");
+                OptionalDouble sampleConfidence = reader.nullableUnit(sampleNode, sampleWhere + ".confidence");
+                if (sampleVerdict == Verdict.ERRORED && sampleConfidence.isPresent()) {
+                    throw reader.error(sampleWhere + ".confidence", "must be null for an errored sample");
+                }
+                outcomes.add(new CaseOutcome(sampleVerdict, sampleConfidence, false));
+            }
+            long passed = outcomes.stream().filter(CaseOutcome::correct).count();
+            if (passed != passes) {
+                throw reader.error(
+                        where + ".passes", "is " + passes + ", but " + passed + " of its sampleOutcomes passed");
+            }
+        }
         return new BaselineCase(
                 reader.text(node, where + ".method"),
                 reader.text(node, where + ".id"),
                 verdict,
-                reader.nullableUnit(node, where + ".confidence"),
+                confidence,
                 samples,
-                passes);
+                passes,
+                outcomes);
+    }
+
+    private static Verdict verdict(Reader reader, JsonNode node, String where) {
+        String outcome = reader.text(node, where);
+        try {
+            return Verdict.valueOf(outcome.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw reader.error(where, "must be passed, failed or errored, got '" + outcome + "'");
+        }
     }
 
     private static BaselineException missing(Path file, Exception cause) {

@@ -14,8 +14,13 @@ import java.util.OptionalDouble;
  * @param passes how many of them passed
  * @param errored how many of them errored
  * @param confidence the mean confidence of the scored samples that have one; empty when none has
+ * @param scoredOutcomes the outcome of every scored sample, in report order
  */
-record CaseSamples(int samples, int passes, int errored, OptionalDouble confidence) {
+record CaseSamples(int samples, int passes, int errored, OptionalDouble confidence, List<CaseOutcome> scoredOutcomes) {
+
+    CaseSamples {
+        scoredOutcomes = List.copyOf(scoredOutcomes);
+    }
 
     static CaseSamples of(List<ReportedCase> records) {
         int passes = 0;
@@ -32,7 +37,11 @@ record CaseSamples(int samples, int passes, int errored, OptionalDouble confiden
                 .filter(r -> r.confidence().isPresent())
                 .mapToDouble(r -> r.confidence().getAsDouble())
                 .average();
-        return new CaseSamples(records.size(), passes, errored, confidence);
+        List<CaseOutcome> scored = records.stream()
+                .filter(r -> r.verdict() != Verdict.ERRORED)
+                .map(ReportedCase::outcome)
+                .toList();
+        return new CaseSamples(records.size(), passes, errored, confidence, scored);
     }
 
     /** The scored samples. */

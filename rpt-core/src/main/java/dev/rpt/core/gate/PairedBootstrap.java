@@ -1,9 +1,8 @@
 package dev.rpt.core.gate;
 
+import dev.rpt.core.calibration.CalibrationSums;
 import dev.rpt.core.calibration.CaseOutcome;
-import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,60 +36,78 @@ final class PairedBootstrap {
         this.options = options;
     }
 
-    /** The change in accuracy on all pairs; its p-value is this bootstrap's, the gate uses McNemar's instead. */
+    /**
+     * The change in accuracy on all pairs, accuracy being the mean of the cases' pass rates (with one sample per case,
+     * plain accuracy); its p-value is this bootstrap's, the gate uses McNemar's or the sign-flip test's instead.
+     */
     Change accuracy(List<Pair> pairs) {
         int n = pairs.size();
-        int[] base = new int[n];
-        int[] current = new int[n];
+        double[] base = new double[n];
+        double[] current = new double[n];
         for (int i = 0; i < n; i++) {
-            base[i] = pairs.get(i).baseline().correct() ? 1 : 0;
-            current[i] = pairs.get(i).current().correct() ? 1 : 0;
+            base[i] = pairs.get(i).baselineRate();
+            current[i] = pairs.get(i).currentRate();
         }
         RandomGenerator random = new Well19937c(seed);
         double[] deltas = new double[resamples];
         for (int r = 0; r < resamples; r++) {
-            int difference = 0;
+            double difference = 0;
             for (int i = 0; i < n; i++) {
                 int pick = random.nextInt(n);
                 difference += current[pick] - base[pick];
             }
-            deltas[r] = (double) difference / n;
+            deltas[r] = difference / n;
         }
         return change(mean(base), mean(current), deltas, true);
     }
 
-    /** The changes in ECE and Brier on the pairs where both runs stated a confidence; empty map without such pairs. */
+    /**
+     * The changes in ECE and Brier on the pairs where both runs stated a confidence, over every sample with one; empty
+     * map without such pairs. A resample draws cases, and a drawn case brings all its samples, so repeated samples of
+     * one case are never treated as independent cases.
+     */
     Map<Counter, Change> calibration(List<Pair> pairs) {
         List<Pair> calibrated = pairs.stream().filter(Pair::calibrated).toList();
         Map<Counter, Change> changes = new EnumMap<>(Counter.class);
         if (calibrated.isEmpty()) {
             return changes;
         }
-        Metrics baseMetrics = Metrics.of(side(calibrated, true), options);
-        Metrics currentMetrics = Metrics.of(side(calibrated, false), options);
         int n = calibrated.size();
+        CalibrationSums base = new CalibrationSums(options.bins());
+        CalibrationSums current = new CalibrationSums(options.bins());
+        for (Pair pair : calibrated) {
+            add(base, pair.baseline());
+            add(current, pair.current());
+        }
+        double baseEce = value(base.ece());
+        double currentEce = value(current.ece());
+        double baseBrier = value(base.brier());
+        double currentBrier = value(current.brier());
         RandomGenerator random = new Well19937c(seed + 1);
         double[] eceDeltas = new double[resamples];
         double[] brierDeltas = new double[resamples];
-        List<CaseOutcome> base = new ArrayList<>(n);
-        List<CaseOutcome> current = new ArrayList<>(n);
         for (int r = 0; r < resamples; r++) {
             base.clear();
             current.clear();
             for (int i = 0; i < n; i++) {
                 Pair pick = calibrated.get(random.nextInt(n));
-                base.add(pick.baseline());
-                current.add(pick.current());
+                add(base, pick.baseline());
+                add(current, pick.current());
             }
-            Metrics b = Metrics.of(base, options);
-            Metrics c = Metrics.of(current, options);
-            eceDeltas[r] = value(c.ece()) - value(b.ece());
-            brierDeltas[r] = value(c.brier()) - value(b.brier());
+            eceDeltas[r] = value(current.ece()) - value(base.ece());
+            brierDeltas[r] = value(current.brier()) - value(base.brier());
         }
-        changes.put(Counter.ECE, change(value(baseMetrics.ece()), value(currentMetrics.ece()), eceDeltas, false));
-        changes.put(
-                Counter.BRIER, change(value(baseMetrics.brier()), value(currentMetrics.brier()), brierDeltas, false));
+        changes.put(Counter.ECE, change(baseEce, currentEce, eceDeltas, false));
+        changes.put(Counter.BRIER, change(baseBrier, currentBrier, brierDeltas, false));
         return changes;
+    }
+
+    private static void add(CalibrationSums sums, List<CaseOutcome> samples) {
+        for (CaseOutcome sample : samples) {
+            if (sample.confidence().isPresent()) {
+                sums.add(sample.confidence().getAsDouble(), sample.correct());
+            }
+        }
     }
 
     private Change change(double baseline, double current, double[] deltas, boolean higherIsBetter) {
@@ -116,18 +133,14 @@ final class PairedBootstrap {
                 (1.0 + notWorse) / (1.0 + resamples));
     }
 
-    private static List<CaseOutcome> side(List<Pair> pairs, boolean baseline) {
-        return pairs.stream().map(p -> baseline ? p.baseline() : p.current()).toList();
-    }
-
     private static double value(OptionalDouble value) {
         // Every resample holds cases with a confidence, so ECE and Brier are always defined here.
         return value.orElseThrow();
     }
 
-    private static double mean(int[] values) {
+    private static double mean(double[] values) {
         double sum = 0;
-        for (int v : values) {
+        for (double v : values) {
             sum += v;
         }
         return values.length == 0 ? 0 : sum / values.length;

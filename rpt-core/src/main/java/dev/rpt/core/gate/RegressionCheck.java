@@ -1,7 +1,6 @@
 package dev.rpt.core.gate;
 
 import dev.rpt.core.calibration.CaseOutcome;
-import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.ReportedCase;
 import dev.rpt.core.report.RunReport;
@@ -14,8 +13,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Compares a run with its baseline, class by class, on the cases both share: McNemar's test for accuracy and the paired
- * bootstrap for ECE and Brier. A metric fails only when it is worse than its tolerance and the worsening is
+ * Compares a run with its baseline, class by class, on the cases both share: McNemar's test for accuracy (the paired
+ * sign-flip test on pass rates when cases were repeated) and the paired bootstrap for ECE and Brier. A metric fails only when it is worse than its tolerance and the worsening is
  * significant, so that sampling noise does not fail the build and a trivial but significant change does not either.
  * Never calls a model.
  */
@@ -78,17 +77,16 @@ public final class RegressionCheck {
                 onlyInRun++;
                 continue;
             }
-            if (then.verdict() == Verdict.ERRORED || now.getValue().allErrored()) {
+            List<CaseOutcome> thenSamples = then.scoredSamples();
+            if (thenSamples.isEmpty() || now.getValue().allErrored()) {
                 errored++;
                 continue;
             }
-            Pair pair = new Pair(
-                    new CaseOutcome(then.verdict(), then.confidence(), false),
-                    now.getValue().outcome());
+            Pair pair = new Pair(thenSamples, now.getValue().scoredOutcomes());
             pairs.add(pair);
-            if (pair.baseline().correct() && !pair.current().correct()) {
+            if (pair.currentRate() < pair.baselineRate()) {
                 worse++;
-            } else if (!pair.baseline().correct() && pair.current().correct()) {
+            } else if (pair.currentRate() > pair.baselineRate()) {
                 better++;
             }
         }
@@ -102,13 +100,17 @@ public final class RegressionCheck {
             PairedBootstrap bootstrap =
                     new PairedBootstrap(options.resamples(), options.seed(), perTestAlpha(), options.metrics());
             Change accuracy = bootstrap.accuracy(pairs);
+            boolean single = pairs.stream().allMatch(Pair::single);
             metrics.add(comparison(
                     info.className(),
                     Counter.ACCURACY,
                     pairs.size(),
                     accuracy,
-                    McNemar.oneSidedP(worse, better),
-                    McNemar.method(worse, better) + " (" + worse + " worse, " + better + " better)"));
+                    single ? McNemar.oneSidedP(worse, better) : signFlipP(pairs),
+                    single
+                            ? McNemar.method(worse, better) + " (" + worse + " worse, " + better + " better)"
+                            : "paired sign-flip test on pass rates, " + options.resamples() + " resamples (" + worse
+                                    + " cases lower, " + better + " higher)"));
             int calibrated = (int) pairs.stream().filter(Pair::calibrated).count();
             bootstrap
                     .calibration(pairs)
@@ -126,6 +128,13 @@ public final class RegressionCheck {
         }
         return new ClassComparison(
                 info.className(), pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged, metrics, notes);
+    }
+
+    private double signFlipP(List<Pair> pairs) {
+        double[] differences = pairs.stream()
+                .mapToDouble(p -> p.currentRate() - p.baselineRate())
+                .toArray();
+        return SignFlipTest.oneSidedP(differences, options.resamples(), options.seed() + 2);
     }
 
     private MetricComparison comparison(

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +43,9 @@ class BaselineTests {
         assertThat(entry.metrics().errorRate().getAsDouble()).isZero();
         assertThat(entry.cases())
                 .containsExactly(
-                        new BaselineCase("solves", "a", Verdict.PASSED, OptionalDouble.of(0.9), 1, 1),
-                        new BaselineCase("solves", "b", Verdict.PASSED, OptionalDouble.of(0.8), 1, 1),
-                        new BaselineCase("solves", "c", Verdict.FAILED, OptionalDouble.of(0.6), 1, 0));
+                        BaselineCase.single("solves", "a", Verdict.PASSED, OptionalDouble.of(0.9)),
+                        BaselineCase.single("solves", "b", Verdict.PASSED, OptionalDouble.of(0.8)),
+                        BaselineCase.single("solves", "c", Verdict.FAILED, OptionalDouble.of(0.6)));
     }
 
     @Test
@@ -91,8 +94,40 @@ class BaselineTests {
                 .build();
         assertThat(Baseline.from(run).classes().get(0).cases())
                 .containsExactly(
-                        new BaselineCase("solves", "a", Verdict.FAILED, OptionalDouble.of(0.75), 3, 2),
-                        new BaselineCase("solves", "b", Verdict.PASSED, OptionalDouble.of(0.9), 3, 3));
+                        new BaselineCase(
+                                "solves",
+                                "a",
+                                Verdict.FAILED,
+                                OptionalDouble.of(0.75),
+                                3,
+                                2,
+                                List.of(CaseOutcome.passed(0.5), CaseOutcome.passed(0.75), CaseOutcome.failed(1.0))),
+                        new BaselineCase(
+                                "solves",
+                                "b",
+                                Verdict.PASSED,
+                                OptionalDouble.of(0.9),
+                                3,
+                                3,
+                                List.of(CaseOutcome.passed(0.9), CaseOutcome.passed(0.9), CaseOutcome.passed(0.9))));
+        Path file = dir.resolve("baseline.json");
+        Baseline.from(run).write(file);
+        assertThat(Baseline.read(file)).isEqualTo(Baseline.from(run));
+        assertThat(Files.readString(file)).contains("\"sampleOutcomes\"");
+    }
+
+    @Test
+    void aRepeatedCaseMustListEverySample() throws IOException {
+        RunReport run = new TestReports(dir).passed("a", 0.5).failed("a", 0.75).build();
+        Path file = dir.resolve("baseline.json");
+        Baseline.from(run).write(file);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode root = json.readTree(file.toFile());
+        ((ArrayNode) root.path("classes").get(0).path("cases").get(0).path("sampleOutcomes")).remove(1);
+        json.writeValue(file.toFile(), root);
+        assertThatThrownBy(() -> Baseline.read(file))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageContaining("classes[0].cases[0].sampleOutcomes must list all 2 samples of the case, got 1");
     }
 
     @Test

@@ -23,7 +23,7 @@ class PairedBootstrapTests {
         // and the interval collapses onto the change.
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            pairs.add(new Pair(CaseOutcome.passed(1.0), CaseOutcome.passed(0.8)));
+            pairs.add(Pair.of(CaseOutcome.passed(1.0), CaseOutcome.passed(0.8)));
         }
         Map<Counter, Change> changes = bootstrap.calibration(pairs);
         Change ece = changes.get(Counter.ECE);
@@ -42,7 +42,7 @@ class PairedBootstrapTests {
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             CaseOutcome outcome = i % 3 == 0 ? CaseOutcome.failed(0.7) : CaseOutcome.passed(0.6);
-            pairs.add(new Pair(outcome, outcome));
+            pairs.add(Pair.of(outcome, outcome));
         }
         // Every resample has change 0, which counts as "not worse": p = (1 + 999) / (1 + 999) = 1.
         assertThat(bootstrap.calibration(pairs).get(Counter.ECE).pValue()).isEqualTo(1.0);
@@ -54,9 +54,9 @@ class PairedBootstrapTests {
         // Only case 0 differs (Brier 0.01 -> 0.81 on it). A resample misses it with probability (19/20)^20 = 0.358,
         // so about a third of the resamples show no change: p is far above 0.05.
         List<Pair> pairs = new ArrayList<>();
-        pairs.add(new Pair(CaseOutcome.passed(0.9), CaseOutcome.failed(0.9)));
+        pairs.add(Pair.of(CaseOutcome.passed(0.9), CaseOutcome.failed(0.9)));
         for (int i = 1; i < 20; i++) {
-            pairs.add(new Pair(CaseOutcome.passed(0.9), CaseOutcome.passed(0.9)));
+            pairs.add(Pair.of(CaseOutcome.passed(0.9), CaseOutcome.passed(0.9)));
         }
         Change brier = bootstrap.calibration(pairs).get(Counter.BRIER);
         assertThat(brier.current() - brier.baseline()).isCloseTo(0.04, within(1e-12));
@@ -72,7 +72,7 @@ class PairedBootstrapTests {
     void theSameSeedGivesTheSameResult() {
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            pairs.add(new Pair(CaseOutcome.passed(0.5 + i / 100.0), CaseOutcome.failed(0.4 + i / 100.0)));
+            pairs.add(Pair.of(CaseOutcome.passed(0.5 + i / 100.0), CaseOutcome.failed(0.4 + i / 100.0)));
         }
         assertThat(bootstrap.calibration(pairs))
                 .isEqualTo(new PairedBootstrap(RESAMPLES, 7, 0.05, MetricsOptions.DEFAULTS).calibration(pairs));
@@ -80,7 +80,7 @@ class PairedBootstrapTests {
 
     @Test
     void noCalibratedPairMeansNoCalibrationChange() {
-        List<Pair> pairs = List.of(new Pair(CaseOutcome.passedWithoutConfidence(), CaseOutcome.passed(0.9)));
+        List<Pair> pairs = List.of(Pair.of(CaseOutcome.passedWithoutConfidence(), CaseOutcome.passed(0.9)));
         assertThat(bootstrap.calibration(pairs)).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.rpt.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.report.RunReport;
@@ -111,6 +112,47 @@ class RegressionCheckTests {
         assertThat(report.regressions())
                 .extracting(MetricComparison::counter)
                 .containsExactly(Counter.ACCURACY, Counter.BRIER);
+    }
+
+    @Test
+    void repeatedCasesAreComparedOnTheirPassRates() throws IOException {
+        // 100 cases of 3 samples. Baseline: every case passes 3 of 3; now 60 of them pass 2 of 3. Folded to pass^3 this
+        // would look like a 60-point drop; on pass rates it is the 20 points it is (1.000 -> 0.800).
+        TestReports before = reports();
+        TestReports after = reports();
+        for (int i = 0; i < 100; i++) {
+            for (int sample = 0; sample < 3; sample++) {
+                before.passed("q" + i, 0.9);
+                if (i < 60 && sample == 0) {
+                    after.failed("q" + i, 0.9);
+                } else {
+                    after.passed("q" + i, 0.9);
+                }
+            }
+        }
+        RegressionReport report = compare(before.build(), after.build());
+        MetricComparison accuracy = metric(report, Counter.ACCURACY);
+        assertThat(accuracy.baseline()).isEqualTo(1.0);
+        assertThat(accuracy.current()).isCloseTo(0.8, within(1e-12));
+        assertThat(accuracy.test())
+                .isEqualTo("paired sign-flip test on pass rates, 500 resamples (60 cases lower, 0" + " higher)");
+        assertThat(accuracy.pValue()).isEqualTo(1.0 / 501);
+        assertThat(accuracy.regressed()).isTrue();
+        // ECE and Brier are measured on all 300 samples a side: Brier 0.01 -> (240 × 0.01 + 60 × 0.81) / 300 = 0.17.
+        assertThat(metric(report, Counter.BRIER).current()).isCloseTo(0.17, within(1e-9));
+    }
+
+    @Test
+    void repeatedCasesThatStayTheSameDoNotFail() throws IOException {
+        TestReports before = reports();
+        for (int i = 0; i < 100; i++) {
+            before.passed("q" + i, 0.7).passed("q" + i, 0.7).failed("q" + i, 0.7);
+        }
+        RunReport run = before.build();
+        RegressionReport report = compare(run, run);
+        assertThat(report.passed()).isTrue();
+        assertThat(metric(report, Counter.ACCURACY).pValue()).isEqualTo(1.0);
+        assertThat(metric(report, Counter.ACCURACY).current()).isCloseTo(2.0 / 3, within(1e-12));
     }
 
     @Test
