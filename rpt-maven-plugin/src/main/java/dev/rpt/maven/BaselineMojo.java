@@ -1,5 +1,6 @@
 package dev.rpt.maven;
 
+import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.gate.Baseline;
@@ -49,7 +50,7 @@ public class BaselineMojo extends AbstractRptMojo {
                 .toPath()
                 .resolve(config.string(RptConstants.CHECK_BASELINE).orElse(Baseline.DEFAULT_PATH));
         try {
-            Baseline.from(run, force).write(file);
+            Baseline.from(run, force, MetricsOptions.from(config)).write(file);
         } catch (BaselineException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Compares a run with its baseline, class by class, on the cases both share: McNemar's test for accuracy (the paired
- * sign-flip test on pass rates when cases were repeated) and the paired bootstrap for ECE and Brier. A metric fails only when it is worse than its tolerance and the worsening is
+ * sign-flip test on pass rates when cases were repeated) and the paired randomization test for ECE and Brier, with
+ * paired-bootstrap intervals. A metric fails only when it is worse than its tolerance and the worsening is
  * significant, so that sampling noise does not fail the build and a trivial but significant change does not either.
  * Never calls a model.
  */
@@ -112,6 +113,11 @@ public final class RegressionCheck {
                             : "paired sign-flip test on pass rates, " + options.resamples() + " resamples (" + worse
                                     + " cases lower, " + better + " higher)"));
             int calibrated = (int) pairs.stream().filter(Pair::calibrated).count();
+            Map<Counter, Double> pValues = new PairedRandomization(
+                            options.resamples(),
+                            options.seed() + 3,
+                            options.metrics().bins())
+                    .calibrationPValues(pairs);
             bootstrap
                     .calibration(pairs)
                     .forEach((counter, change) -> metrics.add(comparison(
@@ -119,8 +125,8 @@ public final class RegressionCheck {
                             counter,
                             calibrated,
                             change,
-                            change.pValue(),
-                            "paired bootstrap (" + options.resamples() + " resamples)")));
+                            pValues.get(counter),
+                            "paired randomization test, " + options.resamples() + " rounds")));
             if (calibrated < pairs.size()) {
                 notes.add((pairs.size() - calibrated) + " shared cases lack a confidence on one side; ECE and Brier"
                         + " rest on the other " + calibrated + ".");

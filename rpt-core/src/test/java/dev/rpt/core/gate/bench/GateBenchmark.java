@@ -35,30 +35,39 @@ import java.util.stream.Stream;
 final class GateBenchmark {
 
     private final int repetitions;
+    private final int repeat;
     private final RegressionOptions options;
     private final List<Scenario> scenarios;
 
     /**
-     * Runs the full benchmark and prints the table: {@code [repetitions [alpha]]}, defaults 200 and 0.05. For
+     * Runs the full benchmark and prints the table: {@code [repetitions [repeat [alpha]]]}, defaults 200, 1 and 0.05. For
      * launching with a plain {@code java} command; the documented command goes through Surefire instead.
      */
     public static void main(String[] args) {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        double alpha = args.length > 1 ? Double.parseDouble(args[1]) : 0.05;
+        int repeat = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        double alpha = args.length > 2 ? Double.parseDouble(args[2]) : 0.05;
         long start = System.nanoTime();
-        List<Outcome> outcomes =
-                new GateBenchmark(repetitions, RegressionOptions.DEFAULTS.withAlpha(alpha), Scenario.full()).run();
+        List<Outcome> outcomes = new GateBenchmark(
+                        repetitions, repeat, RegressionOptions.DEFAULTS.withAlpha(alpha), Scenario.full())
+                .run();
         System.out.println(table(outcomes));
         System.out.printf(
                 Locale.ROOT,
-                "alpha %.2f, %d repetitions, %.0f s%n",
+                "alpha %.3f, %d repetitions, %d samples per case, %.0f s%n",
                 alpha,
                 repetitions,
+                repeat,
                 (System.nanoTime() - start) / 1e9);
     }
 
-    GateBenchmark(int repetitions, RegressionOptions options, List<Scenario> scenarios) {
+    /**
+     * @param repetitions how many times each scenario is checked, each time against a fresh baseline
+     * @param repeat samples per case in every run, as {@code rpt.repeat} gives
+     */
+    GateBenchmark(int repetitions, int repeat, RegressionOptions options, List<Scenario> scenarios) {
         this.repetitions = repetitions;
+        this.repeat = repeat;
         this.options = options;
         this.scenarios = List.copyOf(scenarios);
     }
@@ -66,6 +75,7 @@ final class GateBenchmark {
     /** What one scenario measured over all repetitions. */
     record Outcome(
             String scenario,
+            int repeat,
             int repetitions,
             double accuracyEffect,
             double eceEffect,
@@ -100,11 +110,11 @@ final class GateBenchmark {
                 for (int s = 0; s < scenarios.size(); s++) {
                     Scenario scenario = scenarios.get(s);
                     RunReport baselineRun = baselines.computeIfAbsent(
-                            scenario.base(), base -> sim.run(base, 1_000_000L + r, runs.resolve("baseline")));
+                            scenario.base(), base -> sim.run(base, 1_000_000L + r, repeat, runs.resolve("baseline")));
                     Baseline baseline = Baseline.from(baselineRun);
                     Metrics before = metrics(baselineRun);
-                    RunReport current =
-                            sim.run(scenario.systemFor(), scenario.label(), 2_000_000L + r, runs.resolve("current"));
+                    RunReport current = sim.run(
+                            scenario.systemFor(), scenario.label(), 2_000_000L + r, repeat, runs.resolve("current"));
                     Metrics after = metrics(current);
                     RegressionReport report = check.compare(baseline, current);
                     int[] row = {
@@ -132,6 +142,7 @@ final class GateBenchmark {
             int[] c = counts[s];
             outcomes.add(new Outcome(
                     scenarios.get(s).name(),
+                    repeat,
                     repetitions,
                     effects[s][0],
                     effects[s][1],
@@ -148,14 +159,15 @@ final class GateBenchmark {
     /** The outcomes as the Markdown table of {@code docs/ci.md}. */
     static String table(List<Outcome> outcomes) {
         StringBuilder table = new StringBuilder();
-        table.append("| scenario | measured effect (accuracy, ECE) | rpt gate fails | of which accuracy / ECE / Brier"
-                + " | naive: accuracy < baseline | naive: ECE > baseline |\n");
-        table.append("|---|---|---|---|---|---|\n");
+        table.append("| scenario | samples per case | measured effect (accuracy, ECE) | rpt gate fails | of which"
+                + " accuracy / ECE / Brier | naive: accuracy < baseline | naive: ECE > baseline |\n");
+        table.append("|---|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {
             table.append(String.format(
                     Locale.ROOT,
-                    "| %s | %+.3f, %+.3f | %s | %s / %s / %s | %s | %s |%n",
+                    "| %s | %d | %+.3f, %+.3f | %s | %s / %s / %s | %s | %s |%n",
                     o.scenario(),
+                    o.repeat(),
                     o.accuracyEffect(),
                     o.eceEffect(),
                     percent(o, o.gateFailed()),

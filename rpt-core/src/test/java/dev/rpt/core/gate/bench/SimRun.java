@@ -65,21 +65,26 @@ final class SimRun {
         return rows.size();
     }
 
-    /** One run of {@code system} with sampling seed {@code seed}; the report is written under {@code directory}. */
-    RunReport run(String system, long seed, Path directory) {
-        return run(index -> system, system, seed, directory);
+    /**
+     * One run of {@code system} with sampling seed {@code seed} and {@code repeat} samples per case, as {@code
+     * rpt.repeat} gives; the report is written under {@code directory}.
+     */
+    RunReport run(String system, long seed, int repeat, Path directory) {
+        return run(index -> system, system, seed, repeat, directory);
     }
 
     /**
      * One run where case {@code i} gets the system prompt {@code systemFor.apply(i)}, as a template with a per-case
      * branch would render it; {@code label} is what the prompt's sha256 is taken of.
      */
-    RunReport run(IntFunction<String> systemFor, String label, long seed, Path directory) {
+    RunReport run(IntFunction<String> systemFor, String label, long seed, int repeat, Path directory) {
         String runId = "seed-" + seed;
         RunHeader header = new RunHeader(runId, Instant.EPOCH, new ModelInfo("sim", "sim", true), new TreeMap<>());
         try (RunReportWriter writer = RunReportWriter.start(directory, header, MetricsOptions.DEFAULTS)) {
             for (int i = 0; i < rows.size(); i++) {
-                writer.record(grade(rows.get(i), systemFor.apply(i), seed));
+                for (int sample = 0; sample < repeat; sample++) {
+                    writer.record(grade(rows.get(i), systemFor.apply(i), seed, sample));
+                }
             }
             Path file = writer.finish(
                     List.of(new ClassInfo(CLASS_NAME, "prompts/math.prompt", sha256(label), Thresholds.NONE)),
@@ -90,13 +95,14 @@ final class SimRun {
         }
     }
 
-    private CaseRecord grade(Row row, String system, long seed) {
+    private CaseRecord grade(Row row, String system, long seed, int sample) {
         ChatRequest request = ChatRequest.builder()
                 .system(system)
                 .user("Question:\n" + row.question())
                 .responseFormat(PromptEvaluator.TARGET_ANSWER)
                 .temperature(1.0)
                 .seed(seed)
+                .sampleIndex(sample)
                 .build();
         JsonNode reply;
         try {
@@ -121,7 +127,7 @@ final class SimRun {
                 Optional.empty(),
                 Usage.ZERO,
                 false,
-                0);
+                sample);
     }
 
     private static List<Row> rows() {
