@@ -59,6 +59,7 @@ public class DiagnoseMojo extends AbstractRptMojo {
                 prompt,
                 goals,
                 session.models().critic(),
+                session.models().embeddings(),
                 session.models().critiques(),
                 session.settings(),
                 session.config());

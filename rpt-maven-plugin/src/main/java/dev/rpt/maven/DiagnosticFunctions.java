@@ -2,13 +2,12 @@ package dev.rpt.maven;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.diagnose.CriticAnalyzer;
 import dev.rpt.core.diagnose.DeterministicAnalyzer;
 import dev.rpt.core.diagnose.FailureAnalyzer;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.runtime.ChatModels;
+import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.tune.CandidateRunner;
 import dev.rpt.core.tune.DiagnosticFunction;
 import dev.rpt.core.tune.ReflectiveDiagnosticFunction;
@@ -26,6 +25,7 @@ final class DiagnosticFunctions {
      * @param promptResource the prompt resource, e.g. {@code prompts/math.prompt}
      * @param goals the prompt's thresholds, which the diagnostic report states
      * @param critic the critic model, or none for the deterministic fallback
+     * @param embeddings the embedding model that groups the critic's labels, or none for one grouping call
      * @param executor runs the critiques in parallel
      * @param settings the tune's settings ({@code rpt.diagnose.max-critiques} among them)
      * @param config the whole configuration ({@code rpt.metrics.bins})
@@ -35,16 +35,13 @@ final class DiagnosticFunctions {
             String promptResource,
             Thresholds goals,
             Optional<ChatModel> critic,
+            Optional<EmbeddingModel> embeddings,
             Executor executor,
             TuneSettings settings,
             RptConfig config) {
         // max-critiques 0 means no critic call at all: the deterministic grouping by failure kind.
         FailureAnalyzer analyzer = critic.isPresent() && settings.maxCritiques() > 0
-                ? new CriticAnalyzer(
-                        critic.get(),
-                        ChatModels.embeddings(config.forRole(RptConstants.DIAGNOSE_CRITIC_PREFIX), System::getenv),
-                        executor,
-                        settings.maxCritiques())
+                ? new CriticAnalyzer(critic.get(), embeddings, executor, settings.maxCritiques())
                 : new DeterministicAnalyzer();
         MetricsOptions metrics = MetricsOptions.from(config);
         return new ReflectiveDiagnosticFunction(runner, promptResource, analyzer, goals, metrics);

@@ -3,6 +3,7 @@ package dev.rpt.maven;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.model.runtime.ChatModels;
 import dev.rpt.core.model.runtime.ConcurrencyLimiter;
 import dev.rpt.core.model.runtime.UsageLedger;
@@ -17,11 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param optimizer the optimizer, when the goal needs one
  * @param critic the critic, unless {@code rpt.diagnose.critic.provider=none}
- * @param ledger what the optimizer and the critic used
+ * @param embeddings the critic's embedding model, when {@code rpt.diagnose.embedding-model} names one
+ * @param ledger what the optimizer, the critic and the embedding model used
  * @param critiques runs the critic's calls in parallel, as wide as {@code rpt.concurrency}
  */
 record TuneModels(
-        Optional<ChatModel> optimizer, Optional<ChatModel> critic, UsageLedger ledger, ExecutorService critiques)
+        Optional<ChatModel> optimizer,
+        Optional<ChatModel> critic,
+        Optional<EmbeddingModel> embeddings,
+        UsageLedger ledger,
+        ExecutorService critiques)
         implements AutoCloseable {
 
     /** The value of {@code rpt.diagnose.critic.provider} that turns the critic off. */
@@ -42,6 +48,7 @@ record TuneModels(
             return new TuneModels(
                     optimizer,
                     none ? Optional.empty() : Optional.of(ChatModels.create(critic, System::getenv, ledger, limiter)),
+                    none ? Optional.empty() : ChatModels.embeddings(critic, System::getenv, ledger),
                     ledger,
                     Executors.newFixedThreadPool(limiter.limit(), daemonThreads()));
         } catch (RuntimeException e) {

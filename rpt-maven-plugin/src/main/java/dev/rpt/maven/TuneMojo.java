@@ -79,7 +79,7 @@ public class TuneMojo extends AbstractRptMojo {
         getLog().info("Tuning " + prompt + " (" + source + "), goals: " + goals.describe()
                 + (settings.dryRun() ? "; dry run, the file stays as it is" : ""));
         DiagnosticFunction diagnostic = DiagnosticFunctions.create(
-                runner, prompt, goals, models.critic(), models.critiques(), settings, config);
+                runner, prompt, goals, models.critic(), models.embeddings(), models.critiques(), settings, config);
         TuneResult result;
         try {
             Tuner tuner =

@@ -40,8 +40,9 @@ final class EmbeddingGrouping implements LabelGrouping {
 
     @Override
     public Map<String, ModeName> group(List<LabelStats> labels) {
-        List<double[]> vectors =
-                embeddings.embed(labels.stream().map(LabelStats::label).toList());
+        List<double[]> vectors = embeddings
+                .embed(labels.stream().map(LabelStats::label).toList())
+                .vectors();
         List<Point> points = points(labels, vectors);
         List<List<Point>> clusters = merge(cluster(points));
         Map<String, ModeName> modes = new HashMap<>();

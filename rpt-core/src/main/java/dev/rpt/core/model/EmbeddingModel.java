@@ -11,10 +11,10 @@ public interface EmbeddingModel {
      * Embeds the texts in one call.
      *
      * @param texts the texts; an empty list gives an empty list without calling the provider
-     * @return one vector per text, in the order of {@code texts}
+     * @return one vector per text, in the order of {@code texts}, and the call's usage
      * @throws ModelException when the provider, the transport or the response fails
      */
-    List<double[]> embed(List<String> texts);
+    Embeddings embed(List<String> texts);
 
     /** What this model is: provider, model name, and whether it is a simulator. */
     ModelInfo info();

@@ -10,8 +10,10 @@ import static org.assertj.core.groups.Tuple.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.EmbeddingModel;
+import dev.rpt.core.model.Embeddings;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.TransportException;
+import dev.rpt.core.model.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ class GroupingTests {
         final List<List<String>> calls = new CopyOnWriteArrayList<>();
 
         @Override
-        public List<double[]> embed(List<String> texts) {
+        public Embeddings embed(List<String> texts) {
             calls.add(List.copyOf(texts));
             List<double[]> vectors = new ArrayList<>();
             for (String text : texts) {
@@ -54,7 +56,7 @@ class GroupingTests {
                     vectors.add(new double[] {0, 0, 1});
                 }
             }
-            return vectors;
+            return new Embeddings(vectors, Usage.ZERO);
         }
 
         @Override
@@ -119,7 +121,7 @@ class GroupingTests {
     void failingEmbeddingsFallBackToTheGroupingCall() {
         EmbeddingModel broken = new EmbeddingModel() {
             @Override
-            public List<double[]> embed(List<String> texts) {
+            public Embeddings embed(List<String> texts) {
                 throw new TransportException("connection reset", null);
             }
 

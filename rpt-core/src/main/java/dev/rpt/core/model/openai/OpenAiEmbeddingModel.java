@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.core.model.EmbeddingModel;
+import dev.rpt.core.model.Embeddings;
 import dev.rpt.core.model.MalformedResponseException;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.Usage;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +30,9 @@ final class OpenAiEmbeddingModel implements EmbeddingModel {
     }
 
     @Override
-    public List<double[]> embed(List<String> texts) {
+    public Embeddings embed(List<String> texts) {
         if (texts.isEmpty()) {
-            return List.of();
+            return Embeddings.NONE;
         }
         return read(transport.post(PATH, write(texts)), texts.size());
     }
@@ -57,7 +59,7 @@ final class OpenAiEmbeddingModel implements EmbeddingModel {
         }
     }
 
-    private static List<double[]> read(String body, int expected) {
+    private static Embeddings read(String body, int expected) {
         ObjectNode root = Json.parseResponse(body, "The embeddings response");
         JsonNode data = root.get("data");
         if (data == null || !data.isArray() || data.size() != expected) {
@@ -80,7 +82,15 @@ final class OpenAiEmbeddingModel implements EmbeddingModel {
             }
             vectors[index.asInt()] = vector(embedding, body);
         }
-        return Arrays.asList(vectors);
+        return new Embeddings(Arrays.asList(vectors), usage(root.get("usage")));
+    }
+
+    /** {@code usage.prompt_tokens}; servers that report no usage (some local ones) count as zero. */
+    private static Usage usage(JsonNode usage) {
+        JsonNode prompt = usage == null ? null : usage.get("prompt_tokens");
+        return prompt != null && prompt.canConvertToLong() && prompt.asLong() >= 0
+                ? Usage.of(prompt.asLong(), 0)
+                : Usage.ZERO;
     }
 
     private static double[] vector(JsonNode embedding, String body) {

@@ -5,7 +5,9 @@ import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
+import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.model.ModelSettings;
+import dev.rpt.core.model.openai.OpenAiProvider;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -153,23 +156,25 @@ public final class ChatModels {
 
     /**
      * The embedding model named by {@code rpt.diagnose.embedding-model}, on the same server and with the same key as
-     * the given (critic) configuration, if one is named.
+     * the given (critic) configuration, if one is named; its calls and tokens go into {@code ledger}, and its cost is
+     * priced by {@code rpt.price.<embedding model>}.
      *
      * @throws ConfigException when one is named but the provider has no embeddings endpoint
      */
-    public static java.util.Optional<dev.rpt.core.model.EmbeddingModel> embeddings(
-            RptConfig config, UnaryOperator<String> environment) {
-        java.util.Optional<String> name = config.string(dev.rpt.core.config.RptConstants.DIAGNOSE_EMBEDDING_MODEL);
+    public static Optional<EmbeddingModel> embeddings(
+            RptConfig config, UnaryOperator<String> environment, UsageLedger ledger) {
+        Objects.requireNonNull(ledger, "ledger");
+        Optional<String> name = config.string(RptConstants.DIAGNOSE_EMBEDDING_MODEL);
         if (name.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ModelSettings settings = ModelSettings.from(config);
-        if (!settings.provider().equals("openai")) {
-            throw new ConfigException(dev.rpt.core.config.RptConstants.DIAGNOSE_EMBEDDING_MODEL + "=" + name.get()
+        if (!settings.provider().equals(OpenAiProvider.ID)) {
+            throw new ConfigException(RptConstants.DIAGNOSE_EMBEDDING_MODEL + "=" + name.get()
                     + " needs an OpenAI-compatible provider with an embeddings endpoint, but the critic's provider is "
                     + settings.provider() + ". Unset it to group failure labels with one call to the critic.");
         }
-        return java.util.Optional.of(
-                new dev.rpt.core.model.openai.OpenAiProvider().createEmbeddings(settings, name.get(), environment));
+        return Optional.of(new MeteredEmbeddingModel(
+                new OpenAiProvider().createEmbeddings(settings, name.get(), environment), ledger));
     }
 }

@@ -53,6 +53,14 @@ public final class UsageLedger {
         }
     }
 
+    /** Records a call that returned a reply without a {@link ChatResponse}, such as an embeddings call. */
+    public synchronized void recordUsage(ModelInfo model, Usage usage) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(usage, "usage");
+        calls++;
+        billedByModel.merge(model, usage, Usage::plus);
+    }
+
     /** Records a call that failed. */
     public synchronized void recordFailure(ModelInfo model) {
         Objects.requireNonNull(model, "model");

@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpt.core.model.EmbeddingModel;
+import dev.rpt.core.model.Embeddings;
 import dev.rpt.core.model.MalformedResponseException;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.Usage;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -40,7 +42,8 @@ class OpenAiEmbeddingModelTests {
     void postsTheInputsAndReturnsVectorsInInputOrder() throws Exception {
         server.enqueue(ok("embeddings.json"));
 
-        List<double[]> vectors = model.embed(List.of("off by one", "wrong unit"));
+        Embeddings embeddings = model.embed(List.of("off by one", "wrong unit"));
+        List<double[]> vectors = embeddings.vectors();
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/embeddings");
@@ -51,11 +54,12 @@ class OpenAiEmbeddingModelTests {
         assertThat(vectors.get(0)).containsExactly(0.125, 0.0, -1.5);
         assertThat(vectors.get(1)).containsExactly(0.5, -0.25, 1.0);
         assertThat(model.info()).isEqualTo(new ModelInfo("openai", "text-embedding-3-small", false));
+        assertThat(embeddings.usage()).isEqualTo(Usage.of(8, 0));
     }
 
     @Test
     void embedsNothingWithoutACall() {
-        assertThat(model.embed(List.of())).isEmpty();
+        assertThat(model.embed(List.of())).isEqualTo(Embeddings.NONE);
         assertThat(server.getRequestCount()).isZero();
     }
 

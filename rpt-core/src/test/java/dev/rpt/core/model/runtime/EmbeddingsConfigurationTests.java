@@ -14,7 +14,8 @@ class EmbeddingsConfigurationTests {
     void noEmbeddingModelMeansGroupingByTheCritic() {
         RptConfig config = RptConfig.of(Map.of("rpt.provider", "openai", "rpt.model", "gpt-4.1-mini"));
 
-        assertThat(ChatModels.embeddings(config, name -> "sk-test")).isEmpty();
+        assertThat(ChatModels.embeddings(config, name -> "fake-test", new UsageLedger(PriceTable.EMPTY)))
+                .isEmpty();
     }
 
     @Test
@@ -24,7 +25,7 @@ class EmbeddingsConfigurationTests {
                 "rpt.model", "gpt-4.1-mini",
                 "rpt.diagnose.embedding-model", "text-embedding-3-small"));
 
-        assertThat(ChatModels.embeddings(config, name -> "sk-test"))
+        assertThat(ChatModels.embeddings(config, name -> "fake-test", new UsageLedger(PriceTable.EMPTY)))
                 .get()
                 .satisfies(model -> assertThat(model.info().model()).isEqualTo("text-embedding-3-small"));
     }
@@ -36,7 +37,7 @@ class EmbeddingsConfigurationTests {
                 "rpt.model", "claude-sonnet-4-5",
                 "rpt.diagnose.embedding-model", "text-embedding-3-small"));
 
-        assertThatThrownBy(() -> ChatModels.embeddings(config, name -> "sk-ant-test"))
+        assertThatThrownBy(() -> ChatModels.embeddings(config, name -> "fake-test", new UsageLedger(PriceTable.EMPTY)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rpt.diagnose.embedding-model=text-embedding-3-small")
                 .hasMessageContaining("anthropic");
