@@ -220,7 +220,14 @@ public final class Tuner {
                         latest = Optional.of(evaluation);
                         conversation.addReport(call.id(), evaluation);
                         progress.accept(progressLine(evaluation, pendingTargets, started, usage(evaluations)));
-                        if (settings.untilPass()
+                        if (answeredNothing(evaluation)) {
+                            // A provider that is down would error every case of every further candidate too.
+                            stopReason = "the target model answered none of the "
+                                    + (evaluation.tune().errored()
+                                            + evaluation.holdout().errored())
+                                    + " cases of iteration " + iteration
+                                    + " (every one errored; its run report says why)";
+                        } else if (settings.untilPass()
                                 && !goals.isEmpty()
                                 && goals.check(evaluation.holdout()).passed()
                                 && evaluation.holdoutScore(settings.brierWeight())
@@ -346,6 +353,11 @@ public final class Tuner {
                             + ". Keep the placeholders as they are and add no new ones."));
             return Optional.empty();
         }
+    }
+
+    private static boolean answeredNothing(Evaluation evaluation) {
+        return evaluation.tune().n() + evaluation.holdout().n() == 0
+                && evaluation.tune().errored() + evaluation.holdout().errored() > 0;
     }
 
     private boolean plateaued(List<Evaluation> evaluations) {

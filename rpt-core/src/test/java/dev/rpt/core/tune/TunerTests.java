@@ -14,6 +14,7 @@ import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.Role;
+import dev.rpt.core.model.ServerErrorException;
 import dev.rpt.core.model.ToolCall;
 import dev.rpt.core.model.ToolChoice;
 import dev.rpt.core.model.Usage;
@@ -220,6 +221,46 @@ class TunerTests {
     }
 
     @Test
+    void anOptimizerThatGoesDownStopsCleanlyAndKeepsTheBest() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"));
+        optimizer.failWhenDone = true;
+
+        TuneResult result =
+                tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        assertThat(result.stopReason())
+                .startsWith("the optimizer model failed (ServerErrorException)")
+                .contains("503");
+        assertThat(result.iterations()).hasSize(2);
+        assertThat(result.best().candidate().text()).contains(BETTER);
+        assertThat(result.written()).isTrue();
+        assertThat(promptFile).content().contains(BETTER);
+    }
+
+    @Test
+    void aTargetThatAnswersNoCaseStopsTheTuneAndKeepsTheBest() throws IOException {
+        diagnostic.downFromIteration = 3;
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"" + BETTER + " Twice.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"never evaluated\",\"user\":\"{{question}}\"}"));
+
+        TuneResult result =
+                tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, Thresholds.NONE, dir.resolve("rec"));
+
+        assertThat(result.stopReason())
+                .isEqualTo("the target model answered none of the 20 cases of iteration 3 (every one errored; its"
+                        + " run report says why)");
+        assertThat(result.iterations()).hasSize(3);
+        assertThat(result.best().iteration()).isEqualTo(2);
+        assertThat(promptFile).content().contains(BETTER).doesNotContain("Twice");
+        assertThat(optimizer.script).hasSize(1);
+    }
+
+    @Test
     void targetCallsOfEachEvaluationCountTowardsTheBudget() throws IOException {
         diagnostic.targetUsagePerRun = new dev.rpt.core.model.runtime.UsageSnapshot(
                 10, 0, 0, Usage.of(1000, 100), Usage.ZERO, OptionalDouble.of(0), List.of());
@@ -362,6 +403,7 @@ class TunerTests {
     /** Held-out accuracy 0.9 for a prompt that says "step by step", 0.5 otherwise, 0.3 for "Worse.". */
     private static final class FakeDiagnostic implements DiagnosticFunction {
         final List<List<String>> targets = new ArrayList<>();
+        int downFromIteration = Integer.MAX_VALUE;
         dev.rpt.core.model.runtime.UsageSnapshot targetUsagePerRun = dev.rpt.core.model.runtime.UsageSnapshot.NONE;
 
         @Override
@@ -369,7 +411,7 @@ class TunerTests {
             targets.add(patchTargets);
             String system = candidate.sectionText(Role.SYSTEM);
             int right = system.contains("step by step") ? 9 : system.contains("Worse") ? 3 : 5;
-            Metrics metrics = metrics(right);
+            Metrics metrics = iteration >= downFromIteration ? allErrored() : metrics(right);
             return new Evaluation(
                     iteration,
                     candidate,
@@ -393,6 +435,14 @@ class TunerTests {
             return "{\"mode\":\"" + mode + "\",\"traces\":[]}";
         }
 
+        private static Metrics allErrored() {
+            List<CaseOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                outcomes.add(CaseOutcome.errored());
+            }
+            return Metrics.of(outcomes);
+        }
+
         private static Metrics metrics(int right) {
             List<CaseOutcome> outcomes = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -406,6 +456,7 @@ class TunerTests {
         final Deque<ChatResponse> script;
         final List<ChatRequest> requests = new ArrayList<>();
         UsageLedger ledger;
+        boolean failWhenDone;
 
         ScriptedOptimizer(ChatResponse... responses) {
             this.script = new ArrayDeque<>(List.of(responses));
@@ -414,6 +465,9 @@ class TunerTests {
         @Override
         public ChatResponse chat(ChatRequest request) {
             requests.add(request);
+            if (script.isEmpty() && failWhenDone) {
+                throw new ServerErrorException(503, "HTTP 503: Service Unavailable", null);
+            }
             if (script.isEmpty()) {
                 throw new AssertionError("the optimizer script ran out after " + requests.size() + " requests");
             }
