@@ -267,7 +267,7 @@ public final class Benchmarks {
         resetPeaks();
         RunResult run = engine.run(cases, 64, "off", work.resolve("cache")).requireAllPassed();
         long peak = peakHeapBytes();
-        long reported = countReportedCases(run.reportDirectory().resolve("last-run.json"));
+        long reported = countCaseRecords(run.reportDirectory().resolve("last-run.json"));
         System.out.printf(Locale.ROOT, "%n## Memory: %d cases, 0 ms latency, concurrency 64%n", cases);
         System.out.println("| max heap MiB | peak heap used MiB | engine ms | cases in last-run.json |");
         System.out.println("|---|---|---|---|");
@@ -321,7 +321,7 @@ public final class Benchmarks {
     }
 
     // Counts the case records by streaming, so the check itself needs no heap worth measuring.
-    private static long countReportedCases(Path lastRun) throws IOException {
+    private static long countCaseRecords(Path lastRun) throws IOException {
         long count = 0;
         try (JsonParser parser = JSON.getFactory().createParser(lastRun.toFile())) {
             parser.nextToken();

@@ -14,8 +14,8 @@ import dev.rpt.core.gate.RegressionReport;
 import dev.rpt.core.gate.Rule;
 import dev.rpt.core.gate.RuleChecker;
 import dev.rpt.core.gate.ThresholdResult;
+import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
-import dev.rpt.core.report.ReportedCase;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.html.HtmlReport;
 import java.io.IOException;
@@ -82,7 +82,7 @@ public class CheckMojo extends AbstractRptMojo {
             }
             List<dev.rpt.core.calibration.CaseOutcome> outcomes = run.cases().stream()
                     .filter(c -> c.className().equals(info.className()))
-                    .map(ReportedCase::outcome)
+                    .map(CaseRecord::outcome)
                     .toList();
             ThresholdResult result = info.thresholds().check(Metrics.of(outcomes, metrics), mode);
             for (String violation : result.violations()) {

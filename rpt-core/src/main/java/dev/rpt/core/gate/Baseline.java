@@ -4,8 +4,8 @@ import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
-import dev.rpt.core.report.ReportedCase;
 import dev.rpt.core.report.RunReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,10 +82,10 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
                     + " stop guarding " + (errored == 1 ? "that case" : "those cases") + ". Fix the errors and run"
                     + " the prompt tests again, or write the baseline anyway with -Drpt.baseline.force=true.");
         }
-        Map<String, SortedMap<CaseKey, List<ReportedCase>>> table = CaseTable.of(report);
+        Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = CaseTable.of(report);
         List<BaselineClass> classes = new ArrayList<>();
         for (ClassInfo info : report.classes()) {
-            SortedMap<CaseKey, List<ReportedCase>> cases = table.getOrDefault(info.className(), new TreeMap<>());
+            SortedMap<CaseKey, List<CaseRecord>> cases = table.getOrDefault(info.className(), new TreeMap<>());
             List<BaselineCase> baselineCases = new ArrayList<>();
             cases.forEach((key, records) -> baselineCases.add(baselineCase(key, records)));
             Measured measured = Measured.of(cases.values(), metrics, OptionalDouble.empty());
@@ -99,12 +99,12 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
         return new Baseline(report.runId(), report.model(), classes);
     }
 
-    private static BaselineCase baselineCase(CaseKey key, List<ReportedCase> records) {
+    private static BaselineCase baselineCase(CaseKey key, List<CaseRecord> records) {
         CaseSamples samples = CaseSamples.of(records);
         List<CaseOutcome> outcomes = records.size() == 1
                 ? List.of()
                 : records.stream()
-                        .map(ReportedCase::outcome)
+                        .map(CaseRecord::outcome)
                         // The baseline keeps what the gate compares: the verdict and the confidence.
                         .map(o -> o.scored() ? new CaseOutcome(o.verdict(), o.confidence(), false) : o)
                         .toList();

@@ -2,7 +2,7 @@ package dev.rpt.core.gate;
 
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.report.ReportedCase;
+import dev.rpt.core.report.CaseRecord;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -22,10 +22,10 @@ record CaseSamples(int samples, int passes, int errored, OptionalDouble confiden
         scoredOutcomes = List.copyOf(scoredOutcomes);
     }
 
-    static CaseSamples of(List<ReportedCase> records) {
+    static CaseSamples of(List<CaseRecord> records) {
         int passes = 0;
         int errored = 0;
-        for (ReportedCase record : records) {
+        for (CaseRecord record : records) {
             if (record.verdict() == Verdict.PASSED) {
                 passes++;
             } else if (record.verdict() == Verdict.ERRORED) {
@@ -39,7 +39,7 @@ record CaseSamples(int samples, int passes, int errored, OptionalDouble confiden
                 .average();
         List<CaseOutcome> scored = records.stream()
                 .filter(r -> r.verdict() != Verdict.ERRORED)
-                .map(ReportedCase::outcome)
+                .map(CaseRecord::outcome)
                 .toList();
         return new CaseSamples(records.size(), passes, errored, confidence, scored);
     }

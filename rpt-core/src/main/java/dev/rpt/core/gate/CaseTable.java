@@ -1,6 +1,6 @@
 package dev.rpt.core.gate;
 
-import dev.rpt.core.report.ReportedCase;
+import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +15,10 @@ final class CaseTable {
     private CaseTable() {}
 
     /** Class name to case key to the case's records, classes in report order. */
-    static Map<String, SortedMap<CaseKey, List<ReportedCase>>> of(RunReport report) {
-        Map<String, SortedMap<CaseKey, List<ReportedCase>>> table = new LinkedHashMap<>();
+    static Map<String, SortedMap<CaseKey, List<CaseRecord>>> of(RunReport report) {
+        Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = new LinkedHashMap<>();
         report.classes().forEach(info -> table.put(info.className(), new TreeMap<>()));
-        for (ReportedCase record : report.cases()) {
+        for (CaseRecord record : report.cases()) {
             table.computeIfAbsent(record.className(), name -> new TreeMap<>())
                     .computeIfAbsent(new CaseKey(record.method(), record.id()), key -> new ArrayList<>())
                     .add(record);
@@ -27,7 +27,7 @@ final class CaseTable {
     }
 
     /** Each case of one class folded over its samples. */
-    static SortedMap<CaseKey, CaseSamples> folded(SortedMap<CaseKey, List<ReportedCase>> cases) {
+    static SortedMap<CaseKey, CaseSamples> folded(SortedMap<CaseKey, List<CaseRecord>> cases) {
         SortedMap<CaseKey, CaseSamples> folded = new TreeMap<>();
         cases.forEach((key, records) -> folded.put(key, CaseSamples.of(records)));
         return folded;

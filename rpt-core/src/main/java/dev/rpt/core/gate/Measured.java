@@ -4,7 +4,7 @@ import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Interval;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
-import dev.rpt.core.report.ReportedCase;
+import dev.rpt.core.report.CaseRecord;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +21,12 @@ import org.apache.commons.math3.stat.interval.IntervalUtils;
  */
 record Measured(Metrics metrics, int cases, int passedAll, OptionalDouble cost) {
 
-    static Measured of(Collection<List<ReportedCase>> cases, MetricsOptions options, OptionalDouble cost) {
+    static Measured of(Collection<List<CaseRecord>> cases, MetricsOptions options, OptionalDouble cost) {
         List<CaseOutcome> outcomes =
-                cases.stream().flatMap(List::stream).map(ReportedCase::outcome).toList();
+                cases.stream().flatMap(List::stream).map(CaseRecord::outcome).toList();
         int scoredCases = 0;
         int passedAll = 0;
-        for (List<ReportedCase> records : cases) {
+        for (List<CaseRecord> records : cases) {
             CaseSamples samples = CaseSamples.of(records);
             if (!samples.allErrored()) {
                 scoredCases++;

@@ -1,8 +1,8 @@
 package dev.rpt.core.gate;
 
 import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
-import dev.rpt.core.report.ReportedCase;
 import dev.rpt.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ public final class RegressionCheck {
      * @throws BaselineException when a class's baseline was recorded for another prompt file
      */
     public RegressionReport compare(Baseline baseline, RunReport run) {
-        Map<String, SortedMap<CaseKey, List<ReportedCase>>> table = CaseTable.of(run);
+        Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = CaseTable.of(run);
         List<ClassComparison> classes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (ClassInfo info : run.classes()) {

@@ -2,7 +2,7 @@ package dev.rpt.core.gate;
 
 import dev.rpt.core.calibration.Interval;
 import dev.rpt.core.calibration.MetricsOptions;
-import dev.rpt.core.report.ReportedCase;
+import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +42,12 @@ public final class RuleChecker {
      * @return every violation
      */
     public CheckResult check(RunReport report, OptionalDouble costUsd, List<Rule> rules) {
-        Map<String, SortedMap<CaseKey, List<ReportedCase>>> table = CaseTable.of(report);
+        Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = CaseTable.of(report);
         List<Violation> violations = new ArrayList<>();
         for (Rule rule : rules) {
             switch (rule.element()) {
                 case RUN -> {
-                    List<List<ReportedCase>> all = new ArrayList<>();
+                    List<List<CaseRecord>> all = new ArrayList<>();
                     table.values().forEach(cases -> all.addAll(cases.values()));
                     check(rule, "run", Measured.of(all, options, costUsd), violations);
                 }

@@ -28,7 +28,7 @@ import java.util.OptionalDouble;
  * @param usage the run's model usage: calls, tokens and cost
  */
 public record RunReport(
-        String runId, ModelInfo model, List<ClassInfo> classes, List<ReportedCase> cases, UsageSnapshot usage) {
+        String runId, ModelInfo model, List<ClassInfo> classes, List<CaseRecord> cases, UsageSnapshot usage) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,9 +63,16 @@ public record RunReport(
                             unit(bounds.path("maxBrier")),
                             unit(bounds.path("maxErrorRate")))));
         }
-        List<ReportedCase> cases = new ArrayList<>();
+        List<CaseRecord> cases = new ArrayList<>();
         for (JsonNode node : root.path("cases")) {
-            cases.add(readCase(node));
+            try {
+                cases.add(readCase(node));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(
+                        file + " holds an inconsistent case at cases[" + cases.size() + "]: " + e.getMessage()
+                                + ". Run the prompt tests again to write a new report.",
+                        e);
+            }
         }
         return new RunReport(
                 root.path("runId").asText(),
@@ -105,17 +112,17 @@ public record RunReport(
     }
 
     /** The cases of one split. */
-    public List<ReportedCase> cases(Split split) {
+    public List<CaseRecord> cases(Split split) {
         return cases.stream().filter(c -> c.split() == split).toList();
     }
 
-    private static ReportedCase readCase(JsonNode node) {
+    private static CaseRecord readCase(JsonNode node) {
         Map<String, String> vars = new LinkedHashMap<>();
         node.path("vars")
                 .fields()
                 .forEachRemaining(
                         entry -> vars.put(entry.getKey(), entry.getValue().asText()));
-        return new ReportedCase(
+        return new CaseRecord(
                 node.path("className").asText(),
                 node.path("method").asText(),
                 node.path("id").asText(),
@@ -127,6 +134,9 @@ public record RunReport(
                 node.path("formatError").asBoolean(),
                 failure(node.path("failure")),
                 failure(node.path("error")),
+                tokens(node.path("usage")),
+                node.path("cached").asBoolean(),
+                node.path("latencyMs").asLong(),
                 text(node.path("justification")),
                 node.path("sample").asInt(0));
     }

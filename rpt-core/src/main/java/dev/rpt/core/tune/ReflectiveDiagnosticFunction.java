@@ -19,7 +19,7 @@ import dev.rpt.core.diagnose.IterationRecord;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.Role;
 import dev.rpt.core.prompt.PromptFile;
-import dev.rpt.core.report.ReportedCase;
+import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import java.io.IOException;
@@ -74,13 +74,13 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         Path candidateFile = directory.resolve("candidate.prompt");
         Files.writeString(candidateFile, candidate.text(), StandardCharsets.UTF_8);
         RunReport report = runner.run(promptResource, candidateFile, directory.resolve("report"));
-        List<ReportedCase> tune = report.cases(Split.TUNE);
+        List<CaseRecord> tune = report.cases(Split.TUNE);
         Metrics tuneMetrics = Metrics.of(outcomes(tune), metrics);
         Metrics holdoutMetrics = Metrics.of(outcomes(report.cases(Split.HOLDOUT)), metrics);
 
         List<FailedCase> failures = new ArrayList<>();
         List<OptionalDouble> passedConfidences = new ArrayList<>();
-        for (ReportedCase c : tune) {
+        for (CaseRecord c : tune) {
             if (c.verdict() == Verdict.FAILED) {
                 failures.add(new FailedCase(
                         c.id(),
@@ -151,7 +151,7 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         return "SYSTEM:\n" + candidate.sectionText(Role.SYSTEM) + "\n\nUSER:\n" + candidate.sectionText(Role.USER);
     }
 
-    private static List<CaseOutcome> outcomes(List<ReportedCase> cases) {
-        return cases.stream().map(ReportedCase::outcome).toList();
+    private static List<CaseOutcome> outcomes(List<CaseRecord> cases) {
+        return cases.stream().map(CaseRecord::outcome).toList();
     }
 }

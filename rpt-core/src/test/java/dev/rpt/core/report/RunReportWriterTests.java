@@ -66,6 +66,40 @@ class RunReportWriterTests {
     }
 
     @Test
+    void theReaderGivesBackEveryRecordAsWritten() throws IOException {
+        CaseRecord traced = new CaseRecord(
+                MATH,
+                "solves",
+                "m9",
+                Split.TUNE,
+                Map.of("question", "2+2?"),
+                dev.rpt.core.calibration.Verdict.PASSED,
+                java.util.Optional.of("4"),
+                OptionalDouble.of(0.75),
+                false,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                Usage.of(120, 30),
+                true,
+                412,
+                java.util.Optional.of("added them"),
+                2);
+        Path file;
+        try (RunReportWriter writer = start("run-read")) {
+            writer.record(traced);
+            writer.record(failed(MATH, "m2", Split.TUNE, OptionalDouble.of(0.8), false));
+            writer.record(errored(MATH, "m5", Split.HOLDOUT));
+            file = writer.finish(classes(MATH), unpriced());
+        }
+
+        assertThat(RunReport.read(file).cases())
+                .containsExactly(
+                        traced,
+                        failed(MATH, "m2", Split.TUNE, OptionalDouble.of(0.8), false),
+                        errored(MATH, "m5", Split.HOLDOUT));
+    }
+
+    @Test
     void statesTheModelAndTheRedactedConfiguration() throws IOException {
         JsonNode report = MAPPER.readTree(writeSampleRun("run-1").toFile());
 

@@ -6,8 +6,8 @@ import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.cases.Split;
 import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
-import dev.rpt.core.report.ReportedCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +22,8 @@ final class ClassSection {
 
     private ClassSection() {}
 
-    static void append(
-            StringBuilder html, int index, ClassInfo info, List<ReportedCase> cases, MetricsOptions options) {
-        List<ReportedCase> own = cases.stream()
+    static void append(StringBuilder html, int index, ClassInfo info, List<CaseRecord> cases, MetricsOptions options) {
+        List<CaseRecord> own = cases.stream()
                 .filter(c -> c.className().equals(info.className()))
                 .toList();
         Metrics all = metrics(own, options);
@@ -45,7 +44,7 @@ final class ClassSection {
                         + "<th>no confidence</th><th>format errors</th></tr></thead>\n<tbody>\n");
         row(html, "all", all);
         for (Split split : Split.values()) {
-            List<ReportedCase> inSplit =
+            List<CaseRecord> inSplit =
                     own.stream().filter(c -> c.split() == split).toList();
             row(html, split == Split.TUNE ? "tune split" : "held-out split", metrics(inSplit, options));
         }
@@ -70,8 +69,8 @@ final class ClassSection {
         html.append("</div>\n</section>\n");
     }
 
-    private static Metrics metrics(List<ReportedCase> cases, MetricsOptions options) {
-        return Metrics.of(cases.stream().map(ReportedCase::outcome).toList(), options);
+    private static Metrics metrics(List<CaseRecord> cases, MetricsOptions options) {
+        return Metrics.of(cases.stream().map(CaseRecord::outcome).toList(), options);
     }
 
     private static void row(StringBuilder html, String label, Metrics m) {

@@ -5,7 +5,6 @@ import static dev.rpt.core.report.html.Html.escape;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.cases.Split;
 import dev.rpt.core.report.CaseRecord;
-import dev.rpt.core.report.ReportedCase;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +19,14 @@ final class FailuresSection {
     /** Answers and messages longer than this are cut in the table; the run report has them in full. */
     static final int MAX_TEXT = 400;
 
-    private static final Comparator<ReportedCase> MOST_DAMAGING_FIRST = Comparator.comparingInt((ReportedCase c) ->
+    private static final Comparator<CaseRecord> MOST_DAMAGING_FIRST = Comparator.comparingInt((CaseRecord c) ->
                     c.verdict() == Verdict.ERRORED ? 2 : c.confidence().isPresent() ? 0 : 1)
             .thenComparing(c -> -c.confidence().orElse(0));
 
     private FailuresSection() {}
 
-    static void append(StringBuilder html, List<ReportedCase> cases, int limit) {
-        List<ReportedCase> failures = cases.stream()
+    static void append(StringBuilder html, List<CaseRecord> cases, int limit) {
+        List<CaseRecord> failures = cases.stream()
                 .filter(c -> c.verdict() != Verdict.PASSED)
                 .sorted(MOST_DAMAGING_FIRST)
                 .toList();
@@ -45,7 +44,7 @@ final class FailuresSection {
                 .append(".</p>\n");
         html.append("<table class=\"failures\">\n<thead><tr><th>case</th><th>split</th><th>outcome</th>"
                 + "<th>answer</th><th>confidence</th><th>failure</th></tr></thead>\n<tbody>\n");
-        for (ReportedCase c : failures.subList(0, shown)) {
+        for (CaseRecord c : failures.subList(0, shown)) {
             html.append("<tr class=\"")
                     .append(c.verdict().name().toLowerCase(Locale.ROOT))
                     .append("\"><td><code>")
@@ -68,7 +67,7 @@ final class FailuresSection {
         html.append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static String reason(ReportedCase c) {
+    private static String reason(CaseRecord c) {
         CaseRecord.Failure why = c.failure().or(c::error).orElse(new CaseRecord.Failure("", ""));
         return "<code>" + escape(why.kind()) + "</code> " + escape(why.message(), MAX_TEXT);
     }

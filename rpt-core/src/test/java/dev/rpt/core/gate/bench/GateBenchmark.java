@@ -7,7 +7,7 @@ import dev.rpt.core.gate.MetricComparison;
 import dev.rpt.core.gate.RegressionCheck;
 import dev.rpt.core.gate.RegressionOptions;
 import dev.rpt.core.gate.RegressionReport;
-import dev.rpt.core.report.ReportedCase;
+import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -189,7 +189,7 @@ final class GateBenchmark {
     }
 
     private static Metrics metrics(RunReport report) {
-        return Metrics.of(report.cases().stream().map(ReportedCase::outcome).toList());
+        return Metrics.of(report.cases().stream().map(CaseRecord::outcome).toList());
     }
 
     private static double value(java.util.OptionalDouble value) {
