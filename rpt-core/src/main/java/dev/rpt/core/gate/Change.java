@@ -7,9 +7,8 @@ package dev.rpt.core.gate;
  * @param current the current value
  * @param lower the lower end of the bootstrap interval of {@code current − baseline}
  * @param upper the upper end of that interval
- * @param pValue the one-sided p-value of "the current run is worse"
  */
-record Change(double baseline, double current, double lower, double upper, double pValue) {
+record Change(double baseline, double current, double lower, double upper) {
 
     double delta() {
         return current - baseline;

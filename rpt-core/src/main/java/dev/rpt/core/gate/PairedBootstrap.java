@@ -13,14 +13,11 @@ import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
- * The paired bootstrap over shared cases: each resample draws cases with replacement and measures the baseline and the
- * current run on the same draw, so case difficulty cancels out of the change.
- *
- * <p>The one-sided p-value of "the current run is worse" is {@code (1 + k) / (1 + B)}, where {@code k} of the {@code
- * B} resamples show the current run not worse (a change of zero or in the good direction). The {@code +1} keeps it
- * above zero: with B resamples nothing smaller than {@code 1 / (B + 1)} can be resolved. The interval is the
- * percentile interval of the change at level {@code 1 − 2α}, whose end on the "worse" side is the one-sided bound the
- * test matches.
+ * The paired bootstrap over shared cases, for the interval of each change: each resample draws cases with
+ * replacement and measures the baseline and the current run on the same draw, so case difficulty cancels out of the
+ * change. The interval is the percentile interval of the change at level {@code 1 − 2α}, whose end on the "worse"
+ * side is a one-sided bound. The gate's p-values come from tests that need no assumption about the change's
+ * distribution ({@link McNemar}, {@link SignFlipTest}, {@link PairedRandomization}).
  */
 final class PairedBootstrap {
 
@@ -38,7 +35,7 @@ final class PairedBootstrap {
 
     /**
      * The change in accuracy on all pairs, accuracy being the mean of the cases' pass rates (with one sample per case,
-     * plain accuracy); its p-value is this bootstrap's, the gate uses McNemar's or the sign-flip test's instead.
+     * plain accuracy).
      */
     Change accuracy(List<Pair> pairs) {
         int n = pairs.size();
@@ -58,7 +55,7 @@ final class PairedBootstrap {
             }
             deltas[r] = difference / n;
         }
-        return change(mean(base), mean(current), deltas, true);
+        return change(mean(base), mean(current), deltas);
     }
 
     /**
@@ -97,8 +94,8 @@ final class PairedBootstrap {
             eceDeltas[r] = value(current.ece()) - value(base.ece());
             brierDeltas[r] = value(current.brier()) - value(base.brier());
         }
-        changes.put(Counter.ECE, change(baseEce, currentEce, eceDeltas, false));
-        changes.put(Counter.BRIER, change(baseBrier, currentBrier, brierDeltas, false));
+        changes.put(Counter.ECE, change(baseEce, currentEce, eceDeltas));
+        changes.put(Counter.BRIER, change(baseBrier, currentBrier, brierDeltas));
         return changes;
     }
 
@@ -110,27 +107,20 @@ final class PairedBootstrap {
         }
     }
 
-    private Change change(double baseline, double current, double[] deltas, boolean higherIsBetter) {
+    private Change change(double baseline, double current, double[] deltas) {
         // Resampling duplicates cases, and ECE's noise floor depends on how many distinct cases a bin holds, so the
         // resampled changes are not centred on the observed one (a calibrated baseline's ECE rises more than an
         // overconfident run's). Shifting them back onto the observed change removes that bias; their spread is what
-        // the test needs. For accuracy and Brier, means of per-case values, the shift is close to zero.
+        // the interval needs. For accuracy and Brier, means of per-case values, the shift is close to zero.
         double observed = current - baseline;
         double shift = observed - new Mean().evaluate(deltas);
         double[] centred = new double[deltas.length];
-        int notWorse = 0;
         for (int i = 0; i < deltas.length; i++) {
             centred[i] = deltas[i] + shift;
-            notWorse += (higherIsBetter ? centred[i] >= 0 : centred[i] <= 0) ? 1 : 0;
         }
         Percentile percentile = new Percentile();
         percentile.setData(centred);
-        return new Change(
-                baseline,
-                current,
-                percentile.evaluate(100 * alpha),
-                percentile.evaluate(100 * (1 - alpha)),
-                (1.0 + notWorse) / (1.0 + resamples));
+        return new Change(baseline, current, percentile.evaluate(100 * alpha), percentile.evaluate(100 * (1 - alpha)));
     }
 
     private static double value(OptionalDouble value) {

@@ -96,6 +96,15 @@ public final class RegressionCheck {
                 .count();
         boolean promptChanged = !entry.promptSha256().equals(info.promptSha256());
         List<String> notes = notes(info, entry, pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged);
+        long unevenSamples = pairs.stream()
+                .filter(p -> p.baseline().size() != p.current().size())
+                .count();
+        if (unevenSamples > 0) {
+            // Swapping sides is exact only when both sides hold alike samples; with uneven counts it is approximate.
+            notes.add(unevenSamples + " shared cases have a different number of scored samples in the baseline and"
+                    + " the run; they are still compared on pass rates, but take the baseline with the run's"
+                    + " rpt.repeat for exact tests.");
+        }
         List<MetricComparison> metrics = new ArrayList<>();
         if (!pairs.isEmpty()) {
             PairedBootstrap bootstrap =

@@ -19,8 +19,7 @@ class PairedBootstrapTests {
     @Test
     void aChangeOnEveryCaseIsTheSameInEveryResample() {
         // Baseline: 50 passes at confidence 1.0 (ECE 0, Brier 0). Current: the same passes at 0.8 (ECE 0.2, Brier
-        // 0.04). Every resample shows exactly that change, so none is "not worse": p = (1 + 0) / (1 + 999) = 0.001,
-        // and the interval collapses onto the change.
+        // 0.04). Every resample shows exactly that change, so the interval collapses onto it.
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             pairs.add(Pair.of(CaseOutcome.passed(1.0), CaseOutcome.passed(0.8)));
@@ -29,30 +28,33 @@ class PairedBootstrapTests {
         Change ece = changes.get(Counter.ECE);
         assertThat(ece.baseline()).isCloseTo(0.0, within(1e-12));
         assertThat(ece.current()).isCloseTo(0.2, within(1e-12));
-        assertThat(ece.pValue()).isCloseTo(0.001, within(1e-12));
         assertThat(ece.lower()).isCloseTo(0.2, within(1e-9));
         assertThat(ece.upper()).isCloseTo(0.2, within(1e-9));
         Change brier = changes.get(Counter.BRIER);
         assertThat(brier.current()).isCloseTo(0.04, within(1e-12));
-        assertThat(brier.pValue()).isCloseTo(0.001, within(1e-12));
+        assertThat(brier.lower()).isCloseTo(0.04, within(1e-9));
     }
 
     @Test
-    void identicalRunsAreNeverWorse() {
+    void identicalRunsHaveAnIntervalOfZero() {
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             CaseOutcome outcome = i % 3 == 0 ? CaseOutcome.failed(0.7) : CaseOutcome.passed(0.6);
             pairs.add(Pair.of(outcome, outcome));
         }
-        // Every resample has change 0, which counts as "not worse": p = (1 + 999) / (1 + 999) = 1.
-        assertThat(bootstrap.calibration(pairs).get(Counter.ECE).pValue()).isEqualTo(1.0);
-        assertThat(bootstrap.accuracy(pairs).pValue()).isEqualTo(1.0);
+        // Every resample has change 0.
+        Change ece = bootstrap.calibration(pairs).get(Counter.ECE);
+        assertThat(ece.lower()).isCloseTo(0.0, within(1e-12));
+        assertThat(ece.upper()).isCloseTo(0.0, within(1e-12));
+        Change accuracy = bootstrap.accuracy(pairs);
+        assertThat(accuracy.lower()).isCloseTo(0.0, within(1e-12));
+        assertThat(accuracy.upper()).isCloseTo(0.0, within(1e-12));
     }
 
     @Test
-    void oneChangedCaseOfTwentyIsNotSignificant() {
+    void oneChangedCaseOfTwentyLeavesNoChangeInsideTheInterval() {
         // Only case 0 differs (Brier 0.01 -> 0.81 on it). A resample misses it with probability (19/20)^20 = 0.358,
-        // so about a third of the resamples show no change: p is far above 0.05.
+        // so about a third of the resamples show no change, and the interval reaches down to about zero.
         List<Pair> pairs = new ArrayList<>();
         pairs.add(Pair.of(CaseOutcome.passed(0.9), CaseOutcome.failed(0.9)));
         for (int i = 1; i < 20; i++) {
@@ -60,7 +62,8 @@ class PairedBootstrapTests {
         }
         Change brier = bootstrap.calibration(pairs).get(Counter.BRIER);
         assertThat(brier.current() - brier.baseline()).isCloseTo(0.04, within(1e-12));
-        assertThat(brier.pValue()).isBetween(0.25, 0.45);
+        assertThat(brier.lower()).isCloseTo(0.0, within(0.005));
+        assertThat(brier.upper()).isGreaterThan(0.04);
         Change accuracy = bootstrap.accuracy(pairs);
         assertThat(accuracy.current() - accuracy.baseline()).isCloseTo(-0.05, within(1e-12));
         assertThat(accuracy.lower()).isLessThan(-0.05);

@@ -156,6 +156,22 @@ class RegressionCheckTests {
     }
 
     @Test
+    void aBaselineWithOtherRepeatsIsComparedAndSaidSo() throws IOException {
+        RunReport once = reports().many("q", 0, 30, true, 0.9).build();
+        TestReports thrice = reports();
+        for (int i = 0; i < 30; i++) {
+            thrice.passed("q" + i, 0.9).passed("q" + i, 0.9).passed("q" + i, 0.9);
+        }
+        RegressionReport report = compare(once, thrice.build());
+        assertThat(report.passed()).isTrue();
+        assertThat(report.classes().get(0).notes())
+                .containsExactly("30 shared cases have a different number of scored samples in the baseline and the"
+                        + " run; they are still compared on pass rates, but take the baseline with the run's"
+                        + " rpt.repeat for exact tests.");
+        assertThat(metric(report, Counter.ACCURACY).test()).startsWith("paired sign-flip test on pass rates");
+    }
+
+    @Test
     void alphaIsSplitOverTheThreeTestsOfAClass() throws IOException {
         RunReport run = reports().many("q", 0, 10, true, 0.9).build();
         MetricComparison accuracy = metric(compare(run, run), Counter.ACCURACY);
