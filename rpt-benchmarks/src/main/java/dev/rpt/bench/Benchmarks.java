@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  */
 public final class Benchmarks {
 
+    /** Warm-up runs of 1,000 cases before the overhead scenario measures. */
+    static final int OVERHEAD_WARM_UP_RUNS = 15;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EngineRun engine;
@@ -185,15 +188,18 @@ public final class Benchmarks {
                 100 * median / limit);
     }
 
-    /** Wall time per case at zero latency, after warm-up runs. */
+    /**
+     * Wall time per case at zero latency, after {@value #OVERHEAD_WARM_UP_RUNS} warm-up runs: with the 3 of the other
+     * scenarios the JIT was still compiling, and the result depended on what had run before (docs/performance.md).
+     */
     private void overhead() {
-        warmUp();
+        warmUp(OVERHEAD_WARM_UP_RUNS);
         int cases = 1_000;
         System.out.printf(Locale.ROOT, "%n## Per-case overhead: %d cases, 0 ms latency%n", cases);
         System.out.println("| concurrency | runs | median engine ms | ms per case | min ms per case |");
         System.out.println("|---|---|---|---|---|");
         for (int concurrency : new int[] {1, 16}) {
-            List<RunResult> runs = measure(cases, concurrency, 0, "off", Math.max(reps, 5));
+            List<RunResult> runs = measure(cases, concurrency, 0, "off", Math.max(reps, 10));
             double median = median(runs, RunResult::engineMs);
             double min = runs.stream().mapToDouble(RunResult::engineMs).min().orElseThrow();
             System.out.printf(
@@ -285,8 +291,12 @@ public final class Benchmarks {
 
     /** Runs enough cases for the JIT to compile the engine's hot paths before anything is measured. */
     private void warmUp() {
+        warmUp(3);
+    }
+
+    private void warmUp(int runs) {
         server.latencyMs(0);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < runs; i++) {
             engine.run(1_000, 16, "off", work.resolve("cache")).requireAllPassed();
         }
     }

@@ -112,6 +112,11 @@ final class LatencyServer implements AutoCloseable {
         }
     }
 
+    /** The reply body the server sends for a request body; the JMH benchmark answers with the same bytes. */
+    static String replyTo(String requestBody) {
+        return completion(answerTo(requestBody));
+    }
+
     // A regular expression over the raw body keeps the server's CPU cost out of the engine's per-case overhead.
     private static String answerTo(String body) {
         Matcher question = QUESTION.matcher(body);
