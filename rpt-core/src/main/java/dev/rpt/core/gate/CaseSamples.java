@@ -66,10 +66,4 @@ record CaseSamples(int samples, int passes, int errored, OptionalDouble confiden
         }
         return passedAll() ? Verdict.PASSED : Verdict.FAILED;
     }
-
-    /** The folded case as the metrics see it. */
-    CaseOutcome outcome() {
-        Verdict verdict = verdict();
-        return verdict == Verdict.ERRORED ? CaseOutcome.errored() : new CaseOutcome(verdict, confidence, false);
-    }
 }
