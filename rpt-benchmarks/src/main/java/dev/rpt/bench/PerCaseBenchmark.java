@@ -29,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +89,7 @@ public class PerCaseBenchmark {
                 new WireCodecModel(
                         "gpt-4.1-mini", body -> LatencyServer.replyTo(new String(body, StandardCharsets.UTF_8))),
                 EvaluationSettings.DEFAULTS);
-        variables = new java.util.ArrayList<>();
+        variables = new ArrayList<>();
         expected = new String[CASES];
         for (int i = 0; i < CASES; i++) {
             variables.add(Map.of("question", "What is " + i + " plus 1?"));
@@ -110,7 +112,7 @@ public class PerCaseBenchmark {
     @TearDown(Level.Trial)
     public void deleteReports() throws IOException {
         try (var files = Files.walk(directory)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
         }

@@ -99,8 +99,7 @@ public class CheckMojo extends AbstractRptMojo {
             } catch (IllegalArgumentException e) {
                 throw new MojoFailureException(e.getMessage(), e);
             }
-            CheckResult result =
-                    new RuleChecker(mode, metrics).check(run, run.usage().costUsd(), converted);
+            CheckResult result = new RuleChecker(mode, metrics).check(run, converted);
             violations.addAll(result.messages());
         }
 

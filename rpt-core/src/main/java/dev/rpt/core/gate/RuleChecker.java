@@ -36,12 +36,12 @@ public final class RuleChecker {
     /**
      * Checks the rules.
      *
-     * @param report the run
-     * @param costUsd the run's cost, from the report's {@code usage.costUsd} (see {@link RunCost}); empty when unknown
+     * @param report the run; its cost is the report's {@code usage.costUsd}, unknown when some billed model has no price
      * @param rules the rules, in order
      * @return every violation
      */
-    public CheckResult check(RunReport report, OptionalDouble costUsd, List<Rule> rules) {
+    public CheckResult check(RunReport report, List<Rule> rules) {
+        OptionalDouble costUsd = report.usage().costUsd();
         Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = CaseTable.of(report);
         List<Violation> violations = new ArrayList<>();
         for (Rule rule : rules) {

@@ -2,6 +2,6 @@
  * The bar a prompt must clear in CI: {@link dev.rpt.core.gate.Thresholds} and JaCoCo-style {@link
  * dev.rpt.core.gate.Rule}s checked by {@link dev.rpt.core.gate.RuleChecker}, and the regression test of a run
  * against a committed {@link dev.rpt.core.gate.Baseline} ({@link dev.rpt.core.gate.RegressionCheck}: McNemar's test
- * for accuracy, a paired bootstrap for ECE and Brier). Nothing here calls a model. See {@code docs/ci.md}.
+ * or the sign-flip test on pass rates for accuracy, the paired randomization test for ECE and Brier). Nothing here calls a model. See {@code docs/ci.md}.
  */
 package dev.rpt.core.gate;

@@ -30,11 +30,12 @@ class RuleCheckerTests {
                 .many("q", 0, 16, true, 0.9)
                 .many("q", 16, 20, false, 0.9)
                 .errored("q20")
+                .cost(OptionalDouble.of(1.5))
                 .build();
     }
 
     private static CheckResult check(RuleChecker checker, RunReport run, Rule... rules) {
-        return checker.check(run, OptionalDouble.of(1.5), List.of(rules));
+        return checker.check(run, List.of(rules));
     }
 
     @Test
@@ -163,7 +164,6 @@ class RuleCheckerTests {
         CheckResult result = new RuleChecker(CheckMode.POINT_ESTIMATE, MetricsOptions.DEFAULTS)
                 .check(
                         run,
-                        OptionalDouble.empty(),
                         List.of(Rule.of(Element.RUN, Limit.maximum(Counter.ECE, 0.1), Limit.maximum(Counter.COST, 1))));
         assertThat(result.messages())
                 .containsExactly(
@@ -176,10 +176,14 @@ class RuleCheckerTests {
     @Test
     void theRunCostIsReadFromTheReport() throws IOException {
         TestReports reports = new TestReports(dir).cost(OptionalDouble.of(0.25)).passed("a", 0.9);
-        reports.build();
-        assertThat(RunCost.read(reports.lastRun())).hasValue(0.25);
-        new TestReports(dir).cost(OptionalDouble.empty()).passed("a", 0.9).build();
-        assertThat(RunCost.read(reports.lastRun())).isEmpty();
+        assertThat(reports.build().usage().costUsd()).hasValue(0.25);
+        assertThat(new TestReports(dir)
+                        .cost(OptionalDouble.empty())
+                        .passed("a", 0.9)
+                        .build()
+                        .usage()
+                        .costUsd())
+                .isEmpty();
     }
 
     @Test
