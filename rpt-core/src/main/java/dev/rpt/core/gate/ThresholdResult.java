@@ -4,20 +4,34 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of checking {@link Thresholds}.
+ * The outcome of checking {@link Thresholds}: one {@link BoundCheck} per set bound, in the order of {@link
+ * Thresholds#describe()}.
  *
  * @param thresholds what was checked
- * @param violations one line per violated or unmeasurable bound; empty when all hold
+ * @param checks the verdict of each set bound; empty when no bound is set
  */
-public record ThresholdResult(Thresholds thresholds, List<String> violations) {
+public record ThresholdResult(Thresholds thresholds, List<BoundCheck> checks) {
 
     public ThresholdResult {
         Objects.requireNonNull(thresholds, "thresholds");
-        violations = List.copyOf(violations);
+        checks = List.copyOf(checks);
     }
 
     /** Whether every set bound holds. */
     public boolean passed() {
-        return violations.isEmpty();
+        return checks.stream().allMatch(BoundCheck::passed);
+    }
+
+    /** One sentence per violated or unmeasurable bound; empty when all hold. */
+    public List<String> violations() {
+        return checks.stream().filter(c -> !c.passed()).map(BoundCheck::detail).toList();
+    }
+
+    /**
+     * The measured values against their bounds on one line, e.g. {@code accuracy 0.720 < 0.800 ✗, ECE 0.061 ≤ 0.100
+     * ✓}: the first line of a failure message, which build tools keep when they cut the rest.
+     */
+    public String measuredLine() {
+        return String.join(", ", checks.stream().map(BoundCheck::summary).toList());
     }
 }

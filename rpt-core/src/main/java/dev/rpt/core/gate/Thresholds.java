@@ -59,44 +59,87 @@ public record Thresholds(
      * (from the metrics) must reach the minimum with its lower end; the other bounds are compared as measured.
      */
     public ThresholdResult check(Metrics metrics, CheckMode mode) {
-        List<String> violations = new ArrayList<>();
-        boolean bound = mode == CheckMode.CONFIDENCE_BOUND;
-        minAccuracy.ifPresent(min -> {
-            if (metrics.accuracy().isEmpty()) {
-                violations.add("accuracy cannot be measured: no scored cases");
-            } else if (bound && metrics.accuracyCi().orElseThrow().lower() < min) {
-                violations.add("accuracy " + format(metrics.accuracy().getAsDouble()) + " has a 95% CI lower bound of "
-                        + format(metrics.accuracyCi().orElseThrow().lower()) + " < " + format(min) + " over "
-                        + metrics.n() + " cases (confidenceBound mode: the lower bound must reach the minimum)");
-            } else if (!bound && metrics.accuracy().getAsDouble() < min) {
-                violations.add("accuracy " + format(metrics.accuracy().getAsDouble())
-                        + metrics.accuracyCi()
-                                .map(ci -> " (95% CI " + format(ci.lower()) + "–" + format(ci.upper()) + ")")
-                                .orElse("")
-                        + " < " + format(min) + " over " + metrics.n() + " cases");
-            }
-        });
-        maxEce.ifPresent(max -> upper("ECE", metrics.ece(), max, metrics, violations));
-        maxBrier.ifPresent(max -> upper("Brier", metrics.brier(), max, metrics, violations));
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(mode, "mode");
+        List<BoundCheck> checks = new ArrayList<>();
+        minAccuracy.ifPresent(min -> checks.add(accuracy(metrics, min, mode == CheckMode.CONFIDENCE_BOUND)));
+        maxEce.ifPresent(max -> checks.add(upper("ECE", metrics.ece(), max, metrics)));
+        maxBrier.ifPresent(max -> checks.add(upper("Brier", metrics.brier(), max, metrics)));
         maxErrorRate.ifPresent(max -> {
             int total = metrics.n() + metrics.errored();
             double rate = total == 0 ? 0 : (double) metrics.errored() / total;
-            if (rate > max) {
-                violations.add("error rate " + format(rate) + " (" + metrics.errored() + " of " + total
-                        + " cases errored) > " + format(max));
-            }
+            String measured = format(rate) + " (" + metrics.errored() + " of " + total + ")";
+            checks.add(
+                    rate > max
+                            ? new BoundCheck(
+                                    "error rate",
+                                    "≤ " + format(max),
+                                    measured,
+                                    false,
+                                    "error rate " + format(rate) + " (" + metrics.errored() + " of " + total
+                                            + " cases errored) > " + format(max))
+                            : new BoundCheck("error rate", "≤ " + format(max), measured, true, "holds"));
         });
-        return new ThresholdResult(this, violations);
+        return new ThresholdResult(this, checks);
     }
 
-    private static void upper(String name, OptionalDouble value, double max, Metrics metrics, List<String> out) {
-        if (value.isEmpty()) {
-            out.add(name + " cannot be measured: no case has a confidence (" + metrics.missingConfidence() + " of "
-                    + metrics.n() + " missing)");
-        } else if (value.getAsDouble() > max) {
-            out.add(name + " " + format(value.getAsDouble()) + " > " + format(max) + " over " + metrics.withConfidence()
-                    + " cases with a confidence");
+    private static BoundCheck accuracy(Metrics metrics, double min, boolean bound) {
+        String limit = "≥ " + format(min);
+        if (metrics.accuracy().isEmpty()) {
+            return new BoundCheck(
+                    "accuracy", limit, "not measurable", false, "accuracy cannot be measured: no scored cases");
         }
+        double accuracy = metrics.accuracy().getAsDouble();
+        String interval = metrics.accuracyCi()
+                .map(ci -> " [" + format(ci.lower()) + ", " + format(ci.upper()) + "]")
+                .orElse("");
+        String measured = format(accuracy) + interval;
+        if (bound && metrics.accuracyCi().orElseThrow().lower() < min) {
+            return new BoundCheck(
+                    "accuracy",
+                    limit + " (lower bound)",
+                    measured,
+                    false,
+                    "accuracy " + format(accuracy) + " has a 95% CI lower bound of "
+                            + format(metrics.accuracyCi().orElseThrow().lower()) + " < " + format(min) + " over "
+                            + metrics.n() + " cases (confidenceBound mode: the lower bound must reach the minimum)");
+        }
+        if (!bound && accuracy < min) {
+            return new BoundCheck(
+                    "accuracy",
+                    limit,
+                    measured,
+                    false,
+                    "accuracy " + format(accuracy)
+                            + metrics.accuracyCi()
+                                    .map(ci -> " (95% CI " + format(ci.lower()) + "–" + format(ci.upper()) + ")")
+                                    .orElse("")
+                            + " < " + format(min) + " over " + metrics.n() + " cases");
+        }
+        return new BoundCheck("accuracy", bound ? limit + " (lower bound)" : limit, measured, true, "holds");
+    }
+
+    private static BoundCheck upper(String name, OptionalDouble value, double max, Metrics metrics) {
+        String limit = "≤ " + format(max);
+        if (value.isEmpty()) {
+            return new BoundCheck(
+                    name,
+                    limit,
+                    "not measurable",
+                    false,
+                    name + " cannot be measured: no case has a confidence (" + metrics.missingConfidence() + " of "
+                            + metrics.n() + " missing)");
+        }
+        if (value.getAsDouble() > max) {
+            return new BoundCheck(
+                    name,
+                    limit,
+                    format(value.getAsDouble()),
+                    false,
+                    name + " " + format(value.getAsDouble()) + " > " + format(max) + " over " + metrics.withConfidence()
+                            + " cases with a confidence");
+        }
+        return new BoundCheck(name, limit, format(value.getAsDouble()), true, "holds");
     }
 
     static String format(double value) {

@@ -151,13 +151,27 @@ class ThresholdsTests {
     }
 
     @Test
-    void resultCopiesItsViolations() {
-        List<String> violations = new ArrayList<>(List.of("x"));
-        ThresholdResult result = new ThresholdResult(Thresholds.NONE, violations);
-        violations.clear();
+    void resultCopiesItsChecks() {
+        List<BoundCheck> checks = new ArrayList<>(List.of(new BoundCheck("ECE", "≤ 0.100", "0.200", false, "x")));
+        ThresholdResult result = new ThresholdResult(Thresholds.NONE, checks);
+        checks.clear();
 
         assertThat(result.violations()).containsExactly("x");
         assertThat(result.passed()).isFalse();
+    }
+
+    @Test
+    void everySetBoundHasAVerdictAndTheMeasuredLineShowsThemAll() {
+        ThresholdResult result = Thresholds.of(0.5, 0.1, NAN, 0.1).check(sample());
+
+        assertThat(result.checks())
+                .extracting(BoundCheck::bound, BoundCheck::passed)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("accuracy ≥ 0.500", true),
+                        org.assertj.core.groups.Tuple.tuple("ECE ≤ 0.100", false),
+                        org.assertj.core.groups.Tuple.tuple("error rate ≤ 0.100", false));
+        assertThat(result.measuredLine()).startsWith("accuracy 0.600 [0.231, 0.882] (≥ 0.500 ✓), ECE ");
+        assertThat(result.measuredLine()).contains("(≤ 0.100 ✗)").endsWith("error rate 0.167 (1 of 6) (≤ 0.100 ✗)");
     }
 
     private static Metrics sample() {
