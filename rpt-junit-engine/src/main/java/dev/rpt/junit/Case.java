@@ -23,6 +23,13 @@ public @interface Case {
     /** The split of this case. */
     CaseSplit split() default CaseSplit.AUTO;
 
+    /**
+     * Whether this case is a contract that must always pass (a safety refusal, a legal disclaimer, a golden example).
+     * A wrong answer fails the build even in a class judged by its {@link Thresholds}; with {@code rpt.repeat} every
+     * sample must pass.
+     */
+    boolean mustPass() default false;
+
     /** Holds repeated {@link Case}s. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

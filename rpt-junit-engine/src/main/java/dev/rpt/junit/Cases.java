@@ -23,6 +23,12 @@ public @interface Cases {
     /** The split of these rows. */
     CaseSplit split() default CaseSplit.AUTO;
 
+    /**
+     * Whether every row of this file must always pass, even in a class judged by its {@link Thresholds}. To mark
+     * single rows, give the file a {@code mustPass} column with {@code true} on those rows instead.
+     */
+    boolean mustPass() default false;
+
     /** The column holding the case id. */
     String idColumn() default "id";
 

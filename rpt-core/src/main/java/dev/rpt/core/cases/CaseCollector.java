@@ -78,7 +78,22 @@ final class CaseCollector {
         } else {
             split = options.holdout().assign(id);
         }
-        cases.add(new PromptCase(id, split, columns, origin));
+        String mustPassValue =
+                columns.getOrDefault(options.mustPassColumn(), "").strip();
+        boolean mustPass;
+        if (mustPassValue.isEmpty() || mustPassValue.equalsIgnoreCase("false")) {
+            mustPass = false;
+        } else if (mustPassValue.equalsIgnoreCase("true")) {
+            mustPass = true;
+        } else {
+            problem(
+                    origin.line(),
+                    "'" + mustPassValue + "' in column '" + options.mustPassColumn()
+                            + "' is neither 'true' nor 'false'; write true for a case that must always pass, or"
+                            + " leave it empty");
+            return true;
+        }
+        cases.add(new PromptCase(id, split, columns, origin, mustPass));
         return options.limit() == 0 || cases.size() < options.limit();
     }
 

@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param vars the row's columns as text, in column order; a JSON or YAML {@code null} is an absent key, nested values
  *     are compact JSON text
  * @param origin where the case was written
+ * @param mustPass whether the case is a contract: it must pass (every sample) even in a class judged by its
+ *     thresholds as a whole
  */
-public record PromptCase(String id, Split split, Map<String, String> vars, CaseOrigin origin) {
+public record PromptCase(String id, Split split, Map<String, String> vars, CaseOrigin origin, boolean mustPass) {
+
+    /** A case that is not marked must-pass. */
+    public PromptCase(String id, Split split, Map<String, String> vars, CaseOrigin origin) {
+        this(id, split, vars, origin, false);
+    }
 
     public PromptCase {
         Objects.requireNonNull(id, "id");
@@ -26,5 +33,10 @@ public record PromptCase(String id, Split split, Map<String, String> vars, CaseO
             Objects.requireNonNull(name, "variable name");
             Objects.requireNonNull(value, () -> "value of variable " + name);
         });
+    }
+
+    /** A copy marked must-pass. */
+    public PromptCase asMustPass() {
+        return new PromptCase(id, split, vars, origin, true);
     }
 }

@@ -16,7 +16,8 @@ public abstract sealed class ModelException extends RuntimeException
                 ModelTimeoutException,
                 TransportException,
                 MalformedResponseException,
-                ReplayMissException {
+                ReplayMissException,
+                ProviderStoppedException {
 
     private static final long serialVersionUID = 1L;
 

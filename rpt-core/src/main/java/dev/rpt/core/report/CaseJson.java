@@ -18,6 +18,7 @@ final class CaseJson {
         json.writeStringField("id", record.id());
         json.writeNumberField("sample", record.sample());
         json.writeStringField("split", record.split().name().toLowerCase(Locale.ROOT));
+        json.writeBooleanField("mustPass", record.mustPass());
         json.writeObjectFieldStart("vars");
         for (Map.Entry<String, String> entry : new TreeMap<>(record.vars()).entrySet()) {
             json.writeStringField(entry.getKey(), entry.getValue());

@@ -32,6 +32,8 @@ import java.util.OptionalDouble;
  * @param justification the model's justification of its answer, if it gave one; the tuner's critic reads it
  * @param sample which independent sample of the case this is, 0 for the first; with {@code rpt.repeat=N} a case
  *     has N records with the same id
+ * @param mustPass whether the case is a contract that must pass (every sample) even in a class judged by its
+ *     thresholds
  */
 public record CaseRecord(
         String className,
@@ -49,7 +51,8 @@ public record CaseRecord(
         boolean cached,
         long latencyMs,
         Optional<String> justification,
-        int sample) {
+        int sample,
+        boolean mustPass) {
 
     public CaseRecord {
         Objects.requireNonNull(className, "className");
@@ -95,6 +98,44 @@ public record CaseRecord(
         }
     }
 
+    /** A case that is not marked must-pass. */
+    public CaseRecord(
+            String className,
+            String method,
+            String id,
+            Split split,
+            Map<String, String> vars,
+            Verdict verdict,
+            Optional<String> answer,
+            OptionalDouble confidence,
+            boolean formatError,
+            Optional<Failure> failure,
+            Optional<Failure> error,
+            Usage usage,
+            boolean cached,
+            long latencyMs,
+            Optional<String> justification,
+            int sample) {
+        this(
+                className,
+                method,
+                id,
+                split,
+                vars,
+                verdict,
+                answer,
+                confidence,
+                formatError,
+                failure,
+                error,
+                usage,
+                cached,
+                latencyMs,
+                justification,
+                sample,
+                false);
+    }
+
     /** A case without a justification. */
     public CaseRecord(
             String className,
@@ -127,7 +168,8 @@ public record CaseRecord(
                 cached,
                 latencyMs,
                 Optional.empty(),
-                0);
+                0,
+                false);
     }
 
     /** What the metrics need of this case. */

@@ -138,7 +138,8 @@ public record RunReport(
                 node.path("cached").asBoolean(),
                 node.path("latencyMs").asLong(),
                 text(node.path("justification")),
-                node.path("sample").asInt(0));
+                node.path("sample").asInt(0),
+                node.path("mustPass").asBoolean(false));
     }
 
     private static Optional<String> text(JsonNode node) {

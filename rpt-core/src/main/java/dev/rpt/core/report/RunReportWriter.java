@@ -34,7 +34,7 @@ import java.util.TreeSet;
 public final class RunReportWriter implements AutoCloseable {
 
     /** The version of the report's JSON shape; readers check it. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** The file name of the latest run's report in the report directory. */
     public static final String LAST_RUN = "last-run.json";

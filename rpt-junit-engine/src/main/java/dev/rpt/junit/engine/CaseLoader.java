@@ -56,7 +56,7 @@ final class CaseLoader {
                             .source(source));
                     continue;
                 }
-                addAll(cases, CaseFiles.read(file.value(), in, options), where);
+                addAll(cases, CaseFiles.read(file.value(), in, options), where, file.mustPass());
             } catch (IOException e) {
                 issues.reportIssue(DiscoveryIssue.builder(
                                 Severity.ERROR,
@@ -67,31 +67,45 @@ final class CaseLoader {
         Case[] inline = method.getAnnotationsByType(Case.class);
         if (inline.length > 0) {
             for (CaseSplit split : CaseSplit.values()) {
-                InlineCases collector = new InlineCases(testClass.getSimpleName() + ".java", options(split));
-                boolean any = false;
-                for (Case annotation : inline) {
-                    if (annotation.split() == split) {
-                        String id = annotation.id().isBlank()
-                                ? method.getName() + "-" + (indexOf(inline, annotation) + 1)
-                                : annotation.id();
-                        collector.add(id, List.of(annotation.vars()));
-                        any = true;
-                    }
-                }
-                if (any) {
-                    addAll(cases, collector.result(), where);
+                for (boolean mustPass : new boolean[] {false, true}) {
+                    addInline(cases, testClass, method, inline, split, mustPass, where);
                 }
             }
         }
         return new ArrayList<>(cases.values());
     }
 
-    private void addAll(Map<String, PromptCase> cases, CaseFileResult result, String where) {
+    private void addInline(
+            Map<String, PromptCase> cases,
+            Class<?> testClass,
+            Method method,
+            Case[] inline,
+            CaseSplit split,
+            boolean mustPass,
+            String where) {
+        InlineCases collector = new InlineCases(testClass.getSimpleName() + ".java", options(split));
+        boolean any = false;
+        for (Case annotation : inline) {
+            if (annotation.split() == split && annotation.mustPass() == mustPass) {
+                String id = annotation.id().isBlank()
+                        ? method.getName() + "-" + (indexOf(inline, annotation) + 1)
+                        : annotation.id();
+                collector.add(id, List.of(annotation.vars()));
+                any = true;
+            }
+        }
+        if (any) {
+            addAll(cases, collector.result(), where, mustPass);
+        }
+    }
+
+    private void addAll(Map<String, PromptCase> cases, CaseFileResult result, String where, boolean mustPass) {
         for (CaseProblem problem : result.problems()) {
             issues.reportIssue(DiscoveryIssue.builder(Severity.WARNING, problem + " (case skipped, in " + where + ")")
                     .source(resourceSource(problem.file(), problem.line())));
         }
-        for (PromptCase promptCase : result.cases()) {
+        for (PromptCase loaded : result.cases()) {
+            PromptCase promptCase = mustPass ? loaded.asMustPass() : loaded;
             PromptCase earlier = cases.putIfAbsent(promptCase.id(), promptCase);
             if (earlier != null) {
                 issues.reportIssue(DiscoveryIssue.builder(
