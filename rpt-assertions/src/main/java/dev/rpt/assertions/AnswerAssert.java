@@ -25,7 +25,8 @@ import org.assertj.core.api.Assertions;
 public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ANSWER_EXCERPT = 160;
+    /** Long answers are quoted by their start and their end, where a chain of thought puts its answer. */
+    private static final int ANSWER_EXCERPT = 200;
 
     AnswerAssert(Answer actual) {
         super(actual, AnswerAssert.class);
@@ -214,6 +215,6 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
     }
 
     private static String quote(String text) {
-        return "\"" + Excerpt.of(text, ANSWER_EXCERPT) + "\"";
+        return "\"" + Excerpt.headAndTail(text, ANSWER_EXCERPT) + "\"";
     }
 }

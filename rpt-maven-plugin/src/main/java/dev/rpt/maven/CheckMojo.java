@@ -71,9 +71,7 @@ public class CheckMojo extends AbstractRptMojo {
         Path reportDirectory = reportDirectory(config);
         RunReport run = lastRun(reportDirectory);
         MetricsOptions metrics = MetricsOptions.from(config);
-        CheckMode mode = config.choice(RptConstants.CHECK_MODE, List.of("point-estimate", "confidence-bound"))
-                .map(value -> value.equals("confidence-bound") ? CheckMode.CONFIDENCE_BOUND : CheckMode.POINT_ESTIMATE)
-                .orElse(CheckMode.POINT_ESTIMATE);
+        CheckMode mode = CheckMode.from(config);
         List<String> violations = new ArrayList<>();
 
         for (ClassInfo info : run.classes()) {

@@ -234,9 +234,16 @@ public final class RptConstants {
 
     /**
      * How absolute bounds on accuracy are checked: {@code point-estimate} (the default: the measured value) or {@code
-     * confidence-bound} (the lower end of its 95% Wilson interval must clear the bound).
+     * confidence-bound} (the lower end of its 95% Wilson interval must clear the bound). The engine's thresholds test
+     * and {@code rpt:check} both use it.
      */
     public static final String CHECK_MODE = "rpt.check.mode";
+
+    /**
+     * The most wrong or errored cases the engine prints one line each for, per class, 0 to 100000. Defaults to {@code
+     * 20}; one line then counts the rest. The run report keeps every case.
+     */
+    public static final String OUTPUT_MAX_CASE_LINES = "rpt.output.max-case-lines";
 
     private RptConstants() {}
 }

@@ -1,5 +1,9 @@
 package dev.rpt.core.gate;
 
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import java.util.List;
+
 /**
  * How accuracy-like counters ({@link Counter#ACCURACY}, {@link Counter#PASS_ALL}) are compared with their bounds.
  * ECE, Brier, error rate and cost are always compared as measured.
@@ -11,5 +15,18 @@ public enum CheckMode {
      * The 95% Wilson interval must lie on the right side of the bound: its lower end at or above a minimum, its upper
      * end at or below a maximum. Stricter, and it rewards more cases: 0.85 on 20 cases does not prove "at least 0.80".
      */
-    CONFIDENCE_BOUND
+    CONFIDENCE_BOUND;
+
+    /**
+     * The mode set by {@code rpt.check.mode} ({@code point-estimate} or {@code confidence-bound}), {@link
+     * #POINT_ESTIMATE} when unset. The engine's thresholds test and {@code rpt:check} both read it, so they judge a
+     * class the same way.
+     *
+     * @throws dev.rpt.core.config.ConfigException naming the key when the value is another word
+     */
+    public static CheckMode from(RptConfig config) {
+        return config.choice(RptConstants.CHECK_MODE, List.of("point-estimate", "confidence-bound"))
+                .map(value -> value.equals("confidence-bound") ? CONFIDENCE_BOUND : POINT_ESTIMATE)
+                .orElse(POINT_ESTIMATE);
+    }
 }

@@ -20,4 +20,23 @@ public final class Excerpt {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= maxLength ? oneLine : oneLine.substring(0, maxLength) + "…";
     }
+
+    /**
+     * {@code text} on one line, cut in the middle when longer than {@code maxLength}: its first fifth and the rest from
+     * its end, joined by an ellipsis. For model replies, whose answer is usually at the end (a chain of thought ends
+     * in "So the answer is (E).").
+     */
+    public static String headAndTail(String text, int maxLength) {
+        if (text == null) {
+            return "<none>";
+        }
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        if (oneLine.length() <= maxLength) {
+            return oneLine;
+        }
+        int head = maxLength / 5;
+        int tail = maxLength - head;
+        return oneLine.substring(0, head).stripTrailing() + " … "
+                + oneLine.substring(oneLine.length() - tail).stripLeading();
+    }
 }

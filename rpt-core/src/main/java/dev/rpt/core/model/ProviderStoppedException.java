@@ -12,10 +12,22 @@ public final class ProviderStoppedException extends ModelException {
     private static final long serialVersionUID = 1L;
 
     private final ModelException firstError;
+    private final String reason;
 
-    public ProviderStoppedException(String message, ModelException firstError) {
-        super(message, null);
+    /**
+     * @param reason what stopped the calls and how to fix it, e.g. {@code calling openai/gpt-4.1-mini after 3
+     *     connection failures in a row. …}; the message is {@code Not sent: rpt stopped } and the reason
+     * @param firstError the error that stopped them
+     */
+    public ProviderStoppedException(String reason, ModelException firstError) {
+        super("Not sent: rpt stopped " + reason, null);
+        this.reason = Objects.requireNonNull(reason, "reason");
         this.firstError = Objects.requireNonNull(firstError, "firstError");
+    }
+
+    /** What stopped the calls and how to fix it, without the "Not sent" of the message. */
+    public String reason() {
+        return reason;
     }
 
     /** The error that made rpt stop calling the provider. */

@@ -94,6 +94,13 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
         return context;
     }
 
+    @Override
+    public void after(RptExecutionContext context) {
+        if (context.hasSession()) {
+            context.session().classFinished(this);
+        }
+    }
+
     static PromptClassDescriptor of(TestDescriptor descriptor) {
         return (PromptClassDescriptor) descriptor;
     }

@@ -1,6 +1,5 @@
 package dev.rpt.junit.engine;
 
-import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.cases.PromptCase;
@@ -10,7 +9,9 @@ import dev.rpt.core.eval.Answer;
 import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.eval.EvaluationSettings;
 import dev.rpt.core.eval.PromptEvaluator;
+import dev.rpt.core.gate.CheckMode;
 import dev.rpt.core.gate.ThresholdResult;
+import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.model.Usage;
@@ -66,7 +67,9 @@ final class RunSession {
     private final Map<UniqueId, List<CompletableFuture<Evaluated>>> pending = new ConcurrentHashMap<>();
     private final Map<PromptClassDescriptor, PromptEvaluator> evaluators = new HashMap<>();
     private final List<ClassInfo> classes = new ArrayList<>();
-    private final Progress progress = new Progress(System.out::println);
+    private final CheckMode checkMode;
+    private final Progress progress;
+    private final ConsoleReport console;
 
     private RunSession(
             ExecutionRequest request,
@@ -79,6 +82,11 @@ final class RunSession {
         this.request = request;
         this.config = config;
         this.repeat = config.integer(RptConstants.REPEAT, 1, 1000).orElse(1);
+        this.checkMode = CheckMode.from(config);
+        this.progress = new Progress(System.out::println, countCases(request.getRootTestDescriptor()));
+        this.console = new ConsoleReport(
+                System.out::println,
+                config.integer(RptConstants.OUTPUT_MAX_CASE_LINES, 0, 100_000).orElse(20));
         this.model = model;
         this.ledger = ledger;
         this.executor = executor;
@@ -150,72 +158,77 @@ final class RunSession {
     }
 
     /**
-     * Waits for a case's answers, runs its assertions on each sample, and records every sample's outcome. With one
-     * sample the case passes or fails as its assertion does; with {@code rpt.repeat=N} it passes only when all N
-     * samples pass (pass^N), and the report keeps each sample's outcome for pass rates.
+     * Waits for a case's answers, runs its assertions on each sample, and records every sample's outcome; then
+     * resolves the case's test result (see {@link CaseResolution}). With {@code rpt.repeat=N} a case passes only when
+     * all N samples pass (pass^N), and the report keeps each sample's outcome for pass rates.
      */
     void runCase(CaseDescriptor descriptor) {
+        CaseResolution.Resolved resolved;
         try {
-            runSamples(descriptor);
+            resolved = runSamples(descriptor);
         } finally {
-            progress.caseDone(pending.size());
+            progress.caseDone();
+        }
+        console.caseResolved(
+                descriptor.testClass().testClass().getName(), descriptor.getLegacyReportingName(), resolved);
+        // Only unchecked throwables get here: assertion errors, aborts, provider errors, the test code's own.
+        Throwable thrown = resolved.thrown().orElse(null);
+        if (thrown instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
         }
     }
 
-    private void runSamples(CaseDescriptor descriptor) {
+    private CaseResolution.Resolved runSamples(CaseDescriptor descriptor) {
         List<CompletableFuture<Evaluated>> samples = pending.remove(descriptor.getUniqueId());
         PromptCase promptCase = descriptor.promptCase();
-        Throwable firstProblem = null;
-        Throwable firstFailure = null;
+        AssertionError wrong = null;
+        RuntimeException modelError = null;
+        Throwable testCodeError = null;
         int passed = 0;
         for (int sample = 0; sample < samples.size(); sample++) {
-            Throwable outcome =
-                    runSample(descriptor, sample, samples.get(sample).join());
+            Evaluated evaluated = samples.get(sample).join();
+            if (evaluated.error().isPresent()) {
+                recordError(descriptor, sample, evaluated);
+                modelError = modelError == null ? evaluated.error().get() : modelError;
+                continue;
+            }
+            Throwable outcome = runSample(descriptor, sample, evaluated);
             if (outcome == null) {
                 passed++;
-            } else if (outcome instanceof AssertionError) {
-                firstFailure = firstFailure == null ? outcome : firstFailure;
+            } else if (outcome instanceof AssertionError assertion) {
+                wrong = wrong == null ? assertion : wrong;
             } else {
-                firstProblem = firstProblem == null ? outcome : firstProblem;
+                testCodeError = testCodeError == null ? outcome : testCodeError;
             }
         }
-        String tally = samples.size() == 1 ? "" : " (passed " + passed + " of " + samples.size() + " samples)";
-        if (firstProblem != null) {
-            throw firstProblem instanceof CaseErroredException errored && tally.isEmpty()
-                    ? errored
-                    : new CaseErroredException(
-                            "Case '" + promptCase.id() + "' errored" + tally + ": " + message(firstProblem),
-                            firstProblem);
-        }
-        if (firstFailure != null) {
-            if (tally.isEmpty()) {
-                throw (AssertionError) firstFailure;
-            }
-            throw new AnswerAssertionError(
-                    AnswerAssertionError.kindOf(firstFailure),
-                    "Case '" + promptCase.id() + "' must pass every sample" + tally + ". First failure: "
-                            + firstFailure.getMessage());
-        }
+        PromptClassDescriptor testClass = descriptor.testClass();
+        return CaseResolution.resolve(
+                promptCase.id(),
+                testClass.testClass().getName(),
+                !testClass.thresholds().isEmpty(),
+                testClass.thresholds().maxErrorRate().isPresent(),
+                promptCase.mustPass(),
+                new CaseResolution.Samples(samples.size(), passed, wrong, modelError, testCodeError));
+    }
+
+    private void recordError(CaseDescriptor descriptor, int sample, Evaluated evaluated) {
+        RuntimeException error = evaluated.error().orElseThrow();
+        record(
+                descriptor,
+                sample,
+                Verdict.ERRORED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new CaseRecord.Failure(error.getClass().getSimpleName(), message(error))),
+                evaluated);
     }
 
     /** Runs one sample's assertions and records it; returns what went wrong, or null when it passed. */
     private Throwable runSample(CaseDescriptor descriptor, int sample, Evaluated evaluated) {
         PromptCase promptCase = descriptor.promptCase();
-        if (evaluated.error().isPresent()) {
-            RuntimeException error = evaluated.error().get();
-            record(
-                    descriptor,
-                    sample,
-                    Verdict.ERRORED,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.of(new CaseRecord.Failure(error.getClass().getSimpleName(), message(error))),
-                    evaluated);
-            return new CaseErroredException(
-                    "Case '" + promptCase.id() + "' errored before an answer: "
-                            + error.getClass().getSimpleName() + ": " + message(error),
-                    error);
-        }
         Answer answer = evaluated.answer().orElseThrow();
         try {
             Object instance =
@@ -248,17 +261,31 @@ final class RunSession {
         return null;
     }
 
-    /** Checks a class's thresholds on the cases it ran. */
+    /**
+     * Checks a class's thresholds on every sample of the cases it ran, in {@code rpt.check.mode}, as {@code rpt:check}
+     * does. The first line of the failure carries the measured values, because build tools keep only that line in
+     * their summaries.
+     */
     void checkThresholds(PromptClassDescriptor testClass) {
-        Metrics metrics = report.classMetrics(testClass.testClass().getName());
-        ThresholdResult result = testClass.thresholds().check(metrics);
+        ThresholdResult result = thresholdResult(testClass.testClass().getName(), testClass.thresholds());
         if (!result.passed()) {
-            throw new AssertionError(testClass.testClass().getSimpleName() + " is below its thresholds ("
-                    + result.thresholds().describe() + "):\n  - " + String.join("\n  - ", result.violations())
+            AssertionError failure = new AssertionError(testClass.testClass().getSimpleName()
+                    + " is below its thresholds: " + result.measuredLine() + "\n  - "
+                    + String.join("\n  - ", result.violations())
                     + "\nSee " + reportDirectory.resolve(RunReportWriter.LAST_RUN)
-                    + " for every case. Improve the prompt"
-                    + " (or run mvn rpt:tune), or lower the bar in @Thresholds.");
+                    + " for every case. Improve the prompt (or run mvn rpt:tune), or lower the bar in @Thresholds.");
+            failure.setStackTrace(new StackTraceElement[0]);
+            throw failure;
         }
+    }
+
+    /** After a class's last test: the line that counts its cases past the console cap. */
+    void classFinished(PromptClassDescriptor testClass) {
+        console.classFinished(testClass.testClass().getName());
+    }
+
+    private ThresholdResult thresholdResult(String className, Thresholds thresholds) {
+        return thresholds.check(report.classMetrics(className), checkMode);
     }
 
     /** Completes the report, prints a summary and releases the model. */
@@ -277,11 +304,16 @@ final class RunSession {
     }
 
     private void printSummary(Path lastRun) {
+        List<ConsoleReport.ClassRow> rows = new ArrayList<>();
         for (ClassInfo info : classes) {
-            Metrics metrics = report.classMetrics(info.className());
-            System.out.println(
-                    "[rpt] " + simpleName(info.className()) + " (" + info.promptPath() + "): " + summary(metrics));
+            rows.add(new ConsoleReport.ClassRow(
+                    info.className(),
+                    report.classMetrics(info.className()),
+                    info.thresholds().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(thresholdResult(info.className(), info.thresholds()))));
         }
+        console.summary(rows);
         System.out.println(
                 "[rpt] model " + model.info().label() + ", " + usageLine() + "; report " + lastRun.toAbsolutePath());
     }
@@ -293,17 +325,6 @@ final class RunSession {
                 + (usage.costUsd().isPresent()
                         ? String.format(Locale.ROOT, "$%.4f", usage.costUsd().getAsDouble())
                         : "unknown");
-    }
-
-    private static String summary(Metrics metrics) {
-        StringBuilder line = new StringBuilder();
-        line.append(metrics.n()).append(" scored, ").append(metrics.errored()).append(" errored");
-        metrics.accuracy().ifPresent(a -> line.append(String.format(Locale.ROOT, "; accuracy %.3f", a)));
-        metrics.accuracyCi()
-                .ifPresent(ci -> line.append(String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper())));
-        metrics.ece().ifPresent(e -> line.append(String.format(Locale.ROOT, ", ECE %.3f", e)));
-        metrics.brier().ifPresent(b -> line.append(String.format(Locale.ROOT, ", Brier %.3f", b)));
-        return line.toString();
     }
 
     private void record(
@@ -334,7 +355,8 @@ final class RunSession {
                 given.map(Answer::cached).orElse(false),
                 evaluated.latencyMs(),
                 given.flatMap(Answer::justification),
-                sample));
+                sample,
+                promptCase.mustPass()));
     }
 
     private EvaluationSettings evaluationSettings(PromptClassDescriptor testClass) {
@@ -364,8 +386,10 @@ final class RunSession {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
+    private static int countCases(org.junit.platform.engine.TestDescriptor root) {
+        return (int) root.getDescendants().stream()
+                .filter(CaseDescriptor.class::isInstance)
+                .count();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -26,14 +26,15 @@ import java.util.random.RandomGenerator;
 
 /**
  * Creates the configured {@link ChatModel} with the runtime layer around it:
- * {@code Metered(Caching(FailFast(Limited(Retrying(provider)))))}. The order matters:
+ * {@code Metered(Caching(Limited(FailFast(Retrying(provider)))))}. The order matters:
  *
  * <ul>
  *   <li>{@code Retrying} sits right on the provider, so a retry repeats only the network call.
  *   <li>{@code Limited} holds its permit around all retries of a call (see {@link LimitedChatModel} for why).
- *   <li>{@code FailFast} sits outside the limit and sees calls only after their retries: once the key is rejected,
- *       the model is missing or the server is gone, the calls still queued fail at once instead of each waiting for a
- *       permit and failing the same way (see {@link FailFastChatModel}).
+ *   <li>{@code FailFast} sits outside the retries, so it sees each call's final outcome, and inside the limit, so a
+ *       call that waited for a permit checks whether the provider was given up on meanwhile: a run submits all of a
+ *       class's calls at once, and once the key is rejected, the model is missing or the server is gone, those still
+ *       queued fail at once instead of each failing the same way (see {@link FailFastChatModel}).
  *   <li>{@code Caching} sits outside the limit: a hit needs no permit and never queues behind slow calls; and it
  *       sees only final outcomes, so an error that was retried away is never mistaken for a reply, and a reply is
  *       stored once, not per attempt.
@@ -116,8 +117,8 @@ public final class ChatModels {
 
         ChatModel model = provider.create(settings, config, environment);
         model = new RetryingChatModel(model, retryPolicy, sleeper, clock, random);
-        model = new LimitedChatModel(model, limiter);
         model = new FailFastChatModel(model);
+        model = new LimitedChatModel(model, limiter);
         if (cacheDir != null && !model.info().simulated()) {
             model = new CachingChatModel(model, new ResponseCache(cacheDir), cacheMode);
         }

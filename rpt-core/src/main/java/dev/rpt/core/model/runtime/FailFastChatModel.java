@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * throws {@link ProviderStoppedException} without reaching the provider. A reply resets the count of connection
  * failures, so a server that drops one connection now and then is not given up on.
  *
- * <p>It sits outside the concurrency limit, so a stopped call does not wait for a permit, and inside the response
- * cache, so answers already cached are still served.
+ * <p>It sits inside the concurrency limit, so that a call queued for a permit before the stop is not sent after it,
+ * and inside the response cache, so that answers already cached are still served.
  */
 final class FailFastChatModel implements ChatModel {
 
@@ -67,7 +67,7 @@ final class FailFastChatModel implements ChatModel {
 
     private ProviderStoppedException stoppedException(ModelException first) {
         return new ProviderStoppedException(
-                "Not sent: rpt stopped calling " + delegate.info().label() + " after "
+                "calling " + delegate.info().label() + " after "
                         + (first instanceof TransportException
                                 ? CONNECTION_FAILURES_IN_A_ROW + " connection failures in a row"
                                 : "an error that every call would repeat")
@@ -95,8 +95,8 @@ final class FailFastChatModel implements ChatModel {
             return "The server answered 404: check rpt.model (the model must exist on this server) and rpt.base-url"
                     + " (it usually ends in /v1).";
         }
-        return "The server does not accept connections: check that it is running and that rpt.base-url points to"
-                + " it.";
+        return "The connection to the server keeps failing: check that the server is running and that rpt.base-url"
+                + " points to it.";
     }
 
     @Override

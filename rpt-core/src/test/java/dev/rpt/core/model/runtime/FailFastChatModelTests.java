@@ -62,7 +62,7 @@ class FailFastChatModelTests {
         assertThat(FailFastChatModel.fix(new QuotaExceededException("x"))).contains("add credit");
         assertThat(FailFastChatModel.fix(new BadRequestException(404, "x"))).contains("rpt.model", "rpt.base-url");
         assertThat(FailFastChatModel.fix(new TransportException("x", new IOException())))
-                .contains("rpt.base-url", "running");
+                .contains("rpt.base-url", "is running");
     }
 
     @Test

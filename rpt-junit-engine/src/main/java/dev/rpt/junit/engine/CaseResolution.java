@@ -1,0 +1,151 @@
+package dev.rpt.junit.engine;
+
+import dev.rpt.core.eval.AnswerAssertionError;
+import dev.rpt.core.model.ProviderStoppedException;
+import java.util.Optional;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Turns a case's samples into its test's result. In a class judged by its {@code @Thresholds}, a wrong answer is
+ * <em>tolerated</em>: the test is reported as aborted with the answer in its message, so Surefire and Gradle count it
+ * as skipped and IDEs show it as ignored, the build goes on, and the class's thresholds test gives the verdict. A
+ * must-pass case, an errored case (unless the class sets {@code maxErrorRate}) and every case of a class without
+ * thresholds fail as before.
+ *
+ * <p>What is thrown carries no stack trace, except an exception from the user's own test code: a wrong answer or a
+ * provider error is explained by its message, and a run of 3,000 cases should not print 3,000 stack traces.
+ */
+final class CaseResolution {
+
+    /** What happened to a case, for the console line and the counts. */
+    enum Kind {
+        PASSED("passed"),
+        WRONG_TOLERATED("WRONG (tolerated)"),
+        WRONG("WRONG"),
+        MUST_PASS_WRONG("WRONG (must pass)"),
+        ERRORED_TOLERATED("ERRORED (tolerated)"),
+        ERRORED("ERRORED"),
+        NOT_SENT("NOT SENT"),
+        TEST_CODE_ERROR("TEST CODE ERROR");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        boolean failsTheBuild() {
+            return this == WRONG
+                    || this == MUST_PASS_WRONG
+                    || this == ERRORED
+                    || this == NOT_SENT
+                    || this == TEST_CODE_ERROR;
+        }
+    }
+
+    /**
+     * A case's result.
+     *
+     * @param kind what happened
+     * @param thrown what the test throws; empty when it passed
+     */
+    record Resolved(Kind kind, Optional<Throwable> thrown, Optional<String> stopReason) {
+
+        Resolved(Kind kind, Optional<Throwable> thrown) {
+            this(kind, thrown, Optional.empty());
+        }
+
+        /** The first line of the message, for the console. */
+        String line() {
+            String message = thrown.map(Throwable::getMessage).orElse("");
+            int newline = message.indexOf('\n');
+            return newline < 0 ? message : message.substring(0, newline);
+        }
+    }
+
+    /**
+     * What the samples of one case came to.
+     *
+     * @param samples how many were run
+     * @param passed how many passed
+     * @param wrong the first wrong answer's assertion error, or null
+     * @param modelError the first error that kept the model from answering, or null
+     * @param testCodeError the first exception the user's test method threw (not an assertion), or null
+     */
+    record Samples(
+            int samples, int passed, AssertionError wrong, RuntimeException modelError, Throwable testCodeError) {}
+
+    private CaseResolution() {}
+
+    static Resolved resolve(
+            String caseId, String className, boolean statistical, boolean errorsAllowed, boolean mustPass, Samples s) {
+        String tally = s.samples() == 1 ? "" : " (passed " + s.passed() + " of " + s.samples() + " samples)";
+        if (s.testCodeError() != null) {
+            // The user's own code threw: its stack trace is what they need, so it is kept.
+            return new Resolved(Kind.TEST_CODE_ERROR, Optional.of(s.testCodeError()));
+        }
+        if (s.modelError() != null) {
+            RuntimeException error = s.modelError();
+            String what = error.getClass().getSimpleName() + ": " + message(error);
+            if (error instanceof ProviderStoppedException stopped) {
+                CaseErroredException thrown = new CaseErroredException(message(error) + tally, null);
+                thrown.setStackTrace(new StackTraceElement[0]);
+                return new Resolved(Kind.NOT_SENT, Optional.of(thrown), Optional.of(stopped.reason()));
+            }
+            if (statistical && errorsAllowed && !mustPass) {
+                return aborted(
+                        Kind.ERRORED_TOLERATED,
+                        "Errored, tolerated (" + simpleName(className) + " allows errors up to its @Thresholds"
+                                + " maxErrorRate)" + tally + ": " + what);
+            }
+            return failed(
+                    Kind.ERRORED,
+                    new CaseErroredException(
+                            "Case '" + caseId + "' errored before an answer" + tally + ": " + what, null));
+        }
+        if (s.wrong() != null) {
+            AssertionError wrong = s.wrong();
+            if (statistical && !mustPass) {
+                return aborted(
+                        Kind.WRONG_TOLERATED,
+                        "Wrong answer, tolerated (" + simpleName(className) + " is judged by its @Thresholds)" + tally
+                                + ": " + message(wrong));
+            }
+            if (mustPass) {
+                return failed(
+                        Kind.MUST_PASS_WRONG,
+                        new AnswerAssertionError(
+                                AnswerAssertionError.kindOf(wrong),
+                                "Must-pass case '" + caseId + "' answered wrong" + tally + ": " + message(wrong)));
+            }
+            if (!tally.isEmpty()) {
+                return failed(
+                        Kind.WRONG,
+                        new AnswerAssertionError(
+                                AnswerAssertionError.kindOf(wrong),
+                                "Case '" + caseId + "' must pass every sample" + tally + ". First failure: "
+                                        + message(wrong)));
+            }
+            // The user's own assertion error, so that IDEs keep its expected and actual values for their diff view.
+            return failed(Kind.WRONG, wrong);
+        }
+        return new Resolved(Kind.PASSED, Optional.empty());
+    }
+
+    private static Resolved aborted(Kind kind, String message) {
+        return failed(kind, new TestAbortedException(message));
+    }
+
+    private static Resolved failed(Kind kind, Throwable thrown) {
+        thrown.setStackTrace(new StackTraceElement[0]);
+        return new Resolved(kind, Optional.of(thrown));
+    }
+
+    static String message(Throwable error) {
+        return error.getMessage() == null ? "(no message)" : error.getMessage();
+    }
+
+    static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.rpt.junit.engine;
+
+import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.gate.ThresholdResult;
+import dev.rpt.junit.engine.CaseResolution.Kind;
+import dev.rpt.junit.engine.CaseResolution.Resolved;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+
+/**
+ * What the engine prints, written for a person reading a CI log: one line per case that did not pass, up to a cap
+ * per class after which one line counts the rest; one notice when the provider stopped answering; and at the end one
+ * summary row per class with its metrics and the verdict of each threshold. Build tools print nothing for a test
+ * they count as skipped, so these lines are where a tolerated wrong answer shows up in the console. Used from the
+ * engine's thread only.
+ */
+final class ConsoleReport {
+
+    /** Console lines are cut here; the run report has every message whole. */
+    static final int MAX_LINE = 300;
+
+    private final Consumer<String> out;
+    private final int maxCaseLines;
+    private final Map<String, Map<Kind, Integer>> counts = new LinkedHashMap<>();
+    private boolean stopAnnounced;
+
+    ConsoleReport(Consumer<String> out, int maxCaseLines) {
+        this.out = out;
+        this.maxCaseLines = maxCaseLines;
+    }
+
+    /** Counts a case and prints its line, unless it passed, was not sent, or the class's cap is reached. */
+    void caseResolved(String className, String testName, Resolved resolved) {
+        Map<Kind, Integer> byKind = counts.computeIfAbsent(className, name -> new EnumMap<>(Kind.class));
+        byKind.merge(resolved.kind(), 1, Integer::sum);
+        if (resolved.kind() == Kind.PASSED) {
+            return;
+        }
+        if (resolved.kind() == Kind.NOT_SENT) {
+            announceStop(resolved);
+            return;
+        }
+        if (printed(byKind) <= maxCaseLines) {
+            out.accept(cut("[rpt]   " + resolved.kind().label + " " + CaseResolution.simpleName(className) + " "
+                    + testName + ": " + resolved.line()));
+        }
+    }
+
+    /** After a class's cases: one line for the cases past the cap and those not sent, if any. */
+    void classFinished(String className) {
+        Map<Kind, Integer> byKind = counts.getOrDefault(className, Map.of());
+        int hidden = Math.max(0, printed(byKind) - maxCaseLines);
+        int notSent = byKind.getOrDefault(Kind.NOT_SENT, 0);
+        List<String> parts = new ArrayList<>();
+        if (hidden > 0) {
+            parts.add(hidden + " more " + (hidden == 1 ? "case" : "cases") + " that did not pass (lines stop at "
+                    + maxCaseLines + " per class, rpt.output.max-case-lines)");
+        }
+        if (notSent > 0) {
+            parts.add(notSent + (notSent == 1 ? " case" : " cases") + " not sent after the provider stopped");
+        }
+        if (!parts.isEmpty()) {
+            out.accept("[rpt]   " + CaseResolution.simpleName(className) + ": " + String.join("; ", parts)
+                    + ". The run report has every case.");
+        }
+    }
+
+    /**
+     * The summary table, one row per class.
+     *
+     * @param rows the classes in run order
+     */
+    void summary(List<ClassRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int nameWidth = Math.max(
+                5, rows.stream().mapToInt(r -> r.simpleName().length()).max().orElse(5));
+        String format = "[rpt] %-" + nameWidth + "s %7s %7s  %-22s %6s %6s %7s  %s";
+        out.accept(String.format(
+                Locale.ROOT,
+                format,
+                "class",
+                "n",
+                "errored",
+                "accuracy [95% CI]",
+                "ECE",
+                "Brier",
+                "format",
+                "verdict"));
+        for (ClassRow row : rows) {
+            Metrics m = row.metrics();
+            String accuracy = m.accuracy().isPresent()
+                    ? String.format(Locale.ROOT, "%.3f", m.accuracy().getAsDouble())
+                            + m.accuracyCi()
+                                    .map(ci -> String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper()))
+                                    .orElse("")
+                    : "-";
+            out.accept(String.format(
+                    Locale.ROOT,
+                    format,
+                    row.simpleName(),
+                    String.format(Locale.ROOT, "%,d", m.n()),
+                    String.format(Locale.ROOT, "%,d", m.errored()),
+                    accuracy,
+                    number(m.ece()),
+                    number(m.brier()),
+                    number(m.formatErrorRate()),
+                    verdict(row)));
+        }
+    }
+
+    private String verdict(ClassRow row) {
+        Map<Kind, Integer> byKind = counts.getOrDefault(row.className(), Map.of());
+        List<String> failing = new ArrayList<>();
+        int mustPass = byKind.getOrDefault(Kind.MUST_PASS_WRONG, 0);
+        int errored = byKind.getOrDefault(Kind.ERRORED, 0) + byKind.getOrDefault(Kind.NOT_SENT, 0);
+        int wrong = byKind.getOrDefault(Kind.WRONG, 0);
+        int codeErrors = byKind.getOrDefault(Kind.TEST_CODE_ERROR, 0);
+        if (mustPass > 0) {
+            failing.add(mustPass + " must-pass wrong");
+        }
+        if (wrong > 0) {
+            failing.add(wrong + " wrong (every case must pass)");
+        }
+        if (errored > 0) {
+            failing.add(errored + " errored");
+        }
+        if (codeErrors > 0) {
+            failing.add(codeErrors + " test code " + (codeErrors == 1 ? "error" : "errors"));
+        }
+        StringBuilder verdict = new StringBuilder();
+        boolean passed = failing.isEmpty()
+                && row.thresholds().map(ThresholdResult::passed).orElse(true);
+        verdict.append(passed ? "PASS" : "FAIL");
+        row.thresholds()
+                .ifPresent(result -> verdict.append(": ")
+                        .append(String.join(
+                                ", ",
+                                result.checks().stream()
+                                        .map(c -> c.bound() + (c.passed() ? " ok" : " FAILED"))
+                                        .toList())));
+        if (!failing.isEmpty()) {
+            verdict.append(row.thresholds().isPresent() ? "; " : ": ").append(String.join(", ", failing));
+        } else if (row.thresholds().isEmpty()) {
+            verdict.append(": every case passed");
+        }
+        return verdict.toString();
+    }
+
+    private void announceStop(Resolved resolved) {
+        if (stopAnnounced) {
+            return;
+        }
+        stopAnnounced = true;
+        out.accept("[rpt] STOPPED " + resolved.stopReason().orElse(resolved.line()));
+        out.accept("[rpt] Every case not answered yet is marked errored with this reason; answers already received"
+                + " stay in the report.");
+    }
+
+    /** The cases of a class that get a line: every one that did not pass and was sent. */
+    private static int printed(Map<Kind, Integer> byKind) {
+        int sum = 0;
+        for (Map.Entry<Kind, Integer> entry : byKind.entrySet()) {
+            if (entry.getKey() != Kind.PASSED && entry.getKey() != Kind.NOT_SENT) {
+                sum += entry.getValue();
+            }
+        }
+        return sum;
+    }
+
+    private static String number(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "-";
+    }
+
+    private static String cut(String line) {
+        return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + "…";
+    }
+
+    /**
+     * One class in the summary.
+     *
+     * @param className the class
+     * @param metrics its metrics over every sample
+     * @param thresholds the verdict of its thresholds; empty for a class without them
+     */
+    record ClassRow(String className, Metrics metrics, java.util.Optional<ThresholdResult> thresholds) {
+        String simpleName() {
+            return CaseResolution.simpleName(className);
+        }
+    }
+}
