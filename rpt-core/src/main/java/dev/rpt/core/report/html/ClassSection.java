@@ -5,30 +5,46 @@ import static dev.rpt.core.report.html.Html.escape;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.cases.Split;
+import dev.rpt.core.gate.BoundCheck;
+import dev.rpt.core.gate.CheckMode;
+import dev.rpt.core.gate.ThresholdResult;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * One prompt test class: its metrics with intervals over all its cases and per split, its reliability diagram and its
- * confidence histogram. The metrics are recomputed from the cases with {@link Metrics#of}, the same code the run
- * report's writer uses.
+ * One prompt test class: its metrics with intervals over all its cases and per split, when it has thresholds each
+ * bound with its measured value and verdict, its reliability diagram and its confidence histogram. The metrics are
+ * recomputed from the cases with {@link Metrics#of}, the same code the run report's writer uses; the thresholds are
+ * checked on the metrics over all the class's cases (every split) with {@link Thresholds#check(Metrics, CheckMode)},
+ * as {@code rpt:check} checks them.
  */
 final class ClassSection {
 
     private ClassSection() {}
 
-    static void append(StringBuilder html, int index, ClassInfo info, List<CaseRecord> cases, MetricsOptions options) {
+    static void append(
+            StringBuilder html,
+            int index,
+            ClassInfo info,
+            List<CaseRecord> cases,
+            MetricsOptions options,
+            CheckMode mode) {
         List<CaseRecord> own = cases.stream()
                 .filter(c -> c.className().equals(info.className()))
                 .toList();
         Metrics all = metrics(own, options);
+        Optional<ThresholdResult> checked = info.thresholds().isEmpty()
+                ? Optional.empty()
+                : Optional.of(info.thresholds().check(all, mode));
         html.append("<section class=\"class\" id=\"class-").append(index).append("\">\n");
         html.append("<h3>").append(escape(info.className())).append("</h3>\n");
+        checked.ifPresent(result -> verdict(html, result));
         html.append("<p class=\"meta\">prompt <code>")
                 .append(escape(info.promptPath()))
                 .append("</code> · sha256 <code>")
@@ -49,6 +65,7 @@ final class ClassSection {
             row(html, split == Split.TUNE ? "tune split" : "held-out split", metrics(inSplit, options));
         }
         html.append("</tbody>\n</table>\n");
+        checked.ifPresent(result -> thresholdTable(html, result, mode));
         html.append("<div class=\"charts\">\n");
         if (all.withConfidence() == 0) {
             html.append("<p class=\"empty\">No scored case stated a confidence, so there is no reliability diagram"
@@ -67,6 +84,49 @@ final class ClassSection {
                     "Stated confidence of " + all.withConfidence() + " scored cases, passed and failed.");
         }
         html.append("</div>\n</section>\n");
+    }
+
+    /** One line under the heading: whether every bound holds, in words and by colour. */
+    private static void verdict(StringBuilder html, ThresholdResult result) {
+        long failed = result.checks().stream().filter(c -> !c.passed()).count();
+        html.append("<p class=\"class-verdict ")
+                .append(result.passed() ? "pass" : "fail")
+                .append("\">")
+                .append(
+                        result.passed()
+                                ? "thresholds hold"
+                                : "below its thresholds: " + failed + " of "
+                                        + result.checks().size()
+                                        + (result.checks().size() == 1 ? " bound fails" : " bounds fail"))
+                .append("</p>\n");
+    }
+
+    /** Each bound with the value it was measured at and its verdict; a failed bound also gets the gate's reason. */
+    private static void thresholdTable(StringBuilder html, ThresholdResult result, CheckMode mode) {
+        html.append("<table class=\"thresholds\">\n<caption>Thresholds, over all cases (")
+                .append(escape(
+                        mode == CheckMode.CONFIDENCE_BOUND
+                                ? "confidence bound: the accuracy interval's lower end must reach the minimum"
+                                : "point estimate"))
+                .append(")</caption>\n<thead><tr><th>bound</th><th>measured</th><th>verdict</th><th>why</th>"
+                        + "</tr></thead>\n<tbody>\n");
+        for (BoundCheck check : result.checks()) {
+            String verdict = check.passed() ? "pass" : "fail";
+            html.append("<tr class=\"")
+                    .append(verdict)
+                    .append("\"><th scope=\"row\">")
+                    .append(escape(check.bound()))
+                    .append("</th><td>")
+                    .append(escape(check.measured()))
+                    .append("</td><td class=\"verdict ")
+                    .append(verdict)
+                    .append("\">")
+                    .append(verdict)
+                    .append("</td><td class=\"text\">")
+                    .append(check.passed() ? "" : escape(check.detail()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
     }
 
     private static Metrics metrics(List<CaseRecord> cases, MetricsOptions options) {

@@ -5,14 +5,19 @@ import static dev.rpt.core.report.html.Html.escape;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.cases.Split;
 import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.ClassInfo;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The cases that did not pass, most damaging first: failed cases by descending confidence (a confident wrong answer
- * hurts calibration most), then failed cases without a confidence, then errored cases. At most {@code limit} are
- * listed, and the total is stated.
+ * The cases that did not pass, grouped by class in the order of the report's classes. Within a class, most damaging
+ * first: failed cases by descending confidence (a confident wrong answer hurts calibration most), then failed cases
+ * without a confidence, then errored cases. At most {@code limit} are listed per class, so that a run of thousands of
+ * cases still gives a readable page, and each class states how many more the run report holds.
  */
 final class FailuresSection {
 
@@ -25,23 +30,59 @@ final class FailuresSection {
 
     private FailuresSection() {}
 
-    static void append(StringBuilder html, List<CaseRecord> cases, int limit) {
-        List<CaseRecord> failures = cases.stream()
-                .filter(c -> c.verdict() != Verdict.PASSED)
-                .sorted(MOST_DAMAGING_FIRST)
-                .toList();
+    /**
+     * @param classes the report's classes, in report order; a class with failures but no entry here (which the run
+     *     report's writer does not allow) follows them
+     * @param cases every case of the run
+     * @param limit the most cases listed per class
+     */
+    static void append(StringBuilder html, List<ClassInfo> classes, List<CaseRecord> cases, int limit) {
+        Map<String, List<CaseRecord>> byClass = new LinkedHashMap<>();
+        classes.forEach(info -> byClass.put(info.className(), new ArrayList<>()));
+        int total = 0;
+        for (CaseRecord c : cases) {
+            if (c.verdict() != Verdict.PASSED) {
+                byClass.computeIfAbsent(c.className(), name -> new ArrayList<>())
+                        .add(c);
+                total++;
+            }
+        }
         html.append("<section id=\"failures\">\n<h2>Failures</h2>\n");
-        if (failures.isEmpty()) {
+        if (total == 0) {
             html.append("<p>Every case passed.</p>\n</section>\n");
             return;
         }
-        int shown = Math.min(limit, failures.size());
+        boolean capped = byClass.values().stream().anyMatch(failures -> failures.size() > limit);
         html.append("<p class=\"count\">")
-                .append(shown == failures.size() ? "All " : "The first " + shown + " of ")
-                .append(failures.size())
+                .append(capped ? "" : "All ")
+                .append(total)
                 .append(" failed or errored cases")
-                .append(shown == failures.size() ? "" : "; the run report lists every one")
+                .append(capped ? ", at most " + limit + " listed per class" : "")
                 .append(".</p>\n");
+        List<String> names = new ArrayList<>(byClass.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            List<CaseRecord> failures = byClass.get(names.get(i));
+            if (!failures.isEmpty()) {
+                failures.sort(MOST_DAMAGING_FIRST);
+                appendClass(html, names.get(i), i < classes.size() ? i + 1 : 0, failures, limit);
+            }
+        }
+        html.append("</section>\n");
+    }
+
+    private static void appendClass(
+            StringBuilder html, String className, int classIndex, List<CaseRecord> failures, int limit) {
+        long errored =
+                failures.stream().filter(c -> c.verdict() == Verdict.ERRORED).count();
+        String name = escape(simpleName(className));
+        html.append("<h3>")
+                .append(classIndex > 0 ? "<a href=\"#class-" + classIndex + "\">" + name + "</a>" : name)
+                .append(" <span class=\"count\">· ")
+                .append(failures.size() - errored)
+                .append(" failed, ")
+                .append(errored)
+                .append(" errored</span></h3>\n");
+        int shown = Math.min(limit, failures.size());
         html.append("<table class=\"failures\">\n<thead><tr><th>case</th><th>split</th><th>outcome</th>"
                 + "<th>answer</th><th>confidence</th><th>failure</th></tr></thead>\n<tbody>\n");
         for (CaseRecord c : failures.subList(0, shown)) {
@@ -64,7 +105,17 @@ final class FailuresSection {
                     .append(reason(c))
                     .append("</td></tr>\n");
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("</tbody>\n</table>\n");
+        if (shown < failures.size()) {
+            int more = failures.size() - shown;
+            html.append("<p class=\"more\">The run report (<code>last-run.json</code>) holds ")
+                    .append(more)
+                    .append(more == 1 ? " more failed or errored case" : " more failed or errored cases")
+                    .append(" of ")
+                    .append(name)
+                    .append(", less damaging than those listed")
+                    .append(".</p>\n");
+        }
     }
 
     private static String reason(CaseRecord c) {

@@ -3,6 +3,7 @@ package dev.rpt.core.report.html;
 import static dev.rpt.core.report.html.Html.escape;
 
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.gate.CheckMode;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import java.util.Optional;
 /**
  * Renders the self-contained HTML report: one file that needs no network when opened (inline CSS, inline SVG charts,
  * no fonts or scripts, and a Content-Security-Policy that forbids any fetch or script). It shows the last run's
- * metrics with intervals per class and split, a reliability diagram and a confidence histogram per class, the
- * failures, a loud banner when the model is the simulator and, given a tune record, the tune's trajectory, failure
+ * metrics with intervals per class and split, each class's thresholds with the measured value and a pass or fail
+ * verdict per bound, a reliability diagram and a confidence histogram per class, the failures grouped by class, a loud
+ * banner when the model is the simulator and, given a tune record, the tune's trajectory, failure
  * modes and prompt diffs. Every piece of model or user text is HTML-escaped.
  */
 public final class HtmlReport {
@@ -26,7 +28,7 @@ public final class HtmlReport {
     /** The report's file name in the report directory. */
     public static final String FILE_NAME = "report.html";
 
-    /** The most failed or errored cases listed; the report states the total. */
+    /** The most failed or errored cases listed per class; the report states how many more the run report holds. */
     public static final int MAX_FAILURES = 100;
 
     private HtmlReport() {}
@@ -45,7 +47,27 @@ public final class HtmlReport {
      */
     public static Path write(Path reportDirectory, Optional<Path> tuneDirectory, MetricsOptions options)
             throws IOException {
+        return write(reportDirectory, tuneDirectory, options, CheckMode.POINT_ESTIMATE);
+    }
+
+    /**
+     * Reads {@code last-run.json} from {@code reportDirectory} and, when given, the tune record in {@code
+     * tuneDirectory}, and writes {@code report.html} next to the run report, replacing it atomically; each class's
+     * thresholds are checked in {@code mode}.
+     *
+     * @param reportDirectory the report directory, typically {@code target/rpt}
+     * @param tuneDirectory a tune record directory such as {@code target/rpt/tune/<id>}, or empty for none; see
+     *     {@link TuneRecord#latest}
+     * @param options the metric options of the run ({@code rpt.metrics.*}), so that the bins and interval match it
+     * @param mode how the thresholds' accuracy bound is checked ({@code rpt.check.mode}), as {@code rpt:check} does
+     * @return the written file
+     * @throws IOException when there is no run report, a file cannot be read or is malformed, or the report cannot be
+     *     written; the message names the file
+     */
+    public static Path write(Path reportDirectory, Optional<Path> tuneDirectory, MetricsOptions options, CheckMode mode)
+            throws IOException {
         Objects.requireNonNull(tuneDirectory, "tuneDirectory");
+        Objects.requireNonNull(mode, "mode");
         Path lastRun = reportDirectory.resolve(RunReportWriter.LAST_RUN);
         if (!Files.isRegularFile(lastRun)) {
             throw new IOException("There is no run report at " + lastRun
@@ -57,7 +79,7 @@ public final class HtmlReport {
                 tuneDirectory.isPresent() ? Optional.of(TuneRecord.read(tuneDirectory.get())) : Optional.empty();
         Path target = reportDirectory.resolve(FILE_NAME);
         Path part = reportDirectory.resolve(FILE_NAME + "." + run.runId() + ".part");
-        Files.writeString(part, render(run, tune, options), StandardCharsets.UTF_8);
+        Files.writeString(part, render(run, tune, options, mode), StandardCharsets.UTF_8);
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -67,16 +89,30 @@ public final class HtmlReport {
     }
 
     /**
-     * The report as one HTML document.
+     * The report as one HTML document, with thresholds checked on the point estimates ({@link
+     * CheckMode#POINT_ESTIMATE}).
      *
      * @param run the run report
      * @param tune the tune record to show, or empty
      * @param options the metric options the run used
      */
     public static String render(RunReport run, Optional<TuneRecord> tune, MetricsOptions options) {
+        return render(run, tune, options, CheckMode.POINT_ESTIMATE);
+    }
+
+    /**
+     * The report as one HTML document.
+     *
+     * @param run the run report
+     * @param tune the tune record to show, or empty
+     * @param options the metric options the run used
+     * @param mode how each class's accuracy bound is checked, as {@code rpt:check} does
+     */
+    public static String render(RunReport run, Optional<TuneRecord> tune, MetricsOptions options, CheckMode mode) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(tune, "tune");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(mode, "mode");
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 // Defence in depth: even if some text escaped escaping, the browser would fetch and run nothing.
@@ -112,11 +148,11 @@ public final class HtmlReport {
             html.append("<p class=\"empty\">The run had no prompt test class.</p>\n");
         }
         for (int i = 0; i < run.classes().size(); i++) {
-            ClassSection.append(html, i + 1, run.classes().get(i), run.cases(), options);
+            ClassSection.append(html, i + 1, run.classes().get(i), run.cases(), options, mode);
         }
         html.append("</section>\n");
         tune.ifPresent(record -> TuneSection.append(html, record));
-        FailuresSection.append(html, run.cases(), MAX_FAILURES);
+        FailuresSection.append(html, run.classes(), run.cases(), MAX_FAILURES);
         html.append(
                 "<footer>Written by rpt. Metric definitions: docs/calibration.md; the data: last-run.json.</footer>\n"
                         + "</body>\n</html>\n");

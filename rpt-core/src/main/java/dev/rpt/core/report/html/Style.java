@@ -26,6 +26,11 @@ final class Style {
                        white-space: pre-wrap; word-break: break-word; }
             pre.diff .add { background: #e6ffec; color: #116329; } pre.diff .del { background: #ffebe9; color: #82071e; }
             pre.diff .hunk { color: #0550ae; } pre.diff .file { color: #666; font-weight: bold; }
+            table.thresholds caption { text-align: left; font-weight: bold; padding-bottom: 4px; }
+            .verdict.pass, .class-verdict.pass { color: #116329; } .verdict.fail, .class-verdict.fail { color: #82071e; }
+            td.verdict { font-weight: bold; } tr.fail { background: #ffebe9; }
+            .class-verdict { font-weight: bold; margin: 0 0 4px; } h3 .count { color: #555; font-weight: normal; }
+            .more { color: #555; font-style: italic; }
             .where { color: #777; font-size: 0.85em; } .empty { color: #777; font-style: italic; }
             footer { margin-top: 40px; color: #777; font-size: 0.85em; }
             """;

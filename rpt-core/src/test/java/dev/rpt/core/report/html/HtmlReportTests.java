@@ -156,6 +156,10 @@ class HtmlReportTests {
         assertThat(confidentWrong).isPositive().isLessThan(lessConfident);
         assertThat(lessConfident).isLessThan(errored);
         assertThat(html).contains("All 3 failed or errored cases.");
+        assertThat(html)
+                .contains("<h3><a href=\"#class-1\">MathSolverTests</a> <span class=\"count\">· 2 failed, 1 errored"
+                        + "</span></h3>");
+        assertThat(html).doesNotContain("<p class=\"more\">");
         assertThat(html).contains("<code>ModelTimeoutException</code> no reply within 30s");
         assertThat(html).doesNotContain("<code>gsm-01</code>");
     }
@@ -166,7 +170,10 @@ class HtmlReportTests {
 
         String html = HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS);
 
-        assertThat(html).contains("The first 100 of 150 failed or errored cases; the run report lists every one.");
+        assertThat(html).contains("150 failed or errored cases, at most 100 listed per class.");
+        assertThat(html)
+                .contains("<p class=\"more\">The run report (<code>last-run.json</code>) holds 50 more failed or"
+                        + " errored cases of MathSolverTests, less damaging than those listed.</p>");
         String table = html.substring(html.indexOf("<table class=\"failures\">"));
         assertThat(count(table, "<tr class=\"failed\">")).isEqualTo(HtmlReport.MAX_FAILURES);
         assertThat(table).contains("<code>many-149</code>").doesNotContain("<code>many-049</code>");

@@ -55,6 +55,17 @@ final class ReportFixtures {
 
     /** Writes a finished run of {@code cases} (all of class {@link #MATH}) into {@code dir} and reads it back. */
     static RunReport run(Path dir, boolean simulated, List<CaseRecord> cases) throws IOException {
+        return run(
+                dir,
+                simulated,
+                cases,
+                List.of(new ClassInfo(
+                        MATH, "prompts/math-solver.prompt", SHA, Thresholds.of(0.8, 0.1, Double.NaN, Double.NaN))));
+    }
+
+    /** Writes a finished run of {@code cases} of the given {@code classes}, in that order, and reads it back. */
+    static RunReport run(Path dir, boolean simulated, List<CaseRecord> cases, List<ClassInfo> classes)
+            throws IOException {
         RunHeader header = new RunHeader(
                 "20260102-030405-a1b2",
                 Instant.parse("2026-01-02T03:04:05Z"),
@@ -63,8 +74,7 @@ final class ReportFixtures {
         try (RunReportWriter writer = RunReportWriter.start(dir, header, MetricsOptions.DEFAULTS)) {
             cases.forEach(writer::record);
             writer.finish(
-                    List.of(new ClassInfo(
-                            MATH, "prompts/math-solver.prompt", SHA, Thresholds.of(0.8, 0.1, Double.NaN, Double.NaN))),
+                    classes,
                     new UsageSnapshot(
                             cases.size(),
                             0,
