@@ -1,6 +1,5 @@
 package dev.rpt.maven;
 
-import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
@@ -8,13 +7,12 @@ import dev.rpt.core.gate.Baseline;
 import dev.rpt.core.gate.BaselineException;
 import dev.rpt.core.gate.CheckMode;
 import dev.rpt.core.gate.CheckResult;
+import dev.rpt.core.gate.ClassVerdict;
 import dev.rpt.core.gate.RegressionCheck;
 import dev.rpt.core.gate.RegressionOptions;
 import dev.rpt.core.gate.RegressionReport;
 import dev.rpt.core.gate.Rule;
 import dev.rpt.core.gate.RuleChecker;
-import dev.rpt.core.gate.ThresholdResult;
-import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.html.HtmlReport;
@@ -75,16 +73,12 @@ public class CheckMojo extends AbstractRptMojo {
         List<String> violations = new ArrayList<>();
 
         for (ClassInfo info : run.classes()) {
-            if (info.thresholds().isEmpty()) {
-                continue;
-            }
-            List<dev.rpt.core.calibration.CaseOutcome> outcomes = run.cases().stream()
-                    .filter(c -> c.className().equals(info.className()))
-                    .map(CaseRecord::outcome)
-                    .toList();
-            ThresholdResult result = info.thresholds().check(Metrics.of(outcomes, metrics), mode);
-            for (String violation : result.violations()) {
+            ClassVerdict verdict = ClassVerdict.of(info, run.cases(), mode, metrics);
+            for (String violation : verdict.thresholds().violations()) {
                 violations.add(simpleName(info.className()) + " @Thresholds: " + violation);
+            }
+            for (String problem : verdict.problems()) {
+                violations.add(simpleName(info.className()) + ": " + problem);
             }
         }
 
@@ -118,7 +112,7 @@ public class CheckMojo extends AbstractRptMojo {
                     + " mvn rpt:baseline and commit it.");
         }
 
-        writeHtml(reportDirectory, metrics);
+        writeHtml(reportDirectory, metrics, mode);
         if (run.model().simulated()) {
             warnSimulated("the checked run", run.model().label());
         }
@@ -148,9 +142,9 @@ public class CheckMojo extends AbstractRptMojo {
                 metrics);
     }
 
-    private void writeHtml(Path reportDirectory, MetricsOptions metrics) throws MojoExecutionException {
+    private void writeHtml(Path reportDirectory, MetricsOptions metrics, CheckMode mode) throws MojoExecutionException {
         try {
-            getLog().info("HTML report: " + HtmlReport.write(reportDirectory, Optional.empty(), metrics));
+            getLog().info("HTML report: " + HtmlReport.write(reportDirectory, Optional.empty(), metrics, mode));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the HTML report: " + e.getMessage(), e);
         }

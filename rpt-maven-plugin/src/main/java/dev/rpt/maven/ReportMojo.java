@@ -2,6 +2,7 @@ package dev.rpt.maven;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.gate.CheckMode;
 import dev.rpt.core.report.html.HtmlReport;
 import dev.rpt.core.report.html.TuneRecord;
 import java.io.IOException;
@@ -42,8 +43,11 @@ public class ReportMojo extends AbstractRptMojo {
         RptConfig config = RptConfig.of(configurationSource());
         Path reportDirectory = reportDirectory(config);
         try {
-            Path html =
-                    HtmlReport.write(reportDirectory, TuneRecord.latest(reportDirectory), MetricsOptions.from(config));
+            Path html = HtmlReport.write(
+                    reportDirectory,
+                    TuneRecord.latest(reportDirectory),
+                    MetricsOptions.from(config),
+                    CheckMode.from(config));
             getLog().info("HTML report: " + html);
         } catch (IOException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -79,7 +79,13 @@ final class MojoFixtures {
                         0));
             }
             writer.finish(
-                    List.of(new ClassInfo(CLASS, "prompts/math.prompt", "a".repeat(64), Thresholds.NONE)),
+                    // A class judged as a whole (any accuracy will do), as a class with @Thresholds; errored cases
+                    // are allowed, so that each test decides what errors mean through the rules it configures.
+                    List.of(new ClassInfo(
+                            CLASS,
+                            "prompts/math.prompt",
+                            "a".repeat(64),
+                            Thresholds.of(0.0, Double.NaN, Double.NaN, 1.0))),
                     UsageSnapshot.NONE);
         }
     }
