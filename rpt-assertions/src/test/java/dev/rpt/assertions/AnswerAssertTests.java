@@ -88,12 +88,15 @@ class AnswerAssertTests {
     }
 
     @Test
-    void longAnswersAreTrimmedInMessages() {
-        String essay = "word ".repeat(200);
+    void longAnswersAreQuotedByTheirStartAndTheirEndWhereAChainOfThoughtPutsItsAnswer() {
+        String essay = "Let's think step by step. " + "word ".repeat(200) + "So the answer is (E).";
 
-        assertFails(() -> assertThat(answer(essay)).isEqualTo("x"), FailureKind.VALUE)
+        assertFails(() -> assertThat(answer(essay)).isEqualTo("(B)"), FailureKind.VALUE)
                 .satisfies(error -> org.assertj.core.api.Assertions.assertThat(error.getMessage())
-                        .hasSizeLessThan(260));
+                        .hasSizeLessThan(300)
+                        .contains("but the model answered \"Let's think step by step. word")
+                        .contains(" … word word")
+                        .contains("So the answer is (E).\" with no stated confidence."));
     }
 
     @Test

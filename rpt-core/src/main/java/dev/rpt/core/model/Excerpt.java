@@ -35,8 +35,17 @@ public final class Excerpt {
             return oneLine;
         }
         int head = maxLength / 5;
-        int tail = maxLength - head;
+        int tailStart = oneLine.length() - (maxLength - head);
+        // Cut between words where one is near, so that neither part starts or ends with half a word.
+        int headSpace = oneLine.lastIndexOf(' ', head);
+        if (headSpace > head - 20 && headSpace > 0) {
+            head = headSpace;
+        }
+        int tailSpace = oneLine.indexOf(' ', tailStart - 1);
+        if (tailSpace >= 0 && tailSpace < tailStart + 20) {
+            tailStart = tailSpace + 1;
+        }
         return oneLine.substring(0, head).stripTrailing() + " … "
-                + oneLine.substring(oneLine.length() - tail).stripLeading();
+                + oneLine.substring(tailStart).stripLeading();
     }
 }
