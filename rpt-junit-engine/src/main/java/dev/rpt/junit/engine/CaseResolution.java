@@ -49,15 +49,16 @@ final class CaseResolution {
      * @param kind what happened
      * @param thrown what the test throws; empty when it passed
      */
-    record Resolved(Kind kind, Optional<Throwable> thrown, Optional<String> stopReason) {
+    record Resolved(Kind kind, Optional<Throwable> thrown, Optional<String> detail, Optional<String> stopReason) {
 
         Resolved(Kind kind, Optional<Throwable> thrown) {
-            this(kind, thrown, Optional.empty());
+            this(kind, thrown, Optional.empty(), Optional.empty());
         }
 
-        /** The first line of the message, for the console. */
+        /** The first line of what to show on the console: the detail, or the message of what is thrown. */
         String line() {
-            String message = thrown.map(Throwable::getMessage).orElse("");
+            String message =
+                    detail.orElseGet(() -> thrown.map(CaseResolution::message).orElse(""));
             int newline = message.indexOf('\n');
             return newline < 0 ? message : message.substring(0, newline);
         }
@@ -90,13 +91,15 @@ final class CaseResolution {
             if (error instanceof ProviderStoppedException stopped) {
                 CaseErroredException thrown = new CaseErroredException(message(error) + tally, null);
                 thrown.setStackTrace(new StackTraceElement[0]);
-                return new Resolved(Kind.NOT_SENT, Optional.of(thrown), Optional.of(stopped.reason()));
+                return new Resolved(
+                        Kind.NOT_SENT, Optional.of(thrown), Optional.empty(), Optional.of(stopped.reason()));
             }
             if (statistical && errorsAllowed && !mustPass) {
                 return aborted(
                         Kind.ERRORED_TOLERATED,
                         "Errored, tolerated (" + simpleName(className) + " allows errors up to its @Thresholds"
-                                + " maxErrorRate)" + tally + ": " + what);
+                                + " maxErrorRate)" + tally + ": ",
+                        what);
             }
             return failed(
                     Kind.ERRORED,
@@ -108,8 +111,8 @@ final class CaseResolution {
             if (statistical && !mustPass) {
                 return aborted(
                         Kind.WRONG_TOLERATED,
-                        "Wrong answer, tolerated (" + simpleName(className) + " is judged by its @Thresholds)" + tally
-                                + ": " + message(wrong));
+                        "Wrong answer, tolerated (" + simpleName(className) + " is judged by its @Thresholds): ",
+                        message(wrong) + tally);
             }
             if (mustPass) {
                 return failed(
@@ -132,8 +135,11 @@ final class CaseResolution {
         return new Resolved(Kind.PASSED, Optional.empty());
     }
 
-    private static Resolved aborted(Kind kind, String message) {
-        return failed(kind, new TestAbortedException(message));
+    /** An aborted test: its message is {@code why} then {@code detail}; the console shows only the detail. */
+    private static Resolved aborted(Kind kind, String why, String detail) {
+        TestAbortedException thrown = new TestAbortedException(why + detail);
+        thrown.setStackTrace(new StackTraceElement[0]);
+        return new Resolved(kind, Optional.of(thrown), Optional.of(detail), Optional.empty());
     }
 
     private static Resolved failed(Kind kind, Throwable thrown) {

@@ -53,7 +53,9 @@ record LoadedPrompt(String resource, Optional<PromptFile> file, String problem) 
                                 + " (or src/test/resources/" + resource + "), or fix @PromptTest(prompt = ...).");
             }
             if ("file".equals(url.getProtocol())) {
-                return new LoadedPrompt(resource, Optional.of(PromptFile.parse(Path.of(url.toURI()))), "");
+                Path copy = Path.of(url.toURI());
+                return new LoadedPrompt(
+                        resource, Optional.of(PromptFile.parse(PromptSourceFile.of(copy, resource))), "");
             }
             try (InputStream in = url.openStream()) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

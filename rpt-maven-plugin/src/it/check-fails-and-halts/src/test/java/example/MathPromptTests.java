@@ -9,7 +9,7 @@ import dev.rpt.junit.Thresholds;
 import dev.rpt.junit.Var;
 
 @PromptTest(prompt = "prompts/math.prompt")
-@Thresholds(minAccuracy = 0.5, maxEce = 0.3)
+@Thresholds(minAccuracy = 0.4, maxEce = 0.3)
 class MathPromptTests {
 
     @Cases("cases/gsm8k-24.jsonl")
