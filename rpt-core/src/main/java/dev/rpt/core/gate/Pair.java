@@ -39,6 +39,16 @@ record Pair(List<CaseOutcome> baseline, List<CaseOutcome> current) {
         return rate(current);
     }
 
+    /** Whether the baseline stated a confidence on some sample. */
+    boolean baselineHasConfidence() {
+        return baseline.stream().anyMatch(o -> o.confidence().isPresent());
+    }
+
+    /** Whether the current run stated a confidence on some sample. */
+    boolean currentHasConfidence() {
+        return current.stream().anyMatch(o -> o.confidence().isPresent());
+    }
+
     /** Whether both sides stated a confidence on some sample, so the pair counts for ECE and Brier. */
     boolean calibrated() {
         return baseline.stream().anyMatch(o -> o.confidence().isPresent())

@@ -137,12 +137,39 @@ public final class RegressionCheck {
                             pValues.get(counter),
                             "paired randomization test, " + options.resamples() + " rounds")));
             if (calibrated < pairs.size()) {
-                notes.add((pairs.size() - calibrated) + " shared cases lack a confidence on one side; ECE and Brier"
-                        + " rest on the other " + calibrated + ".");
+                notes.add(missingConfidences(pairs, calibrated));
             }
         }
         return new ClassComparison(
                 info.className(), pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged, metrics, notes);
+    }
+
+    /** Which side lacks confidences, so the user knows whether the baseline or the new run is the one to fix. */
+    static String missingConfidences(List<Pair> pairs, int calibrated) {
+        long baselineOnly = pairs.stream()
+                .filter(p -> !p.baselineHasConfidence() && p.currentHasConfidence())
+                .count();
+        long runOnly = pairs.stream()
+                .filter(p -> p.baselineHasConfidence() && !p.currentHasConfidence())
+                .count();
+        long both = pairs.stream()
+                .filter(p -> !p.baselineHasConfidence() && !p.currentHasConfidence())
+                .count();
+        List<String> sides = new ArrayList<>();
+        if (baselineOnly > 0) {
+            sides.add(baselineOnly + " in the baseline only");
+        }
+        if (runOnly > 0) {
+            sides.add(runOnly + " in this run only");
+        }
+        if (both > 0) {
+            sides.add(both + " on both sides");
+        }
+        return (pairs.size() - calibrated) + " shared cases lack a confidence (" + String.join(", ", sides)
+                + "); ECE and Brier rest on the other " + calibrated + "."
+                + (baselineOnly > 0 && runOnly == 0 && both == 0
+                        ? " Record the baseline again with mvn rpt:baseline to compare calibration on every case."
+                        : "");
     }
 
     private double signFlipP(List<Pair> pairs) {

@@ -268,7 +268,21 @@ class RegressionCheckTests {
         assertThat(metric(comparison, Counter.ACCURACY).cases()).isEqualTo(10);
         assertThat(metric(comparison, Counter.ECE).cases()).isEqualTo(9);
         assertThat(comparison.notes())
-                .contains("1 shared cases lack a confidence on one side; ECE and Brier rest on" + " the other 9.");
+                .contains("1 shared cases lack a confidence (1 in this run only); ECE and Brier rest on the other 9.");
+    }
+
+    @Test
+    void theNoteOnMissingConfidencesSaysWhichSideLacksThem() throws IOException {
+        RunReport before = reports()
+                .add(TestReports.CLASS, "q0", Verdict.PASSED, OptionalDouble.empty())
+                .add(TestReports.CLASS, "q1", Verdict.PASSED, OptionalDouble.empty())
+                .many("q", 2, 10, true, 0.9)
+                .build();
+        RunReport after = reports().many("q", 0, 10, true, 0.9).build();
+
+        assertThat(compare(before, after).classes().get(0).notes())
+                .contains("2 shared cases lack a confidence (2 in the baseline only); ECE and Brier rest on the other"
+                        + " 8. Record the baseline again with mvn rpt:baseline to compare calibration on every case.");
     }
 
     private static MetricComparison metric(RegressionReport report, Counter counter) {
