@@ -90,6 +90,9 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
             all.put(RptConstants.RUN_PROMPT, promptResource);
         }
         all.put(RptConstants.REPORT_DIR, reportDirectory.toAbsolutePath().toString());
+        // A tune evaluates many candidates and prints one line per iteration; a line per wrong case of every candidate
+        // would bury it. The reports keep every case; a user who wants the lines sets the key.
+        all.putIfAbsent(RptConstants.OUTPUT_MAX_CASE_LINES, "0");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);

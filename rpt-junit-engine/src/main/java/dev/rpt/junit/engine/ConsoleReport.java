@@ -58,7 +58,8 @@ final class ConsoleReport {
         int hidden = Math.max(0, printed(byKind) - maxCaseLines);
         int notSent = byKind.getOrDefault(Kind.NOT_SENT, 0);
         List<String> parts = new ArrayList<>();
-        if (hidden > 0) {
+        // With the cap at 0 (as in a tune's candidate runs) the summary table alone counts the cases.
+        if (hidden > 0 && maxCaseLines > 0) {
             parts.add(hidden + " more " + (hidden == 1 ? "case" : "cases") + " that did not pass (lines stop at "
                     + maxCaseLines + " per class, rpt.output.max-case-lines)");
         }
