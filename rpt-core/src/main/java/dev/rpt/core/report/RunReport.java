@@ -41,13 +41,17 @@ public record RunReport(
     /**
      * Reads a report written by {@link RunReportWriter}.
      *
-     * @throws IOException when the file cannot be read, is not JSON, or has another {@code schemaVersion}
+     * @throws IOException when the file cannot be read, is not JSON, or has a {@code schemaVersion} other than this
+     *     version's or the one before
      */
     public static RunReport read(Path file) throws IOException {
         JsonNode root = JSON.readTree(file.toFile());
-        if (root == null || root.path("schemaVersion").asInt(-1) != RunReportWriter.SCHEMA_VERSION) {
+        int version = root == null ? -1 : root.path("schemaVersion").asInt(-1);
+        // Version 1 lacks only cases[].mustPass, which reads as false: a report from the previous version still reads.
+        if (version != RunReportWriter.SCHEMA_VERSION && version != RunReportWriter.SCHEMA_VERSION - 1) {
             throw new IOException(file + " is not an rpt run report of schemaVersion " + RunReportWriter.SCHEMA_VERSION
-                    + ". Re-run the prompt tests with this version of rpt.");
+                    + " (or " + (RunReportWriter.SCHEMA_VERSION - 1) + "). Re-run the prompt tests with this version"
+                    + " of rpt.");
         }
         JsonNode model = root.path("model");
         List<ClassInfo> classes = new ArrayList<>();

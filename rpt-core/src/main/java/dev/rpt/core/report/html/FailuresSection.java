@@ -97,6 +97,7 @@ final class FailuresSection {
                     .append("</td><td>")
                     .append(c.verdict().name().toLowerCase(Locale.ROOT))
                     .append(c.formatError() ? " (format)" : "")
+                    .append(c.mustPass() ? " <strong>(must pass)</strong>" : "")
                     .append("</td><td class=\"text\">")
                     .append(c.answer().map(a -> escape(a, MAX_TEXT)).orElse("<em>no answer</em>"))
                     .append("</td><td>")

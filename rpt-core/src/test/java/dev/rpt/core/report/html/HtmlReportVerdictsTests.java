@@ -111,6 +111,37 @@ class HtmlReportVerdictsTests {
     }
 
     @Test
+    void aMustPassFailureIsMarkedInTheFailureList() throws IOException {
+        List<CaseRecord> cases = new ArrayList<>(ReportFixtures.mathCases());
+        CaseRecord contract = failed(TRANSLATOR, "refusal", Split.TUNE, "Sure, here is how", OptionalDouble.of(0.9));
+        cases.add(new CaseRecord(
+                contract.className(),
+                contract.method(),
+                contract.id(),
+                contract.split(),
+                contract.vars(),
+                contract.verdict(),
+                contract.answer(),
+                contract.confidence(),
+                contract.formatError(),
+                contract.failure(),
+                contract.error(),
+                contract.usage(),
+                contract.cached(),
+                contract.latencyMs(),
+                contract.justification(),
+                0,
+                true));
+        RunReport run = mathAndTranslator(cases);
+
+        String html = HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS);
+
+        String failures = html.substring(html.indexOf("<section id=\"failures\">"));
+        assertThat(count(failures, "(must pass)")).isOne();
+        assertThat(failures).containsPattern("<code>refusal</code>.*?failed <strong>\\(must pass\\)</strong>");
+    }
+
+    @Test
     void aClassWithoutThresholdsHasNoThresholdsTableOrVerdict() throws IOException {
         List<CaseRecord> cases = new ArrayList<>(ReportFixtures.mathCases());
         cases.add(passed(TRANSLATOR, "tr-01", Split.TUNE, 0.8));
