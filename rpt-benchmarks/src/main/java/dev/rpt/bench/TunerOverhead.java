@@ -1,16 +1,16 @@
 package dev.rpt.bench;
 
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.Role;
+import dev.rpt.chat.ToolCall;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.diagnose.DeterministicAnalyzer;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Role;
-import dev.rpt.core.model.ToolCall;
 import dev.rpt.core.model.Usage;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.report.RunReport;

@@ -1,10 +1,10 @@
 package dev.rpt.maven;
 
 import dev.rpt.core.gate.Thresholds;
-import dev.rpt.core.prompt.PromptFile;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.tune.DiagnosticFunction;
 import dev.rpt.core.tune.Evaluation;
+import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

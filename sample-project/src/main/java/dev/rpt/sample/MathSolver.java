@@ -1,6 +1,6 @@
 package dev.rpt.sample;
 
-import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

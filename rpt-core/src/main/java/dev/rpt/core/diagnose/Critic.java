@@ -2,11 +2,11 @@ package dev.rpt.core.diagnose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.JsonSchema;
+import dev.rpt.chat.ResponseFormat;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
-import dev.rpt.core.model.JsonSchema;
-import dev.rpt.core.model.ResponseFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.rpt.core.eval;
 
-import dev.rpt.core.model.ToolCall;
+import dev.rpt.chat.ToolCall;
 import dev.rpt.core.model.Usage;
 import java.util.List;
 import java.util.Objects;

@@ -1,13 +1,13 @@
 package dev.rpt.core.eval;
 
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.JsonSchema;
+import dev.rpt.chat.ResponseFormat;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
-import dev.rpt.core.model.JsonSchema;
-import dev.rpt.core.model.ResponseFormat;
 import dev.rpt.core.model.Usage;
-import dev.rpt.core.prompt.PromptFile;
-import dev.rpt.core.prompt.RenderedPrompt;
+import dev.rpt.prompt.PromptFile;
+import dev.rpt.prompt.RenderedPrompt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class PromptEvaluator {
     /**
      * Evaluates one case.
      *
-     * @throws dev.rpt.core.prompt.MissingVariablesException when the case lacks a variable the prompt needs
+     * @throws dev.rpt.prompt.MissingVariablesException when the case lacks a variable the prompt needs
      * @throws dev.rpt.core.model.ModelException when the model call fails
      */
     public Answer evaluate(PromptFile prompt, Map<String, String> variables) {

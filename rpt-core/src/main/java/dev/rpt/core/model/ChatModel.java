@@ -1,5 +1,7 @@
 package dev.rpt.core.model;
 
+import dev.rpt.chat.ChatRequest;
+
 /**
  * A chat model that answers one request at a time. Implementations are thread-safe: a run shares one instance
  * across all of its concurrent calls.

@@ -1,5 +1,7 @@
 package dev.rpt.core.model;
 
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.ToolCall;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.rpt.core.tune;
 
-import dev.rpt.core.model.ChatMessage;
+import dev.rpt.chat.ChatMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rpt.core.tune;
 
-import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.rpt.core.tune;
 
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.model.runtime.UsageSnapshot;
-import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.prompt.PromptFile;
 import java.util.List;
 import java.util.Objects;
 

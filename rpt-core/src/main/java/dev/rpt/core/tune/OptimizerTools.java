@@ -1,7 +1,7 @@
 package dev.rpt.core.tune;
 
-import dev.rpt.core.model.JsonSchema;
-import dev.rpt.core.model.ToolDefinition;
+import dev.rpt.chat.JsonSchema;
+import dev.rpt.chat.ToolDefinition;
 import java.util.List;
 
 /** The functions the optimizer calls. Their names and schemas are part of the documented protocol. */

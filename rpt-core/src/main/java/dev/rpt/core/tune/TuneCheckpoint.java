@@ -2,7 +2,7 @@ package dev.rpt.core.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

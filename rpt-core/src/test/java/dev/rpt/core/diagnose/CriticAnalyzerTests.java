@@ -7,7 +7,7 @@ import static dev.rpt.core.diagnose.Fixtures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rpt.core.model.ChatRequest;
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ServerErrorException;
 import java.time.Duration;
 import java.util.ArrayList;

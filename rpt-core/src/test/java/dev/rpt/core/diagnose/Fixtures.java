@@ -2,9 +2,9 @@ package dev.rpt.core.diagnose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
-import dev.rpt.core.model.ChatRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

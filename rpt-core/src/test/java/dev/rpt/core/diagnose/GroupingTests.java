@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rpt.core.model.ChatRequest;
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.model.Embeddings;
 import dev.rpt.core.model.ModelInfo;

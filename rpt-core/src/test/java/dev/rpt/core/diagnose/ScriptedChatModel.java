@@ -1,7 +1,7 @@
 package dev.rpt.core.diagnose;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.ModelInfo;

@@ -2,12 +2,12 @@ package dev.rpt.core.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.Role;
+import dev.rpt.chat.ToolCall;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
-import dev.rpt.core.model.ChatMessage;
-import dev.rpt.core.model.Role;
-import dev.rpt.core.model.ToolCall;
-import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.prompt.PromptFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

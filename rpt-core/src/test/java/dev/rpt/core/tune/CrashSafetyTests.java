@@ -2,7 +2,7 @@ package dev.rpt.core.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

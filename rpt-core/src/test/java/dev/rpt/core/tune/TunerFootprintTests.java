@@ -2,20 +2,20 @@ package dev.rpt.core.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.Role;
+import dev.rpt.chat.ToolCall;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Role;
-import dev.rpt.core.model.ToolCall;
 import dev.rpt.core.model.Usage;
 import dev.rpt.core.model.runtime.UsageLedger;
-import dev.rpt.core.prompt.PromptFile;
+import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.rpt.junit.engine;
 
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.prompt.PromptFile;
-import dev.rpt.core.prompt.PromptFormatException;
+import dev.rpt.prompt.PromptFile;
+import dev.rpt.prompt.PromptFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

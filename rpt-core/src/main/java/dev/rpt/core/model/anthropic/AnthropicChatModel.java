@@ -1,8 +1,8 @@
 package dev.rpt.core.model.anthropic;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ApiKey;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.ModelTimeoutException;

@@ -1,6 +1,6 @@
 package dev.rpt.core.model.anthropic;
 
-import dev.rpt.core.model.ResponseFormat;
+import dev.rpt.chat.ResponseFormat;
 
 /**
  * Structured output on Anthropic. API version 2023-06-01 has no {@code response_format}, so a {@link ResponseFormat}

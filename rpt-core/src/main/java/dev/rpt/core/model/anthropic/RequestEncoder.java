@@ -2,9 +2,9 @@ package dev.rpt.core.model.anthropic;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rpt.core.model.ChatRequest;
-import dev.rpt.core.model.ToolChoice;
-import dev.rpt.core.model.ToolDefinition;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.ToolChoice;
+import dev.rpt.chat.ToolDefinition;
 
 /**
  * Writes a {@link ChatRequest} as a Messages API body. Fields always appear in one fixed order ({@code model,

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rpt.core.model.ChatMessage;
-import dev.rpt.core.model.ChatRequest;
-import dev.rpt.core.model.ResponseFormat;
-import dev.rpt.core.model.ToolCall;
-import dev.rpt.core.model.ToolChoice;
-import dev.rpt.core.model.ToolDefinition;
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.ResponseFormat;
+import dev.rpt.chat.ToolCall;
+import dev.rpt.chat.ToolChoice;
+import dev.rpt.chat.ToolDefinition;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 

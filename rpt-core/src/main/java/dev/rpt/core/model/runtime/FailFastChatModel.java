@@ -1,9 +1,9 @@
 package dev.rpt.core.model.runtime;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.AuthenticationException;
 import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelException;
 import dev.rpt.core.model.ModelInfo;

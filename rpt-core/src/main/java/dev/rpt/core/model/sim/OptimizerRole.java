@@ -2,12 +2,12 @@ package dev.rpt.core.model.sim;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rpt.core.model.ChatRequest;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.ToolCall;
+import dev.rpt.chat.ToolChoice;
+import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
-import dev.rpt.core.model.ToolCall;
-import dev.rpt.core.model.ToolChoice;
-import dev.rpt.core.model.ToolDefinition;
 import dev.rpt.core.model.Usage;
 import java.util.List;
 

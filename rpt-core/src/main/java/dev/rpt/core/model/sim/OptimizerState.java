@@ -1,9 +1,9 @@
 package dev.rpt.core.model.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rpt.core.model.ChatMessage;
-import dev.rpt.core.model.Role;
-import dev.rpt.core.model.ToolCall;
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.Role;
+import dev.rpt.chat.ToolCall;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.rpt.core.model.sim;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.Role;
 import dev.rpt.core.model.BadRequestException;
-import dev.rpt.core.model.ChatMessage;
 import dev.rpt.core.model.Excerpt;
-import dev.rpt.core.model.Role;
 import java.io.UncheckedIOException;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.rpt.core.model.sim;
 
-import dev.rpt.core.model.ChatRequest;
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 
 /**

@@ -1,10 +1,10 @@
 package dev.rpt.core.model.sim;
 
-import dev.rpt.core.model.ChatMessage;
-import dev.rpt.core.model.ChatRequest;
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.Role;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
-import dev.rpt.core.model.Role;
 import dev.rpt.core.model.TokenLogprob;
 import dev.rpt.core.model.Usage;
 import java.util.List;

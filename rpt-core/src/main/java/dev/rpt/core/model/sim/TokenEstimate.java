@@ -1,6 +1,6 @@
 package dev.rpt.core.model.sim;
 
-import dev.rpt.core.model.ChatMessage;
+import dev.rpt.chat.ChatMessage;
 import java.util.List;
 
 /** The simulator's token counts: one token per four characters, rounded up, at least one. */

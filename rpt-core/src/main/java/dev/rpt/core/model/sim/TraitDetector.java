@@ -1,8 +1,8 @@
 package dev.rpt.core.model.sim;
 
-import dev.rpt.core.model.ChatMessage;
-import dev.rpt.core.model.ChatRequest;
-import dev.rpt.core.model.Role;
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.Role;
 import java.util.List;
 import java.util.Locale;
 

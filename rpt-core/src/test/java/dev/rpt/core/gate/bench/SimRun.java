@@ -2,6 +2,7 @@ package dev.rpt.core.gate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.cases.Split;
@@ -9,7 +10,6 @@ import dev.rpt.core.eval.AnswerText;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.ModelSettings;
 import dev.rpt.core.model.Usage;

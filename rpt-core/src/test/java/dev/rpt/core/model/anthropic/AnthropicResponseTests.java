@@ -2,8 +2,8 @@ package dev.rpt.core.model.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.Usage;

@@ -4,10 +4,10 @@ import static dev.rpt.core.model.openai.OpenAiFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.chat.ToolCall;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.MalformedResponseException;
-import dev.rpt.core.model.ToolCall;
 import dev.rpt.core.model.Usage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,10 +8,10 @@ import static dev.rpt.core.model.openai.OpenAiFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.AuthenticationException;
 import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.MalformedResponseException;
 import dev.rpt.core.model.ModelException;
 import dev.rpt.core.model.ModelSettings;

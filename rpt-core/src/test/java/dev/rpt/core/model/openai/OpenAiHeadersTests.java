@@ -9,9 +9,9 @@ import static dev.rpt.core.model.openai.OpenAiFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.ModelSettings;
 import java.util.Map;

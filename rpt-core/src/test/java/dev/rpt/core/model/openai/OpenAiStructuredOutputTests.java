@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rpt.core.model.ChatRequest;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.JsonSchema;
+import dev.rpt.chat.ResponseFormat;
 import dev.rpt.core.model.ChatResponse;
-import dev.rpt.core.model.JsonSchema;
-import dev.rpt.core.model.ResponseFormat;
 import dev.rpt.core.model.TokenLogprob;
 import java.util.List;
 import mockwebserver3.MockWebServer;

@@ -2,14 +2,14 @@ package dev.rpt.core.model.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rpt.core.model.ChatMessage;
-import dev.rpt.core.model.ChatRequest;
-import dev.rpt.core.model.JsonSchema;
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.JsonSchema;
+import dev.rpt.chat.ResponseFormat;
+import dev.rpt.chat.ToolCall;
+import dev.rpt.chat.ToolChoice;
+import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.ResponseFormat;
-import dev.rpt.core.model.ToolCall;
-import dev.rpt.core.model.ToolChoice;
-import dev.rpt.core.model.ToolDefinition;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

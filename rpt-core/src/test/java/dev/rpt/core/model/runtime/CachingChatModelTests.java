@@ -3,7 +3,7 @@ package dev.rpt.core.model.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rpt.core.model.ChatRequest;
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ReplayMissException;
 import dev.rpt.core.model.ServerErrorException;

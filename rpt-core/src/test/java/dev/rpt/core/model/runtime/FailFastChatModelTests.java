@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.AuthenticationException;
 import dev.rpt.core.model.BadRequestException;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelException;
 import dev.rpt.core.model.ProviderStoppedException;

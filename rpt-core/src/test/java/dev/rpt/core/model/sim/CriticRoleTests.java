@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.sim.KeyEntry.WorkedStep;

@@ -2,12 +2,12 @@ package dev.rpt.core.model.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.JsonSchema;
+import dev.rpt.chat.ResponseFormat;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
-import dev.rpt.core.model.JsonSchema;
 import dev.rpt.core.model.ModelSettings;
-import dev.rpt.core.model.ResponseFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

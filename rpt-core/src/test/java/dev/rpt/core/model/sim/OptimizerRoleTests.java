@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.ToolCall;
+import dev.rpt.chat.ToolChoice;
 import dev.rpt.core.model.BadRequestException;
-import dev.rpt.core.model.ChatMessage;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
-import dev.rpt.core.model.ToolCall;
-import dev.rpt.core.model.ToolChoice;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package dev.rpt.core.model.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ModelSettings;
 import java.io.IOException;
 import java.nio.file.Files;

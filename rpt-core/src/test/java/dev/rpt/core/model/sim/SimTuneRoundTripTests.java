@@ -3,12 +3,12 @@ package dev.rpt.core.model.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rpt.core.model.ChatMessage;
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.ToolCall;
+import dev.rpt.chat.ToolChoice;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
-import dev.rpt.core.model.ToolCall;
-import dev.rpt.core.model.ToolChoice;
 import dev.rpt.core.model.sim.TuneHarness.Evaluation;
 import java.util.ArrayList;
 import java.util.List;

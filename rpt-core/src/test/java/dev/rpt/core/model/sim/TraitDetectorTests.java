@@ -2,7 +2,7 @@ package dev.rpt.core.model.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rpt.core.model.ChatRequest;
+import dev.rpt.chat.ChatRequest;
 import org.junit.jupiter.api.Test;
 
 class TraitDetectorTests {
@@ -43,7 +43,7 @@ class TraitDetectorTests {
         ChatRequest request = ChatRequest.builder()
                 .system("Give only the final answer.")
                 .user("Think step by step: what is 2+2?")
-                .message(dev.rpt.core.model.ChatMessage.assistant("I will check units and calibrate."))
+                .message(dev.rpt.chat.ChatMessage.assistant("I will check units and calibrate."))
                 .user("And 3+3?")
                 .build();
 

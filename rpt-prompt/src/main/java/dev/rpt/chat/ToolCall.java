@@ -1,0 +1,20 @@
+package dev.rpt.chat;
+
+import java.util.Objects;
+
+/**
+ * A function call the model asked for.
+ *
+ * @param id the provider's call id, echoed back in the tool result
+ * @param name the tool's name
+ * @param arguments the arguments as a JSON text, exactly as the model produced them; it may be invalid JSON, and
+ *     the consumer decides what to do about that
+ */
+public record ToolCall(String id, String name, String arguments) {
+
+    public ToolCall {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(arguments, "arguments");
+    }
+}

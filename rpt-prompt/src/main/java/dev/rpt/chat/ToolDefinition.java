@@ -1,0 +1,21 @@
+package dev.rpt.chat;
+
+import java.util.Objects;
+
+/**
+ * A function the model may call.
+ *
+ * @param name the function name the model uses in its calls
+ * @param description what the function does, for the model
+ * @param parameters the JSON Schema of the arguments object
+ * @param strict ask the provider to enforce the schema exactly (OpenAI {@code strict}); providers without the
+ *     notion ignore it
+ */
+public record ToolDefinition(String name, String description, JsonSchema parameters, boolean strict) {
+
+    public ToolDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(parameters, "parameters");
+    }
+}

@@ -1,0 +1,212 @@
+package dev.rpt.prompt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.chat.JsonSchema;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Validates the front matter's YAML against the supported subset of dotprompt and builds a {@link PromptFrontMatter}. */
+final class FrontMatterParser {
+
+    static final List<String> TOP_LEVEL_KEYS = List.of("model", "config", "input", "output");
+    static final List<String> CONFIG_KEYS =
+            List.of("temperature", "maxOutputTokens", "seed", "logprobs", "topLogprobs");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String sourceName;
+    private final YamlDocument document;
+
+    private FrontMatterParser(String sourceName, YamlDocument document) {
+        this.sourceName = sourceName;
+        this.document = document;
+    }
+
+    /** Parses the YAML text found between the {@code ---} lines; its first line is file line {@code firstLine}. */
+    static PromptFrontMatter parse(String sourceName, String yaml, int firstLine) {
+        YamlDocument document = YamlDocument.parse(sourceName, yaml, firstLine);
+        if (document.root() == null
+                || document.root().isMissingNode()
+                || document.root().isNull()) {
+            return PromptFrontMatter.EMPTY;
+        }
+        return new FrontMatterParser(sourceName, document).frontMatter(document.root());
+    }
+
+    private PromptFrontMatter frontMatter(JsonNode root) {
+        if (!root.isObject()) {
+            throw new PromptFormatException(
+                    sourceName, document.firstLine(), "the front matter must be a YAML map of keys such as model:");
+        }
+        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            // dotprompt reserves namespaced keys (containing a dot) for extensions: tools may add their own.
+            if (!TOP_LEVEL_KEYS.contains(key) && !key.contains(".")) {
+                throw error(
+                        "/" + key,
+                        "unknown front-matter key `" + key + "`. rpt supports " + String.join(", ", TOP_LEVEL_KEYS)
+                                + "; extension keys must be namespaced with a dot, e.g. `myteam." + key + "`");
+            }
+        }
+        Optional<String> model = Optional.ofNullable(root.get("model")).map(node -> text(node, "/model"));
+        PromptParameters parameters = root.has("config") ? config(root.get("config")) : PromptParameters.NONE;
+        Optional<List<PromptVariable>> variables =
+                root.has("input") ? Optional.of(input(root.get("input"))) : Optional.empty();
+        Optional<JsonSchema> output = root.has("output") ? output(root.get("output")) : Optional.empty();
+        return new PromptFrontMatter(model, parameters, variables, output);
+    }
+
+    private PromptParameters config(JsonNode config) {
+        requireMap(config, "/config");
+        checkKeys(config, "/config", CONFIG_KEYS);
+        Double temperature = null;
+        if (config.has("temperature")) {
+            temperature = number(config.get("temperature"), "/config/temperature", 0, 2);
+        }
+        Integer maxOutputTokens = null;
+        if (config.has("maxOutputTokens")) {
+            maxOutputTokens =
+                    (int) integer(config.get("maxOutputTokens"), "/config/maxOutputTokens", 1, Integer.MAX_VALUE);
+        }
+        Long seed = null;
+        if (config.has("seed")) {
+            seed = integer(config.get("seed"), "/config/seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+        boolean logprobs = false;
+        if (config.has("logprobs")) {
+            JsonNode node = config.get("logprobs");
+            if (!node.isBoolean()) {
+                throw error("/config/logprobs", "config.logprobs must be true or false, got `" + node.asText() + "`");
+            }
+            logprobs = node.asBoolean();
+        }
+        int topLogprobs = 0;
+        if (config.has("topLogprobs")) {
+            topLogprobs = (int) integer(config.get("topLogprobs"), "/config/topLogprobs", 0, 20);
+        }
+        return new PromptParameters(temperature, maxOutputTokens, seed, logprobs, topLogprobs);
+    }
+
+    private List<PromptVariable> input(JsonNode input) {
+        requireMap(input, "/input");
+        checkKeys(input, "/input", List.of("schema"));
+        JsonNode schemaNode = input.get("schema");
+        if (schemaNode == null || schemaNode.isNull()) {
+            return List.of();
+        }
+        requireMap(schemaNode, "/input/schema");
+        ObjectNode schema = new Picoschema(sourceName, document).toJsonSchema(schemaNode, "/input/schema");
+        JsonNode properties = schema.path("properties");
+        Set<String> required = new HashSet<>();
+        schema.path("required").forEach(name -> required.add(name.asText()));
+        List<PromptVariable> variables = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!TemplateScanner.isVariableName(field.getKey())) {
+                throw error(
+                        "/input/schema/" + field.getKey(),
+                        "input.schema." + field.getKey()
+                                + ": a variable name has letters, digits and underscores only, starting with a letter"
+                                + " or underscore");
+            }
+            JsonNode description = field.getValue().get("description");
+            variables.add(new PromptVariable(
+                    field.getKey(),
+                    required.contains(field.getKey()),
+                    Optional.ofNullable(description).map(JsonNode::asText)));
+        }
+        return variables;
+    }
+
+    private Optional<JsonSchema> output(JsonNode output) {
+        requireMap(output, "/output");
+        checkKeys(output, "/output", List.of("format", "schema"));
+        String format = output.has("format") ? text(output.get("format"), "/output/format") : null;
+        if (format != null && !format.equals("json") && !format.equals("text")) {
+            throw error("/output/format", "output.format must be json or text, got `" + format + "`");
+        }
+        JsonNode schemaNode = output.get("schema");
+        if (schemaNode == null || schemaNode.isNull()) {
+            if ("json".equals(format)) {
+                throw error("/output/format", "output.format json needs an output.schema describing the JSON reply");
+            }
+            return Optional.empty();
+        }
+        if ("text".equals(format)) {
+            throw error("/output/schema", "output.schema needs output.format json (or no output.format at all)");
+        }
+        ObjectNode schema = new Picoschema(sourceName, document).toJsonSchema(schemaNode, "/output/schema");
+        try {
+            return Optional.of(new JsonSchema(JSON.writeValueAsString(schema)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkKeys(JsonNode map, String pointer, List<String> allowed) {
+        for (Iterator<String> keys = map.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!allowed.contains(key)) {
+                String name = Picoschema.pointerToKey(pointer) + "." + key;
+                throw error(
+                        pointer + "/" + key,
+                        "unknown front-matter key `" + name + "`. Supported under " + Picoschema.pointerToKey(pointer)
+                                + ": " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    private void requireMap(JsonNode node, String pointer) {
+        if (!node.isObject()) {
+            throw error(
+                    pointer, Picoschema.pointerToKey(pointer) + " must be a map of keys, got `" + node.asText() + "`");
+        }
+    }
+
+    private String text(JsonNode node, String pointer) {
+        if (!node.isTextual()) {
+            throw error(pointer, Picoschema.pointerToKey(pointer) + " must be a string, got `" + node + "`");
+        }
+        return node.asText();
+    }
+
+    private double number(JsonNode node, String pointer, double min, double max) {
+        if (!node.isNumber() || node.asDouble() < min || node.asDouble() > max) {
+            throw error(
+                    pointer,
+                    Picoschema.pointerToKey(pointer) + " must be a number in [" + fmt(min) + ", " + fmt(max)
+                            + "], got `" + node.asText() + "`");
+        }
+        return node.asDouble();
+    }
+
+    private long integer(JsonNode node, String pointer, long min, long max) {
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
+            String range = min == Long.MIN_VALUE
+                    ? ""
+                    : max >= Integer.MAX_VALUE ? " of at least " + min : " in [" + min + ", " + max + "]";
+            throw error(
+                    pointer,
+                    Picoschema.pointerToKey(pointer) + " must be a whole number" + range + ", got `" + node.asText()
+                            + "`");
+        }
+        return node.asLong();
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private PromptFormatException error(String pointer, String problem) {
+        return new PromptFormatException(sourceName, document.lineOf(pointer), problem);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.rpt.prompt;
+
+import dev.rpt.chat.JsonSchema;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated front matter of a prompt file.
+ *
+ * @param model {@code model}, if set
+ * @param parameters the {@code config} block
+ * @param variables the variables of {@code input.schema}, or empty when the file declares no input schema (then
+ *     any placeholder name is accepted)
+ * @param outputSchema {@code output.schema} converted to JSON Schema, if the prompt asks for JSON output
+ */
+public record PromptFrontMatter(
+        Optional<String> model,
+        PromptParameters parameters,
+        Optional<List<PromptVariable>> variables,
+        Optional<JsonSchema> outputSchema) {
+
+    /** The front matter of a file without one. */
+    public static final PromptFrontMatter EMPTY =
+            new PromptFrontMatter(Optional.empty(), PromptParameters.NONE, Optional.empty(), Optional.empty());
+
+    public PromptFrontMatter {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(parameters, "parameters");
+        variables = variables.map(List::copyOf);
+        Objects.requireNonNull(outputSchema, "outputSchema");
+    }
+
+    /** The declared variable with this name, if the file declares it. */
+    public Optional<PromptVariable> variable(String name) {
+        return variables.flatMap(list ->
+                list.stream().filter(variable -> variable.name().equals(name)).findFirst());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rpt.prompt;
+
+import dev.rpt.chat.ChatMessage;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.ResponseFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A prompt with its variables filled in: what is sent to the model.
+ *
+ * @param system the system text, empty when the file has no system section
+ * @param user the user text
+ * @param model the front matter's {@code model}, if set
+ * @param parameters the front matter's {@code config}
+ * @param responseFormat structured output from {@code output.schema}, if the prompt declares one
+ */
+public record RenderedPrompt(
+        String system,
+        String user,
+        Optional<String> model,
+        PromptParameters parameters,
+        Optional<ResponseFormat> responseFormat) {
+
+    public RenderedPrompt {
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(responseFormat, "responseFormat");
+    }
+
+    /** The system message (when the system text is not empty) followed by the user message. */
+    public List<ChatMessage> toMessages() {
+        List<ChatMessage> messages = new ArrayList<>(2);
+        if (!system.isEmpty()) {
+            messages.add(ChatMessage.system(system));
+        }
+        messages.add(ChatMessage.user(user));
+        return List.copyOf(messages);
+    }
+
+    /** A request builder with the messages, the {@code config} parameters and the response format filled in. */
+    public ChatRequest.Builder toRequestBuilder() {
+        ChatRequest.Builder builder = ChatRequest.builder().messages(toMessages());
+        responseFormat.ifPresent(builder::responseFormat);
+        return parameters.applyTo(builder);
+    }
+}
