@@ -1,7 +1,7 @@
 package dev.rpt.maven;
 
-import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.thresholds.Thresholds;
 import dev.rpt.core.tune.DiagnosticFunction;
 import dev.rpt.core.tune.Evaluation;
 import dev.rpt.prompt.PromptFile;

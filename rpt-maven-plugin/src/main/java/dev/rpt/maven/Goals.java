@@ -1,7 +1,7 @@
 package dev.rpt.maven;
 
-import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.thresholds.Thresholds;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.DoubleBinaryOperator;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.thresholds.Thresholds;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;

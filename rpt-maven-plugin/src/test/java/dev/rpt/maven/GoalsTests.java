@@ -2,8 +2,8 @@ package dev.rpt.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.thresholds.Thresholds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

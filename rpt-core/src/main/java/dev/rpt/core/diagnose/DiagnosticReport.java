@@ -1,7 +1,7 @@
 package dev.rpt.core.diagnose;
 
 import dev.rpt.core.calibration.Metrics;
-import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.thresholds.Thresholds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,6 +5,8 @@ import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.thresholds.CheckMode;
+import dev.rpt.core.thresholds.ThresholdResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

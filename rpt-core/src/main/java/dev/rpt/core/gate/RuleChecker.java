@@ -4,6 +4,7 @@ import dev.rpt.core.calibration.Interval;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.thresholds.CheckMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

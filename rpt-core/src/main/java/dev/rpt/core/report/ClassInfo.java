@@ -1,6 +1,6 @@
 package dev.rpt.core.report;
 
-import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.thresholds.Thresholds;
 import java.util.Objects;
 
 /**

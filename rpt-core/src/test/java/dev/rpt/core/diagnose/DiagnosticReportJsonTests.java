@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
-import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.thresholds.Thresholds;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -8,6 +8,8 @@ import dev.rpt.core.cases.Split;
 import dev.rpt.core.model.Usage;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.thresholds.CheckMode;
+import dev.rpt.core.thresholds.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

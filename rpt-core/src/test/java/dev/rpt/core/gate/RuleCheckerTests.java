@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.thresholds.CheckMode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

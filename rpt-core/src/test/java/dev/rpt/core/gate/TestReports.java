@@ -11,6 +11,7 @@ import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.core.thresholds.Thresholds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.rpt.junit.engine;
 
 import dev.rpt.core.calibration.Metrics;
-import dev.rpt.core.gate.ThresholdResult;
+import dev.rpt.core.thresholds.ThresholdResult;
 import dev.rpt.junit.engine.CaseResolution.Kind;
 import dev.rpt.junit.engine.CaseResolution.Resolved;
 import java.util.ArrayList;

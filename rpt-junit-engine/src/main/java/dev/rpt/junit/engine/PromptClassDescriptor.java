@@ -1,7 +1,7 @@
 package dev.rpt.junit.engine;
 
 import dev.rpt.core.eval.ConfidenceMode;
-import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.thresholds.Thresholds;
 import dev.rpt.junit.PromptTest;
 import java.util.List;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import dev.rpt.core.cases.PromptCase;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.eval.ConfidenceMode;
-import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.thresholds.Thresholds;
 import dev.rpt.junit.PromptTest;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.prompt.PromptVariable;

@@ -1,6 +1,6 @@
 package dev.rpt.junit.engine;
 
-import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.thresholds.Thresholds;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;

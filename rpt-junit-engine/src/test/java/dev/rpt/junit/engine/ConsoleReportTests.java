@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
-import dev.rpt.core.gate.Thresholds;
+import dev.rpt.core.thresholds.Thresholds;
 import dev.rpt.junit.engine.CaseResolution.Kind;
 import dev.rpt.junit.engine.CaseResolution.Resolved;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package dev.rpt.core.report.html;
 import static dev.rpt.core.report.html.Html.escape;
 
 import dev.rpt.core.calibration.MetricsOptions;
-import dev.rpt.core.gate.CheckMode;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.core.thresholds.CheckMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.cases.Split;
-import dev.rpt.core.gate.CheckMode;
-import dev.rpt.core.gate.Thresholds;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.thresholds.CheckMode;
+import dev.rpt.core.thresholds.Thresholds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.rpt.core.gate;
+package dev.rpt.core.thresholds;
 
 import dev.rpt.core.calibration.Metrics;
 import java.util.ArrayList;

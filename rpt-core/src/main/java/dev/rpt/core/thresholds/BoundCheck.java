@@ -1,4 +1,4 @@
-package dev.rpt.core.gate;
+package dev.rpt.core.thresholds;
 
 import java.util.Objects;
 

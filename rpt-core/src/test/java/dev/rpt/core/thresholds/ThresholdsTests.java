@@ -1,4 +1,4 @@
-package dev.rpt.core.gate;
+package dev.rpt.core.thresholds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

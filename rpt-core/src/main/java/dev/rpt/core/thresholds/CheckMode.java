@@ -1,11 +1,11 @@
-package dev.rpt.core.gate;
+package dev.rpt.core.thresholds;
 
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.util.List;
 
 /**
- * How accuracy-like counters ({@link Counter#ACCURACY}, {@link Counter#PASS_ALL}) are compared with their bounds.
+ * How accuracy-like measures (accuracy in {@link Thresholds}; the gate's rule counters {@code ACCURACY} and {@code PASS_ALL}) are compared with their bounds.
  * ECE, Brier, error rate and cost are always compared as measured.
  */
 public enum CheckMode {
