@@ -36,6 +36,7 @@ final class TestReports {
     private final List<CaseRecord> records = new ArrayList<>();
     private final Map<String, String> shas = new LinkedHashMap<>();
     private OptionalDouble cost = OptionalDouble.of(0);
+    private Thresholds thresholds = Thresholds.NONE;
 
     TestReports(Path directory) {
         this.directory = directory;
@@ -52,6 +53,12 @@ final class TestReports {
     /** The prompt file every class names; {@code prompts/math.prompt} unless changed. */
     TestReports promptPath(String path) {
         this.promptPath = path;
+        return this;
+    }
+
+    /** The {@code @Thresholds} every class states; none unless set. */
+    TestReports thresholds(Thresholds bounds) {
+        this.thresholds = bounds;
         return this;
     }
 
@@ -108,7 +115,7 @@ final class TestReports {
         try (RunReportWriter writer = RunReportWriter.start(directory, header, MetricsOptions.DEFAULTS)) {
             records.forEach(writer::record);
             List<ClassInfo> classes = new ArrayList<>();
-            shas.forEach((name, sha) -> classes.add(new ClassInfo(name, promptPath, sha, Thresholds.NONE)));
+            shas.forEach((name, sha) -> classes.add(new ClassInfo(name, promptPath, sha, thresholds)));
             Path file = writer.finish(
                     classes,
                     new UsageSnapshot(
