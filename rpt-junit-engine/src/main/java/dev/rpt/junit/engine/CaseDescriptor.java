@@ -45,7 +45,7 @@ final class CaseDescriptor extends AbstractTestDescriptor implements Node<RptExe
 
     @Override
     public RptExecutionContext execute(RptExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        context.session().runCase(this);
+        context.classRun().runCase(this);
         return context;
     }
 }

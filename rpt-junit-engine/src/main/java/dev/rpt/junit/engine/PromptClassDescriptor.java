@@ -90,8 +90,7 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
     @Override
     public RptExecutionContext before(RptExecutionContext context) {
         prompt.file().orElseThrow(() -> new PromptUnavailableException(prompt.problem()));
-        context.session().submit(this);
-        return context;
+        return context.withClassRun(context.session().startClass(this));
     }
 
     @Override

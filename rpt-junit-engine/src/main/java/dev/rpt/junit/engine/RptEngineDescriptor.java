@@ -1,5 +1,6 @@
 package dev.rpt.junit.engine;
 
+import dev.rpt.core.config.RptConfig;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -7,8 +8,16 @@ import org.junit.platform.engine.support.hierarchical.Node;
 /** The root: starts the run before the first class and finishes its report after the last. */
 final class RptEngineDescriptor extends EngineDescriptor implements Node<RptExecutionContext> {
 
-    RptEngineDescriptor(UniqueId uniqueId) {
+    private final RptConfig config;
+
+    RptEngineDescriptor(UniqueId uniqueId, RptConfig config) {
         super(uniqueId, "rpt prompt tests");
+        this.config = config;
+    }
+
+    /** The run's {@code rpt.*} configuration, read once at discovery for discovery and execution alike. */
+    RptConfig config() {
+        return config;
     }
 
     @Override

@@ -34,13 +34,12 @@ public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionCont
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        RptEngineDescriptor engine = new RptEngineDescriptor(uniqueId);
+        RptEngineDescriptor engine =
+                new RptEngineDescriptor(uniqueId, EngineConfig.from(request.getConfigurationParameters()));
         EngineDiscoveryRequestResolver.<RptEngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PromptTestClass::isCandidate)
                 .addSelectorResolver(context -> new PromptTestResolver(
-                        context.getClassNameFilter(),
-                        context.getIssueReporter(),
-                        EngineConfig.from(request.getConfigurationParameters())))
+                        context.getClassNameFilter(), context.getIssueReporter(), engine.config()))
                 .build()
                 .resolve(request, engine);
         return engine;

@@ -1,0 +1,219 @@
+package dev.rpt.junit.engine;
+
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.cases.PromptCase;
+import dev.rpt.core.eval.Answer;
+import dev.rpt.core.eval.AnswerAssertionError;
+import dev.rpt.core.eval.PromptEvaluator;
+import dev.rpt.core.model.Excerpt;
+import dev.rpt.core.model.Usage;
+import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.RunReportWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * The cases of one prompt test class being run. When the class starts, all its model calls are submitted at once,
+ * bounded by {@code rpt.concurrency}; each case then waits for its own answers and runs the user's assertions on the
+ * engine thread, so reporting stays sequential and deterministic. It travels on the execution context from the class
+ * to its cases, so no state of a class outlives it.
+ */
+final class ClassRun {
+
+    private final Map<CaseDescriptor, List<CompletableFuture<Evaluated>>> pending = new HashMap<>();
+    private final PromptClassDescriptor testClass;
+    private final RunReportWriter report;
+    private final ConsoleReport console;
+    private final Progress progress;
+
+    private ClassRun(
+            PromptClassDescriptor testClass, RunReportWriter report, ConsoleReport console, Progress progress) {
+        this.testClass = testClass;
+        this.report = report;
+        this.console = console;
+        this.progress = progress;
+    }
+
+    /** Starts every model call of the class's cases, {@code repeat} samples each. */
+    static ClassRun start(
+            PromptClassDescriptor testClass,
+            PromptEvaluator evaluator,
+            int repeat,
+            ExecutorService executor,
+            RunReportWriter report,
+            ConsoleReport console,
+            Progress progress) {
+        ClassRun run = new ClassRun(testClass, report, console, progress);
+        var prompt = testClass.prompt().file().orElseThrow();
+        for (CaseDescriptor descriptor : testClass.cases()) {
+            PromptCase promptCase = descriptor.promptCase();
+            List<CompletableFuture<Evaluated>> samples = new ArrayList<>(repeat);
+            for (int sample = 0; sample < repeat; sample++) {
+                int index = sample;
+                samples.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            long start = System.nanoTime();
+                            try {
+                                Answer answer = evaluator.evaluate(prompt, promptCase.vars(), index);
+                                return Evaluated.answered(answer, elapsedMs(start));
+                            } catch (RuntimeException e) {
+                                return Evaluated.failed(e, elapsedMs(start));
+                            }
+                        },
+                        executor));
+            }
+            run.pending.put(descriptor, samples);
+        }
+        return run;
+    }
+
+    /**
+     * Waits for a case's answers, runs its assertions on each sample, and records every sample's outcome; then
+     * resolves the case's test result (see {@link CaseResolution}). With {@code rpt.repeat=N} a case passes only when
+     * all N samples pass (pass^N), and the report keeps each sample's outcome for pass rates.
+     */
+    void runCase(CaseDescriptor descriptor) {
+        CaseResolution.Resolved resolved;
+        try {
+            resolved = runSamples(descriptor);
+        } finally {
+            progress.caseDone();
+        }
+        console.caseResolved(
+                descriptor.testClass().testClass().getName(), descriptor.getLegacyReportingName(), resolved);
+        // Only unchecked throwables get here: assertion errors, aborts, provider errors, the test code's own.
+        Throwable thrown = resolved.thrown().orElse(null);
+        if (thrown instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+    }
+
+    private CaseResolution.Resolved runSamples(CaseDescriptor descriptor) {
+        List<CompletableFuture<Evaluated>> samples = pending.remove(descriptor);
+        PromptCase promptCase = descriptor.promptCase();
+        AssertionError wrong = null;
+        RuntimeException modelError = null;
+        Throwable testCodeError = null;
+        int passed = 0;
+        for (int sample = 0; sample < samples.size(); sample++) {
+            Evaluated evaluated = samples.get(sample).join();
+            if (evaluated.error().isPresent()) {
+                recordError(descriptor, sample, evaluated);
+                modelError = modelError == null ? evaluated.error().get() : modelError;
+                continue;
+            }
+            Throwable outcome = runSample(descriptor, sample, evaluated);
+            if (outcome == null) {
+                passed++;
+            } else if (outcome instanceof AssertionError assertion) {
+                wrong = wrong == null ? assertion : wrong;
+            } else {
+                testCodeError = testCodeError == null ? outcome : testCodeError;
+            }
+        }
+        return CaseResolution.resolve(
+                promptCase.id(),
+                testClass.testClass().getName(),
+                !testClass.thresholds().isEmpty(),
+                testClass.thresholds().maxErrorRate().isPresent(),
+                promptCase.mustPass(),
+                new CaseResolution.Samples(samples.size(), passed, wrong, modelError, testCodeError));
+    }
+
+    private void recordError(CaseDescriptor descriptor, int sample, Evaluated evaluated) {
+        RuntimeException error = evaluated.error().orElseThrow();
+        record(
+                descriptor,
+                sample,
+                Verdict.ERRORED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new CaseRecord.Failure(error.getClass().getSimpleName(), message(error))),
+                evaluated);
+    }
+
+    /** Runs one sample's assertions and records it; returns what went wrong, or null when it passed. */
+    private Throwable runSample(CaseDescriptor descriptor, int sample, Evaluated evaluated) {
+        PromptCase promptCase = descriptor.promptCase();
+        Answer answer = evaluated.answer().orElseThrow();
+        try {
+            Object instance =
+                    ReflectionSupport.newInstance(descriptor.testClass().testClass());
+            Object[] arguments = ParameterBinder.bind(descriptor.method(), promptCase, answer);
+            ReflectionSupport.invokeMethod(descriptor.method(), instance, arguments);
+        } catch (AssertionError failure) {
+            record(
+                    descriptor,
+                    sample,
+                    Verdict.FAILED,
+                    Optional.of(answer),
+                    Optional.of(new CaseRecord.Failure(
+                            AnswerAssertionError.kindOf(failure).id(), message(failure))),
+                    Optional.empty(),
+                    evaluated);
+            return failure;
+        } catch (RuntimeException | Error problem) {
+            record(
+                    descriptor,
+                    sample,
+                    Verdict.ERRORED,
+                    Optional.of(answer),
+                    Optional.empty(),
+                    Optional.of(new CaseRecord.Failure(problem.getClass().getSimpleName(), message(problem))),
+                    evaluated);
+            return problem;
+        }
+        record(descriptor, sample, Verdict.PASSED, Optional.of(answer), Optional.empty(), Optional.empty(), evaluated);
+        return null;
+    }
+
+    private void record(
+            CaseDescriptor descriptor,
+            int sample,
+            Verdict verdict,
+            Optional<Answer> answer,
+            Optional<CaseRecord.Failure> failure,
+            Optional<CaseRecord.Failure> error,
+            Evaluated evaluated) {
+        PromptCase promptCase = descriptor.promptCase();
+        Optional<Answer> given = answer.or(evaluated::answer);
+        report.record(new CaseRecord(
+                descriptor.testClass().testClass().getName(),
+                descriptor.method().getName(),
+                promptCase.id(),
+                promptCase.split(),
+                promptCase.vars(),
+                verdict,
+                given.map(Answer::text),
+                verdict == Verdict.ERRORED
+                        ? OptionalDouble.empty()
+                        : given.map(Answer::confidence).orElse(OptionalDouble.empty()),
+                verdict != Verdict.ERRORED && given.map(Answer::formatError).orElse(false),
+                failure,
+                error,
+                given.map(Answer::usage).orElse(Usage.ZERO),
+                given.map(Answer::cached).orElse(false),
+                evaluated.latencyMs(),
+                given.flatMap(Answer::justification),
+                sample,
+                promptCase.mustPass()));
+    }
+
+    private static String message(Throwable error) {
+        return error.getMessage() == null ? "(no message)" : Excerpt.of(error.getMessage(), 2000);
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
