@@ -3,6 +3,7 @@ package dev.rpt.maven;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.report.AtomicFiles;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.report.html.HtmlReport;
@@ -15,10 +16,7 @@ import dev.rpt.core.tune.TuneSettings;
 import dev.rpt.core.tune.TuneStopped;
 import dev.rpt.core.tune.Tuner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -122,8 +120,8 @@ public class TuneMojo extends AbstractRptMojo {
 
     /** Writes the HTML report of the best iteration with the tune's trajectory, in the record and as target/rpt/report.html. */
     private void writeHtmlReport(TuneResult result, RptConfig config) throws MojoExecutionException {
-        Path bestRun = result.record()
-                .resolve(String.format("iteration-%02d", result.best().iteration()))
+        Path bestRun = TuneRecord.iterationDirectory(
+                        result.record(), result.best().iteration())
                 .resolve("report")
                 .resolve(RunReportWriter.LAST_RUN);
         try {
@@ -131,12 +129,9 @@ public class TuneMojo extends AbstractRptMojo {
                     RunReport.read(bestRun),
                     Optional.of(TuneRecord.read(result.record())),
                     MetricsOptions.from(config));
-            Path inRecord = result.record().resolve(HtmlReport.FILE_NAME);
-            Files.writeString(inRecord, html, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(result.record().resolve(HtmlReport.FILE_NAME), html);
             Path latest = Path.of(project.getBuild().getDirectory(), "rpt", HtmlReport.FILE_NAME);
-            Path part = latest.resolveSibling(HtmlReport.FILE_NAME + ".part");
-            Files.writeString(part, html, StandardCharsets.UTF_8);
-            Files.move(part, latest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(latest, html);
             getLog().info("HTML report: " + latest);
         } catch (IOException e) {
             throw new MojoExecutionException(

@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.report.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,15 +68,7 @@ final class BaselineJson {
             }
         }
         try {
-            Path absolute = file.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            Path part = absolute.resolveSibling(absolute.getFileName() + ".part");
-            Files.writeString(part, JSON.writeValueAsString(root) + "\n");
-            try {
-                Files.move(part, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
         } catch (IOException e) {
             throw new BaselineException(
                     "Cannot write the baseline " + file + ": " + e + ". Check that its directory is writable.", e);

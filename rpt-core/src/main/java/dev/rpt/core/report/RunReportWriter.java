@@ -10,7 +10,6 @@ import dev.rpt.core.cases.Split;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -146,9 +145,9 @@ public final class RunReportWriter implements AutoCloseable {
             json.writeStringField("finishedAt", Instant.now().toString());
             json.writeEndObject();
             json.close();
-            moveAtomically(partFile, runFile);
+            AtomicFiles.move(partFile, runFile);
             Files.copy(runFile, lastRunPart, StandardCopyOption.REPLACE_EXISTING);
-            moveAtomically(lastRunPart, reportDirectory.resolve(LAST_RUN));
+            AtomicFiles.move(lastRunPart, reportDirectory.resolve(LAST_RUN));
         } catch (IOException | RuntimeException e) {
             abandonAfter(e);
             throw e;
@@ -258,13 +257,5 @@ public final class RunReportWriter implements AutoCloseable {
         List<CaseOutcome> all = new ArrayList<>();
         bySplit.values().forEach(all::addAll);
         return all;
-    }
-
-    private static void moveAtomically(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.rpt.core.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.core.report.html.TuneRecord;
 import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,14 +53,14 @@ public record TuneCheckpoint(Path directory, List<Iteration> iterations, Optiona
     public static TuneCheckpoint load(Path directory) throws IOException {
         List<Iteration> iterations = new ArrayList<>();
         for (int n = 1; ; n++) {
-            Path dir = directory.resolve(String.format("iteration-%02d", n));
+            Path dir = TuneRecord.iterationDirectory(directory, n);
             if (!Files.isRegularFile(dir.resolve("diagnostic.json"))
                     || !Files.isRegularFile(dir.resolve("prompt.prompt"))) {
                 break;
             }
             List<String> targets = n == 1
                     ? List.of()
-                    : patch(directory.resolve(String.format("iteration-%02d", n - 1)))
+                    : patch(TuneRecord.iterationDirectory(directory, n - 1))
                             .map(Patch::targets)
                             .orElse(List.of());
             iterations.add(new Iteration(n, PromptFile.parse(dir.resolve("prompt.prompt")), targets, dir));

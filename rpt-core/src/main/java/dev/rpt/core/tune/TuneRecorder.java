@@ -8,6 +8,7 @@ import dev.rpt.chat.ToolCall;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.core.report.html.TuneRecord;
 import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class TuneRecorder {
     }
 
     Path iterationDirectory(int iteration) throws IOException {
-        return Files.createDirectories(directory.resolve(String.format("iteration-%02d", iteration)));
+        return Files.createDirectories(TuneRecord.iterationDirectory(directory, iteration));
     }
 
     void evaluation(Evaluation evaluation, PromptFile previous) throws IOException {

@@ -3,15 +3,13 @@ package dev.rpt.core.report.html;
 import static dev.rpt.core.report.html.Html.escape;
 
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.report.AtomicFiles;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,13 +76,7 @@ public final class HtmlReport {
         Optional<TuneRecord> tune =
                 tuneDirectory.isPresent() ? Optional.of(TuneRecord.read(tuneDirectory.get())) : Optional.empty();
         Path target = reportDirectory.resolve(FILE_NAME);
-        Path part = reportDirectory.resolve(FILE_NAME + "." + run.runId() + ".part");
-        Files.writeString(part, render(run, tune, options, mode), StandardCharsets.UTF_8);
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.writeString(target, render(run, tune, options, mode));
         return target;
     }
 

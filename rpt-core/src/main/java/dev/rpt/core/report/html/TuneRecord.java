@@ -33,6 +33,14 @@ public record TuneRecord(
      * @throws IOException when {@code summary.json} is missing or any of the files is not the JSON the tuner writes;
      *     the message names the file
      */
+    /**
+     * The directory of one iteration in a tune record, {@code iteration-01} and so on: the one place that knows the
+     * record's layout, for the recorder that writes it and the readers.
+     */
+    public static Path iterationDirectory(Path record, int iteration) {
+        return record.resolve(String.format(java.util.Locale.ROOT, "iteration-%02d", iteration));
+    }
+
     public static TuneRecord read(Path directory) throws IOException {
         return TuneRecordReader.read(directory);
     }

@@ -12,7 +12,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
@@ -34,7 +33,7 @@ final class TuneRecordReader {
         List<TuneRecord.Iteration> iterations = new ArrayList<>();
         for (JsonNode node : summary.path("iterations")) {
             int iteration = node.path("iteration").asInt();
-            Path here = iterationDirectory(directory, iteration);
+            Path here = TuneRecord.iterationDirectory(directory, iteration);
             iterations.add(new TuneRecord.Iteration(
                     iteration,
                     scores(node.path("tune")),
@@ -42,7 +41,8 @@ final class TuneRecordReader {
                     modes(here.resolve("diagnostic.json")),
                     text(here.resolve("diff.patch")),
                     // The PATCH that produced iteration N answered iteration N-1's report, so it is stored there.
-                    patch(iterationDirectory(directory, iteration - 1).resolve("decision.json"))));
+                    patch(TuneRecord.iterationDirectory(directory, iteration - 1)
+                            .resolve("decision.json"))));
         }
         return new TuneRecord(
                 directory,
@@ -69,10 +69,6 @@ final class TuneRecordReader {
         } catch (IOException e) {
             return FileTime.fromMillis(0); // vanished while listing: it cannot be the latest
         }
-    }
-
-    private static Path iterationDirectory(Path directory, int iteration) {
-        return directory.resolve(String.format(Locale.ROOT, "iteration-%02d", iteration));
     }
 
     private static JsonNode json(Path file) throws IOException {
