@@ -11,7 +11,6 @@ import dev.rpt.core.eval.EvaluationSettings;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.openai.WireCodecModel;
 import dev.rpt.core.model.runtime.ChatModels;
 import dev.rpt.core.model.runtime.ConcurrencyLimiter;
 import dev.rpt.core.model.runtime.UsageLedger;
