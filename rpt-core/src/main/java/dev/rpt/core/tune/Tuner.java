@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,10 @@ public final class Tuner {
     private final DiagnosticFunction diagnostic;
     private final UsageLedger ledger;
     private final Consumer<String> progress;
+    private final Map<String, ToolHandler> tools = Map.of(
+            OptimizerTools.EVALUATE, this::evaluate,
+            OptimizerTools.INSPECT, this::inspect,
+            OptimizerTools.DECIDE, this::decide);
 
     /**
      * @param settings the knobs
@@ -91,208 +96,214 @@ public final class Tuner {
 
     private TuneResult run(Path promptFile, Thresholds goals, Path recordDirectory, Optional<TuneCheckpoint> checkpoint)
             throws IOException {
-        Instant started = Instant.now();
         PromptFile seed = PromptFile.parse(promptFile);
-        TuneRecorder recorder = TuneRecorder.create(recordDirectory);
-        List<Evaluation> evaluations = new ArrayList<>();
-        Optional<Evaluation> latest = Optional.empty();
-        List<String> pendingTargets = List.of();
-        PromptFile current = seed;
-        if (checkpoint.isPresent()) {
-            for (TuneCheckpoint.Iteration done : checkpoint.get().iterations()) {
-                evaluations.add(
-                        diagnostic.restore(done.iteration(), done.candidate(), done.targets(), done.directory()));
-            }
-            if (!evaluations.isEmpty()) {
-                latest = Optional.of(evaluations.get(evaluations.size() - 1));
-                current = latest.get().candidate();
-            }
-            if (checkpoint.get().pendingPatch().isPresent()) {
-                TuneCheckpoint.Patch patch = checkpoint.get().pendingPatch().get();
-                current = current.withSections(
-                        patch.system().orElse(current.sectionText(Role.SYSTEM)),
-                        patch.user().orElse(current.sectionText(Role.USER)));
-                pendingTargets = patch.targets();
-            }
-            progress.accept("Resumed " + recordDirectory + " after iteration " + evaluations.size()
-                    + (pendingTargets.isEmpty() ? "" : "; the patch targeting " + pendingTargets + " is next"));
-        }
-        Conversation conversation = new Conversation(settings.memory(), settings.memoryK());
-        conversation.add(ChatMessage.system(OptimizerTools.CONTROLLER));
-        conversation.add(ChatMessage.user(brief(current, goals)));
-        if (!evaluations.isEmpty()) {
+        TuneState state = new TuneState(
+                seed,
+                goals,
+                TuneRecorder.create(recordDirectory),
+                new Conversation(settings.memory(), settings.memoryK()));
+        PromptFile current = checkpoint.isPresent() ? restore(state, checkpoint.get(), recordDirectory) : seed;
+        state.conversation.add(ChatMessage.system(OptimizerTools.CONTROLLER));
+        state.conversation.add(ChatMessage.user(brief(current, goals)));
+        if (!state.evaluations.isEmpty()) {
             StringBuilder memory = new StringBuilder("This tune was interrupted and resumes now. Earlier iterations:");
-            evaluations.forEach(e -> memory.append("\n").append(Conversation.summary(e)));
+            state.evaluations.forEach(e -> memory.append("\n").append(Conversation.summary(e)));
             memory.append("\nContinue with the candidate above: call evaluate_prompt on it.");
-            conversation.add(ChatMessage.user(memory.toString()));
+            state.conversation.add(ChatMessage.user(memory.toString()));
         }
-
-        String stopReason = null;
-        int nudges = 0;
-        int malformed = 0;
-        while (stopReason == null) {
-            Optional<String> budget = budgetExhausted(evaluations);
+        while (!state.stopped()) {
+            Optional<String> budget = budgetExhausted(state.evaluations);
             if (budget.isPresent()) {
-                stopReason = budget.get();
+                state.stop(budget.get());
                 break;
             }
-            ChatResponse response;
-            try {
-                response = optimizer.chat(ChatRequest.builder()
-                        .messages(conversation.messages())
-                        .tools(OptimizerTools.ALL)
-                        .toolChoice(ToolChoice.REQUIRED)
-                        .temperature(0.0)
-                        .build());
-            } catch (ModelException e) {
-                if (evaluations.isEmpty()) {
-                    throw new TuneStopped(
-                            "The optimizer model failed before the first evaluation: " + e.getMessage(), e);
-                }
-                stopReason = "the optimizer model failed (" + e.getClass().getSimpleName() + "): " + e.getMessage();
+            Optional<ChatResponse> response = askOptimizer(state);
+            if (response.isEmpty()) {
                 break;
             }
-            recorder.transcript(evaluations.size(), response);
-            if (!response.hasToolCalls()) {
-                if (++nudges > MAX_NUDGES) {
-                    throw new TuneStopped(
-                            "The optimizer answered " + nudges + " times in text without calling a tool."
-                                    + " Use a model that supports function calling (for vLLM start the server with"
-                                    + " --enable-auto-tool-choice), or another rpt.tune.optimizer.model.",
-                            null);
-                }
-                conversation.add(ChatMessage.assistant(
-                        Optional.ofNullable(response.text()).orElse("")));
-                conversation.add(ChatMessage.user("Call a function: evaluate_prompt with the candidate sections,"
-                        + " inspect_failures, or decide. Do not answer in text."));
+            if (!response.get().hasToolCalls()) {
+                nudge(state, response.get());
                 continue;
             }
-            nudges = 0;
-            conversation.add(response.toMessage());
-            for (ToolCall call : response.toolCalls()) {
-                JsonNode arguments;
-                try {
-                    arguments = JSON.readTree(call.arguments());
-                    if (arguments == null || !arguments.isObject()) {
-                        throw new IllegalArgumentException("arguments are not a JSON object");
-                    }
-                } catch (JsonProcessingException | IllegalArgumentException e) {
-                    if (++malformed > 1) {
-                        stopReason = "the optimizer sent malformed arguments to " + call.name() + " twice in a row";
-                        conversation.add(ChatMessage.toolError(call.id(), "Malformed arguments again; stopping."));
-                        continue;
-                    }
-                    conversation.add(ChatMessage.toolError(
-                            call.id(),
-                            "The arguments of " + call.name()
-                                    + " are not a valid JSON object (" + e.getMessage() + "). Call it again with valid"
-                                    + " JSON that follows its schema."));
-                    continue;
-                }
-                malformed = 0;
-                switch (call.name()) {
-                    case OptimizerTools.EVALUATE -> {
-                        if (evaluations.size() >= settings.maxIterations()) {
-                            conversation.add(ChatMessage.toolError(
-                                    call.id(),
-                                    "The evaluation budget of " + settings.maxIterations()
-                                            + " is used up. Call decide with STOP."));
-                            stopReason = "reached rpt.tune.max-iterations (" + settings.maxIterations() + ")";
-                            continue;
-                        }
-                        Optional<PromptFile> candidate = candidate(seed, arguments, call, conversation);
-                        if (candidate.isEmpty()) {
-                            continue;
-                        }
-                        int iteration = evaluations.size() + 1;
-                        Path directory = recorder.iterationDirectory(iteration);
-                        Evaluation evaluation =
-                                diagnostic.evaluate(iteration, candidate.get(), pendingTargets, directory);
-                        recorder.evaluation(
-                                evaluation,
-                                evaluations.isEmpty()
-                                        ? seed
-                                        : evaluations
-                                                .get(evaluations.size() - 1)
-                                                .candidate());
-                        evaluations.add(evaluation);
-                        latest = Optional.of(evaluation);
-                        conversation.addReport(call.id(), evaluation);
-                        progress.accept(progressLine(evaluation, pendingTargets, started, usage(evaluations)));
-                        if (answeredNothing(evaluation)) {
-                            // A provider that is down would error every case of every further candidate too.
-                            stopReason = "the target model answered none of the "
-                                    + (evaluation.tune().errored()
-                                            + evaluation.holdout().errored())
-                                    + " cases of iteration " + iteration
-                                    + " (every one errored; its run report says why)";
-                        } else if (settings.untilPass()
-                                && !goals.isEmpty()
-                                && goals.check(evaluation.holdout()).passed()
-                                && evaluation.holdoutScore(settings.brierWeight())
-                                        > evaluations.get(0).holdoutScore(settings.brierWeight()) - 1e-12) {
-                            stopReason = "every threshold holds on the held-out cases (" + goals.describe() + ")";
-                        } else if (plateaued(evaluations)) {
-                            stopReason = settings.plateau() + " evaluations in a row did not beat the best";
-                        }
-                    }
-                    case OptimizerTools.INSPECT ->
-                        conversation.add(
-                                latest.isEmpty()
-                                        ? ChatMessage.toolError(
-                                                call.id(), "Nothing evaluated yet. Call evaluate_prompt first.")
-                                        : ChatMessage.toolResult(
-                                                call.id(),
-                                                diagnostic.inspect(
-                                                        arguments.path("mode").asText(),
-                                                        Math.max(
-                                                                1,
-                                                                Math.min(
-                                                                        20,
-                                                                        arguments
-                                                                                .path("limit")
-                                                                                .asInt(5))))));
-                    case OptimizerTools.DECIDE -> {
-                        String decision = arguments.path("decision").asText().toUpperCase(Locale.ROOT);
-                        if (latest.isEmpty()) {
-                            conversation.add(ChatMessage.toolError(
-                                    call.id(), "Evaluate before deciding: call evaluate_prompt first."));
-                        } else if (decision.equals("STOP")) {
-                            conversation.add(ChatMessage.toolResult(call.id(), "Stopped."));
-                            stopReason = "the optimizer stopped: "
-                                    + arguments
-                                            .path("reason")
-                                            .asText(arguments.path("rationale").asText());
-                        } else if (decision.equals("PATCH")) {
-                            PromptFile base = latest.get().candidate();
-                            ObjectNode sections = JSON.createObjectNode()
-                                    .put("system", arguments.path("system").asText(base.sectionText(Role.SYSTEM)))
-                                    .put("user", arguments.path("user").asText(base.sectionText(Role.USER)));
-                            if (candidate(seed, sections, call, conversation).isPresent()) {
-                                pendingTargets = targets(arguments);
-                                recorder.patch(evaluations.size(), arguments);
-                                conversation.add(ChatMessage.toolResult(
-                                        call.id(),
-                                        "Patch accepted. Evaluate it: call"
-                                                + " evaluate_prompt with the patched sections."));
-                            }
-                        } else {
-                            conversation.add(ChatMessage.toolError(
-                                    call.id(), "decision must be PATCH or STOP, got '" + decision + "'."));
-                        }
-                    }
-                    default ->
-                        conversation.add(ChatMessage.toolError(
-                                call.id(),
-                                "Unknown function " + call.name()
-                                        + ". Use evaluate_prompt, inspect_failures or decide."));
+            state.nudges = 0;
+            state.conversation.add(response.get().toMessage());
+            for (ToolCall call : response.get().toolCalls()) {
+                Optional<JsonNode> arguments = arguments(state, call);
+                if (arguments.isPresent()) {
+                    tools.getOrDefault(call.name(), this::unknownTool).handle(call, arguments.get(), state);
                 }
             }
         }
-        if (evaluations.isEmpty()) {
-            throw new TuneStopped("The tune stopped before evaluating anything: " + stopReason, null);
+        if (state.evaluations.isEmpty()) {
+            throw new TuneStopped("The tune stopped before evaluating anything: " + state.stopReason(), null);
         }
-        return finish(promptFile, seed, evaluations, stopReason, recorder);
+        return finish(promptFile, seed, state.evaluations, state.stopReason(), state.recorder);
+    }
+
+    /** Restores the iterations an interrupted tune completed; returns the candidate to go on from. */
+    private PromptFile restore(TuneState state, TuneCheckpoint checkpoint, Path recordDirectory) throws IOException {
+        for (TuneCheckpoint.Iteration done : checkpoint.iterations()) {
+            state.evaluations.add(
+                    diagnostic.restore(done.iteration(), done.candidate(), done.targets(), done.directory()));
+        }
+        PromptFile current = state.previousCandidate();
+        if (checkpoint.pendingPatch().isPresent()) {
+            TuneCheckpoint.Patch patch = checkpoint.pendingPatch().get();
+            current = current.withSections(
+                    patch.system().orElse(current.sectionText(Role.SYSTEM)),
+                    patch.user().orElse(current.sectionText(Role.USER)));
+            state.pendingTargets = patch.targets();
+        }
+        progress.accept("Resumed " + recordDirectory + " after iteration " + state.evaluations.size()
+                + (state.pendingTargets.isEmpty() ? "" : "; the patch targeting " + state.pendingTargets + " is next"));
+        return current;
+    }
+
+    /** The optimizer's next turn; empty, with the tune stopped, when the optimizer fails after an evaluation. */
+    private Optional<ChatResponse> askOptimizer(TuneState state) throws IOException {
+        ChatResponse response;
+        try {
+            response = optimizer.chat(ChatRequest.builder()
+                    .messages(state.conversation.messages())
+                    .tools(OptimizerTools.ALL)
+                    .toolChoice(ToolChoice.REQUIRED)
+                    .temperature(0.0)
+                    .build());
+        } catch (ModelException e) {
+            if (state.evaluations.isEmpty()) {
+                throw new TuneStopped("The optimizer model failed before the first evaluation: " + e.getMessage(), e);
+            }
+            state.stop("the optimizer model failed (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+            return Optional.empty();
+        }
+        state.recorder.transcript(state.evaluations.size(), response);
+        return Optional.of(response);
+    }
+
+    /** A reply in text: ask again for a function call, a few times. */
+    private void nudge(TuneState state, ChatResponse response) {
+        if (++state.nudges > MAX_NUDGES) {
+            throw new TuneStopped(
+                    "The optimizer answered " + state.nudges + " times in text without calling a tool."
+                            + " Use a model that supports function calling (for vLLM start the server with"
+                            + " --enable-auto-tool-choice), or another rpt.tune.optimizer.model.",
+                    null);
+        }
+        state.conversation.add(
+                ChatMessage.assistant(Optional.ofNullable(response.text()).orElse("")));
+        state.conversation.add(ChatMessage.user("Call a function: evaluate_prompt with the candidate sections,"
+                + " inspect_failures, or decide. Do not answer in text."));
+    }
+
+    /** A call's arguments as a JSON object; empty, with a corrective message, when they are malformed. */
+    private static Optional<JsonNode> arguments(TuneState state, ToolCall call) {
+        try {
+            JsonNode arguments = JSON.readTree(call.arguments());
+            if (arguments == null || !arguments.isObject()) {
+                throw new IllegalArgumentException("arguments are not a JSON object");
+            }
+            state.malformed = 0;
+            return Optional.of(arguments);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            if (++state.malformed > 1) {
+                state.stop("the optimizer sent malformed arguments to " + call.name() + " twice in a row");
+                state.conversation.add(ChatMessage.toolError(call.id(), "Malformed arguments again; stopping."));
+            } else {
+                state.conversation.add(ChatMessage.toolError(
+                        call.id(),
+                        "The arguments of " + call.name() + " are not a valid JSON object (" + e.getMessage()
+                                + "). Call it again with valid JSON that follows its schema."));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** {@code evaluate_prompt}: runs the diagnostic function on a candidate and decides whether to stop. */
+    private void evaluate(ToolCall call, JsonNode arguments, TuneState state) throws IOException {
+        if (state.evaluations.size() >= settings.maxIterations()) {
+            state.conversation.add(ChatMessage.toolError(
+                    call.id(),
+                    "The evaluation budget of " + settings.maxIterations() + " is used up. Call decide with STOP."));
+            state.stop("reached rpt.tune.max-iterations (" + settings.maxIterations() + ")");
+            return;
+        }
+        Optional<PromptFile> candidate = candidate(state.seed, arguments, call, state.conversation);
+        if (candidate.isEmpty()) {
+            return;
+        }
+        int iteration = state.evaluations.size() + 1;
+        Path directory = state.recorder.iterationDirectory(iteration);
+        Evaluation evaluation = diagnostic.evaluate(iteration, candidate.get(), state.pendingTargets, directory);
+        state.recorder.evaluation(evaluation, state.previousCandidate());
+        state.evaluations.add(evaluation);
+        state.conversation.addReport(call.id(), evaluation);
+        progress.accept(progressLine(evaluation, state.pendingTargets, state.started, usage(state.evaluations)));
+        if (answeredNothing(evaluation)) {
+            // A provider that is down would error every case of every further candidate too.
+            state.stop("the target model answered none of the "
+                    + (evaluation.tune().errored() + evaluation.holdout().errored())
+                    + " cases of iteration " + iteration + " (every one errored; its run report says why)");
+        } else if (settings.untilPass()
+                && !state.goals.isEmpty()
+                && state.goals.check(evaluation.holdout()).passed()
+                && evaluation.holdoutScore(settings.brierWeight())
+                        > state.evaluations.get(0).holdoutScore(settings.brierWeight()) - 1e-12) {
+            state.stop("every threshold holds on the held-out cases (" + state.goals.describe() + ")");
+        } else if (plateaued(state.evaluations)) {
+            state.stop(settings.plateau() + " evaluations in a row did not beat the best");
+        }
+    }
+
+    /** {@code inspect_failures}: the failures of one mode in the latest evaluation. */
+    private void inspect(ToolCall call, JsonNode arguments, TuneState state) {
+        if (state.latest().isEmpty()) {
+            state.conversation.add(
+                    ChatMessage.toolError(call.id(), "Nothing evaluated yet. Call evaluate_prompt first."));
+            return;
+        }
+        int limit = Math.max(1, Math.min(20, arguments.path("limit").asInt(5)));
+        state.conversation.add(ChatMessage.toolResult(
+                call.id(), diagnostic.inspect(arguments.path("mode").asText(), limit)));
+    }
+
+    /** {@code decide}: accept a patch to evaluate next, or stop. */
+    private void decide(ToolCall call, JsonNode arguments, TuneState state) throws IOException {
+        String decision = arguments.path("decision").asText().toUpperCase(Locale.ROOT);
+        if (state.latest().isEmpty()) {
+            state.conversation.add(
+                    ChatMessage.toolError(call.id(), "Evaluate before deciding: call evaluate_prompt first."));
+        } else if (decision.equals("STOP")) {
+            state.conversation.add(ChatMessage.toolResult(call.id(), "Stopped."));
+            state.stop("the optimizer stopped: "
+                    + arguments
+                            .path("reason")
+                            .asText(arguments.path("rationale").asText()));
+        } else if (decision.equals("PATCH")) {
+            PromptFile base = state.latest().get().candidate();
+            ObjectNode sections = JSON.createObjectNode()
+                    .put("system", arguments.path("system").asText(base.sectionText(Role.SYSTEM)))
+                    .put("user", arguments.path("user").asText(base.sectionText(Role.USER)));
+            if (candidate(state.seed, sections, call, state.conversation).isPresent()) {
+                state.pendingTargets = targets(arguments);
+                state.recorder.patch(state.evaluations.size(), arguments);
+                state.conversation.add(ChatMessage.toolResult(
+                        call.id(), "Patch accepted. Evaluate it: call evaluate_prompt with the patched sections."));
+            }
+        } else {
+            state.conversation.add(
+                    ChatMessage.toolError(call.id(), "decision must be PATCH or STOP, got '" + decision + "'."));
+        }
+    }
+
+    private void unknownTool(ToolCall call, JsonNode arguments, TuneState state) {
+        state.conversation.add(ChatMessage.toolError(
+                call.id(), "Unknown function " + call.name() + ". Use evaluate_prompt, inspect_failures or decide."));
+    }
+
+    /** One function the optimizer can call. */
+    @FunctionalInterface
+    private interface ToolHandler {
+        void handle(ToolCall call, JsonNode arguments, TuneState state) throws IOException;
     }
 
     private TuneResult finish(
