@@ -1,5 +1,7 @@
 package dev.rpt.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.Assertions;
@@ -22,6 +25,7 @@ import org.assertj.core.api.Assertions;
  * Assertions about one {@link Answer}. Failures say what was expected, what the model answered (trimmed) and its
  * confidence, and carry a {@link FailureKind} for the run report.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();

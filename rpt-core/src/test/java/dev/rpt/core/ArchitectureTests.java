@@ -1,5 +1,6 @@
 package dev.rpt.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layering of rpt-core and rpt-prompt, checked on their compiled classes: the packages form no cycle, the core
  * knows neither JUnit nor Maven, nothing reaches into the simulator (providers are found through ServiceLoader), and
- * the prompt artifact that applications ship depends on Jackson and the JDK alone.
+ * the prompt artifact that applications ship depends on Jackson, the JDK and apiguardian's annotations alone; every public type states its API
+ * status.
  */
 class ArchitectureTests {
 
@@ -64,7 +67,25 @@ class ArchitectureTests {
                 .resideInAnyPackage("dev.rpt.prompt..", "dev.rpt.chat..")
                 .should()
                 .dependOnClassesThat()
-                .resideOutsideOfPackages("java..", "dev.rpt.prompt..", "dev.rpt.chat..", "com.fasterxml.jackson..")
+                .resideOutsideOfPackages(
+                        "java..",
+                        "dev.rpt.prompt..",
+                        "dev.rpt.chat..",
+                        "com.fasterxml.jackson..",
+                        "org.apiguardian.api..")
+                .check(MAIN);
+    }
+
+    @Test
+    void everyPublicTypeStatesItsApiStatus() {
+        // As JUnit does: EXPERIMENTAL for what users write against, INTERNAL for the rest.
+        classes()
+                .that()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
+                .should()
+                .beAnnotatedWith(API.class)
                 .check(MAIN);
     }
 }

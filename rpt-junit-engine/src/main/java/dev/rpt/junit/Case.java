@@ -1,17 +1,21 @@
 package dev.rpt.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /** One inline case: {@code @Case(vars = {"question=What is 2 + 2?"})}. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @Repeatable(Case.List.class)
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface Case {
 
     /** The case id; empty means the method name plus the position of the annotation. */

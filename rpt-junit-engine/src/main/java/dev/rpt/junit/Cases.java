@@ -1,11 +1,14 @@
 package dev.rpt.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Cases from a dataset file on the test classpath: JSONL, CSV or YAML. Every row becomes one test named by its
@@ -15,6 +18,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @Repeatable(Cases.List.class)
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface Cases {
 
     /** The resource path, e.g. {@code cases/gsm8k-tune.jsonl}. */

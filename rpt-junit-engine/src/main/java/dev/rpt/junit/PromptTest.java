@@ -1,11 +1,14 @@
 package dev.rpt.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rpt.core.eval.ConfidenceMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Marks a prompt test class: the {@code rpt} engine renders the prompt for every case of its {@link Cases} and
@@ -14,6 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface PromptTest {
 
     /** The prompt resource on the classpath, e.g. {@code prompts/math-solver.prompt}. */

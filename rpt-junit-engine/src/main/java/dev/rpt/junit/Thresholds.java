@@ -1,10 +1,13 @@
 package dev.rpt.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * The bar a prompt must clear. The engine adds a final test per class, e.g. {@code [thresholds] accuracy ≥ 0.80, ECE
@@ -13,6 +16,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface Thresholds {
 
     /** The minimum accuracy over scored cases, in [0, 1]. */

@@ -1,7 +1,10 @@
 package dev.rpt.chat;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One message of a conversation.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param toolCallId for {@link Role#TOOL}: the id of the call this message answers
  * @param toolError for {@link Role#TOOL}: whether the tool failed
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ChatMessage(Role role, String content, List<ToolCall> toolCalls, String toolCallId, boolean toolError) {
 
     public ChatMessage {

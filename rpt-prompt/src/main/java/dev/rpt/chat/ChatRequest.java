@@ -1,8 +1,11 @@
 package dev.rpt.chat;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One request to a chat model. The model name is not part of it: a {@link ChatModel} instance is bound to one model.
@@ -20,6 +23,7 @@ import java.util.Objects;
  * @param sampleIndex which independent sample this is (0 for the first); part of the cache key, so that repeated
  *     samples never come from the cache, and sent to no provider
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ChatRequest(
         List<ChatMessage> messages,
         List<ToolDefinition> tools,

@@ -1,12 +1,16 @@
 package dev.rpt.chat;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A JSON Schema document, kept as its JSON text so that the SPI stays free of any JSON library.
  *
  * @param json the schema as a JSON object text
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record JsonSchema(String json) {
 
     public JsonSchema {

@@ -1,6 +1,9 @@
 package dev.rpt.chat;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Structured output: the reply must be a JSON document that follows a schema.
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param schema the schema the reply follows
  * @param strict ask the provider to enforce the schema exactly
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ResponseFormat(String name, JsonSchema schema, boolean strict) {
 
     public ResponseFormat {

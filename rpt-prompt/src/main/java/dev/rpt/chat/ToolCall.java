@@ -1,6 +1,9 @@
 package dev.rpt.chat;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A function call the model asked for.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param arguments the arguments as a JSON text, exactly as the model produced them; it may be invalid JSON, and
  *     the consumer decides what to do about that
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ToolCall(String id, String name, String arguments) {
 
     public ToolCall {

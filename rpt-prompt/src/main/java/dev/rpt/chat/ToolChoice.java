@@ -1,8 +1,12 @@
 package dev.rpt.chat;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /** Whether and which tool the model must call. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface ToolChoice {
 
     /** The model decides. */

@@ -1,6 +1,9 @@
 package dev.rpt.chat;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A function the model may call.
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param strict ask the provider to enforce the schema exactly (OpenAI {@code strict}); providers without the
  *     notion ignore it
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ToolDefinition(String name, String description, JsonSchema parameters, boolean strict) {
 
     public ToolDefinition {

@@ -1,13 +1,17 @@
 package dev.rpt.prompt;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Rendering a prompt found placeholders with no value. One error lists every missing variable with the
  * {@code file:line} of each placeholder that uses it, so that a test case can be fixed in one go.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class MissingVariablesException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.rpt.prompt;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.Role;
 import java.io.IOException;
@@ -15,11 +17,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A parsed and validated prompt file (dotprompt convention, see {@code docs/prompt-format.md}). Immutable: the edit
  * methods return a new instance whose {@link #text()} is the complete new file.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PromptFile {
 
     private final String sourceName;

@@ -1,9 +1,14 @@
 package dev.rpt.prompt;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A prompt file is malformed: bad or unterminated front matter, an unknown key, an unknown placeholder or an
  * unsupported template construct. The message starts with {@code source:line:} and says how to fix the problem.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PromptFormatException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

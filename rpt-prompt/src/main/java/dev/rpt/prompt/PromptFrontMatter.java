@@ -1,9 +1,12 @@
 package dev.rpt.prompt;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rpt.chat.JsonSchema;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The validated front matter of a prompt file.
@@ -14,6 +17,7 @@ import java.util.Optional;
  *     any placeholder name is accepted)
  * @param outputSchema {@code output.schema} converted to JSON Schema, if the prompt asks for JSON output
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PromptFrontMatter(
         Optional<String> model,
         PromptParameters parameters,

@@ -1,6 +1,9 @@
 package dev.rpt.prompt;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rpt.chat.ChatRequest;
+import org.apiguardian.api.API;
 
 /**
  * The model parameters of the front matter's {@code config} block. A null value leaves the parameter to the
@@ -12,6 +15,7 @@ import dev.rpt.chat.ChatRequest;
  * @param logprobs {@code config.logprobs}, or true when {@code topLogprobs} is positive
  * @param topLogprobs {@code config.topLogprobs}, in [0, 20]
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PromptParameters(
         Double temperature, Integer maxOutputTokens, Long seed, boolean logprobs, int topLogprobs) {
 

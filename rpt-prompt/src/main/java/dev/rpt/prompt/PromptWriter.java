@@ -1,5 +1,7 @@
 package dev.rpt.prompt;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -13,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * Writes a prompt file atomically, so that a crash or an error mid-write never leaves a half-written prompt behind.
@@ -24,6 +27,7 @@ import java.util.function.UnaryOperator;
  * briefly expose a missing or partial target. On any failure the target is untouched and the temporary file is
  * deleted.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PromptWriter {
 
     private final UnaryOperator<OutputStream> streams;

@@ -1,5 +1,7 @@
 package dev.rpt.prompt;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.ResponseFormat;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A prompt with its variables filled in: what is sent to the model.
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param parameters the front matter's {@code config}
  * @param responseFormat structured output from {@code output.schema}, if the prompt declares one
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RenderedPrompt(
         String system,
         String user,

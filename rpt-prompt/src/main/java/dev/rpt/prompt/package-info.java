@@ -8,6 +8,6 @@
  * stores the result atomically. The format is documented in {@code docs/prompt-format.md}.
  *
  * <p>This package and {@link dev.rpt.chat} make up the {@code rpt-prompt} artifact, all that an application needs to
- * load and render its prompt files at run time: it depends on Jackson only.
+ * load and render its prompt files at run time: it depends on Jackson (and apiguardian's annotations) only.
  */
 package dev.rpt.prompt;

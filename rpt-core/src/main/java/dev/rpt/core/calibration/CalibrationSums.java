@@ -1,7 +1,10 @@
 package dev.rpt.core.calibration;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Arrays;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * Running sums from which ECE (equal-width bins) and the Brier score follow, for loops that measure thousands of
@@ -10,6 +13,7 @@ import java.util.OptionalDouble;
  *
  * <p>Mutable and not thread-safe: one instance per loop, {@link #clear()} between resamples.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CalibrationSums {
 
     private final int bins;

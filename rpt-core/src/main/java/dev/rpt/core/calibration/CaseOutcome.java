@@ -1,7 +1,10 @@
 package dev.rpt.core.calibration;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * The input of the metrics for one case: its verdict, the confidence the model stated, and whether the answer broke the
@@ -17,6 +20,7 @@ import java.util.OptionalDouble;
  * @param formatError whether the answer did not follow the required format; it is the caller who decides whether
  *     such an answer passed (normally it fails)
  */
+@API(status = INTERNAL, since = "0.1")
 public record CaseOutcome(Verdict verdict, OptionalDouble confidence, boolean formatError) {
 
     public CaseOutcome {

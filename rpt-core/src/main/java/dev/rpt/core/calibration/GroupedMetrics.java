@@ -1,5 +1,7 @@
 package dev.rpt.core.calibration;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Metrics for a whole run and for each group of its cases (a test class, a tag, a data slice), computed with the same
@@ -15,6 +18,7 @@ import java.util.TreeMap;
  * @param overall the metrics of all cases of all groups together
  * @param byGroup the metrics of each group, sorted by group name
  */
+@API(status = INTERNAL, since = "0.1")
 public record GroupedMetrics(Metrics overall, SortedMap<String, Metrics> byGroup) {
 
     public GroupedMetrics {

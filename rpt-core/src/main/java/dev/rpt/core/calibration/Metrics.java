@@ -1,9 +1,12 @@
 package dev.rpt.core.calibration;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * Accuracy and calibration of one set of cases. Rates are fractions in {@code [0, 1]}, not percentages. A value that
@@ -32,6 +35,7 @@ import java.util.OptionalDouble;
  * @param missingConfidence the scored cases without a confidence
  * @param meanConfidence the mean confidence over scored cases that have one; empty when none has
  */
+@API(status = INTERNAL, since = "0.1")
 public record Metrics(
         int n,
         int errored,

@@ -1,5 +1,9 @@
 package dev.rpt.core.calibration;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * How the metrics are computed. {@link #DEFAULTS} holds 10 bins, thresholds 0.8 and 0.2 and a 95% interval.
  *
@@ -10,6 +14,7 @@ package dev.rpt.core.calibration;
  *     1)}
  * @param intervalLevel the confidence level of the accuracy interval, strictly between 0 and 1
  */
+@API(status = INTERNAL, since = "0.1")
 public record MetricsOptions(
         int bins, double overconfidenceThreshold, double underconfidenceThreshold, double intervalLevel) {
 

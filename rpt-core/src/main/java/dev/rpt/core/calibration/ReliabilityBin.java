@@ -1,7 +1,10 @@
 package dev.rpt.core.calibration;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * One bar of a reliability diagram: the cases whose confidence fell into {@code [lower, upper)} (the last equal-width
@@ -13,6 +16,7 @@ import java.util.OptionalDouble;
  * @param meanConfidence the mean stated confidence, empty for an empty bin
  * @param accuracy the share of the bin's cases that passed, empty for an empty bin
  */
+@API(status = INTERNAL, since = "0.1")
 public record ReliabilityBin(
         double lower, double upper, int count, OptionalDouble meanConfidence, OptionalDouble accuracy) {
 

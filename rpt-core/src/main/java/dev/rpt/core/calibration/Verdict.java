@@ -1,6 +1,11 @@
 package dev.rpt.core.calibration;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** How one prompt-test case ended. */
+@API(status = INTERNAL, since = "0.1")
 public enum Verdict {
     /** The model answered and the case's assertions accepted the answer. */
     PASSED,

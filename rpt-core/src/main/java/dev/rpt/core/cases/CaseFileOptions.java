@@ -1,7 +1,10 @@
 package dev.rpt.core.cases;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How to turn rows of a case file into cases.
@@ -14,6 +17,7 @@ import java.util.Optional;
  * @param holdout the hash split for rows whose split is neither forced nor given in the split column
  * @param limit the most cases to read, {@code 0} for all
  */
+@API(status = INTERNAL, since = "0.1")
 public record CaseFileOptions(
         String idColumn,
         String splitColumn,

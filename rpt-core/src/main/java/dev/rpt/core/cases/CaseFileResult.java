@@ -1,6 +1,9 @@
 package dev.rpt.core.cases;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a case file yielded: the cases that could be read, in file order, and the problems with the rest.
@@ -8,6 +11,7 @@ import java.util.List;
  * @param cases the good rows, in file order
  * @param problems one entry per bad row (or one for a file that could not be read at all), in file order
  */
+@API(status = INTERNAL, since = "0.1")
 public record CaseFileResult(List<PromptCase> cases, List<CaseProblem> problems) {
 
     public CaseFileResult {

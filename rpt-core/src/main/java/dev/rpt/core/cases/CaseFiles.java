@@ -1,17 +1,21 @@
 package dev.rpt.core.cases;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reads prompt-test cases from a dataset file: {@code .jsonl}, {@code .csv}, or {@code .yaml}/{@code .yml}, chosen by
  * extension. Files are streamed row by row. Nothing is thrown for bad content: each bad row becomes a
  * {@link CaseProblem} naming {@code file:line}, and the good rows are still returned.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CaseFiles {
 
     private CaseFiles() {}

@@ -1,6 +1,9 @@
 package dev.rpt.core.cases;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where a case was written, for messages and reports.
@@ -8,6 +11,7 @@ import java.util.Objects;
  * @param file the file name as the user knows it, e.g. {@code cases/math.jsonl} or {@code MathSolverPromptTests.java}
  * @param line the 1-based line the case starts on, or {@code 0} when there is no meaningful line (inline cases)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CaseOrigin(String file, int line) {
 
     public CaseOrigin {

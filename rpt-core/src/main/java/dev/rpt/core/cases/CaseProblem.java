@@ -1,6 +1,9 @@
 package dev.rpt.core.cases;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A row or file that could not become a case.
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param line the 1-based line of the offending row, or {@code 0} for a problem with the whole file
  * @param message what is wrong and how to fix it
  */
+@API(status = INTERNAL, since = "0.1")
 public record CaseProblem(String file, int line, String message) {
 
     public CaseProblem {

@@ -1,10 +1,13 @@
 package dev.rpt.core.cases;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A deterministic split by id: a case is {@link Split#HOLDOUT} when the first 64 bits of {@code sha256(salt + ":" +
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param fraction the share of cases to hold out, in {@code [0, 1]}
  * @param salt mixed into the hash so that a project can draw a different split without renaming cases
  */
+@API(status = INTERNAL, since = "0.1")
 public record HoldoutSplit(double fraction, String salt) {
 
     /** The default share of held-out cases. */

@@ -1,9 +1,12 @@
 package dev.rpt.core.cases;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Cases written inline, e.g. {@code @Case(id = "sum", vars = {"question=What is 2 + 2?"})} on a test class. Add them
@@ -12,6 +15,7 @@ import java.util.Map;
  * <p>A case's id is the one given, else its id variable, else {@code case-<n>} (1-based position among the cases
  * added), so ids stay stable as long as the declaration order does.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InlineCases {
 
     private final CaseCollector collector;

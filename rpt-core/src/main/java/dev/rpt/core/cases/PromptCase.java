@@ -1,9 +1,12 @@
 package dev.rpt.core.cases;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One prompt-test case: the variables a prompt is rendered with, and which split it belongs to.
@@ -16,6 +19,7 @@ import java.util.Objects;
  * @param mustPass whether the case is a contract: it must pass (every sample) even in a class judged by its
  *     thresholds as a whole
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PromptCase(String id, Split split, Map<String, String> vars, CaseOrigin origin, boolean mustPass) {
 
     /** A case that is not marked must-pass. */

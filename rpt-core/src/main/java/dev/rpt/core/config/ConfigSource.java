@@ -1,5 +1,7 @@
 package dev.rpt.core.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Where configuration values come from: {@code junit-platform.properties}, Surefire configuration parameters, system
  * properties or a Maven plugin's {@code <configuration>}. Front ends adapt their own source to this interface.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface ConfigSource {
 
     /** The raw value of a key, if set. */

@@ -1,5 +1,7 @@
 package dev.rpt.core.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -9,11 +11,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Typed, validated access to {@code rpt.*} configuration. Every invalid value fails with one {@link ConfigException}
  * that names the key, the value found, and what is allowed.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RptConfig {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");

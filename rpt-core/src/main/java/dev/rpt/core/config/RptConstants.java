@@ -1,11 +1,16 @@
 package dev.rpt.core.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Every configuration key rpt reads. Keys can be set in {@code junit-platform.properties}, as Surefire
  * {@code configurationParameters}, as system properties ({@code -Drpt.model=...}) or in the plugin's
  * {@code <configuration>}. The user manual, {@code docs/configuration.md}, documents each one; a test keeps the two in
  * step.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RptConstants {
 
     /** The prefix of every key. */

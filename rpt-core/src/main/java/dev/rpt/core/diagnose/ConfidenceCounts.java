@@ -1,9 +1,12 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.MetricsOptions;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * The calibration failures the optimizer should see as counts: wrong answers given with high confidence and right
@@ -12,6 +15,7 @@ import java.util.OptionalDouble;
  * @param overconfidentWrong failed cases with confidence at least {@link #OVERCONFIDENT} (0.8)
  * @param underconfidentRight passed cases with confidence at most {@link #UNDERCONFIDENT} (0.2)
  */
+@API(status = INTERNAL, since = "0.1")
 public record ConfidenceCounts(int overconfidentWrong, int underconfidentRight) {
 
     // The same thresholds as the metrics' over/underconfidence rates, so that the counts and the rates agree.

@@ -1,5 +1,7 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.EmbeddingModel;
 import java.lang.System.Logger.Level;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 
 /**
  * The analysis with a critic model, after the RPT paper: the critic names 1-3 failure modes per failed case, and the
@@ -29,6 +32,7 @@ import java.util.concurrent.Executor;
  * <p>Grouping: by embeddings and k-means++ when an embedding model is given; otherwise by one {@code failure_grouping}
  * call to the critic; when that fails too, by exact normalized label.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CriticAnalyzer implements FailureAnalyzer {
 
     /** The default of {@code maxCritiques}: the critic calls per evaluation. */

@@ -1,14 +1,18 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The analysis without a critic model: failures with the same assertion kind and message pattern form one mode,
  * labelled {@code <kind>: <pattern summary>} (e.g. {@code format: answer holds several numbers}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DeterministicAnalyzer implements FailureAnalyzer {
 
     @Override

@@ -1,10 +1,13 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.thresholds.Thresholds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The diagnostic report of one iteration: the {@code evaluate_prompt} tool result. Its size grows with the number of
@@ -21,6 +24,7 @@ import java.util.Optional;
  * @param patchHistory the outcome of every patch so far
  * @param goals the thresholds the tuning aims at
  */
+@API(status = INTERNAL, since = "0.1")
 public record DiagnosticReport(
         int iteration,
         Metrics metrics,

@@ -1,16 +1,20 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.ReliabilityBin;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * Writes a {@link DiagnosticReport} as the contract's JSON (schemaVersion 1), compact, with numbers rounded to 4
  * decimals and unmeasurable values as {@code null}. The format is documented in {@code docs/diagnostic-report.md}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DiagnosticReportJson {
 
     private DiagnosticReportJson() {}

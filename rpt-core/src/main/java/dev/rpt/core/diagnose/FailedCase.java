@@ -1,9 +1,12 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * One failed case of an evaluation on the tune split, as the analysis needs it.
@@ -16,6 +19,7 @@ import java.util.OptionalDouble;
  * @param failureKind the assertion's failure kind id, e.g. {@code value} or {@code format}
  * @param failureMessage the assertion's message
  */
+@API(status = INTERNAL, since = "0.1")
 public record FailedCase(
         String id,
         Map<String, String> vars,

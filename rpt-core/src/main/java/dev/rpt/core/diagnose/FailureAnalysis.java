@@ -1,10 +1,13 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The failure modes of one evaluation.
@@ -19,6 +22,7 @@ import java.util.Objects;
  *     label)
  * @param grouping how labels were grouped into modes
  */
+@API(status = INTERNAL, since = "0.1")
 public record FailureAnalysis(
         List<FailureMode> modes,
         List<FailureMode> allModes,

@@ -1,8 +1,12 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Names the recurring failure modes of one evaluation on the tune split. Implementations are thread-safe. */
+@API(status = INTERNAL, since = "0.1")
 public interface FailureAnalyzer {
 
     /**

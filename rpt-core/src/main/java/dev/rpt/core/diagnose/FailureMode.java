@@ -1,7 +1,10 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A recurring way in which the candidate prompt fails.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param prevalence {@code count} divided by the number of failed cases
  * @param examples up to three ids of cases showing this mode
  */
+@API(status = INTERNAL, since = "0.1")
 public record FailureMode(String label, String definition, int count, double prevalence, List<String> examples) {
 
     /** The most example ids a mode carries; the report's size must not grow with the number of cases. */

@@ -1,6 +1,11 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** How an analysis grouped its failures into modes. */
+@API(status = INTERNAL, since = "0.1")
 public enum Grouping {
     /** Critique labels clustered by embeddings and k-means++. */
     EMBEDDINGS,

@@ -1,10 +1,13 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The evaluations of a tuning run so far, and what the report derives from them: deltas, the best iteration, the
@@ -14,6 +17,7 @@ import java.util.Optional;
  * IterationRecord#score()}); on a tie the earlier one stays best. An iteration improves when its score beats the best
  * score before it by more than {@value #EPSILON}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class IterationHistory {
 
     /** The weight of the Brier score in the selection score. */

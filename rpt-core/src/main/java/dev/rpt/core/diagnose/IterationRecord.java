@@ -1,8 +1,11 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.Metrics;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What one iteration's evaluation found.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param modes every failure mode found (not only the reported ones), sorted by count, descending
  * @param targets the mode labels targeted by the PATCH that produced this iteration's candidate; empty for the seed
  */
+@API(status = INTERNAL, since = "0.1")
 public record IterationRecord(int iteration, Metrics metrics, List<FailureMode> modes, List<String> targets) {
 
     public IterationRecord {

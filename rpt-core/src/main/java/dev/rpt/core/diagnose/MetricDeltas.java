@@ -1,8 +1,11 @@
 package dev.rpt.core.diagnose;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.Metrics;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * How metrics moved: {@code current - reference}. A value is empty when either side could not be measured.
@@ -11,6 +14,7 @@ import java.util.OptionalDouble;
  * @param ece the ECE change; negative is better
  * @param brier the Brier change; negative is better
  */
+@API(status = INTERNAL, since = "0.1")
 public record MetricDeltas(OptionalDouble accuracy, OptionalDouble ece, OptionalDouble brier) {
 
     public MetricDeltas {

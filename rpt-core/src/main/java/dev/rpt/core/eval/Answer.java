@@ -1,11 +1,14 @@
 package dev.rpt.core.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rpt.chat.ToolCall;
 import dev.rpt.core.model.Usage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * What the model answered for one case, as the user's assertions see it.
@@ -19,6 +22,7 @@ import java.util.OptionalDouble;
  * @param cached whether the reply came from the response cache
  * @param formatError whether the reply missed the expected structure (e.g. no JSON where JSON was asked for)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Answer(
         String text,
         String raw,

@@ -1,8 +1,12 @@
 package dev.rpt.core.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /** A failed assertion about a model's answer, with its {@link FailureKind}. */
+@API(status = INTERNAL, since = "0.1")
 public class AnswerAssertionError extends AssertionError {
 
     private static final long serialVersionUID = 1L;

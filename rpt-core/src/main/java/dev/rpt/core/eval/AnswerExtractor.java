@@ -1,5 +1,7 @@
 package dev.rpt.core.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Turns a model reply into an {@link Answer}. Replies are read tolerantly: structured JSON first (also inside a
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
  * as the answer with a format error. A confidence that is absent, unreadable or outside [0, 1] is recorded as
  * missing, never replaced by a default.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AnswerExtractor {
 
     private static final ObjectMapper JSON = new ObjectMapper();

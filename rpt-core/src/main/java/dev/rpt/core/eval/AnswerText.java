@@ -1,13 +1,17 @@
 package dev.rpt.core.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** Text normalisation and number extraction for comparing answers, shared by assertions and the simulator. */
+@API(status = INTERNAL, since = "0.1")
 public final class AnswerText {
 
     private static final Pattern ARTICLES = Pattern.compile("\\b(a|an|the)\\b");

@@ -1,6 +1,11 @@
 package dev.rpt.core.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Where a case's confidence comes from. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum ConfidenceMode {
     /** The model states it: the {@code confidence} field of the {@code {answer, confidence, justification}} reply. */
     VERBALIZED,

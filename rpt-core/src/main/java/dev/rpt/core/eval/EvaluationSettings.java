@@ -1,6 +1,9 @@
 package dev.rpt.core.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How the target model is asked about each case. Request parameters here are defaults: a value the prompt's own
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param maxTokens the default output limit, or null for the provider's
  * @param seed the default sampling seed, or null for none
  */
+@API(status = INTERNAL, since = "0.1")
 public record EvaluationSettings(
         ConfidenceMode confidence, int samples, Double temperature, Integer maxTokens, Long seed) {
 

@@ -1,11 +1,15 @@
 package dev.rpt.core.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The machine-readable kind of a failed assertion. The run report records it, and the failure analysis starts from
  * it.
  */
+@API(status = INTERNAL, since = "0.1")
 public enum FailureKind {
     /** The answer has the right shape but the wrong value. */
     VALUE,

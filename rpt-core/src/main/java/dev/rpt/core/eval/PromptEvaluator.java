@@ -1,5 +1,7 @@
 package dev.rpt.core.eval;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
@@ -14,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * Asks the target model about one case: renders the prompt with the case's variables, sends it, and extracts the
  * {@link Answer} with its confidence. Thread-safe; one evaluator serves all cases of a run.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PromptEvaluator {
 
     /**

@@ -1,5 +1,7 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The committed reference a run is compared with ({@code src/test/rpt/baseline.json} by default): per prompt test
@@ -26,6 +29,7 @@ import java.util.TreeMap;
  * @param model the target model of that run
  * @param classes every class of that run, in report order
  */
+@API(status = INTERNAL, since = "0.1")
 public record Baseline(String runId, ModelInfo model, List<BaselineClass> classes) {
 
     /** The version of the baseline's JSON shape; {@link #read} rejects others. */

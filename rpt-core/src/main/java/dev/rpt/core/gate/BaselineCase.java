@@ -1,10 +1,13 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * One case in a baseline: its samples folded into one outcome and, for a repeated case, every sample's outcome.
@@ -20,6 +23,7 @@ import java.util.OptionalDouble;
  *     can compare pass rates and calibration sample by sample); empty for a single sample, whose outcome is {@code
  *     verdict} and {@code confidence}
  */
+@API(status = INTERNAL, since = "0.1")
 public record BaselineCase(
         String method,
         String id,

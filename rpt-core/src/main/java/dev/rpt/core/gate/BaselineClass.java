@@ -1,7 +1,10 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a baseline holds for one prompt test class.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param metrics the class's metrics in that run
  * @param cases every case, sorted by method and id
  */
+@API(status = INTERNAL, since = "0.1")
 public record BaselineClass(
         String className, String promptPath, String promptSha256, BaselineMetrics metrics, List<BaselineCase> cases) {
 

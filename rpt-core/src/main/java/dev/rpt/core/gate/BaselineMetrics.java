@@ -1,7 +1,10 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.Metrics;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * A class's metrics when its baseline was taken, over every sample; for people reading the file and for messages. The
@@ -14,6 +17,7 @@ import java.util.OptionalDouble;
  * @param brier the Brier score; empty when no sample has a confidence
  * @param errorRate errored over all samples; empty when there were none
  */
+@API(status = INTERNAL, since = "0.1")
 public record BaselineMetrics(
         int n,
         int errored,

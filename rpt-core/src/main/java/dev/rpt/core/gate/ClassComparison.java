@@ -1,7 +1,10 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One class of the run compared with its baseline.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param metrics accuracy, ECE and Brier, those that the shared cases define
  * @param notes what a reader must know besides the metrics: a changed prompt, different case sets, no shared case
  */
+@API(status = INTERNAL, since = "0.1")
 public record ClassComparison(
         String className,
         int shared,

@@ -1,5 +1,7 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The verdict on one prompt test class, the same in the engine and in {@code rpt:check}.
@@ -29,6 +32,7 @@ import java.util.Objects;
  * @param thresholds the verdict of each threshold, in the check mode given
  * @param problems what fails the class besides its thresholds, one sentence each; empty when nothing does
  */
+@API(status = INTERNAL, since = "0.1")
 public record ClassVerdict(ClassInfo info, Metrics metrics, ThresholdResult thresholds, List<String> problems) {
 
     /** Cases named one by one in a problem; the rest are counted. */

@@ -1,6 +1,11 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** What a {@link Limit} bounds, after JaCoCo's counters. Rates are fractions in {@code [0, 1]}; cost is in USD. */
+@API(status = INTERNAL, since = "0.1")
 public enum Counter {
     /** Passed scored samples over scored samples. */
     ACCURACY(true),

@@ -1,6 +1,11 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** What a {@link Rule} is applied to, after JaCoCo's elements. */
+@API(status = INTERNAL, since = "0.1")
 public enum Element {
     /** The whole run: every case of every class together. */
     RUN,

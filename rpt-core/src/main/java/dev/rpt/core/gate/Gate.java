@@ -1,11 +1,14 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The CI gate as one call, free of any build tool: {@code rpt:check} is this call behind Maven's parameters, and a
@@ -13,6 +16,7 @@ import java.util.Optional;
  * thresholds, its must-pass and errored cases), breaks a configured rule, or regresses against the baseline beyond
  * the tolerance and significantly ({@link RegressionCheck}). It never calls a model.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Gate {
 
     private final GateSettings settings;

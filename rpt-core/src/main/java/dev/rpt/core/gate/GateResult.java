@@ -1,6 +1,9 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What the gate found in a run.
@@ -11,6 +14,7 @@ import java.util.List;
  * @param classes the prompt test classes of the run
  * @param cases the case records of the run
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GateResult(List<String> violations, List<String> lines, int classes, int cases) {
 
     public GateResult {

@@ -1,11 +1,14 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.thresholds.CheckMode;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How the gate judges a run, from the {@code rpt.check.*} and {@code rpt.metrics.*} keys.
@@ -16,6 +19,7 @@ import java.util.Objects;
  *     rpt.check.tolerance.*})
  * @param baseline the baseline file, relative to the project ({@code rpt.check.baseline})
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GateSettings(CheckMode mode, MetricsOptions metrics, RegressionOptions regression, Path baseline) {
 
     public GateSettings {

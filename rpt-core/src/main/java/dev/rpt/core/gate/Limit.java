@@ -1,7 +1,10 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * A bound on one counter: a minimum, a maximum, or both.
@@ -10,6 +13,7 @@ import java.util.OptionalDouble;
  * @param minimum the lowest acceptable value, if any
  * @param maximum the highest acceptable value, if any
  */
+@API(status = INTERNAL, since = "0.1")
 public record Limit(Counter counter, OptionalDouble minimum, OptionalDouble maximum) {
 
     public Limit {

@@ -1,7 +1,10 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One metric of one class compared with the baseline on the shared cases.
@@ -18,6 +21,7 @@ import java.util.Objects;
  * @param tolerance the tolerated worsening
  * @param alpha the significance level
  */
+@API(status = INTERNAL, since = "0.1")
 public record MetricComparison(
         String className,
         Counter counter,

@@ -1,5 +1,7 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Compares a run with its baseline, class by class, on the cases both share: McNemar's test for accuracy (the paired
@@ -19,6 +22,7 @@ import java.util.TreeMap;
  * significant, so that sampling noise does not fail the build and a trivial but significant change does not either.
  * Never calls a model.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RegressionCheck {
 
     /** Accuracy, ECE and Brier. */

@@ -1,7 +1,10 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.MetricsOptions;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How the regression test decides. A metric regresses only when its change is worse than its tolerance <em>and</em>
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param seed the bootstrap's seed, so that a check is reproducible
  * @param metrics how ECE is binned; use the run's {@code rpt.metrics.bins}
  */
+@API(status = INTERNAL, since = "0.1")
 public record RegressionOptions(
         double alpha,
         double accuracyTolerance,

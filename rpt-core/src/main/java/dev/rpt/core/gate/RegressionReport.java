@@ -1,7 +1,10 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The run compared with its baseline.
@@ -9,6 +12,7 @@ import java.util.List;
  * @param classes every class of the run that the baseline knows, in report order
  * @param notes classes of the run the baseline does not know, and baseline classes the run did not run
  */
+@API(status = INTERNAL, since = "0.1")
 public record RegressionReport(List<ClassComparison> classes, List<String> notes) {
 
     public RegressionReport {

@@ -1,7 +1,10 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Limits applied to every element of one kind, after JaCoCo's {@code check} rules: e.g. every class has accuracy at
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param element what the limits apply to
  * @param limits the limits, at least one
  */
+@API(status = INTERNAL, since = "0.1")
 public record Rule(Element element, List<Limit> limits) {
 
     public Rule {

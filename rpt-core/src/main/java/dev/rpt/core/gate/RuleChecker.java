@@ -1,5 +1,7 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.Interval;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.report.CaseRecord;
@@ -13,11 +15,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
+import org.apiguardian.api.API;
 
 /**
  * Checks {@link Rule}s against a run report, as JaCoCo's {@code check} goal checks coverage rules: every element of
  * each rule's kind against each of its limits, and every violation reported, not only the first.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RuleChecker {
 
     private final CheckMode mode;

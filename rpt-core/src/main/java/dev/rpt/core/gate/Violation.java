@@ -1,6 +1,9 @@
 package dev.rpt.core.gate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One limit that one element does not meet.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param counter the counter
  * @param message what was measured, the bound, and how it was compared
  */
+@API(status = INTERNAL, since = "0.1")
 public record Violation(Element element, String name, Counter counter, String message) {
 
     public Violation {

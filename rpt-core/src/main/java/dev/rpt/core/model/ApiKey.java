@@ -1,14 +1,18 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConstants;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * An API key read from an environment variable. It prints as a mask, so it cannot leak through logs, exception
  * messages or reports by accident; only a provider's transport calls {@link #reveal()}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ApiKey {
 
     private final String variable;

@@ -1,6 +1,11 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** The provider rejected the request itself (HTTP 400, 404, 422 …). Carries the provider's own message. */
+@API(status = INTERNAL, since = "0.1")
 public final class BadRequestException extends ModelException {
 
     private static final long serialVersionUID = 1L;

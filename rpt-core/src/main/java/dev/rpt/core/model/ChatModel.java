@@ -1,11 +1,15 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.chat.ChatRequest;
+import org.apiguardian.api.API;
 
 /**
  * A chat model that answers one request at a time. Implementations are thread-safe: a run shares one instance
  * across all of its concurrent calls.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface ChatModel extends AutoCloseable {
 
     /**

@@ -1,11 +1,15 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * Creates {@link ChatModel}s for one provider id. Providers register through {@link java.util.ServiceLoader}.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface ChatModelProvider {
 
     /** The id users configure in {@code rpt.provider}. */

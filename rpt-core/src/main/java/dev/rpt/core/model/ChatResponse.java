@@ -1,9 +1,12 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ToolCall;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A model's reply.
@@ -17,6 +20,7 @@ import java.util.Objects;
  * @param model the model name the provider reports having used
  * @param cached true when this reply came from the response cache instead of the provider
  */
+@API(status = INTERNAL, since = "0.1")
 public record ChatResponse(
         String text,
         List<ToolCall> toolCalls,

@@ -1,10 +1,14 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A model that turns texts into vectors, e.g. to cluster failure-mode labels. Implementations are thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface EmbeddingModel {
 
     /**

@@ -1,7 +1,10 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The reply of an {@link EmbeddingModel}: one vector per input text, and what the call used, so that embeddings count
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param vectors one vector per input text, in input order
  * @param usage the tokens the provider billed; {@link Usage#ZERO} when it reported none
  */
+@API(status = INTERNAL, since = "0.1")
 public record Embeddings(List<double[]> vectors, Usage usage) {
 
     /** No vectors and no usage: the reply to an empty input, for which no call is made. */

@@ -1,6 +1,11 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** Cuts provider text down to a short, single-line excerpt that is safe to put into an error message. */
+@API(status = INTERNAL, since = "0.1")
 public final class Excerpt {
 
     private static final int DEFAULT_LENGTH = 200;

@@ -1,6 +1,11 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** Why the model stopped producing output. */
+@API(status = INTERNAL, since = "0.1")
 public enum FinishReason {
     /** A natural end, or a stop sequence. */
     STOP,

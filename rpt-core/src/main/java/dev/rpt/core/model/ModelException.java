@@ -1,12 +1,16 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A call to a model failed for a reason other than the content of its answer. The subtype says why and whether a
  * retry can help. Messages never contain credentials, and quote provider text only as a short {@link Excerpt}.
  */
+@API(status = INTERNAL, since = "0.1")
 public abstract sealed class ModelException extends RuntimeException
         permits RateLimitedException,
                 QuotaExceededException,

@@ -1,6 +1,9 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Identifies a configured model.
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param model the model name sent to the provider
  * @param simulated true for the offline simulator; its numbers must never be presented as a real model's
  */
+@API(status = INTERNAL, since = "0.1")
 public record ModelInfo(String provider, String model, boolean simulated) {
 
     public ModelInfo {

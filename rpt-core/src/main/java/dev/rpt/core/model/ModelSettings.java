@@ -1,5 +1,7 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a provider needs to reach one model. Built from {@code rpt.*} configuration by {@link #from(RptConfig)}.
@@ -21,6 +24,7 @@ import java.util.Optional;
  * @param anthropicVersion the {@code anthropic-version} header value
  * @param timeout the timeout of one HTTP call
  */
+@API(status = INTERNAL, since = "0.1")
 public record ModelSettings(
         String provider,
         String model,

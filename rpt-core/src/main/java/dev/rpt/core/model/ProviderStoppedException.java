@@ -1,12 +1,16 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The call was not sent: an earlier call showed that every call to this provider would fail the same way (the key
  * was rejected, the model does not exist, the account is out of credit, or the server stopped accepting
  * connections), so rpt stopped calling it. {@link #firstError()} is that earlier call's error.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProviderStoppedException extends ModelException {
 
     private static final long serialVersionUID = 1L;

@@ -1,9 +1,13 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The provider failed or is overloaded (HTTP 5xx, Anthropic 529). */
+@API(status = INTERNAL, since = "0.1")
 public final class ServerErrorException extends ModelException {
 
     private static final long serialVersionUID = 1L;

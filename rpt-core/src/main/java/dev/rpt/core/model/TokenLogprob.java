@@ -1,7 +1,10 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The log-probability of one output token, with the most likely alternatives at that position.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param logprob its natural-log probability
  * @param topLogprobs the alternatives, most likely first; empty when not requested
  */
+@API(status = INTERNAL, since = "0.1")
 public record TokenLogprob(String token, double logprob, List<Alternative> topLogprobs) {
 
     public TokenLogprob {

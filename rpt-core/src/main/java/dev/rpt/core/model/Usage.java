@@ -1,5 +1,9 @@
 package dev.rpt.core.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Token usage of one or more calls.
  *
@@ -7,6 +11,7 @@ package dev.rpt.core.model;
  * @param completionTokens output tokens
  * @param totalTokens as reported by the provider, or the sum when it reports none
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Usage(long promptTokens, long completionTokens, long totalTokens) {
 
     public static final Usage ZERO = new Usage(0, 0, 0);

@@ -1,17 +1,21 @@
 package dev.rpt.core.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.apiguardian.api.API;
 
 /**
  * Writes the files rpt leaves for people and tools (reports, baselines) so that a reader sees the old file or the
  * new one, never a part of one: the text goes to a temporary file in the same directory, which then replaces the
  * target, atomically where the file system can.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
     private AtomicFiles() {}

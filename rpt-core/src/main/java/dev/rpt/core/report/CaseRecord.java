@@ -1,5 +1,7 @@
 package dev.rpt.core.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.cases.Split;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * One case of a run, as the report records it. The constructor rejects combinations the report cannot state
@@ -35,6 +38,7 @@ import java.util.OptionalDouble;
  * @param mustPass whether the case is a contract that must pass (every sample) even in a class judged by its
  *     thresholds
  */
+@API(status = INTERNAL, since = "0.1")
 public record CaseRecord(
         String className,
         String method,

@@ -1,7 +1,10 @@
 package dev.rpt.core.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.thresholds.Thresholds;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What the report states about one prompt test class besides its cases.
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param promptSha256 the sha256 of the prompt text the run used
  * @param thresholds the class's bounds, possibly none
  */
+@API(status = INTERNAL, since = "0.1")
 public record ClassInfo(String className, String promptPath, String promptSha256, Thresholds thresholds) {
 
     public ClassInfo {

@@ -1,5 +1,7 @@
 package dev.rpt.core.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.model.ModelInfo;
 import java.time.Instant;
 import java.util.Locale;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What a run report states before its cases.
@@ -17,6 +20,7 @@ import java.util.TreeMap;
  * @param configuration the {@code rpt.*} configuration in effect, passed through {@link #redact} by the constructor so
  *     that a secret cannot reach the report even when the caller forgets to redact
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunHeader(String runId, Instant startedAt, ModelInfo model, SortedMap<String, String> configuration) {
 
     /** What a masked value is replaced with. */

@@ -1,5 +1,7 @@
 package dev.rpt.core.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.core.calibration.Verdict;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * A run report read back: what the tuner and the gate need of it.
@@ -27,6 +30,7 @@ import java.util.OptionalDouble;
  * @param cases every case
  * @param usage the run's model usage: calls, tokens and cost
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunReport(
         String runId, ModelInfo model, List<ClassInfo> classes, List<CaseRecord> cases, UsageSnapshot usage) {
 

@@ -1,5 +1,7 @@
 package dev.rpt.core.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Writes a run report as the run goes: each case is streamed to disk when it finishes, and only its compact outcome
@@ -30,6 +33,7 @@ import java.util.TreeSet;
  * atomically as {@code runs/<run-id>/run.json} and {@code last-run.json}; until then readers see the previous
  * report, never a partial one. Thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunReportWriter implements AutoCloseable {
 
     /** The version of the report's JSON shape; readers check it. */

@@ -1,6 +1,9 @@
 package dev.rpt.core.thresholds;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The verdict on one bound of {@link Thresholds}.
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param passed whether the bound holds
  * @param detail the whole sentence: why it failed, with the counts it was measured over, or that it holds
  */
+@API(status = INTERNAL, since = "0.1")
 public record BoundCheck(String metric, String limit, String measured, boolean passed, String detail) {
 
     public BoundCheck {

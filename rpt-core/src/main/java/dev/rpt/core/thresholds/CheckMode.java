@@ -1,13 +1,17 @@
 package dev.rpt.core.thresholds;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * How accuracy-like measures (accuracy in {@link Thresholds}; the gate's rule counters {@code ACCURACY} and {@code PASS_ALL}) are compared with their bounds.
  * ECE, Brier, error rate and cost are always compared as measured.
  */
+@API(status = INTERNAL, since = "0.1")
 public enum CheckMode {
     /** The measured value must meet the bound. */
     POINT_ESTIMATE,

@@ -1,7 +1,10 @@
 package dev.rpt.core.thresholds;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of checking {@link Thresholds}: one {@link BoundCheck} per set bound, in the order of {@link
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param thresholds what was checked
  * @param checks the verdict of each set bound; empty when no bound is set
  */
+@API(status = INTERNAL, since = "0.1")
 public record ThresholdResult(Thresholds thresholds, List<BoundCheck> checks) {
 
     public ThresholdResult {

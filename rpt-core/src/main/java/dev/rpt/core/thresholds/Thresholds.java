@@ -1,11 +1,14 @@
 package dev.rpt.core.thresholds;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * Bounds on a class's metrics. Unset bounds are not checked.
@@ -15,6 +18,7 @@ import java.util.OptionalDouble;
  * @param maxBrier the highest acceptable Brier score
  * @param maxErrorRate the highest acceptable share of errored cases
  */
+@API(status = INTERNAL, since = "0.1")
 public record Thresholds(
         OptionalDouble minAccuracy, OptionalDouble maxEce, OptionalDouble maxBrier, OptionalDouble maxErrorRate) {
 

@@ -1,13 +1,17 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Runs the prompt tests of one prompt with a candidate prompt text: the engine side of the diagnostic function. The
  * Maven plugin runs the project's own test classes in an isolated class loader; tests use fakes.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface CandidateRunner {
 
     /**

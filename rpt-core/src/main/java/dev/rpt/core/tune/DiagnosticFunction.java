@@ -1,14 +1,18 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The diagnostic function the optimizer calls as {@code evaluate_prompt}: runs a candidate on every case and
  * diagnoses the failures of the optimization split. Held-out results come back to the tuner only, for selection.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface DiagnosticFunction {
 
     /**

@@ -1,10 +1,13 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.prompt.PromptFile;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One evaluated candidate.
@@ -17,6 +20,7 @@ import java.util.Objects;
  * @param failureModes the labels of the recurring failure modes, most prevalent first
  * @param targetUsage the target model's usage in this evaluation's run, for the tune's budgets
  */
+@API(status = INTERNAL, since = "0.1")
 public record Evaluation(
         int iteration,
         PromptFile candidate,

@@ -1,6 +1,11 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** Which earlier diagnostic reports the optimizer keeps seeing in full. */
+@API(status = INTERNAL, since = "0.1")
 public enum MemoryPolicy {
     /** Every report (the paper's default). */
     ALL,

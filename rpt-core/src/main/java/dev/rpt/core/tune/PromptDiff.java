@@ -1,11 +1,15 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Unified diffs of prompt text, as the tuner stores them for every iteration. */
+@API(status = INTERNAL, since = "0.1")
 public final class PromptDiff {
 
     private static final int CONTEXT_LINES = 3;

@@ -1,5 +1,7 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.chat.Role;
@@ -30,12 +32,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * The diagnostic function of the paper: runs a candidate on every case through a {@link CandidateRunner}, has the
  * failures of the optimization split analysed into recurring failure modes, and writes the diagnostic report with
  * the deltas of its memory. Held-out cases reach the tuner's selection only, never the report or the critic.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,7 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.core.report.html.TuneRecord;
@@ -12,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * What an interrupted tune left behind, so {@code rpt.tune.resume} can continue it: every completed iteration's
@@ -23,6 +26,7 @@ import java.util.stream.Stream;
  * @param iterations the completed iterations, in order
  * @param pendingPatch the sections and targets of a PATCH decided after the last completed iteration, if any
  */
+@API(status = INTERNAL, since = "0.1")
 public record TuneCheckpoint(Path directory, List<Iteration> iterations, Optional<Patch> pendingPatch) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,8 +1,11 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a tune did.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param diff the unified diff from the seed to the best candidate; empty when they are the same
  * @param stopReason why the loop stopped
  */
+@API(status = INTERNAL, since = "0.1")
 public record TuneResult(
         Path record,
         List<Evaluation> iterations,

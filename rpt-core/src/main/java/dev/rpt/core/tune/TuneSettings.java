@@ -1,11 +1,14 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * The knobs of one tune.
@@ -22,6 +25,7 @@ import java.util.OptionalLong;
  * @param maxCritiques the most critic calls per evaluation
  * @param dryRun print the diff without writing the prompt file
  */
+@API(status = INTERNAL, since = "0.1")
 public record TuneSettings(
         int maxIterations,
         int plateau,

@@ -1,5 +1,7 @@
 package dev.rpt.core.tune;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,12 +32,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The reflective loop. It holds a conversation with the optimizer model, serves its function calls ({@code
  * evaluate_prompt}, {@code inspect_failures}, {@code decide}), keeps the record, and in the end writes the best
  * candidate on the held-out cases back to the prompt file, atomically, if it beats the seed.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Tuner {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,6 +1,9 @@
 package dev.rpt.junit.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -12,6 +15,7 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  * The {@code rpt} test engine: runs prompt test classes against the configured model. Every case is a test; every
  * class with {@code @Thresholds} ends with a test that checks them.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionContext> {
 
     /** The engine id, as in {@code [engine:rpt]} and Surefire's {@code includeEngines}. */

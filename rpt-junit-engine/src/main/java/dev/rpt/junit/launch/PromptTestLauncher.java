@@ -1,5 +1,7 @@
 package dev.rpt.junit.launch;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.junit.engine.RptTestEngine;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.FileEntry;
@@ -28,6 +31,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Call it with the thread context class loader set to the loader that holds the test classes: the launcher
  * finds the engine, the classes, {@code junit-platform.properties} and the model providers through it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PromptTestLauncher {
 
     private PromptTestLauncher() {}

@@ -1,5 +1,7 @@
 package dev.rpt.core.model.anthropic;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.model.ApiKey;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
@@ -7,6 +9,7 @@ import dev.rpt.core.model.ModelSettings;
 import dev.rpt.core.model.http.HttpClients;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * The {@code anthropic} provider: Claude models through Anthropic's Messages API.
@@ -32,6 +35,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>The provider sends each request once; retries are a decorator's job.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AnthropicProvider implements ChatModelProvider {
 
     /** The provider id, the value of {@code rpt.provider}. */

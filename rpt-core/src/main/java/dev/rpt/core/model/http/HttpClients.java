@@ -1,14 +1,18 @@
 package dev.rpt.core.model.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.apiguardian.api.API;
 
 /**
  * The OkHttp clients of a JVM. All clients share one connection pool and one dispatcher, so connections are reused
  * across providers and calls; each gets its own timeouts.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HttpClients {
 
     private static final OkHttpClient ROOT = new OkHttpClient.Builder()

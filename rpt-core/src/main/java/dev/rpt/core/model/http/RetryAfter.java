@@ -1,13 +1,17 @@
 package dev.rpt.core.model.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import okhttp3.Headers;
+import org.apiguardian.api.API;
 
 /** Reads how long a provider asked us to wait: {@code retry-after-ms}, then {@code retry-after}. */
+@API(status = INTERNAL, since = "0.1")
 public final class RetryAfter {
 
     private RetryAfter() {}

@@ -1,16 +1,20 @@
 package dev.rpt.core.model.openai;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Settings only the {@code openai} provider reads, beyond the shared {@link dev.rpt.core.model.ModelSettings}.
  *
  * @param maxTokensField the request field that carries the output token limit
  */
+@API(status = INTERNAL, since = "0.1")
 public record OpenAiOptions(MaxTokensField maxTokensField) {
 
     /** The defaults: {@code max_completion_tokens}. */

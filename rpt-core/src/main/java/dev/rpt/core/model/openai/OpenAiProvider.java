@@ -1,5 +1,7 @@
 package dev.rpt.core.model.openai;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
@@ -7,6 +9,7 @@ import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.model.ModelSettings;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * The {@code openai} provider: OpenAI's Chat Completions API and every server that speaks it, reached through
@@ -14,6 +17,7 @@ import java.util.function.UnaryOperator;
  * created; it is sent as {@code Authorization: Bearer}, or as {@code api-key} for Azure, or not at all with
  * {@code rpt.api-key-env=none}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class OpenAiProvider implements ChatModelProvider {
 
     /** The provider id, as configured in {@code rpt.provider}. */

@@ -1,14 +1,18 @@
 package dev.rpt.core.model.openai;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The OpenAI-compatible provider's wire work without the network: a request encoded to the exact bytes the provider
  * sends, a reply decoded from the exact body a server returns. For tools that work on the wire format itself, such as
  * rpt's per-case benchmark; applications call models through {@link dev.rpt.core.model.runtime.ChatModels}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class OpenAiWireCodec {
 
     private final ChatRequestWriter writer;

@@ -1,11 +1,15 @@
 package dev.rpt.core.model.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.util.Arrays;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** How the response cache is used ({@link RptConstants#CACHE}). */
+@API(status = INTERNAL, since = "0.1")
 public enum CacheMode {
     /** No cache: every request goes to the provider. */
     OFF("off"),

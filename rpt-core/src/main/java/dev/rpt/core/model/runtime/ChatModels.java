@@ -1,5 +1,7 @@
 package dev.rpt.core.model.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
@@ -23,6 +25,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * Creates the configured {@link ChatModel} with the runtime layer around it:
@@ -45,6 +48,7 @@ import java.util.random.RandomGenerator;
  * <p>The provider is found through {@link ServiceLoader} by its {@link ChatModelProvider#id()}. The simulator is not
  * cached: its replies cost nothing and would only fill the user's cache.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ChatModels {
 
     /** The artifact that ships each built-in provider, for the error when one is missing from the classpath. */

@@ -1,14 +1,18 @@
 package dev.rpt.core.model.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.util.concurrent.Semaphore;
+import org.apiguardian.api.API;
 
 /**
  * Bounds how many model calls of a run are in flight at once ({@link RptConstants#CONCURRENCY}). One instance is
  * shared by every model of a run, so the target, the critic and the optimizer together stay within the bound. The
  * semaphore is fair: callers get permits in arrival order, so no case starves behind later ones.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConcurrencyLimiter {
 
     /** Default of {@link RptConstants#CONCURRENCY}. */

@@ -1,17 +1,21 @@
 package dev.rpt.core.model.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.Usage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Model prices in USD per million tokens, from {@code rpt.price.<model>=<input>,<output>} ({@link
  * RptConstants#PRICE_PREFIX}). rpt ships no prices of its own: they change too often to be right for long, and a
  * wrong cost is worse than an unknown one.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PriceTable {
 
     /** A table without prices: every cost is unknown. */

@@ -1,9 +1,12 @@
 package dev.rpt.core.model.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * When and how long to wait before sending a failed request again.
@@ -19,6 +22,7 @@ import java.util.Objects;
  * @param jitter the fraction in {@code [0, 1]} by which a delay may be shortened at random
  * @param maxTotalWait the cap on the total time one call spends waiting between its attempts
  */
+@API(status = INTERNAL, since = "0.1")
 public record RetryPolicy(
         int maxAttempts,
         Duration initialBackoff,

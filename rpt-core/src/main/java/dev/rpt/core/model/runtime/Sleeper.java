@@ -1,10 +1,14 @@
 package dev.rpt.core.model.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /** Waits between retries. Injected so that tests record the waits instead of waiting. */
 @FunctionalInterface
+@API(status = INTERNAL, since = "0.1")
 public interface Sleeper {
 
     /**

@@ -1,5 +1,7 @@
 package dev.rpt.core.model.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * Counts the calls, tokens and cost of one run. Thread-safe; one ledger is shared by every model of a run.
@@ -19,6 +22,7 @@ import java.util.OptionalDouble;
  * rpt.price.<model>}, not by the dated name a provider may report back. The simulator is free. A failed call is
  * counted as an error with no tokens, since providers report usage only with a reply.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class UsageLedger {
 
     private final PriceTable prices;

@@ -1,9 +1,12 @@
 package dev.rpt.core.model.runtime;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.model.Usage;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * The usage of a run at one moment, for reports.
@@ -16,6 +19,7 @@ import java.util.OptionalDouble;
  * @param costUsd what the billed calls cost, or empty when some billed call's model has no price
  * @param unpricedModels the models of billed calls that have no price, sorted; why {@code costUsd} is empty
  */
+@API(status = INTERNAL, since = "0.1")
 public record UsageSnapshot(
         long calls,
         long cachedCalls,

@@ -1,10 +1,13 @@
 package dev.rpt.core.model.sim;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The simulator's own configuration, read from the {@code rpt.sim.*} keys.
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param questionField the row field that holds the question text
  * @param answerField the row field that holds the reference answer
  */
+@API(status = INTERNAL, since = "0.1")
 public record SimOptions(List<String> answers, String questionField, String answerField) {
 
     /** The default question field, as GSM8K names it. */

@@ -1,5 +1,7 @@
 package dev.rpt.core.model.sim;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatModel;
@@ -8,12 +10,14 @@ import dev.rpt.core.model.ModelSettings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * The {@code sim} provider: creates the offline, deterministic simulator. It is not a model; every {@link ChatModel}
  * it creates reports {@code simulated = true}. Answer keys are read once per provider instance and options, then
  * shared by every model it creates.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SimProvider implements ChatModelProvider {
 
     /** The provider id users configure in {@code rpt.provider}. */

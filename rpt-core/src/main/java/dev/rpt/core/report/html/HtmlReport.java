@@ -1,6 +1,7 @@
 package dev.rpt.core.report.html;
 
 import static dev.rpt.core.report.html.Html.escape;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.report.AtomicFiles;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Renders the self-contained HTML report: one file that needs no network when opened (inline CSS, inline SVG charts,
@@ -21,6 +23,7 @@ import java.util.Optional;
  * banner when the model is the simulator and, given a tune record, the tune's trajectory, failure
  * modes and prompt diffs. Every piece of model or user text is HTML-escaped.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HtmlReport {
 
     /** The report's file name in the report directory. */

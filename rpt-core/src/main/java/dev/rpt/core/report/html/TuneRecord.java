@@ -1,5 +1,7 @@
 package dev.rpt.core.report.html;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rpt.core.calibration.Interval;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * A tune record read back from {@code target/rpt/tune/<id>/}: what the HTML report shows of a tune.
@@ -17,6 +20,7 @@ import java.util.OptionalDouble;
  * @param written whether the best prompt was written back to the prompt file
  * @param iterations every evaluated iteration, in order
  */
+@API(status = INTERNAL, since = "0.1")
 public record TuneRecord(
         Path directory, String stopReason, int bestIteration, boolean written, List<Iteration> iterations) {
 
