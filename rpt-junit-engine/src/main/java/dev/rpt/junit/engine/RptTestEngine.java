@@ -42,8 +42,13 @@ public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionCont
                 new RptEngineDescriptor(uniqueId, EngineConfig.from(request.getConfigurationParameters()));
         EngineDiscoveryRequestResolver.<RptEngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PromptTestClass::isCandidate)
-                .addSelectorResolver(context -> new PromptTestResolver(
-                        context.getClassNameFilter(), context.getIssueReporter(), engine.config()))
+                .addSelectorResolver(context -> new ClassSelectorResolver(
+                        context.getClassNameFilter(),
+                        new PromptDescriptors(context.getIssueReporter(), engine.config())))
+                .addSelectorResolver(context ->
+                        new MethodSelectorResolver(new PromptDescriptors(context.getIssueReporter(), engine.config())))
+                .addSelectorResolver(context -> new UniqueIdSelectorResolver(
+                        new PromptDescriptors(context.getIssueReporter(), engine.config())))
                 .build()
                 .resolve(request, engine);
         return engine;

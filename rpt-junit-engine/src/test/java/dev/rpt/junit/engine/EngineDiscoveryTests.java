@@ -79,6 +79,18 @@ class EngineDiscoveryTests {
     }
 
     @Test
+    void uniqueIdsOfAMethodAndOfTheThresholdsTestSelectOnlyThose() {
+        UniqueId method = MATH_CLASS.append("method", "solves(dev.rpt.core.eval.Answer,java.lang.String)");
+        UniqueId thresholds = MATH_CLASS.append("thresholds", "thresholds");
+
+        assertThat(discover(selectUniqueId(thresholds)).getDiscoveryIssues()).isEmpty();
+        assertThat(testIds(selectUniqueId(thresholds))).containsExactly(thresholds);
+        assertThat(testIds(selectUniqueId(method)))
+                .hasSize(24)
+                .allSatisfy(id -> assertThat(id.toString()).startsWith(method.toString()));
+    }
+
+    @Test
     void missingPromptIsAnErrorNamingTheFileAndTheFix() {
         List<DiscoveryIssue> issues = issues(MisconfiguredTestCases.MissingPromptTestCase.class);
 

@@ -1,6 +1,5 @@
 package dev.rpt.junit.engine;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
@@ -19,115 +18,44 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
-import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
-import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
- * Resolves class, method and unique-id selectors into prompt test descriptors. Package, classpath-root and module
- * selectors arrive here as class selectors. Misconfiguration becomes a {@link DiscoveryIssue}, never a crash.
+ * Builds the descriptors of prompt test classes, their case methods and thresholds tests, reporting misconfiguration
+ * as {@link DiscoveryIssue}s: what the selector resolvers share.
  */
-final class PromptTestResolver implements SelectorResolver {
+final class PromptDescriptors {
 
-    private final Predicate<String> classNameFilter;
     private final DiscoveryIssueReporter issues;
     private final RptConfig config;
 
-    PromptTestResolver(Predicate<String> classNameFilter, DiscoveryIssueReporter issues, RptConfig config) {
-        this.classNameFilter = classNameFilter;
+    PromptDescriptors(DiscoveryIssueReporter issues, RptConfig config) {
         this.issues = issues;
         this.config = config;
     }
 
-    @Override
-    public Resolution resolve(ClassSelector selector, Context context) {
-        Class<?> testClass = selector.getJavaClass();
-        if (!PromptTestClass.isCandidate(testClass)
-                || !classNameFilter.test(testClass.getName())
-                || !runsPrompt(testClass)) {
-            return Resolution.unresolved();
-        }
-        return context.addToParent(parent -> Optional.of(classDescriptor(parent, testClass)))
-                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> children(descriptor))))
-                .orElse(Resolution.unresolved());
-    }
-
-    @Override
-    public Resolution resolve(MethodSelector selector, Context context) {
-        Class<?> testClass = selector.getJavaClass();
-        Method method = selector.getJavaMethod();
-        if (!PromptTestClass.isCandidate(testClass) || !PromptTestClass.isCaseMethod(method)) {
-            return Resolution.unresolved();
-        }
-        Optional<String> problem = PromptTestClass.problemWith(method);
-        if (problem.isPresent()) {
-            issues.reportIssue(
-                    DiscoveryIssue.builder(Severity.ERROR, problem.get()).source(MethodSource.from(testClass, method)));
-            return Resolution.unresolved();
-        }
-        return context.addToParent(
-                        () -> selectClass(testClass),
-                        parent -> Optional.of(methodDescriptor(parent, testClass, method)))
-                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> caseSelectors(descriptor))))
-                .orElse(Resolution.unresolved());
-    }
-
-    @Override
-    public Resolution resolve(UniqueIdSelector selector, Context context) {
-        UniqueId uniqueId = selector.getUniqueId();
-        List<UniqueId.Segment> segments = uniqueId.getSegments();
-        if (segments.size() < 2 || !segments.get(0).getValue().equals(RptTestEngine.ENGINE_ID)) {
-            return Resolution.unresolved();
-        }
-        UniqueId.Segment last = uniqueId.getLastSegment();
-        return switch (last.getType()) {
-            case PromptClassDescriptor.SEGMENT ->
-                ReflectionSupport.tryToLoadClass(last.getValue())
-                        .toOptional()
-                        .map(type -> resolve(selectClass(type), context))
-                        .orElse(Resolution.unresolved());
-            case PromptMethodDescriptor.SEGMENT ->
-                methodSelector(uniqueId).map(method -> resolve(method, context)).orElse(Resolution.unresolved());
-            case CaseDescriptor.SEGMENT ->
-                context.addToParent(
-                                () -> selectUniqueId(uniqueId.removeLastSegment()),
-                                parent -> parent instanceof PromptMethodDescriptor method
-                                        ? method.createCase(last.getValue())
-                                        : Optional.empty())
-                        .map(descriptor -> Resolution.match(Match.exact(descriptor)))
-                        .orElse(Resolution.unresolved());
-            case ThresholdsDescriptor.SEGMENT ->
-                context.addToParent(
-                                () -> selectUniqueId(uniqueId.removeLastSegment()),
-                                parent -> parent instanceof PromptClassDescriptor owner
-                                        ? thresholdsDescriptor(owner)
-                                        : Optional.empty())
-                        .map(descriptor -> Resolution.match(Match.exact(descriptor)))
-                        .orElse(Resolution.unresolved());
-            default -> Resolution.unresolved();
-        };
+    DiscoveryIssueReporter issues() {
+        return issues;
     }
 
     /** Whether {@code rpt.run.prompt} lets this class run: unset, or naming the class's prompt resource. */
-    private boolean runsPrompt(Class<?> testClass) {
+    boolean runsPrompt(Class<?> testClass) {
         return config.string(RptConstants.RUN_PROMPT)
                 .map(only ->
                         only.equals(testClass.getAnnotation(PromptTest.class).prompt()))
                 .orElse(true);
     }
 
-    private PromptClassDescriptor classDescriptor(TestDescriptor parent, Class<?> testClass) {
+    PromptClassDescriptor classDescriptor(TestDescriptor parent, Class<?> testClass) {
         PromptTest annotation = testClass.getAnnotation(PromptTest.class);
         ClassSource source = ClassSource.from(testClass);
         LoadedPrompt prompt = LoadedPrompt.load(testClass, annotation.prompt(), config);
@@ -171,7 +99,7 @@ final class PromptTestResolver implements SelectorResolver {
                 thresholds);
     }
 
-    private PromptMethodDescriptor methodDescriptor(TestDescriptor parent, Class<?> testClass, Method method) {
+    PromptMethodDescriptor methodDescriptor(TestDescriptor parent, Class<?> testClass, Method method) {
         PromptClassDescriptor owner = PromptClassDescriptor.of(parent);
         List<PromptCase> cases = new CaseLoader(issues, holdout(testClass)).load(testClass, method);
         owner.prompt().file().ifPresent(prompt -> checkVariables(prompt, cases, testClass, method));
@@ -182,7 +110,7 @@ final class PromptTestResolver implements SelectorResolver {
                 cases);
     }
 
-    private Optional<ThresholdsDescriptor> thresholdsDescriptor(PromptClassDescriptor owner) {
+    Optional<ThresholdsDescriptor> thresholdsDescriptor(PromptClassDescriptor owner) {
         return owner.thresholds().isEmpty()
                 ? Optional.empty()
                 : Optional.of(new ThresholdsDescriptor(
@@ -191,7 +119,7 @@ final class PromptTestResolver implements SelectorResolver {
                         owner.thresholds()));
     }
 
-    private Set<? extends DiscoverySelector> children(PromptClassDescriptor descriptor) {
+    static Set<? extends DiscoverySelector> children(PromptClassDescriptor descriptor) {
         Set<DiscoverySelector> children = new LinkedHashSet<>();
         for (Method method : PromptTestClass.caseMethods(descriptor.testClass())) {
             children.add(selectMethod(descriptor.testClass(), method));
@@ -202,7 +130,7 @@ final class PromptTestResolver implements SelectorResolver {
         return children;
     }
 
-    private static Set<? extends DiscoverySelector> caseSelectors(PromptMethodDescriptor descriptor) {
+    static Set<? extends DiscoverySelector> caseSelectors(PromptMethodDescriptor descriptor) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         for (String id : descriptor.allCases().keySet()) {
             selectors.add(selectUniqueId(descriptor.getUniqueId().append(CaseDescriptor.SEGMENT, id)));
@@ -210,7 +138,7 @@ final class PromptTestResolver implements SelectorResolver {
         return selectors;
     }
 
-    private Optional<MethodSelector> methodSelector(UniqueId methodId) {
+    static Optional<MethodSelector> methodSelector(UniqueId methodId) {
         String className = methodId.removeLastSegment().getLastSegment().getValue();
         String key = methodId.getLastSegment().getValue();
         return ReflectionSupport.tryToLoadClass(className)
