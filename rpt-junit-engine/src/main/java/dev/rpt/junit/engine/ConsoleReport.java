@@ -60,11 +60,12 @@ final class ConsoleReport {
         List<String> parts = new ArrayList<>();
         // With the cap at 0 (as in a tune's candidate runs) the summary table alone counts the cases.
         if (hidden > 0 && maxCaseLines > 0) {
-            parts.add(hidden + " more " + (hidden == 1 ? "case" : "cases") + " that did not pass (lines stop at "
-                    + maxCaseLines + " per class, rpt.output.max-case-lines)");
+            parts.add(String.format(Locale.ROOT, "%,d", hidden) + " more " + (hidden == 1 ? "case" : "cases")
+                    + " that did not pass (lines stop at " + maxCaseLines + " per class, rpt.output.max-case-lines)");
         }
         if (notSent > 0) {
-            parts.add(notSent + (notSent == 1 ? " case" : " cases") + " not sent after the provider stopped");
+            parts.add(String.format(Locale.ROOT, "%,d", notSent) + (notSent == 1 ? " case" : " cases")
+                    + " not sent after the provider stopped");
         }
         if (!parts.isEmpty()) {
             out.accept("[rpt]   " + CaseResolution.simpleName(className) + ": " + String.join("; ", parts)
