@@ -150,15 +150,7 @@ class EngineExecutionTests {
     }
 
     private EngineExecutionResults run(Class<?> testClass, Map<String, String> extra) {
-        Map<String, String> config = new HashMap<>(Map.of(
-                "rpt.provider", "sim",
-                "rpt.sim.answers", "cases/gsm8k-24.jsonl",
-                "rpt.report.dir", reportDir.toString()));
-        config.putAll(extra);
-        return EngineTestKit.engine("rpt")
-                .configurationParameters(config)
-                .selectors(selectClass(testClass))
-                .execute();
+        return SimRuns.run(testClass, reportDir, extra);
     }
 
     private static long countOutcome(JsonNode report, String outcome) {

@@ -1,7 +1,6 @@
 package dev.rpt.junit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.TestAbortedException;
 
@@ -158,14 +156,6 @@ class StatisticalVerdictTests {
     }
 
     private EngineExecutionResults run(Class<?> testClass, Map<String, String> extra) {
-        Map<String, String> config = new HashMap<>(Map.of(
-                "rpt.provider", "sim",
-                "rpt.sim.answers", "cases/gsm8k-24.jsonl",
-                "rpt.report.dir", reportDir.toString()));
-        config.putAll(extra);
-        return EngineTestKit.engine("rpt")
-                .configurationParameters(config)
-                .selectors(selectClass(testClass))
-                .execute();
+        return SimRuns.run(testClass, reportDir, extra);
     }
 }
