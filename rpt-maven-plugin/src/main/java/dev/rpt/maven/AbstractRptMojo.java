@@ -7,6 +7,7 @@ import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.tune.TuneModels;
 import dev.rpt.core.tune.TuneSettings;
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,6 @@
-package dev.rpt.maven;
+package dev.rpt.core.tune;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
@@ -8,15 +10,13 @@ import dev.rpt.core.diagnose.FailureAnalyzer;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.thresholds.Thresholds;
-import dev.rpt.core.tune.CandidateRunner;
-import dev.rpt.core.tune.DiagnosticFunction;
-import dev.rpt.core.tune.ReflectiveDiagnosticFunction;
-import dev.rpt.core.tune.TuneSettings;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 
 /** Builds the diagnostic function of one prompt: the one place the goals wire rpt-core's implementation. */
-final class DiagnosticFunctions {
+@API(status = INTERNAL, since = "0.1")
+public final class DiagnosticFunctions {
 
     private DiagnosticFunctions() {}
 
@@ -30,7 +30,7 @@ final class DiagnosticFunctions {
      * @param settings the tune's settings ({@code rpt.diagnose.max-critiques} among them)
      * @param config the whole configuration ({@code rpt.metrics.bins})
      */
-    static DiagnosticFunction create(
+    public static DiagnosticFunction create(
             CandidateRunner runner,
             String promptResource,
             Thresholds goals,

@@ -1,4 +1,6 @@
-package dev.rpt.maven;
+package dev.rpt.core.tune;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.thresholds.Thresholds;
@@ -6,9 +8,11 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /** The goals of one prompt: the thresholds of its test classes, the strictest per bound. */
-final class Goals {
+@API(status = INTERNAL, since = "0.1")
+public final class Goals {
 
     private Goals() {}
 
@@ -18,7 +22,7 @@ final class Goals {
      * @return the highest minimum and the lowest maxima that any class of the prompt declares; {@link
      *     Thresholds#NONE} when none declares any
      */
-    static Thresholds strictest(List<ClassInfo> classes, String prompt) {
+    public static Thresholds strictest(List<ClassInfo> classes, String prompt) {
         List<Thresholds> bounds = classes.stream()
                 .filter(info -> info.promptPath().equals(prompt))
                 .map(ClassInfo::thresholds)

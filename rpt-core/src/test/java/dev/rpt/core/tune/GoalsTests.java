@@ -1,4 +1,4 @@
-package dev.rpt.maven;
+package dev.rpt.core.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,25 +1,28 @@
-package dev.rpt.maven;
+package dev.rpt.core.tune;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.core.calibration.Metrics;
-import dev.rpt.core.tune.Evaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /** What the goals print, as lines: the held-out comparison of seed and final, and the failure modes. */
-final class TuneOutput {
+@API(status = INTERNAL, since = "0.1")
+public final class TuneOutput {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TuneOutput() {}
 
     /** Seed against final on the held-out cases: accuracy with its 95% interval, ECE and Brier. */
-    static List<String> summaryTable(Evaluation seed, Evaluation best) {
+    public static List<String> summaryTable(Evaluation seed, Evaluation best) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(
                 Locale.ROOT, "%-16s %5s %-26s %7s %7s", "held-out", "n", "accuracy [95% CI]", "ECE", "Brier"));
@@ -34,7 +37,7 @@ final class TuneOutput {
      *
      * @throws IllegalArgumentException when the report is not JSON
      */
-    static List<String> failureModes(String diagnosticReport) {
+    public static List<String> failureModes(String diagnosticReport) {
         JsonNode report;
         try {
             report = JSON.readTree(diagnosticReport);

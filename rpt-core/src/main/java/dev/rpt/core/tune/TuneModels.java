@@ -1,4 +1,6 @@
-package dev.rpt.maven;
+package dev.rpt.core.tune;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
@@ -11,10 +13,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
- * The models that live in the mojo: the optimizer (for {@code rpt:tune}) and the critic, sharing one ledger and one
- * concurrency limit. The target model is not here: the engine creates it inside the isolated class loader.
+ * The models a tune or a diagnosis creates itself: the optimizer (for a tune) and the critic, sharing one ledger and
+ * one concurrency limit. The target model is not here: the prompt tests create it when a candidate runs. Any build
+ * tool creates them the same way; {@code rpt:tune} and {@code rpt:diagnose} are this call behind Maven's parameters.
  *
  * @param optimizer the optimizer, when the goal needs one
  * @param critic the critic, unless {@code rpt.diagnose.critic.provider=none}
@@ -22,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param ledger what the optimizer, the critic and the embedding model used
  * @param critiques runs the critic's calls in parallel, as wide as {@code rpt.concurrency}
  */
-record TuneModels(
+@API(status = INTERNAL, since = "0.1")
+public record TuneModels(
         Optional<ChatModel> optimizer,
         Optional<ChatModel> critic,
         Optional<EmbeddingModel> embeddings,
@@ -31,9 +36,15 @@ record TuneModels(
         implements AutoCloseable {
 
     /** The value of {@code rpt.diagnose.critic.provider} that turns the critic off. */
-    static final String NO_CRITIC = "none";
+    public static final String NO_CRITIC = "none";
 
-    static TuneModels create(RptConfig config, boolean withOptimizer) {
+    /**
+     * Creates the optimizer ({@code rpt.tune.optimizer.*}) when asked for, and the critic ({@code
+     * rpt.diagnose.critic.*}) unless it is turned off.
+     *
+     * @throws dev.rpt.core.config.ConfigException naming the key when a model's configuration is invalid
+     */
+    public static TuneModels create(RptConfig config, boolean withOptimizer) {
         UsageLedger ledger = UsageLedger.from(config);
         ConcurrencyLimiter limiter = ConcurrencyLimiter.from(config);
         Optional<ChatModel> optimizer = withOptimizer
