@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.thresholds.CheckMode;
@@ -132,7 +133,7 @@ public record ClassVerdict(ClassInfo info, Metrics metrics, ThresholdResult thre
                         .or(c::error)
                         .map(CaseRecord.Failure::message)
                         .orElse("");
-                named.add(entry.getKey() + (message.isEmpty() ? "" : " (" + excerpt(message) + ")"));
+                named.add(entry.getKey() + (message.isEmpty() ? "" : " (" + Excerpt.of(message, 160) + ")"));
             }
         }
         if (count == 0) {
@@ -141,10 +142,5 @@ public record ClassVerdict(ClassInfo info, Metrics metrics, ThresholdResult thre
         problems.add(count + " " + (count == 1 ? one : many) + ": " + String.join("; ", named)
                 + (count > named.size() ? "; and " + (count - named.size()) + " more" : "") + ". Why: " + why
                 + ".");
-    }
-
-    private static String excerpt(String message) {
-        String oneLine = message.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 160) + "…";
     }
 }

@@ -33,14 +33,6 @@ final class CaseResolution {
         Kind(String label) {
             this.label = label;
         }
-
-        boolean failsTheBuild() {
-            return this == WRONG
-                    || this == MUST_PASS_WRONG
-                    || this == ERRORED
-                    || this == NOT_SENT
-                    || this == TEST_CODE_ERROR;
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rpt.junit.engine;
 
 import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.thresholds.ThresholdResult;
 import dev.rpt.junit.engine.CaseResolution.Kind;
 import dev.rpt.junit.engine.CaseResolution.Resolved;
@@ -22,8 +23,8 @@ import java.util.function.Consumer;
  */
 final class ConsoleReport {
 
-    /** Console lines are cut here; the run report has every message whole. */
-    static final int MAX_LINE = 300;
+    /** A case's message is cut here on the console; the run report has every message whole. */
+    static final int MAX_MESSAGE = 240;
 
     private final Consumer<String> out;
     private final int maxCaseLines;
@@ -47,8 +48,8 @@ final class ConsoleReport {
             return;
         }
         if (printed(byKind) <= maxCaseLines) {
-            out.accept(cut("[rpt]   " + resolved.kind().label + " " + CaseResolution.simpleName(className) + " "
-                    + testName + ": " + resolved.line()));
+            out.accept("[rpt]   " + resolved.kind().label + " " + CaseResolution.simpleName(className) + " " + testName
+                    + ": " + Excerpt.of(resolved.line(), MAX_MESSAGE));
         }
     }
 
@@ -179,10 +180,6 @@ final class ConsoleReport {
 
     private static String number(OptionalDouble value) {
         return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "-";
-    }
-
-    private static String cut(String line) {
-        return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + "…";
     }
 
     /**

@@ -70,6 +70,22 @@ final class FakeOpenAiServer implements AutoCloseable {
         this.optimizer = optimizer;
     }
 
+    /**
+     * The engine configuration that points the real {@code openai} provider at this server: no key, no cache, a
+     * tiny backoff, and the report in {@code reportDir}. Tests add what they vary.
+     */
+    java.util.Map<String, String> engineConfiguration(java.nio.file.Path reportDir) {
+        java.util.Map<String, String> config = new java.util.HashMap<>();
+        config.put("rpt.provider", "openai");
+        config.put("rpt.model", "gpt-4.1-mini");
+        config.put("rpt.base-url", baseUrl());
+        config.put("rpt.api-key-env", "none");
+        config.put("rpt.cache", "off");
+        config.put("rpt.retry.initial-backoff", "1ms");
+        config.put("rpt.report.dir", reportDir.toString());
+        return config;
+    }
+
     String baseUrl() {
         return server.url("/v1").toString();
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.junit.engine.fixtures.FaultPromptTestCase;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -247,17 +246,10 @@ class FaultInjectionTests {
     }
 
     private Run run() throws IOException {
-        Map<String, String> config = new HashMap<>();
-        config.put("rpt.provider", "openai");
-        config.put("rpt.model", "gpt-4.1-mini");
-        config.put("rpt.base-url", server.baseUrl());
-        config.put("rpt.api-key-env", "none");
+        Map<String, String> config = server.engineConfiguration(reportDir);
         config.put("rpt.concurrency", "8");
-        config.put("rpt.cache", "off");
         config.put("rpt.retry.max-attempts", String.valueOf(MAX_ATTEMPTS));
-        config.put("rpt.retry.initial-backoff", "1ms");
         config.put("rpt.timeout", "250ms");
-        config.put("rpt.report.dir", reportDir.toString());
         EngineExecutionResults results = EngineTestKit.engine("rpt")
                 .configurationParameters(config)
                 .selectors(selectClass(FaultPromptTestCase.class))

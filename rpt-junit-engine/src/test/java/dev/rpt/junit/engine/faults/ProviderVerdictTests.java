@@ -11,7 +11,6 @@ import dev.rpt.junit.engine.fixtures.FaultPromptTestCase;
 import dev.rpt.junit.engine.fixtures.StatisticalFaultTestCase;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -126,15 +125,8 @@ class ProviderVerdictTests {
     }
 
     private StdOut.Captured<EngineExecutionResults> run(Class<?> testClass, Map<String, String> extra) {
-        Map<String, String> config = new HashMap<>();
-        config.put("rpt.provider", "openai");
-        config.put("rpt.model", "gpt-4.1-mini");
-        config.put("rpt.base-url", server.baseUrl());
-        config.put("rpt.api-key-env", "none");
+        Map<String, String> config = server.engineConfiguration(reportDir);
         config.put("rpt.concurrency", "4");
-        config.put("rpt.cache", "off");
-        config.put("rpt.retry.initial-backoff", "1ms");
-        config.put("rpt.report.dir", reportDir.toString());
         config.putAll(extra);
         return StdOut.capture(() -> EngineTestKit.engine("rpt")
                 .configurationParameters(config)
