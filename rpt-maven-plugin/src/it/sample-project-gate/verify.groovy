@@ -2,7 +2,9 @@ def log = new File(basedir, 'build.log').text
 // Build 1: the application ships rpt-prompt and Jackson, not the test toolchain.
 def tree = new File(basedir, 'target/runtime-tree.txt').text
 assert tree.contains('dev.rpt:rpt-prompt:jar') : "the application does not depend on rpt-prompt:\n${tree}"
-['dev.rpt:rpt-core', 'com.squareup.okhttp3', 'org.jfree', 'org.apache.commons:commons-math3', 'java-diff-utils'].each {
+assert tree.contains('dev.rpt:rpt-api:jar') : "rpt-prompt's value types are missing:\n${tree}"
+['dev.rpt:rpt-core', 'dev.rpt:rpt-sim', 'dev.rpt:rpt-tools', 'dev.rpt:rpt-junit-engine', 'dev.rpt:rpt-assertions',
+ 'com.squareup.okhttp3', 'org.jfree', 'org.apache.commons:commons-math3', 'java-diff-utils', 'org.junit'].each {
     assert !tree.contains(it) : "the application's runtime dependencies include ${it}:\n${tree}"
 }
 // Build 2: the main job tuned both prompts and wrote them.

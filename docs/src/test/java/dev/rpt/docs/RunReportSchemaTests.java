@@ -9,17 +9,17 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.rpt.api.Split;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.cases.Split;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Usage;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReportWriter;
-import dev.rpt.core.thresholds.Thresholds;
+import dev.rpt.core.thresholds.MetricBounds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,8 +138,8 @@ class RunReportSchemaTests {
                 writer.record(record(MATH, "m4", Split.HOLDOUT, Verdict.ERRORED, OptionalDouble.empty()));
                 writer.record(record(SENTIMENT, "s1", Split.TUNE, Verdict.FAILED, OptionalDouble.empty()));
                 classes = List.of(
-                        new ClassInfo(MATH, "prompts/math.prompt", SHA, Thresholds.of(0.8, 0.1, Double.NaN, 0.05)),
-                        new ClassInfo(SENTIMENT, "prompts/sentiment.prompt", SHA, Thresholds.NONE));
+                        new ClassInfo(MATH, "prompts/math.prompt", SHA, MetricBounds.of(0.8, 0.1, Double.NaN, 0.05)),
+                        new ClassInfo(SENTIMENT, "prompts/sentiment.prompt", SHA, MetricBounds.NONE));
             }
             writer.finish(classes, usage);
         }

@@ -5,7 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rpt.core.eval.Answer;
+import dev.rpt.api.Answer;
 import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.eval.AnswerText;
 import dev.rpt.core.eval.FailureKind;
@@ -87,10 +87,10 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         List<BigDecimal> found = AnswerText.numbers(actual.text());
         String expectation = "the number " + wanted.toPlainString() + (tolerance > 0 ? " ± " + tolerance : "");
         if (found.isEmpty()) {
-            throw failure(FailureKind.FORMAT, expectation + " (the answer holds no number)");
+            throw failure(FailureKind.FORMAT, expectation, "the answer holds no number");
         }
         if (found.size() > 1) {
-            throw failure(FailureKind.FORMAT, expectation + " (the answer holds several numbers " + found + ")");
+            throw failure(FailureKind.FORMAT, expectation, "the answer holds several numbers " + found);
         }
         if (found.get(0).subtract(wanted).abs().doubleValue() > tolerance) {
             throw failure(FailureKind.VALUE, expectation);
@@ -144,7 +144,7 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         }
         String text = value.isValueNode() ? value.asText() : value.toString();
         if (!text.equals(expected)) {
-            throw failure(FailureKind.VALUE, quote(expected) + " at " + pointer + ", found " + quote(text));
+            throw failure(FailureKind.VALUE, quote(expected) + " at " + pointer, "found " + quote(text));
         }
         return this;
     }
@@ -190,7 +190,7 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         try {
             return JSON.readTree(actual.text());
         } catch (JsonProcessingException e) {
-            throw failure(FailureKind.FORMAT, "a valid JSON answer (" + e.getOriginalMessage() + ")");
+            throw failure(FailureKind.FORMAT, "a valid JSON answer", e.getOriginalMessage());
         }
     }
 
@@ -202,13 +202,26 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
     }
 
     private AnswerAssertionError failure(FailureKind kind, String expectation) {
+        return failure(kind, expectation, null);
+    }
+
+    /**
+     * @param expectation what was expected, e.g. {@code the number 18}
+     * @param problem what was wrong beyond the value, e.g. {@code the answer holds no number}; {@code null} if nothing
+     */
+    private AnswerAssertionError failure(FailureKind kind, String expectation, String problem) {
         Objects.requireNonNull(kind, "kind");
         String description = info.descriptionText();
         String prefix = description == null || description.isEmpty() ? "" : "[" + description + "] ";
+        String expected = problem == null ? expectation : expectation + " (" + problem + ")";
         return new AnswerAssertionError(
                 kind,
-                prefix + "Expected " + expectation + ", but the model answered " + quote(actual.text()) + " with "
-                        + confidenceText() + ".");
+                prefix + "Expected " + expected + ", but the model answered " + quote(actual.text()) + " with "
+                        + confidenceText() + ".",
+                expectation,
+                problem,
+                actual.text(),
+                actual.confidence().isPresent() ? actual.confidence().getAsDouble() : null);
     }
 
     private String confidenceText() {

@@ -2,7 +2,7 @@ package dev.rpt.assertions;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.rpt.core.eval.Answer;
+import dev.rpt.api.Answer;
 import org.apiguardian.api.API;
 
 /** The entry point: {@code import static dev.rpt.assertions.RptAssertions.assertThat;}. */

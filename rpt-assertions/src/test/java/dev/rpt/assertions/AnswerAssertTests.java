@@ -4,9 +4,10 @@ import static dev.rpt.assertions.RptAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rpt.core.eval.Answer;
+import dev.rpt.api.Answer;
 import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.eval.FailureKind;
+import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,26 @@ class AnswerAssertTests {
                         FailureKind.FORMAT)
                 .hasMessageContaining("holds several numbers [3, 18]")
                 .hasMessageContaining("no stated confidence");
+    }
+
+    @Test
+    void aFailureCarriesItsPartsApartFromItsWording() {
+        AnswerAssertionError several = (AnswerAssertionError) Assertions.catchThrowable(() ->
+                assertThat(answer("3 apples, 18 pears").withConfidence(0.9)).isNumericallyEqualTo("18"));
+        AnswerAssertionError wrong = (AnswerAssertionError) Assertions.catchThrowable(
+                () -> assertThat(answer("17")).as("sum").isNumericallyEqualTo("18"));
+
+        Assertions.assertThat(several.kind()).isEqualTo(FailureKind.FORMAT);
+        Assertions.assertThat(several.expected()).contains("the number 18");
+        Assertions.assertThat(several.problem()).contains("the answer holds several numbers [3, 18]");
+        Assertions.assertThat(several.actual()).contains("3 apples, 18 pears");
+        Assertions.assertThat(several.confidence()).hasValue(0.9);
+        Assertions.assertThat(wrong.expected()).contains("the number 18");
+        Assertions.assertThat(wrong.problem()).isEmpty();
+        Assertions.assertThat(wrong.confidence()).isEmpty();
+        Assertions.assertThat(wrong.withMessage("Case 'x': " + wrong.getMessage()))
+                .hasMessageStartingWith("Case 'x': [sum] Expected the number 18")
+                .satisfies(copy -> Assertions.assertThat(copy.expected()).contains("the number 18"));
     }
 
     @Test
@@ -92,7 +113,7 @@ class AnswerAssertTests {
         String essay = "Let's think step by step. " + "word ".repeat(200) + "So the answer is (E).";
 
         assertFails(() -> assertThat(answer(essay)).isEqualTo("(B)"), FailureKind.VALUE)
-                .satisfies(error -> org.assertj.core.api.Assertions.assertThat(error.getMessage())
+                .satisfies(error -> Assertions.assertThat(error.getMessage())
                         .hasSizeLessThan(300)
                         .contains("but the model answered \"Let's think step by step. word")
                         .contains(" … word word")
@@ -109,7 +130,7 @@ class AnswerAssertTests {
             ThrowingCallable call, FailureKind kind) {
         return assertThatThrownBy(call)
                 .isInstanceOf(AnswerAssertionError.class)
-                .satisfies(error -> org.assertj.core.api.Assertions.assertThat(AnswerAssertionError.kindOf(error))
+                .satisfies(error -> Assertions.assertThat(AnswerAssertionError.kindOf(error))
                         .isEqualTo(kind));
     }
 

@@ -2,11 +2,11 @@ package dev.rpt.bench;
 
 import static dev.rpt.assertions.RptAssertions.assertThat;
 
+import dev.rpt.api.Answer;
+import dev.rpt.api.Split;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.cases.Split;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.eval.Answer;
 import dev.rpt.core.eval.EvaluationSettings;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.model.ChatModel;
@@ -19,7 +19,7 @@ import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReportWriter;
-import dev.rpt.core.thresholds.Thresholds;
+import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,7 +143,7 @@ public class PerCaseBenchmark {
                 evaluateAssertAndRecord(i, run);
             }
             return run.finish(
-                    List.of(new ClassInfo(CLASS, "bench/bench.prompt", "0".repeat(64), Thresholds.NONE)),
+                    List.of(new ClassInfo(CLASS, "bench/bench.prompt", "0".repeat(64), MetricBounds.NONE)),
                     UsageSnapshot.NONE);
         }
     }

@@ -1,26 +1,26 @@
 package dev.rpt.bench;
 
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.Role;
-import dev.rpt.chat.ToolCall;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.diagnose.DeterministicAnalyzer;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Usage;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
-import dev.rpt.core.thresholds.Thresholds;
-import dev.rpt.core.tune.CandidateRunner;
-import dev.rpt.core.tune.MemoryPolicy;
-import dev.rpt.core.tune.ReflectiveDiagnosticFunction;
-import dev.rpt.core.tune.TuneResult;
-import dev.rpt.core.tune.TuneSettings;
-import dev.rpt.core.tune.Tuner;
+import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.tools.diagnose.DeterministicAnalyzer;
+import dev.rpt.tools.tune.CandidateRunner;
+import dev.rpt.tools.tune.MemoryPolicy;
+import dev.rpt.tools.tune.ReflectiveDiagnosticFunction;
+import dev.rpt.tools.tune.TuneResult;
+import dev.rpt.tools.tune.TuneSettings;
+import dev.rpt.tools.tune.Tuner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -81,11 +81,11 @@ final class TunerOverhead {
                                 runner,
                                 RESOURCE,
                                 new DeterministicAnalyzer(),
-                                Thresholds.NONE,
+                                MetricBounds.NONE,
                                 MetricsOptions.DEFAULTS),
                         UsageLedger.from(RptConfig.of(Map.of())),
                         line -> stamps.add(System.nanoTime()))
-                .tune(promptFile, Thresholds.NONE, work.resolve("record"));
+                .tune(promptFile, MetricBounds.NONE, work.resolve("record"));
         if (result.iterations().size() != iterations) {
             throw new IllegalStateException("expected " + iterations + " iterations, got "
                     + result.iterations().size());

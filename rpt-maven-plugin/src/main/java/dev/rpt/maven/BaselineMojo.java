@@ -3,9 +3,9 @@ package dev.rpt.maven;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.gate.Baseline;
-import dev.rpt.core.gate.BaselineException;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.tools.gate.Baseline;
+import dev.rpt.tools.gate.BaselineException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -57,8 +57,6 @@ public class BaselineMojo extends AbstractRptMojo {
         getLog().info("Wrote the baseline of run " + run.runId() + " ("
                 + run.classes().size() + " prompt test classes) to " + file
                 + ". Commit it: rpt:check compares every build with it.");
-        if (run.model().simulated()) {
-            warnSimulated("the baseline's run", run.model().label());
-        }
+        warnIfSimulated(run.model(), "the baseline's run");
     }
 }

@@ -1,14 +1,14 @@
 package dev.rpt.maven;
 
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.gate.Baseline;
-import dev.rpt.core.gate.BaselineException;
-import dev.rpt.core.gate.Gate;
-import dev.rpt.core.gate.GateResult;
-import dev.rpt.core.gate.GateSettings;
-import dev.rpt.core.gate.Rule;
 import dev.rpt.core.report.RunReport;
-import dev.rpt.core.report.html.HtmlReport;
+import dev.rpt.tools.gate.Baseline;
+import dev.rpt.tools.gate.BaselineException;
+import dev.rpt.tools.gate.Gate;
+import dev.rpt.tools.gate.GateResult;
+import dev.rpt.tools.gate.GateSettings;
+import dev.rpt.tools.gate.Rule;
+import dev.rpt.tools.html.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +69,7 @@ public class CheckMojo extends AbstractRptMojo {
         }
         result.lines().forEach(getLog()::info);
         writeHtml(reportDirectory, settings);
-        if (run.model().simulated()) {
-            warnSimulated("the checked run", run.model().label());
-        }
+        warnIfSimulated(run.model(), "the checked run");
         if (result.passed()) {
             getLog().info(result.passedMessage());
         } else if (haltOnFailure) {

@@ -2,7 +2,7 @@ package dev.rpt.maven;
 
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.report.RunReport;
-import dev.rpt.core.tune.CandidateRunner;
+import dev.rpt.tools.tune.CandidateRunner;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -76,10 +76,10 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
     /**
      * Runs the project's own prompt files, unchanged.
      *
-     * @param promptResource the only prompt to run; {@code null} runs every prompt test class
+     * @param onlyPrompt the only prompt to run; empty runs every prompt test class
      */
-    RunReport runAsIs(String promptResource, Path reportDirectory) throws IOException {
-        return launch(promptResource, new LinkedHashMap<>(), reportDirectory);
+    RunReport runAsIs(java.util.Optional<String> onlyPrompt, Path reportDirectory) throws IOException {
+        return launch(onlyPrompt.orElse(null), new LinkedHashMap<>(), reportDirectory);
     }
 
     private RunReport launch(String promptResource, Map<String, String> parameters, Path reportDirectory)

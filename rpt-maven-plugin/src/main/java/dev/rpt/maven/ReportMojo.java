@@ -2,9 +2,9 @@ package dev.rpt.maven;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.report.html.HtmlReport;
-import dev.rpt.core.report.html.TuneRecord;
 import dev.rpt.core.thresholds.CheckMode;
+import dev.rpt.tools.html.HtmlReport;
+import dev.rpt.tools.html.TuneRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,9 +1,9 @@
 package dev.rpt.maven;
 
-import dev.rpt.core.gate.Counter;
-import dev.rpt.core.gate.Element;
-import dev.rpt.core.gate.Limit;
-import dev.rpt.core.gate.Rule;
+import dev.rpt.tools.gate.Counter;
+import dev.rpt.tools.gate.Element;
+import dev.rpt.tools.gate.Limit;
+import dev.rpt.tools.gate.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

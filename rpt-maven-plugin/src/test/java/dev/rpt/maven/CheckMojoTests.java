@@ -5,8 +5,8 @@ import static dev.rpt.maven.MojoFixtures.lastRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rpt.core.gate.Baseline;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.tools.gate.Baseline;
 import java.nio.file.Path;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;

@@ -2,17 +2,17 @@ package dev.rpt.maven;
 
 import static org.mockito.Mockito.when;
 
+import dev.rpt.api.Split;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.cases.Split;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Usage;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReportWriter;
-import dev.rpt.core.thresholds.Thresholds;
+import dev.rpt.core.thresholds.MetricBounds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -85,7 +85,7 @@ final class MojoFixtures {
                             CLASS,
                             "prompts/math.prompt",
                             "a".repeat(64),
-                            Thresholds.of(0.0, Double.NaN, Double.NaN, 1.0))),
+                            MetricBounds.of(0.0, Double.NaN, Double.NaN, 1.0))),
                     UsageSnapshot.NONE);
         }
     }

@@ -2,6 +2,7 @@ package dev.rpt.chat;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.rpt.api.ToolCall;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;

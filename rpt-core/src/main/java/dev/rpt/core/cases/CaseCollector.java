@@ -1,5 +1,8 @@
 package dev.rpt.core.cases;
 
+import dev.rpt.api.CaseOrigin;
+import dev.rpt.api.PromptCase;
+import dev.rpt.api.Split;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.rpt.core.cases;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.Split;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;

@@ -2,6 +2,7 @@ package dev.rpt.core.cases;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.PromptCase;
 import java.util.List;
 import org.apiguardian.api.API;
 

@@ -2,6 +2,7 @@ package dev.rpt.core.cases;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.Split;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,6 +2,7 @@ package dev.rpt.core.cases;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.CaseOrigin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.api.Answer;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.TokenLogprob;
 import java.util.List;

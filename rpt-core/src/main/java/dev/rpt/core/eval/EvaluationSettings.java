@@ -2,6 +2,7 @@ package dev.rpt.core.eval;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.ConfidenceMode;
 import java.util.Objects;
 import org.apiguardian.api.API;
 

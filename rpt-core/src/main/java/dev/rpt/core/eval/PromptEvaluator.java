@@ -2,12 +2,14 @@ package dev.rpt.core.eval;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.Answer;
+import dev.rpt.api.ConfidenceMode;
+import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
-import dev.rpt.core.model.Usage;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.prompt.RenderedPrompt;
 import java.util.ArrayList;

@@ -2,8 +2,9 @@ package dev.rpt.core.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatMessage;
-import dev.rpt.chat.ToolCall;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;

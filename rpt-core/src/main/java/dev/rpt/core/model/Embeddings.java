@@ -2,6 +2,7 @@ package dev.rpt.core.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.Usage;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;

@@ -2,6 +2,7 @@ package dev.rpt.core.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -23,5 +24,21 @@ public record ModelInfo(String provider, String model, boolean simulated) {
     /** A human-readable label such as {@code openai/gpt-4.1-mini} or {@code sim/math (SIMULATOR)}. */
     public String label() {
         return provider + "/" + model + (simulated ? " (SIMULATOR)" : "");
+    }
+
+    /**
+     * The banner a build tool prints when {@code role} (e.g. {@code the optimizer}) is the simulator, one line each;
+     * empty for a real model. Loud, because the simulator's numbers say nothing about any real model.
+     */
+    public List<String> simulatorWarning(String role) {
+        if (!simulated) {
+            return List.of();
+        }
+        String rule = "*".repeat(72);
+        return List.of(
+                rule,
+                "SIMULATOR: " + role + " is the offline simulator (" + label() + "), not a real model.",
+                "Its numbers and its prompt edits say nothing about any real model.",
+                rule);
     }
 }

@@ -47,6 +47,13 @@ final class CaseJson {
         json.writeObjectFieldStart(name);
         json.writeStringField("kind", failure.get().kind());
         json.writeStringField("message", failure.get().message());
+        // Absent, not null, when the assertion did not say: reports of plain assertions stay as they were.
+        if (failure.get().expected().isPresent()) {
+            json.writeStringField("expected", failure.get().expected().get());
+        }
+        if (failure.get().problem().isPresent()) {
+            json.writeStringField("problem", failure.get().problem().get());
+        }
         json.writeEndObject();
     }
 }

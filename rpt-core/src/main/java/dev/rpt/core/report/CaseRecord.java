@@ -2,11 +2,12 @@ package dev.rpt.core.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.Split;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.cases.Split;
+import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.eval.FailureKind;
-import dev.rpt.core.model.Usage;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -186,12 +187,28 @@ public record CaseRecord(
      *
      * @param kind for a failure, the {@link FailureKind} id; for an error, the exception's simple class name
      * @param message the message
+     * @param expected what the assertion expected, e.g. {@code the number 64}, when it said (rpt's assertions do)
+     * @param problem what was wrong beyond the value, e.g. {@code the answer holds no number}, when the assertion knew
      */
-    public record Failure(String kind, String message) {
-        /** Checks that both parts are present. */
+    public record Failure(String kind, String message, Optional<String> expected, Optional<String> problem) {
+        /** Checks that every part is present. */
         public Failure {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        /** A failure or error known by its kind and message alone. */
+        public Failure(String kind, String message) {
+            this(kind, message, Optional.empty(), Optional.empty());
+        }
+
+        /** The failure of an assertion, with the structured parts an {@link AnswerAssertionError} carries. */
+        public static Failure of(AssertionError failure, String message) {
+            return failure instanceof AnswerAssertionError answer
+                    ? new Failure(answer.kind().id(), message, answer.expected(), answer.problem())
+                    : new Failure(FailureKind.OTHER.id(), message);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.rpt.core.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.rpt.core.thresholds.Thresholds;
+import dev.rpt.core.thresholds.MetricBounds;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param thresholds the class's bounds, possibly none
  */
 @API(status = INTERNAL, since = "0.1")
-public record ClassInfo(String className, String promptPath, String promptSha256, Thresholds thresholds) {
+public record ClassInfo(String className, String promptPath, String promptSha256, MetricBounds thresholds) {
 
     public ClassInfo {
         Objects.requireNonNull(className, "className");

@@ -1,9 +1,9 @@
 package dev.rpt.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.ReliabilityBin;
-import dev.rpt.core.model.Usage;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import java.io.IOException;
 import java.util.OptionalDouble;

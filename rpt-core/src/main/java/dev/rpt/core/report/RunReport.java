@@ -4,12 +4,12 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.api.Split;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.cases.Split;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Usage;
 import dev.rpt.core.model.runtime.UsageSnapshot;
-import dev.rpt.core.thresholds.Thresholds;
+import dev.rpt.core.thresholds.MetricBounds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public record RunReport(
                     node.path("className").asText(),
                     node.path("prompt").path("path").asText(),
                     node.path("prompt").path("sha256").asText(),
-                    new Thresholds(
+                    new MetricBounds(
                             unit(bounds.path("minAccuracy")),
                             unit(bounds.path("maxEce")),
                             unit(bounds.path("maxBrier")),
@@ -161,7 +161,10 @@ public record RunReport(
     private static Optional<CaseRecord.Failure> failure(JsonNode node) {
         return node.isObject()
                 ? Optional.of(new CaseRecord.Failure(
-                        node.path("kind").asText(), node.path("message").asText()))
+                        node.path("kind").asText(),
+                        node.path("message").asText(),
+                        text(node.path("expected")),
+                        text(node.path("problem"))))
                 : Optional.empty();
     }
 }

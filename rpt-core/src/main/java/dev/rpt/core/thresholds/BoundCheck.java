@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The verdict on one bound of {@link Thresholds}.
+ * The verdict on one bound of {@link MetricBounds}.
  *
  * @param metric the metric, e.g. {@code accuracy} or {@code error rate}
  * @param limit the bound on it, e.g. {@code ≥ 0.800}

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * How accuracy-like measures (accuracy in {@link Thresholds}; the gate's rule counters {@code ACCURACY} and {@code PASS_ALL}) are compared with their bounds.
+ * How accuracy-like measures (accuracy in {@link MetricBounds}; the gate's rule counters {@code ACCURACY} and {@code PASS_ALL}) are compared with their bounds.
  * ECE, Brier, error rate and cost are always compared as measured.
  */
 @API(status = INTERNAL, since = "0.1")

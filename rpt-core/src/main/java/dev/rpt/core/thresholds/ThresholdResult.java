@@ -7,14 +7,14 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The outcome of checking {@link Thresholds}: one {@link BoundCheck} per set bound, in the order of {@link
- * Thresholds#describe()}.
+ * The outcome of checking {@link MetricBounds}: one {@link BoundCheck} per set bound, in the order of {@link
+ * MetricBounds#describe()}.
  *
  * @param thresholds what was checked
  * @param checks the verdict of each set bound; empty when no bound is set
  */
 @API(status = INTERNAL, since = "0.1")
-public record ThresholdResult(Thresholds thresholds, List<BoundCheck> checks) {
+public record ThresholdResult(MetricBounds thresholds, List<BoundCheck> checks) {
 
     public ThresholdResult {
         Objects.requireNonNull(thresholds, "thresholds");

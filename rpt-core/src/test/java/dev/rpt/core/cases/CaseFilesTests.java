@@ -2,6 +2,8 @@ package dev.rpt.core.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpt.api.CaseOrigin;
+import dev.rpt.api.PromptCase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,9 @@ package dev.rpt.core.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.rpt.api.CaseOrigin;
+import dev.rpt.api.PromptCase;
+import dev.rpt.api.Split;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package dev.rpt.core.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpt.api.PromptCase;
+import dev.rpt.api.Split;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package dev.rpt.core.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.rpt.api.PromptCase;
+import dev.rpt.api.Split;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

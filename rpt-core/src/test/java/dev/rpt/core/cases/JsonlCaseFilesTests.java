@@ -3,6 +3,7 @@ package dev.rpt.core.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.rpt.api.PromptCase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,9 @@ package dev.rpt.core.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.api.Answer;
+import dev.rpt.api.ConfidenceMode;
+import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.Role;
 import dev.rpt.core.model.ChatModel;
@@ -10,7 +13,6 @@ import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.TokenLogprob;
-import dev.rpt.core.model.Usage;
 import dev.rpt.prompt.MissingVariablesException;
 import dev.rpt.prompt.PromptFile;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.rpt.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.api.Split;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.cases.Split;
-import dev.rpt.core.model.Usage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;

@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.api.Split;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
-import dev.rpt.core.cases.Split;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Usage;
 import dev.rpt.core.model.runtime.UsageSnapshot;
-import dev.rpt.core.thresholds.Thresholds;
+import dev.rpt.core.thresholds.MetricBounds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -367,7 +367,7 @@ class RunReportWriterTests {
             for (Future<?> future : done) {
                 future.get(30, TimeUnit.SECONDS);
             }
-            writer.finish(List.of(new ClassInfo(MATH, "prompts/math.prompt", SHA, Thresholds.NONE)), unpriced());
+            writer.finish(List.of(new ClassInfo(MATH, "prompts/math.prompt", SHA, MetricBounds.NONE)), unpriced());
         } finally {
             pool.shutdownNow();
         }
@@ -493,9 +493,12 @@ class RunReportWriterTests {
             return writer.finish(
                     List.of(
                             new ClassInfo(
-                                    MATH, "prompts/math.prompt", SHA, Thresholds.of(0.8, Double.NaN, Double.NaN, 0.1)),
-                            new ClassInfo(SENTIMENT, "prompts/sentiment.prompt", SHA, Thresholds.NONE),
-                            new ClassInfo(EMPTY, "prompts/empty.prompt", SHA, Thresholds.NONE)),
+                                    MATH,
+                                    "prompts/math.prompt",
+                                    SHA,
+                                    MetricBounds.of(0.8, Double.NaN, Double.NaN, 0.1)),
+                            new ClassInfo(SENTIMENT, "prompts/sentiment.prompt", SHA, MetricBounds.NONE),
+                            new ClassInfo(EMPTY, "prompts/empty.prompt", SHA, MetricBounds.NONE)),
                     unpriced());
         }
     }
@@ -520,7 +523,7 @@ class RunReportWriterTests {
 
     private static List<ClassInfo> classes(String... names) {
         return Stream.of(names)
-                .map(name -> new ClassInfo(name, "prompts/x.prompt", SHA, Thresholds.NONE))
+                .map(name -> new ClassInfo(name, "prompts/x.prompt", SHA, MetricBounds.NONE))
                 .toList();
     }
 

@@ -1,6 +1,6 @@
 package dev.rpt.junit.engine;
 
-import dev.rpt.core.cases.PromptCase;
+import dev.rpt.api.PromptCase;
 import java.lang.reflect.Method;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;

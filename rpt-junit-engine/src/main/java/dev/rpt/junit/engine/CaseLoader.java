@@ -1,16 +1,15 @@
 package dev.rpt.junit.engine;
 
+import dev.rpt.api.Case;
+import dev.rpt.api.Cases;
+import dev.rpt.api.PromptCase;
+import dev.rpt.api.Split;
 import dev.rpt.core.cases.CaseFileOptions;
 import dev.rpt.core.cases.CaseFileResult;
 import dev.rpt.core.cases.CaseFiles;
 import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.cases.HoldoutSplit;
 import dev.rpt.core.cases.InlineCases;
-import dev.rpt.core.cases.PromptCase;
-import dev.rpt.core.cases.Split;
-import dev.rpt.junit.Case;
-import dev.rpt.junit.CaseSplit;
-import dev.rpt.junit.Cases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -44,8 +43,9 @@ final class CaseLoader {
         MethodSource source = MethodSource.from(testClass, method);
         String where = testClass.getSimpleName() + "." + method.getName();
         for (Cases file : method.getAnnotationsByType(Cases.class)) {
-            CaseFileOptions options =
-                    options(file.split()).withIdColumn(file.idColumn()).withLimit(file.limit());
+            CaseFileOptions options = options(file.split(), where, source)
+                    .withIdColumn(file.idColumn())
+                    .withLimit(file.limit());
             try (InputStream in = testClass.getClassLoader().getResourceAsStream(file.value())) {
                 if (in == null) {
                     issues.reportIssue(DiscoveryIssue.builder(
@@ -66,10 +66,15 @@ final class CaseLoader {
         }
         Case[] inline = method.getAnnotationsByType(Case.class);
         if (inline.length > 0) {
-            for (CaseSplit split : CaseSplit.values()) {
-                for (boolean mustPass : new boolean[] {false, true}) {
-                    addInline(cases, testClass, method, inline, split, mustPass, where);
-                }
+            // One batch per distinct (split, mustPass), so each batch is read with its own options.
+            Map<List<Object>, List<Case>> batches = new LinkedHashMap<>();
+            for (Case annotation : inline) {
+                batches.computeIfAbsent(
+                                List.of(List.of(annotation.split()), annotation.mustPass()), key -> new ArrayList<>())
+                        .add(annotation);
+            }
+            for (List<Case> batch : batches.values()) {
+                addInline(cases, testClass, method, inline, batch, where, source);
             }
         }
         return new ArrayList<>(cases.values());
@@ -80,23 +85,19 @@ final class CaseLoader {
             Class<?> testClass,
             Method method,
             Case[] inline,
-            CaseSplit split,
-            boolean mustPass,
-            String where) {
-        InlineCases collector = new InlineCases(testClass.getSimpleName() + ".java", options(split));
-        boolean any = false;
-        for (Case annotation : inline) {
-            if (annotation.split() == split && annotation.mustPass() == mustPass) {
-                String id = annotation.id().isBlank()
-                        ? method.getName() + "-" + (indexOf(inline, annotation) + 1)
-                        : annotation.id();
-                collector.add(id, List.of(annotation.vars()));
-                any = true;
-            }
+            List<Case> batch,
+            String where,
+            MethodSource source) {
+        Case first = batch.get(0);
+        InlineCases collector =
+                new InlineCases(testClass.getSimpleName() + ".java", options(first.split(), where, source));
+        for (Case annotation : batch) {
+            String id = annotation.id().isBlank()
+                    ? method.getName() + "-" + (indexOf(inline, annotation) + 1)
+                    : annotation.id();
+            collector.add(id, List.of(annotation.vars()));
         }
-        if (any) {
-            addAll(cases, collector.result(), where, mustPass);
-        }
+        addAll(cases, collector.result(), where, first.mustPass());
     }
 
     private void addAll(Map<String, PromptCase> cases, CaseFileResult result, String where, boolean mustPass) {
@@ -119,13 +120,18 @@ final class CaseLoader {
         }
     }
 
-    private CaseFileOptions options(CaseSplit split) {
+    /** No split given: a split column decides, else the hash. More than one is a mistake, reported once. */
+    private CaseFileOptions options(Split[] split, String where, MethodSource source) {
         CaseFileOptions options = CaseFileOptions.defaults().withHoldout(holdout);
-        return switch (split) {
-            case AUTO -> options.withAutoSplit();
-            case TUNE -> options.withSplit(Split.TUNE);
-            case HOLDOUT -> options.withSplit(Split.HOLDOUT);
-        };
+        if (split.length > 1) {
+            issues.reportIssue(DiscoveryIssue.builder(
+                            Severity.ERROR,
+                            "The cases of " + where + " declare " + split.length + " splits " + List.of(split)
+                                    + "; give one, e.g. split = Split.HOLDOUT, or none to let a split column or the"
+                                    + " hash of the case id decide. The first one is used.")
+                    .source(source));
+        }
+        return split.length == 0 ? options.withAutoSplit() : options.withSplit(split[0]);
     }
 
     private static ClasspathResourceSource resourceSource(String file, int line) {

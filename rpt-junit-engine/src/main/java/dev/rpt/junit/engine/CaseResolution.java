@@ -109,15 +109,15 @@ final class CaseResolution {
             if (mustPass) {
                 return failed(
                         Kind.MUST_PASS_WRONG,
-                        new AnswerAssertionError(
-                                AnswerAssertionError.kindOf(wrong),
+                        rephrased(
+                                wrong,
                                 "Must-pass case '" + caseId + "' answered wrong" + tally + ": " + message(wrong)));
             }
             if (!tally.isEmpty()) {
                 return failed(
                         Kind.WRONG,
-                        new AnswerAssertionError(
-                                AnswerAssertionError.kindOf(wrong),
+                        rephrased(
+                                wrong,
                                 "Case '" + caseId + "' must pass every sample" + tally + ". First failure: "
                                         + message(wrong)));
             }
@@ -125,6 +125,13 @@ final class CaseResolution {
             return failed(Kind.WRONG, wrong);
         }
         return new Resolved(Kind.PASSED, Optional.empty());
+    }
+
+    /** The failure under a new message, keeping its structured parts. */
+    private static AnswerAssertionError rephrased(AssertionError wrong, String message) {
+        return wrong instanceof AnswerAssertionError answerFailure
+                ? answerFailure.withMessage(message)
+                : new AnswerAssertionError(AnswerAssertionError.kindOf(wrong), message);
     }
 
     /** An aborted test: its message is {@code why} then {@code detail}; the console shows only the detail. */

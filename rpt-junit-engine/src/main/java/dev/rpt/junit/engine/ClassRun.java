@@ -1,12 +1,11 @@
 package dev.rpt.junit.engine;
 
+import dev.rpt.api.Answer;
+import dev.rpt.api.PromptCase;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.cases.PromptCase;
-import dev.rpt.core.eval.Answer;
-import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.model.Excerpt;
-import dev.rpt.core.model.Usage;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReportWriter;
 import java.util.ArrayList;
@@ -157,8 +156,7 @@ final class ClassRun {
                     sample,
                     Verdict.FAILED,
                     Optional.of(answer),
-                    Optional.of(new CaseRecord.Failure(
-                            AnswerAssertionError.kindOf(failure).id(), message(failure))),
+                    Optional.of(CaseRecord.Failure.of(failure, message(failure))),
                     Optional.empty(),
                     evaluated);
             return failure;

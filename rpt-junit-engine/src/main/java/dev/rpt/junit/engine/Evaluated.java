@@ -1,6 +1,6 @@
 package dev.rpt.junit.engine;
 
-import dev.rpt.core.eval.Answer;
+import dev.rpt.api.Answer;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package dev.rpt.junit.engine;
 
-import dev.rpt.core.cases.PromptCase;
-import dev.rpt.core.eval.Answer;
-import dev.rpt.junit.Var;
+import dev.rpt.api.Answer;
+import dev.rpt.api.PromptCase;
+import dev.rpt.api.Var;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 

@@ -1,8 +1,8 @@
 package dev.rpt.junit.engine;
 
-import dev.rpt.core.eval.ConfidenceMode;
-import dev.rpt.core.thresholds.Thresholds;
-import dev.rpt.junit.PromptTest;
+import dev.rpt.api.ConfidenceMode;
+import dev.rpt.api.PromptTest;
+import dev.rpt.core.thresholds.MetricBounds;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -21,7 +21,7 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
     private final LoadedPrompt prompt;
     private final ConfidenceMode confidence;
     private final int samples;
-    private final Thresholds thresholds;
+    private final MetricBounds thresholds;
 
     PromptClassDescriptor(
             UniqueId uniqueId,
@@ -29,7 +29,7 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
             LoadedPrompt prompt,
             ConfidenceMode confidence,
             int samples,
-            Thresholds thresholds) {
+            MetricBounds thresholds) {
         super(uniqueId, testClass.getSimpleName(), ClassSource.from(testClass));
         this.testClass = testClass;
         this.prompt = prompt;
@@ -64,7 +64,7 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
         return samples;
     }
 
-    Thresholds thresholds() {
+    MetricBounds thresholds() {
         return thresholds;
     }
 

@@ -3,13 +3,13 @@ package dev.rpt.junit.engine;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.rpt.api.ConfidenceMode;
+import dev.rpt.api.PromptCase;
+import dev.rpt.api.PromptTest;
 import dev.rpt.core.cases.HoldoutSplit;
-import dev.rpt.core.cases.PromptCase;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.eval.ConfidenceMode;
-import dev.rpt.core.thresholds.Thresholds;
-import dev.rpt.junit.PromptTest;
+import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.prompt.PromptVariable;
 import java.lang.reflect.Method;
@@ -63,12 +63,12 @@ final class PromptDescriptors {
             issues.reportIssue(
                     DiscoveryIssue.builder(Severity.ERROR, prompt.problem()).source(source));
         }
-        Thresholds thresholds = Thresholds.NONE;
-        dev.rpt.junit.Thresholds bounds = testClass.getAnnotation(dev.rpt.junit.Thresholds.class);
+        MetricBounds thresholds = MetricBounds.NONE;
+        dev.rpt.api.Thresholds bounds = testClass.getAnnotation(dev.rpt.api.Thresholds.class);
         if (bounds != null) {
             try {
-                thresholds =
-                        Thresholds.of(bounds.minAccuracy(), bounds.maxEce(), bounds.maxBrier(), bounds.maxErrorRate());
+                thresholds = MetricBounds.of(
+                        bounds.minAccuracy(), bounds.maxEce(), bounds.maxBrier(), bounds.maxErrorRate());
             } catch (IllegalArgumentException e) {
                 issues.reportIssue(DiscoveryIssue.builder(
                                 Severity.ERROR,

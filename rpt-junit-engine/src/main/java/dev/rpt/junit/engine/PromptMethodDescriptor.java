@@ -1,6 +1,6 @@
 package dev.rpt.junit.engine;
 
-import dev.rpt.core.cases.PromptCase;
+import dev.rpt.api.PromptCase;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.rpt.junit.engine;
 
-import dev.rpt.core.cases.PromptCase;
-import dev.rpt.core.eval.Answer;
-import dev.rpt.junit.Case;
-import dev.rpt.junit.Cases;
-import dev.rpt.junit.PromptTest;
-import dev.rpt.junit.Var;
+import dev.rpt.api.Answer;
+import dev.rpt.api.Case;
+import dev.rpt.api.Cases;
+import dev.rpt.api.PromptCase;
+import dev.rpt.api.PromptTest;
+import dev.rpt.api.Var;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;

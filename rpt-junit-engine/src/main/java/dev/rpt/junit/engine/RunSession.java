@@ -14,8 +14,8 @@ import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;
+import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.core.thresholds.ThresholdResult;
-import dev.rpt.core.thresholds.Thresholds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -158,7 +158,7 @@ final class RunSession {
         console.classFinished(testClass.testClass().getName());
     }
 
-    private ThresholdResult thresholdResult(String className, Thresholds thresholds) {
+    private ThresholdResult thresholdResult(String className, MetricBounds thresholds) {
         return thresholds.check(report.classMetrics(className), checkMode);
     }
 

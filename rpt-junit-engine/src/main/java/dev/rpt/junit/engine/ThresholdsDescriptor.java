@@ -1,6 +1,6 @@
 package dev.rpt.junit.engine;
 
-import dev.rpt.core.thresholds.Thresholds;
+import dev.rpt.core.thresholds.MetricBounds;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -11,7 +11,7 @@ final class ThresholdsDescriptor extends AbstractTestDescriptor implements Node<
 
     static final String SEGMENT = "thresholds";
 
-    ThresholdsDescriptor(UniqueId uniqueId, Class<?> testClass, Thresholds thresholds) {
+    ThresholdsDescriptor(UniqueId uniqueId, Class<?> testClass, MetricBounds thresholds) {
         // A method-style source named "thresholds" gives build tools a test name; there is no such Java method.
         super(uniqueId, "[thresholds] " + thresholds.describe(), MethodSource.from(testClass.getName(), "thresholds"));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
-import dev.rpt.core.thresholds.Thresholds;
+import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.junit.engine.CaseResolution.Kind;
 import dev.rpt.junit.engine.CaseResolution.Resolved;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class ConsoleReportTests {
         console.summary(List.of(new ConsoleReport.ClassRow(
                 CLASS,
                 metrics,
-                Optional.of(Thresholds.of(0.5, 0.1, Double.NaN, Double.NaN).check(metrics)))));
+                Optional.of(MetricBounds.of(0.5, 0.1, Double.NaN, Double.NaN).check(metrics)))));
 
         assertThat(lines.get(0))
                 .isEqualTo("[rpt]   WRONG (must pass) MathTests solves[q1]: Must-pass case 'q1' answered wrong");

@@ -64,14 +64,14 @@ class EngineDiscoveryTests {
         assertThat(byUniqueId).isEqualTo(byClass);
         Set<UniqueId> byMethod = testIds(selectMethod(
                 MathPromptTestCase.class,
-                MathPromptTestCase.class.getDeclaredMethod("solves", dev.rpt.core.eval.Answer.class, String.class)));
+                MathPromptTestCase.class.getDeclaredMethod("solves", dev.rpt.api.Answer.class, String.class)));
         assertThat(byMethod).hasSize(24).isSubsetOf(byClass);
     }
 
     @Test
     void uniqueIdOfOneCaseSelectsOnlyThatCase() {
         UniqueId one = MATH_CLASS
-                .append("method", "solves(dev.rpt.core.eval.Answer,java.lang.String)")
+                .append("method", "solves(dev.rpt.api.Answer,java.lang.String)")
                 .append("case", "gsm-07");
 
         assertThat(discover(selectUniqueId(one)).getDiscoveryIssues()).isEmpty();
@@ -80,7 +80,7 @@ class EngineDiscoveryTests {
 
     @Test
     void uniqueIdsOfAMethodAndOfTheThresholdsTestSelectOnlyThose() {
-        UniqueId method = MATH_CLASS.append("method", "solves(dev.rpt.core.eval.Answer,java.lang.String)");
+        UniqueId method = MATH_CLASS.append("method", "solves(dev.rpt.api.Answer,java.lang.String)");
         UniqueId thresholds = MATH_CLASS.append("thresholds", "thresholds");
 
         assertThat(discover(selectUniqueId(thresholds)).getDiscoveryIssues()).isEmpty();

@@ -88,6 +88,17 @@ class StatisticalVerdictTests {
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("tolerated", false, "contract", true, "not-a-contract", false, "golden", true));
         assertThat(report.get("schemaVersion").asInt()).isEqualTo(2);
+        // The failure's structured parts, which the diagnosis reads instead of the message's wording.
+        JsonNode contract = null;
+        for (JsonNode c : report.get("cases")) {
+            if (c.get("id").asText().equals("contract")) {
+                contract = c.get("failure");
+            }
+        }
+        assertThat(contract).isNotNull();
+        assertThat(contract.get("kind").asText()).isEqualTo("format");
+        assertThat(contract.get("expected").asText()).isEqualTo("the number -1");
+        assertThat(contract.get("problem").asText()).startsWith("the answer holds");
     }
 
     @Test

@@ -2,11 +2,11 @@ package example;
 
 import static dev.rpt.assertions.RptAssertions.assertThat;
 
-import dev.rpt.core.eval.Answer;
-import dev.rpt.junit.Cases;
-import dev.rpt.junit.PromptTest;
-import dev.rpt.junit.Thresholds;
-import dev.rpt.junit.Var;
+import dev.rpt.api.Answer;
+import dev.rpt.api.Cases;
+import dev.rpt.api.PromptTest;
+import dev.rpt.api.Thresholds;
+import dev.rpt.api.Var;
 
 @PromptTest(prompt = "prompts/math.prompt")
 @Thresholds(minAccuracy = 0.8, maxEce = 0.15)

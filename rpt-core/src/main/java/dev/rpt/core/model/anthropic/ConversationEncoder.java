@@ -2,9 +2,9 @@ package dev.rpt.core.model.anthropic;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.api.ToolCall;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.Role;
-import dev.rpt.chat.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,11 +2,11 @@ package dev.rpt.core.model.anthropic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rpt.chat.ToolCall;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.Usage;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.MalformedResponseException;
-import dev.rpt.core.model.Usage;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,12 +2,12 @@ package dev.rpt.core.model.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rpt.chat.ToolCall;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.Usage;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.MalformedResponseException;
 import dev.rpt.core.model.TokenLogprob;
-import dev.rpt.core.model.Usage;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -55,7 +55,7 @@ public final class ChatModels {
     private static final Map<String, String> SHIPPED_IN = Map.of(
             "openai", "dev.rpt:rpt-core",
             "anthropic", "dev.rpt:rpt-core",
-            "sim", "dev.rpt:rpt-core");
+            "sim", "dev.rpt:rpt-sim");
 
     private final Iterable<ChatModelProvider> providers;
     private final Sleeper sleeper;

@@ -2,9 +2,9 @@ package dev.rpt.core.model.runtime;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.Usage;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.model.Usage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -2,10 +2,10 @@ package dev.rpt.core.model.runtime;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.Usage;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Usage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.rpt.core.model.runtime;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.rpt.core.model.Usage;
+import dev.rpt.api.Usage;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpt.api.ToolCall;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
-import dev.rpt.chat.ToolCall;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;

@@ -2,11 +2,11 @@ package dev.rpt.core.model.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
-import dev.rpt.core.model.Usage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,16 +6,16 @@ import static dev.rpt.core.model.anthropic.AnthropicServer.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
-import dev.rpt.chat.ToolCall;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
-import dev.rpt.core.model.Usage;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

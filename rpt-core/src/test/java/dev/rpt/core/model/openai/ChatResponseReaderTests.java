@@ -4,11 +4,11 @@ import static dev.rpt.core.model.openai.OpenAiFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rpt.chat.ToolCall;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.Usage;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.MalformedResponseException;
-import dev.rpt.core.model.Usage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -9,11 +9,11 @@ import static dev.rpt.core.model.openai.OpenAiFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.api.Usage;
 import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.model.Embeddings;
 import dev.rpt.core.model.MalformedResponseException;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Usage;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -8,16 +8,16 @@ import static dev.rpt.core.model.openai.OpenAiFixtures.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
-import dev.rpt.chat.ToolCall;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
-import dev.rpt.core.model.Usage;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

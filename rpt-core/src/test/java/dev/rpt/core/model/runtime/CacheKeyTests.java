@@ -2,11 +2,11 @@ package dev.rpt.core.model.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpt.api.ToolCall;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
-import dev.rpt.chat.ToolCall;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.model.ModelInfo;

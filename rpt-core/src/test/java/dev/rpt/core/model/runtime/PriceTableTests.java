@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rpt.api.Usage;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.model.Usage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package dev.rpt.core.model.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rpt.chat.ToolCall;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.Usage;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.TokenLogprob;
-import dev.rpt.core.model.Usage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

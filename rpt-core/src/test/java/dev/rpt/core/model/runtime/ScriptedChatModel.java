@@ -1,12 +1,12 @@
 package dev.rpt.core.model.runtime;
 
+import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.ModelException;
 import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.Usage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

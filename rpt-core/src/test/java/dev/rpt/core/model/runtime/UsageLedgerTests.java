@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.ServerErrorException;
-import dev.rpt.core.model.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

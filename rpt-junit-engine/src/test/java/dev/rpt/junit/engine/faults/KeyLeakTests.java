@@ -6,20 +6,20 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.rpt.chat.Role;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.diagnose.DeterministicAnalyzer;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.runtime.ChatModels;
 import dev.rpt.core.model.runtime.ConcurrencyLimiter;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.report.RunReport;
-import dev.rpt.core.thresholds.Thresholds;
-import dev.rpt.core.tune.CandidateRunner;
-import dev.rpt.core.tune.ReflectiveDiagnosticFunction;
-import dev.rpt.core.tune.TuneResult;
-import dev.rpt.core.tune.TuneSettings;
-import dev.rpt.core.tune.Tuner;
+import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.junit.engine.fixtures.FaultPromptTestCase;
 import dev.rpt.prompt.PromptFile;
+import dev.rpt.tools.diagnose.DeterministicAnalyzer;
+import dev.rpt.tools.tune.CandidateRunner;
+import dev.rpt.tools.tune.ReflectiveDiagnosticFunction;
+import dev.rpt.tools.tune.TuneResult;
+import dev.rpt.tools.tune.TuneSettings;
+import dev.rpt.tools.tune.Tuner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,11 +127,11 @@ class KeyLeakTests {
                                 new EngineRunner(config),
                                 RESOURCE,
                                 new DeterministicAnalyzer(),
-                                Thresholds.NONE,
+                                MetricBounds.NONE,
                                 MetricsOptions.DEFAULTS),
                         ledger,
                         progress::add);
-                result = tuner.tune(promptFile, Thresholds.NONE, project.resolve("target/rpt/tune/leak"));
+                result = tuner.tune(promptFile, MetricBounds.NONE, project.resolve("target/rpt/tune/leak"));
             }
         } finally {
             System.setOut(out);

@@ -1,0 +1,58 @@
+package dev.rpt.api;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apiguardian.api.API;
+
+/**
+ * What the model answered for one case, as the user's assertions see it.
+ *
+ * @param text the answer itself: the {@code answer} field of a structured reply, or the whole reply text
+ * @param raw the reply text exactly as the model produced it
+ * @param confidence the model's confidence in [0, 1]; empty when it gave none or an unreadable one, never defaulted
+ * @param justification the model's justification, if it gave one
+ * @param toolCalls the tool calls in the reply
+ * @param usage the tokens the call consumed
+ * @param cached whether the reply came from the response cache
+ * @param formatError whether the reply missed the expected structure (e.g. no JSON where JSON was asked for)
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record Answer(
+        String text,
+        String raw,
+        OptionalDouble confidence,
+        Optional<String> justification,
+        List<ToolCall> toolCalls,
+        Usage usage,
+        boolean cached,
+        boolean formatError) {
+
+    public Answer {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(confidence, "confidence");
+        Objects.requireNonNull(justification, "justification");
+        toolCalls = List.copyOf(toolCalls);
+        Objects.requireNonNull(usage, "usage");
+        confidence.ifPresent(value -> {
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException("confidence must be in [0, 1], got " + value);
+            }
+        });
+    }
+
+    /** An answer built from text alone, e.g. for tests of assertions. */
+    public static Answer ofText(String text) {
+        return new Answer(text, text, OptionalDouble.empty(), Optional.empty(), List.of(), Usage.ZERO, false, false);
+    }
+
+    /** A copy with the given confidence. */
+    public Answer withConfidence(double confidence) {
+        return new Answer(
+                text, raw, OptionalDouble.of(confidence), justification, toolCalls, usage, cached, formatError);
+    }
+}

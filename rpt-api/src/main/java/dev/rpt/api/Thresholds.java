@@ -1,0 +1,33 @@
+package dev.rpt.api;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/**
+ * The bar a prompt must clear. The engine adds a final test per class, e.g. {@code [thresholds] accuracy ≥ 0.80, ECE
+ * ≤ 0.10}, which fails with the measured values and their intervals. Unset bounds ({@code NaN}) are not checked.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@API(status = EXPERIMENTAL, since = "0.1")
+public @interface Thresholds {
+
+    /** The minimum accuracy over scored cases, in [0, 1]. */
+    double minAccuracy() default Double.NaN;
+
+    /** The maximum expected calibration error, in [0, 1]. */
+    double maxEce() default Double.NaN;
+
+    /** The maximum Brier score, in [0, 1]. */
+    double maxBrier() default Double.NaN;
+
+    /** The maximum share of errored cases (transport, provider or parse errors), in [0, 1]. */
+    double maxErrorRate() default Double.NaN;
+}

@@ -1,0 +1,36 @@
+package dev.rpt.api;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
+/**
+ * Token usage of one or more calls.
+ *
+ * @param promptTokens input tokens
+ * @param completionTokens output tokens
+ * @param totalTokens as reported by the provider, or the sum when it reports none
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record Usage(long promptTokens, long completionTokens, long totalTokens) {
+
+    public static final Usage ZERO = new Usage(0, 0, 0);
+
+    public Usage {
+        if (promptTokens < 0 || completionTokens < 0 || totalTokens < 0) {
+            throw new IllegalArgumentException("token counts cannot be negative");
+        }
+    }
+
+    /** Usage from input and output counts, with the total as their sum. */
+    public static Usage of(long promptTokens, long completionTokens) {
+        return new Usage(promptTokens, completionTokens, promptTokens + completionTokens);
+    }
+
+    public Usage plus(Usage other) {
+        return new Usage(
+                promptTokens + other.promptTokens,
+                completionTokens + other.completionTokens,
+                totalTokens + other.totalTokens);
+    }
+}

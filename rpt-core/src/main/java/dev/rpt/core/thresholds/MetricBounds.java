@@ -1,0 +1,166 @@
+package dev.rpt.core.thresholds;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.rpt.core.calibration.Metrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.apiguardian.api.API;
+
+/**
+ * Bounds on a class's metrics. Unset bounds are not checked.
+ *
+ * @param minAccuracy the lowest acceptable accuracy
+ * @param maxEce the highest acceptable expected calibration error
+ * @param maxBrier the highest acceptable Brier score
+ * @param maxErrorRate the highest acceptable share of errored cases
+ */
+@API(status = INTERNAL, since = "0.1")
+public record MetricBounds(
+        OptionalDouble minAccuracy, OptionalDouble maxEce, OptionalDouble maxBrier, OptionalDouble maxErrorRate) {
+
+    /** No bounds. */
+    public static final MetricBounds NONE = new MetricBounds(
+            OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+
+    public MetricBounds {
+        requireUnit("minAccuracy", minAccuracy);
+        requireUnit("maxEce", maxEce);
+        requireUnit("maxBrier", maxBrier);
+        requireUnit("maxErrorRate", maxErrorRate);
+    }
+
+    /** Bounds from annotation-style values, where {@code NaN} means unset. */
+    public static MetricBounds of(double minAccuracy, double maxEce, double maxBrier, double maxErrorRate) {
+        return new MetricBounds(set(minAccuracy), set(maxEce), set(maxBrier), set(maxErrorRate));
+    }
+
+    /** Whether any bound is set. */
+    public boolean isEmpty() {
+        return this.equals(NONE);
+    }
+
+    /** The bounds as a short label, e.g. {@code accuracy ≥ 0.80, ECE ≤ 0.10}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        minAccuracy.ifPresent(v -> parts.add("accuracy ≥ " + format(v)));
+        maxEce.ifPresent(v -> parts.add("ECE ≤ " + format(v)));
+        maxBrier.ifPresent(v -> parts.add("Brier ≤ " + format(v)));
+        maxErrorRate.ifPresent(v -> parts.add("error rate ≤ " + format(v)));
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    /** Checks the metrics; every violated or unmeasurable bound is one line of the result. */
+    public ThresholdResult check(Metrics metrics) {
+        return check(metrics, CheckMode.POINT_ESTIMATE);
+    }
+
+    /**
+     * Checks the metrics in the given mode: with {@link CheckMode#CONFIDENCE_BOUND} the accuracy's Wilson interval
+     * (from the metrics) must reach the minimum with its lower end; the other bounds are compared as measured.
+     */
+    public ThresholdResult check(Metrics metrics, CheckMode mode) {
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(mode, "mode");
+        List<BoundCheck> checks = new ArrayList<>();
+        minAccuracy.ifPresent(min -> checks.add(accuracy(metrics, min, mode == CheckMode.CONFIDENCE_BOUND)));
+        maxEce.ifPresent(max -> checks.add(upper("ECE", metrics.ece(), max, metrics)));
+        maxBrier.ifPresent(max -> checks.add(upper("Brier", metrics.brier(), max, metrics)));
+        maxErrorRate.ifPresent(max -> {
+            int total = metrics.n() + metrics.errored();
+            double rate = total == 0 ? 0 : (double) metrics.errored() / total;
+            String measured = format(rate) + " (" + metrics.errored() + " of " + total + ")";
+            checks.add(
+                    rate > max
+                            ? new BoundCheck(
+                                    "error rate",
+                                    "≤ " + format(max),
+                                    measured,
+                                    false,
+                                    "error rate " + format(rate) + " (" + metrics.errored() + " of " + total
+                                            + " cases errored) > " + format(max))
+                            : new BoundCheck("error rate", "≤ " + format(max), measured, true, "holds"));
+        });
+        return new ThresholdResult(this, checks);
+    }
+
+    private static BoundCheck accuracy(Metrics metrics, double min, boolean bound) {
+        String limit = "≥ " + format(min);
+        if (metrics.accuracy().isEmpty()) {
+            return new BoundCheck(
+                    "accuracy", limit, "not measurable", false, "accuracy cannot be measured: no scored cases");
+        }
+        double accuracy = metrics.accuracy().getAsDouble();
+        String interval = metrics.accuracyCi()
+                .map(ci -> " [" + format(ci.lower()) + ", " + format(ci.upper()) + "]")
+                .orElse("");
+        String measured = format(accuracy) + interval;
+        if (bound && metrics.accuracyCi().orElseThrow().lower() < min) {
+            return new BoundCheck(
+                    "accuracy",
+                    limit + " (lower bound)",
+                    measured,
+                    false,
+                    "accuracy " + format(accuracy) + " has a 95% CI lower bound of "
+                            + format(metrics.accuracyCi().orElseThrow().lower()) + " < " + format(min) + " over "
+                            + metrics.n() + " cases (confidenceBound mode: the lower bound must reach the minimum)");
+        }
+        if (!bound && accuracy < min) {
+            return new BoundCheck(
+                    "accuracy",
+                    limit,
+                    measured,
+                    false,
+                    "accuracy " + format(accuracy)
+                            + metrics.accuracyCi()
+                                    .map(ci -> " (95% CI " + format(ci.lower()) + "–" + format(ci.upper()) + ")")
+                                    .orElse("")
+                            + " < " + format(min) + " over " + metrics.n() + " cases");
+        }
+        return new BoundCheck("accuracy", bound ? limit + " (lower bound)" : limit, measured, true, "holds");
+    }
+
+    private static BoundCheck upper(String name, OptionalDouble value, double max, Metrics metrics) {
+        String limit = "≤ " + format(max);
+        if (value.isEmpty()) {
+            return new BoundCheck(
+                    name,
+                    limit,
+                    "not measurable",
+                    false,
+                    name + " cannot be measured: no case has a confidence (" + metrics.missingConfidence() + " of "
+                            + metrics.n() + " missing)");
+        }
+        if (value.getAsDouble() > max) {
+            return new BoundCheck(
+                    name,
+                    limit,
+                    format(value.getAsDouble()),
+                    false,
+                    name + " " + format(value.getAsDouble()) + " > " + format(max) + " over " + metrics.withConfidence()
+                            + " cases with a confidence");
+        }
+        return new BoundCheck(name, limit, format(value.getAsDouble()), true, "holds");
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static OptionalDouble set(double value) {
+        return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    private static void requireUnit(String name, OptionalDouble value) {
+        Objects.requireNonNull(value, name);
+        value.ifPresent(v -> {
+            if (!(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("threshold " + name + " must be a fraction in [0, 1] (0.8, not 80),"
+                        + " got " + v + "; leave it unset (NaN in @Thresholds) to skip the check");
+            }
+        });
+    }
+}

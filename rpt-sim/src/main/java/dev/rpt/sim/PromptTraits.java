@@ -1,0 +1,15 @@
+package dev.rpt.sim;
+
+/**
+ * What a prompt asks of the simulated model. Each trait is detected by {@link TraitDetector}.
+ *
+ * @param stepByStep asks to reason step by step: fewer mistakes on long problems
+ * @param answerOnly asks for the bare final answer: the answer field holds just the answer, not prose
+ * @param calibrate asks for a confidence that reflects the chance of being right: confidence tracks accuracy
+ * @param checkUnits asks to check or convert units: no extra mistakes on unit questions
+ * @param json asks for JSON in the text (a response format asks for it anyway)
+ */
+record PromptTraits(boolean stepByStep, boolean answerOnly, boolean calibrate, boolean checkUnits, boolean json) {
+
+    static final PromptTraits NONE = new PromptTraits(false, false, false, false, false);
+}

@@ -1,0 +1,88 @@
+package dev.rpt.sim;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The optimizer's remedy table: one sentence per prompt trait, each containing a phrase {@link TraitDetector}
+ * recognises, and the failure-mode labels it answers. Declaration order breaks prevalence ties: fixing the answer's
+ * form first unmasks the other mistakes, and calibration comes last. Documented in {@code docs/simulator.md}.
+ */
+enum Remedy {
+    ANSWER_ONLY(
+            "answerOnly",
+            "In the answer field, give only the final answer: just the number, nothing else.",
+            PromptTraits::answerOnly),
+    STEP_BY_STEP(
+            "stepByStep",
+            "Work through the problem step by step and finish every step before you answer.",
+            PromptTraits::stepByStep),
+    CHECK_UNITS(
+            "checkUnits",
+            "Check the units of every quantity and convert units only where the question asks for it.",
+            PromptTraits::checkUnits),
+    CALIBRATE(
+            "calibrate",
+            "Your confidence should reflect the probability that your answer is correct.",
+            PromptTraits::calibrate);
+
+    private final String trait;
+    private final String sentence;
+    private final Predicate<PromptTraits> present;
+
+    Remedy(String trait, String sentence, Predicate<PromptTraits> present) {
+        this.trait = trait;
+        this.sentence = sentence;
+        this.present = present;
+    }
+
+    /** The trait's name, as docs/simulator.md spells it. */
+    String trait() {
+        return trait;
+    }
+
+    /** The sentence the optimizer appends to the system section. */
+    String sentence() {
+        return sentence;
+    }
+
+    /** Whether a prompt with these traits already carries the remedy. */
+    boolean presentIn(PromptTraits traits) {
+        return present.test(traits);
+    }
+
+    /**
+     * The remedy for a failure-mode label, by keywords of the lower-cased label, first match wins: {@code unit} →
+     * check units; {@code overconfiden}, {@code confidence}, {@code calibrat} → calibrate; {@code several numbers},
+     * {@code extra words}, {@code prose}, {@code format} → answer only; {@code skipped}, {@code step}, {@code arithmetic}, {@code miscount},
+     * {@code wrong option}, or a label starting with {@code value} → step by step. Others (such as {@code no answer
+     * given}) have none.
+     */
+    static Optional<Remedy> forLabel(String label) {
+        String lower = label.toLowerCase(Locale.ROOT).strip();
+        if (lower.contains("unit")) {
+            return Optional.of(CHECK_UNITS);
+        }
+        if (containsAny(lower, "overconfiden", "confidence", "calibrat")) {
+            return Optional.of(CALIBRATE);
+        }
+        if (containsAny(lower, "several numbers", "extra words", "prose", "format")) {
+            return Optional.of(ANSWER_ONLY);
+        }
+        if (containsAny(lower, "skipped", "step", "arithmetic", "miscount", "wrong option")
+                || lower.startsWith("value")) {
+            return Optional.of(STEP_BY_STEP);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean containsAny(String text, String... keywords) {
+        for (String keyword : keywords) {
+            if (text.contains(keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

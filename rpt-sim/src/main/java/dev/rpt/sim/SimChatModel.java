@@ -1,0 +1,55 @@
+package dev.rpt.sim;
+
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.core.model.BadRequestException;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.ModelInfo;
+
+/**
+ * The simulator as a {@link ChatModel}: routes each request to the {@link SimRole} it asks for — the optimizer when
+ * it offers {@code evaluate_prompt}, the critic when its response format is {@code failure_critique} or {@code
+ * failure_grouping}, else the target. Stateless apart from the shared, immutable answer key, so it is thread-safe and
+ * does no I/O per call.
+ */
+final class SimChatModel implements ChatModel {
+
+    private final ModelInfo info;
+    private final SimRole target;
+    private final SimRole critic = new CriticRole();
+    private final SimRole optimizer = new OptimizerRole();
+
+    SimChatModel(String model, AnswerKey key) {
+        this.info = new ModelInfo(SimProvider.ID, model, true);
+        this.target = new TargetRole(key);
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        SimRole role = roleFor(request);
+        return role.respond(request, info.model() + "-" + role.name() + " (SIMULATOR)");
+    }
+
+    private SimRole roleFor(ChatRequest request) {
+        if (OptimizerRole.wanted(request)) {
+            return optimizer;
+        }
+        if (CriticRole.wanted(request)) {
+            return critic;
+        }
+        if (!request.tools().isEmpty()) {
+            throw new BadRequestException(
+                    400,
+                    "the rpt simulator (provider sim) calls tools only as the tuner's optimizer, which is asked for by"
+                            + " offering the tool '" + OptimizerRole.EVALUATE + "'; this request offers "
+                            + request.tools().stream().map(tool -> tool.name()).toList()
+                            + ". Send target requests without tools.");
+        }
+        return target;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+}

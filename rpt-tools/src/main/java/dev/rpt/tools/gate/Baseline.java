@@ -1,0 +1,149 @@
+package dev.rpt.tools.gate;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.RunReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+
+/**
+ * The committed reference a run is compared with ({@code src/test/rpt/baseline.json} by default): per prompt test
+ * class, the prompt's sha256, the class's metrics and every case's outcome. The file format is documented in {@code
+ * docs/ci.md}.
+ *
+ * @param runId the run the baseline was taken from
+ * @param model the target model of that run
+ * @param classes every class of that run, in report order
+ */
+@API(status = INTERNAL, since = "0.1")
+public record Baseline(String runId, ModelInfo model, List<BaselineClass> classes) {
+
+    /** The version of the baseline's JSON shape; {@link #read} rejects others. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Where a project keeps its baseline, relative to the project directory. */
+    public static final String DEFAULT_PATH = "src/test/rpt/baseline.json";
+
+    public Baseline {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(model, "model");
+        classes = List.copyOf(classes);
+    }
+
+    /**
+     * The baseline of a run that had no errored case.
+     *
+     * @throws BaselineException when some case errored; see {@link #from(RunReport, boolean)}
+     */
+    public static Baseline from(RunReport report) {
+        return from(report, false);
+    }
+
+    /**
+     * The baseline of a run, its class metrics measured with the default {@link MetricsOptions}.
+     *
+     * @param force take it even when cases errored; those are kept as {@code errored} and left out of every comparison,
+     *     so a forced baseline guards fewer cases
+     * @throws BaselineException when some case errored and {@code force} is false; the message names how many and the
+     *     flag
+     */
+    public static Baseline from(RunReport report, boolean force) {
+        return from(report, force, MetricsOptions.DEFAULTS);
+    }
+
+    /**
+     * The baseline of a run, its class metrics measured as {@code metrics} says (use the run's {@code
+     * rpt.metrics.bins}, so that the baseline's ECE is the one the report showed).
+     *
+     * @param force take it even when cases errored; those are kept as {@code errored} and left out of every comparison,
+     *     so a forced baseline guards fewer cases
+     * @throws BaselineException when some case errored and {@code force} is false; the message names how many and the
+     *     flag
+     */
+    public static Baseline from(RunReport report, boolean force, MetricsOptions metrics) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(metrics, "metrics");
+        long errored = report.cases().stream()
+                .filter(c -> c.verdict() == Verdict.ERRORED)
+                .count();
+        if (errored > 0 && !force) {
+            throw new BaselineException("Run " + report.runId() + " has " + errored + " errored case"
+                    + (errored == 1 ? "" : "s") + " of " + report.cases().size() + "; a baseline taken from it would"
+                    + " stop guarding " + (errored == 1 ? "that case" : "those cases") + ". Fix the errors and run"
+                    + " the prompt tests again, or write the baseline anyway with -Drpt.baseline.force=true.");
+        }
+        Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = CaseTable.of(report);
+        List<BaselineClass> classes = new ArrayList<>();
+        for (ClassInfo info : report.classes()) {
+            SortedMap<CaseKey, List<CaseRecord>> cases = table.getOrDefault(info.className(), new TreeMap<>());
+            List<BaselineCase> baselineCases = new ArrayList<>();
+            cases.forEach((key, records) -> baselineCases.add(baselineCase(key, records)));
+            Measured measured = Measured.of(cases.values(), metrics, OptionalDouble.empty());
+            classes.add(new BaselineClass(
+                    info.className(),
+                    info.promptPath(),
+                    info.promptSha256(),
+                    BaselineMetrics.of(measured.metrics()),
+                    baselineCases));
+        }
+        return new Baseline(report.runId(), report.model(), classes);
+    }
+
+    private static BaselineCase baselineCase(CaseKey key, List<CaseRecord> records) {
+        CaseSamples samples = CaseSamples.of(records);
+        List<CaseOutcome> outcomes = records.size() == 1
+                ? List.of()
+                : records.stream()
+                        .map(CaseRecord::outcome)
+                        // The baseline keeps what the gate compares: the verdict and the confidence.
+                        .map(o -> o.scored() ? new CaseOutcome(o.verdict(), o.confidence(), false) : o)
+                        .toList();
+        return new BaselineCase(
+                key.method(),
+                key.id(),
+                samples.verdict(),
+                samples.confidence(),
+                samples.samples(),
+                samples.passes(),
+                outcomes);
+    }
+
+    /** The class's entry, if the baseline has one. */
+    public Optional<BaselineClass> classNamed(String className) {
+        return classes.stream().filter(c -> c.className().equals(className)).findFirst();
+    }
+
+    /**
+     * Writes the baseline to {@code file} atomically (a reader sees the old file or the new one, never half of one),
+     * creating its directory.
+     *
+     * @throws BaselineException when the file cannot be written; the message names it
+     */
+    public void write(Path file) {
+        BaselineJson.write(this, file);
+    }
+
+    /**
+     * Reads a baseline.
+     *
+     * @throws BaselineException when the file is missing, unreadable, not JSON, of another schema version, or lacks a
+     *     field; the one message names the file, the field and how to fix it
+     */
+    public static Baseline read(Path file) {
+        return BaselineJson.read(file);
+    }
+}

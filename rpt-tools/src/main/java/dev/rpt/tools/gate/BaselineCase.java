@@ -1,0 +1,78 @@
+package dev.rpt.tools.gate;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Verdict;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.apiguardian.api.API;
+
+/**
+ * One case in a baseline: its samples folded into one outcome and, for a repeated case, every sample's outcome.
+ *
+ * @param method the test method
+ * @param id the case id
+ * @param verdict passed (every scored sample passed), failed, or errored (no sample produced an answer; only in a
+ *     forced baseline)
+ * @param confidence the mean stated confidence of the scored samples; empty when none stated one
+ * @param samples the case's samples in the run, 1 unless the run repeated cases
+ * @param passes how many samples passed
+ * @param sampleOutcomes with more than one sample, each sample's outcome in run order (so that the regression test
+ *     can compare pass rates and calibration sample by sample); empty for a single sample, whose outcome is {@code
+ *     verdict} and {@code confidence}
+ */
+@API(status = INTERNAL, since = "0.1")
+public record BaselineCase(
+        String method,
+        String id,
+        Verdict verdict,
+        OptionalDouble confidence,
+        int samples,
+        int passes,
+        List<CaseOutcome> sampleOutcomes) {
+
+    public BaselineCase {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(confidence, "confidence");
+        sampleOutcomes = List.copyOf(sampleOutcomes);
+        if (samples < 1 || passes < 0 || passes > samples) {
+            throw new IllegalArgumentException("case " + method + "[" + id + "] needs 1 <= samples and 0 <= passes"
+                    + " <= samples, got samples=" + samples + ", passes=" + passes);
+        }
+        if (confidence.isPresent() && !(confidence.getAsDouble() >= 0 && confidence.getAsDouble() <= 1)) {
+            throw new IllegalArgumentException(
+                    "case " + method + "[" + id + "] has confidence " + confidence.getAsDouble() + " outside [0, 1]");
+        }
+        int expected = samples == 1 ? 0 : samples;
+        if (sampleOutcomes.size() != expected) {
+            throw new IllegalArgumentException("case " + method + "[" + id + "] has " + samples + " samples, so it"
+                    + " needs " + expected + " sample outcomes, got " + sampleOutcomes.size());
+        }
+        long passed = sampleOutcomes.stream().filter(CaseOutcome::correct).count();
+        if (samples > 1 && passed != passes) {
+            throw new IllegalArgumentException("case " + method + "[" + id + "] counts " + passes + " passes, but"
+                    + " its sample outcomes hold " + passed);
+        }
+    }
+
+    /** A case that ran once. */
+    public static BaselineCase single(String method, String id, Verdict verdict, OptionalDouble confidence) {
+        return new BaselineCase(method, id, verdict, confidence, 1, verdict == Verdict.PASSED ? 1 : 0, List.of());
+    }
+
+    /** The outcomes of the samples that produced an answer. */
+    List<CaseOutcome> scoredSamples() {
+        if (samples == 1) {
+            return verdict == Verdict.ERRORED ? List.of() : List.of(new CaseOutcome(verdict, confidence, false));
+        }
+        return sampleOutcomes.stream().filter(CaseOutcome::scored).toList();
+    }
+
+    CaseKey key() {
+        return new CaseKey(method, id);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.rpt.tools.gate;
+
+import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.RunReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A run's case records grouped by class, then by case; repeated samples of a case share its key. */
+final class CaseTable {
+
+    private CaseTable() {}
+
+    /** Class name to case key to the case's records, classes in report order. */
+    static Map<String, SortedMap<CaseKey, List<CaseRecord>>> of(RunReport report) {
+        Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = new LinkedHashMap<>();
+        report.classes().forEach(info -> table.put(info.className(), new TreeMap<>()));
+        for (CaseRecord record : report.cases()) {
+            table.computeIfAbsent(record.className(), name -> new TreeMap<>())
+                    .computeIfAbsent(new CaseKey(record.method(), record.id()), key -> new ArrayList<>())
+                    .add(record);
+        }
+        return table;
+    }
+
+    /** Each case of one class folded over its samples. */
+    static SortedMap<CaseKey, CaseSamples> folded(SortedMap<CaseKey, List<CaseRecord>> cases) {
+        SortedMap<CaseKey, CaseSamples> folded = new TreeMap<>();
+        cases.forEach((key, records) -> folded.put(key, CaseSamples.of(records)));
+        return folded;
+    }
+}

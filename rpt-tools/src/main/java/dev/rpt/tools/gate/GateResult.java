@@ -1,0 +1,39 @@
+package dev.rpt.tools.gate;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * What the gate found in a run.
+ *
+ * @param violations every reason the run fails, one sentence each, prefixed with the class's simple name; empty when
+ *     it passes
+ * @param lines what the regression test compared, one line per metric and class, and its notes; for the build log
+ * @param classes the prompt test classes of the run
+ * @param cases the case records of the run
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record GateResult(List<String> violations, List<String> lines, int classes, int cases) {
+
+    public GateResult {
+        violations = List.copyOf(violations);
+        lines = List.copyOf(lines);
+    }
+
+    /** Whether nothing fails the run. */
+    public boolean passed() {
+        return violations.isEmpty();
+    }
+
+    /** The one message a build tool fails with, listing every violation. */
+    public String failureMessage() {
+        return "rpt:check found " + violations.size() + " problem(s):\n  - " + String.join("\n  - ", violations);
+    }
+
+    /** The line a build tool logs when the run passes. */
+    public String passedMessage() {
+        return "rpt:check passed: " + classes + " prompt test classes, " + cases + " case records.";
+    }
+}

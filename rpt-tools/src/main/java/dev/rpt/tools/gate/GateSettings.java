@@ -1,0 +1,54 @@
+package dev.rpt.tools.gate;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.thresholds.CheckMode;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * How the gate judges a run, from the {@code rpt.check.*} and {@code rpt.metrics.*} keys.
+ *
+ * @param mode how accuracy is compared with its bounds ({@code rpt.check.mode})
+ * @param metrics the metric options ({@code rpt.metrics.*})
+ * @param regression the regression test's level and tolerances ({@code rpt.check.alpha}, {@code
+ *     rpt.check.tolerance.*})
+ * @param baseline the baseline file, relative to the project ({@code rpt.check.baseline})
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record GateSettings(CheckMode mode, MetricsOptions metrics, RegressionOptions regression, Path baseline) {
+
+    public GateSettings {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(regression, "regression");
+        Objects.requireNonNull(baseline, "baseline");
+    }
+
+    /**
+     * Reads every key the gate uses.
+     *
+     * @throws dev.rpt.core.config.ConfigException naming the key when a value is invalid
+     */
+    public static GateSettings from(RptConfig config) {
+        MetricsOptions metrics = MetricsOptions.from(config);
+        RegressionOptions defaults = RegressionOptions.DEFAULTS;
+        RegressionOptions regression = new RegressionOptions(
+                config.number(RptConstants.CHECK_ALPHA, 1e-6, 0.4999).orElse(defaults.alpha()),
+                config.number(RptConstants.CHECK_TOLERANCE_ACCURACY, 0, 1).orElse(defaults.accuracyTolerance()),
+                config.number(RptConstants.CHECK_TOLERANCE_ECE, 0, 1).orElse(defaults.eceTolerance()),
+                config.number(RptConstants.CHECK_TOLERANCE_BRIER, 0, 1).orElse(defaults.brierTolerance()),
+                defaults.resamples(),
+                defaults.seed(),
+                metrics);
+        return new GateSettings(
+                CheckMode.from(config),
+                metrics,
+                regression,
+                Path.of(config.string(RptConstants.CHECK_BASELINE).orElse(Baseline.DEFAULT_PATH)));
+    }
+}

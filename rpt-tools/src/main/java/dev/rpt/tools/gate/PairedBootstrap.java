@@ -1,0 +1,138 @@
+package dev.rpt.tools.gate;
+
+import dev.rpt.core.calibration.CalibrationSums;
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.MetricsOptions;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * The paired bootstrap over shared cases, for the interval of each change: each resample draws cases with
+ * replacement and measures the baseline and the current run on the same draw, so case difficulty cancels out of the
+ * change. The interval is the percentile interval of the change at level {@code 1 − 2α}, whose end on the "worse"
+ * side is a one-sided bound. The gate's p-values come from tests that need no assumption about the change's
+ * distribution ({@link McNemar}, {@link SignFlipTest}, {@link PairedRandomization}).
+ */
+final class PairedBootstrap {
+
+    private final int resamples;
+    private final long seed;
+    private final double alpha;
+    private final MetricsOptions options;
+
+    PairedBootstrap(int resamples, long seed, double alpha, MetricsOptions options) {
+        this.resamples = resamples;
+        this.seed = seed;
+        this.alpha = alpha;
+        this.options = options;
+    }
+
+    /**
+     * The change in accuracy on all pairs, accuracy being the mean of the cases' pass rates (with one sample per case,
+     * plain accuracy).
+     */
+    Change accuracy(List<Pair> pairs) {
+        int n = pairs.size();
+        double[] base = new double[n];
+        double[] current = new double[n];
+        for (int i = 0; i < n; i++) {
+            base[i] = pairs.get(i).baselineRate();
+            current[i] = pairs.get(i).currentRate();
+        }
+        RandomGenerator random = new Well19937c(seed);
+        double[] deltas = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            double difference = 0;
+            for (int i = 0; i < n; i++) {
+                int pick = random.nextInt(n);
+                difference += current[pick] - base[pick];
+            }
+            deltas[r] = difference / n;
+        }
+        return change(mean(base), mean(current), deltas);
+    }
+
+    /**
+     * The changes in ECE and Brier on the pairs where both runs stated a confidence, over every sample with one; empty
+     * map without such pairs. A resample draws cases, and a drawn case brings all its samples, so repeated samples of
+     * one case are never treated as independent cases.
+     */
+    Map<Counter, Change> calibration(List<Pair> pairs) {
+        List<Pair> calibrated = pairs.stream().filter(Pair::calibrated).toList();
+        Map<Counter, Change> changes = new EnumMap<>(Counter.class);
+        if (calibrated.isEmpty()) {
+            return changes;
+        }
+        int n = calibrated.size();
+        CalibrationSums base = new CalibrationSums(options.bins());
+        CalibrationSums current = new CalibrationSums(options.bins());
+        for (Pair pair : calibrated) {
+            add(base, pair.baseline());
+            add(current, pair.current());
+        }
+        double baseEce = value(base.ece());
+        double currentEce = value(current.ece());
+        double baseBrier = value(base.brier());
+        double currentBrier = value(current.brier());
+        RandomGenerator random = new Well19937c(seed + 1);
+        double[] eceDeltas = new double[resamples];
+        double[] brierDeltas = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            base.clear();
+            current.clear();
+            for (int i = 0; i < n; i++) {
+                Pair pick = calibrated.get(random.nextInt(n));
+                add(base, pick.baseline());
+                add(current, pick.current());
+            }
+            eceDeltas[r] = value(current.ece()) - value(base.ece());
+            brierDeltas[r] = value(current.brier()) - value(base.brier());
+        }
+        changes.put(Counter.ECE, change(baseEce, currentEce, eceDeltas));
+        changes.put(Counter.BRIER, change(baseBrier, currentBrier, brierDeltas));
+        return changes;
+    }
+
+    private static void add(CalibrationSums sums, List<CaseOutcome> samples) {
+        for (CaseOutcome sample : samples) {
+            if (sample.confidence().isPresent()) {
+                sums.add(sample.confidence().getAsDouble(), sample.correct());
+            }
+        }
+    }
+
+    private Change change(double baseline, double current, double[] deltas) {
+        // Resampling duplicates cases, and ECE's noise floor depends on how many distinct cases a bin holds, so the
+        // resampled changes are not centred on the observed one (a calibrated baseline's ECE rises more than an
+        // overconfident run's). Shifting them back onto the observed change removes that bias; their spread is what
+        // the interval needs. For accuracy and Brier, means of per-case values, the shift is close to zero.
+        double observed = current - baseline;
+        double shift = observed - new Mean().evaluate(deltas);
+        double[] centred = new double[deltas.length];
+        for (int i = 0; i < deltas.length; i++) {
+            centred[i] = deltas[i] + shift;
+        }
+        Percentile percentile = new Percentile();
+        percentile.setData(centred);
+        return new Change(baseline, current, percentile.evaluate(100 * alpha), percentile.evaluate(100 * (1 - alpha)));
+    }
+
+    private static double value(OptionalDouble value) {
+        // Every resample holds cases with a confidence, so ECE and Brier are always defined here.
+        return value.orElseThrow();
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? 0 : sum / values.length;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.rpt.tools.gate;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.RunReport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+
+/**
+ * Compares a run with its baseline, class by class, on the cases both share: McNemar's test for accuracy (the paired
+ * sign-flip test on pass rates when cases were repeated) and the paired randomization test for ECE and Brier, with
+ * paired-bootstrap intervals. A metric fails only when it is worse than its tolerance and the worsening is
+ * significant, so that sampling noise does not fail the build and a trivial but significant change does not either.
+ * Never calls a model.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class RegressionCheck {
+
+    /** Accuracy, ECE and Brier. */
+    static final int TESTS = 3;
+
+    private final RegressionOptions options;
+
+    /** A check with the given options; {@link RegressionOptions#DEFAULTS} for the documented defaults. */
+    public RegressionCheck(RegressionOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Compares {@code run} with {@code baseline}.
+     *
+     * @throws BaselineException when a class's baseline was recorded for another prompt file
+     */
+    public RegressionReport compare(Baseline baseline, RunReport run) {
+        Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = CaseTable.of(run);
+        List<ClassComparison> classes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (ClassInfo info : run.classes()) {
+            var entry = baseline.classNamed(info.className());
+            if (entry.isEmpty()) {
+                notes.add(info.className() + " is not in the baseline, so it is not compared; add it with `mvn"
+                        + " rpt:baseline`.");
+                continue;
+            }
+            if (!entry.get().promptPath().equals(info.promptPath())) {
+                throw new BaselineException("The baseline's entry for " + info.className() + " was recorded for the"
+                        + " prompt " + entry.get().promptPath() + ", but the class now tests " + info.promptPath()
+                        + ": a baseline of another prompt says nothing about this one. Record a new baseline with"
+                        + " `mvn rpt:baseline` and commit it.");
+            }
+            classes.add(compare(
+                    info, entry.get(), CaseTable.folded(table.getOrDefault(info.className(), new TreeMap<>()))));
+        }
+        for (BaselineClass entry : baseline.classes()) {
+            if (run.classes().stream().noneMatch(c -> c.className().equals(entry.className()))) {
+                notes.add(entry.className() + " is in the baseline but did not run.");
+            }
+        }
+        return new RegressionReport(classes, notes);
+    }
+
+    private ClassComparison compare(ClassInfo info, BaselineClass entry, SortedMap<CaseKey, CaseSamples> current) {
+        Map<CaseKey, BaselineCase> before = new HashMap<>();
+        entry.cases().forEach(c -> before.put(c.key(), c));
+        List<Pair> pairs = new ArrayList<>();
+        int onlyInRun = 0;
+        int errored = 0;
+        int worse = 0;
+        int better = 0;
+        for (Map.Entry<CaseKey, CaseSamples> now : current.entrySet()) {
+            BaselineCase then = before.get(now.getKey());
+            if (then == null) {
+                onlyInRun++;
+                continue;
+            }
+            List<CaseOutcome> thenSamples = then.scoredSamples();
+            if (thenSamples.isEmpty() || now.getValue().allErrored()) {
+                errored++;
+                continue;
+            }
+            Pair pair = new Pair(thenSamples, now.getValue().scoredOutcomes());
+            pairs.add(pair);
+            if (pair.currentRate() < pair.baselineRate()) {
+                worse++;
+            } else if (pair.currentRate() > pair.baselineRate()) {
+                better++;
+            }
+        }
+        int onlyInBaseline = (int) entry.cases().stream()
+                .filter(c -> !current.containsKey(c.key()))
+                .count();
+        boolean promptChanged = !entry.promptSha256().equals(info.promptSha256());
+        List<String> notes = notes(info, entry, pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged);
+        long unevenSamples = pairs.stream()
+                .filter(p -> p.baseline().size() != p.current().size())
+                .count();
+        if (unevenSamples > 0) {
+            // Swapping sides is exact only when both sides hold alike samples; with uneven counts it is approximate.
+            notes.add(unevenSamples + " shared cases have a different number of scored samples in the baseline and"
+                    + " the run; they are still compared on pass rates, but take the baseline with the run's"
+                    + " rpt.repeat for exact tests.");
+        }
+        List<MetricComparison> metrics = new ArrayList<>();
+        if (!pairs.isEmpty()) {
+            PairedBootstrap bootstrap =
+                    new PairedBootstrap(options.resamples(), options.seed(), perTestAlpha(), options.metrics());
+            Change accuracy = bootstrap.accuracy(pairs);
+            boolean single = pairs.stream().allMatch(Pair::single);
+            metrics.add(comparison(
+                    info.className(),
+                    Counter.ACCURACY,
+                    pairs.size(),
+                    accuracy,
+                    single ? McNemar.oneSidedP(worse, better) : signFlipP(pairs),
+                    single
+                            ? McNemar.method(worse, better) + " (" + worse + " worse, " + better + " better)"
+                            : "paired sign-flip test on pass rates, " + options.resamples() + " resamples (" + worse
+                                    + " cases lower, " + better + " higher)"));
+            int calibrated = (int) pairs.stream().filter(Pair::calibrated).count();
+            Map<Counter, Double> pValues = new PairedRandomization(
+                            options.resamples(),
+                            options.seed() + 3,
+                            options.metrics().bins())
+                    .calibrationPValues(pairs);
+            bootstrap
+                    .calibration(pairs)
+                    .forEach((counter, change) -> metrics.add(comparison(
+                            info.className(),
+                            counter,
+                            calibrated,
+                            change,
+                            pValues.get(counter),
+                            "paired randomization test, " + options.resamples() + " rounds")));
+            if (calibrated < pairs.size()) {
+                notes.add(missingConfidences(pairs, calibrated));
+            }
+        }
+        return new ClassComparison(
+                info.className(), pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged, metrics, notes);
+    }
+
+    /** Which side lacks confidences, so the user knows whether the baseline or the new run is the one to fix. */
+    static String missingConfidences(List<Pair> pairs, int calibrated) {
+        long baselineOnly = pairs.stream()
+                .filter(p -> !p.baselineHasConfidence() && p.currentHasConfidence())
+                .count();
+        long runOnly = pairs.stream()
+                .filter(p -> p.baselineHasConfidence() && !p.currentHasConfidence())
+                .count();
+        long both = pairs.stream()
+                .filter(p -> !p.baselineHasConfidence() && !p.currentHasConfidence())
+                .count();
+        List<String> sides = new ArrayList<>();
+        if (baselineOnly > 0) {
+            sides.add(baselineOnly + " in the baseline only");
+        }
+        if (runOnly > 0) {
+            sides.add(runOnly + " in this run only");
+        }
+        if (both > 0) {
+            sides.add(both + " on both sides");
+        }
+        return (pairs.size() - calibrated) + " shared cases lack a confidence (" + String.join(", ", sides)
+                + "); ECE and Brier rest on the other " + calibrated + "."
+                + (baselineOnly > 0 && runOnly == 0 && both == 0
+                        ? " Record the baseline again with mvn rpt:baseline to compare calibration on every case."
+                        : "");
+    }
+
+    private double signFlipP(List<Pair> pairs) {
+        double[] differences = pairs.stream()
+                .mapToDouble(p -> p.currentRate() - p.baselineRate())
+                .toArray();
+        return SignFlipTest.oneSidedP(differences, options.resamples(), options.seed() + 2);
+    }
+
+    private MetricComparison comparison(
+            String className, Counter counter, int cases, Change change, double pValue, String test) {
+        return new MetricComparison(
+                className,
+                counter,
+                cases,
+                change.baseline(),
+                change.current(),
+                change.lower(),
+                change.upper(),
+                pValue,
+                test,
+                options.tolerance(counter),
+                perTestAlpha());
+    }
+
+    /**
+     * Each class runs {@value #TESTS} tests; Bonferroni's split keeps the chance that an unchanged prompt fails the
+     * class on any of them at or below {@code alpha}, which is what a user setting {@code rpt.check.alpha} expects.
+     */
+    private double perTestAlpha() {
+        return options.alpha() / TESTS;
+    }
+
+    private static List<String> notes(
+            ClassInfo info,
+            BaselineClass entry,
+            int shared,
+            int onlyInRun,
+            int onlyInBaseline,
+            int errored,
+            boolean promptChanged) {
+        List<String> notes = new ArrayList<>();
+        if (promptChanged) {
+            notes.add("the prompt " + info.promptPath() + " changed since the baseline (sha256 "
+                    + abbreviate(entry.promptSha256()) + " then, " + abbreviate(info.promptSha256())
+                    + " now); it is still compared on the shared cases. If the new numbers are what you want, accept"
+                    + " them with `mvn rpt:baseline`.");
+        }
+        if (onlyInRun > 0 || onlyInBaseline > 0) {
+            notes.add("the case sets differ: " + onlyInRun + " only in the run, " + onlyInBaseline
+                    + " only in the baseline; compared on the " + shared + " shared cases.");
+        }
+        if (errored > 0) {
+            notes.add(errored + " cases errored in the run or the baseline and are left out of the comparison.");
+        }
+        if (shared == 0) {
+            notes.add("no case was scored in both the run and the baseline, so nothing is compared.");
+        }
+        return notes;
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
+    }
+}

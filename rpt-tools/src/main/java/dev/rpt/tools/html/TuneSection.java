@@ -1,0 +1,147 @@
+package dev.rpt.tools.html;
+
+import static dev.rpt.tools.html.Html.escape;
+
+import java.util.List;
+
+/**
+ * A tune: its outcome, the accuracy, ECE and Brier per iteration as a chart and a table, and per iteration the
+ * failure modes its diagnostic report named (with example case ids) and the prompt diff of the patch that produced
+ * it, with the modes that patch targeted.
+ */
+final class TuneSection {
+
+    private TuneSection() {}
+
+    static void append(StringBuilder html, TuneRecord tune) {
+        html.append("<section id=\"tune\">\n<h2>Tune</h2>\n");
+        html.append("<p class=\"meta\">record <code>")
+                .append(escape(tune.directory().toString()))
+                .append("</code> · best iteration ")
+                .append(tune.bestIteration())
+                .append(tune.written() ? " (written to the prompt file)" : " (not written)")
+                .append(" · stopped: ")
+                .append(escape(tune.stopReason()))
+                .append("</p>\n");
+        if (tune.iterations().isEmpty()) {
+            html.append("<p class=\"empty\">The record holds no evaluated iteration.</p>\n</section>\n");
+            return;
+        }
+        ClassSection.figure(
+                html,
+                "trajectory",
+                Charts.trajectory(tune.iterations(), "tune-trajectory"),
+                "Solid: held-out split, which selects the best prompt. Dashed: tune split, which the optimizer saw.");
+        trajectoryTable(html, tune);
+        for (TuneRecord.Iteration iteration : tune.iterations()) {
+            iteration(html, iteration, iteration.iteration() == tune.bestIteration());
+        }
+        html.append("</section>\n");
+    }
+
+    private static void trajectoryTable(StringBuilder html, TuneRecord tune) {
+        html.append("<table class=\"trajectory\">\n<thead><tr><th>iteration</th>"
+                + "<th>held-out n</th><th>held-out accuracy</th><th>interval</th><th>held-out ECE</th>"
+                + "<th>held-out Brier</th><th>tune accuracy</th><th>tune ECE</th><th>tune Brier</th>"
+                + "<th>targeted</th></tr></thead>\n<tbody>\n");
+        for (TuneRecord.Iteration it : tune.iterations()) {
+            html.append(it.iteration() == tune.bestIteration() ? "<tr class=\"best\">" : "<tr>")
+                    .append("<th scope=\"row\"><a href=\"#iteration-")
+                    .append(it.iteration())
+                    .append("\">")
+                    .append(it.iteration())
+                    .append(it.iteration() == tune.bestIteration() ? " (best)" : "")
+                    .append("</a></th><td>")
+                    .append(it.holdout().n())
+                    .append("</td><td>")
+                    .append(Formats.percent(it.holdout().accuracy()))
+                    .append("</td><td>")
+                    .append(Formats.interval(it.holdout().accuracyCi()))
+                    .append("</td><td>")
+                    .append(Formats.decimal(it.holdout().ece()))
+                    .append("</td><td>")
+                    .append(Formats.decimal(it.holdout().brier()))
+                    .append("</td><td>")
+                    .append(Formats.percent(it.tune().accuracy()))
+                    .append("</td><td>")
+                    .append(Formats.decimal(it.tune().ece()))
+                    .append("</td><td>")
+                    .append(Formats.decimal(it.tune().brier()))
+                    .append("</td><td class=\"text\">")
+                    .append(it.patch().map(p -> targets(p.targets())).orElse("seed"))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void iteration(StringBuilder html, TuneRecord.Iteration it, boolean best) {
+        html.append("<section class=\"iteration\" id=\"iteration-")
+                .append(it.iteration())
+                .append("\">\n<h3>Iteration ")
+                .append(it.iteration())
+                .append(best ? " (best)" : "")
+                .append("</h3>\n");
+        if (it.patch().isPresent()) {
+            html.append("<p><strong>Patch targeted:</strong> ")
+                    .append(targets(it.patch().get().targets()))
+                    .append("</p>\n");
+            if (!it.patch().get().rationale().isBlank()) {
+                html.append("<p class=\"rationale\">")
+                        .append(escape(it.patch().get().rationale()))
+                        .append("</p>\n");
+            }
+        }
+        it.diff().ifPresent(diff -> diff(html, diff));
+        html.append("<h4>Failure modes on the tune split</h4>\n");
+        if (it.failureModes().isEmpty()) {
+            html.append("<p class=\"empty\">No failure mode reported.</p>\n");
+        } else {
+            html.append("<table class=\"modes\">\n<thead><tr><th>mode</th><th>definition</th><th>cases</th>"
+                    + "<th>share of failures</th><th>example cases</th></tr></thead>\n<tbody>\n");
+            for (TuneRecord.Mode mode : it.failureModes()) {
+                html.append("<tr><td>")
+                        .append(escape(mode.label()))
+                        .append("</td><td class=\"text\">")
+                        .append(escape(mode.definition()))
+                        .append("</td><td>")
+                        .append(mode.count())
+                        .append("</td><td>")
+                        .append(Formats.percent(mode.prevalence()))
+                        .append("</td><td>");
+                for (String example : mode.examples()) {
+                    html.append("<code>").append(escape(example)).append("</code> ");
+                }
+                html.append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private static String targets(List<String> targets) {
+        if (targets.isEmpty()) {
+            return "<em>no mode named</em>";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String target : targets) {
+            out.append("<span class=\"target\">").append(escape(target)).append("</span> ");
+        }
+        return out.toString().trim();
+    }
+
+    /** A unified diff, one escaped line per span so that additions and removals can be coloured. */
+    private static void diff(StringBuilder html, String diff) {
+        html.append("<pre class=\"diff\">");
+        for (String line : diff.split("\n", -1)) {
+            String kind = line.startsWith("+++") || line.startsWith("---")
+                    ? "file"
+                    : line.startsWith("@@") ? "hunk" : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "";
+            html.append("<span class=\"")
+                    .append(kind)
+                    .append("\">")
+                    .append(escape(line))
+                    .append("</span>\n");
+        }
+        html.append("</pre>\n");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.rpt.tools.tune;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.prompt.PromptFile;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * One evaluated candidate.
+ *
+ * @param iteration the evaluation's number
+ * @param candidate the prompt evaluated
+ * @param report the diagnostic report JSON the optimizer reads; it holds optimization-split data only
+ * @param tune the metrics on the optimization cases
+ * @param holdout the metrics on the held-out cases, for selection; never shown to the optimizer
+ * @param failureModes the labels of the recurring failure modes, most prevalent first
+ * @param targetUsage the target model's usage in this evaluation's run, for the tune's budgets
+ */
+@API(status = INTERNAL, since = "0.1")
+public record Evaluation(
+        int iteration,
+        PromptFile candidate,
+        String report,
+        Metrics tune,
+        Metrics holdout,
+        List<String> failureModes,
+        UsageSnapshot targetUsage) {
+
+    /** An evaluation whose target usage is not known, e.g. in tests. */
+    public Evaluation(
+            int iteration,
+            PromptFile candidate,
+            String report,
+            Metrics tune,
+            Metrics holdout,
+            List<String> failureModes) {
+        this(iteration, candidate, report, tune, holdout, failureModes, UsageSnapshot.NONE);
+    }
+
+    public Evaluation {
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(tune, "tune");
+        Objects.requireNonNull(holdout, "holdout");
+        failureModes = List.copyOf(failureModes);
+        Objects.requireNonNull(targetUsage, "targetUsage");
+    }
+
+    /** The selection score on the held-out cases: accuracy − w·Brier; missing values count as 0 and 1. */
+    public double holdoutScore(double brierWeight) {
+        return holdout.accuracy().orElse(0) - brierWeight * holdout.brier().orElse(1);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.rpt.tools.tune;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.api.Split;
+import dev.rpt.chat.Role;
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.RunReport;
+import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.prompt.PromptFile;
+import dev.rpt.tools.diagnose.ConfidenceCounts;
+import dev.rpt.tools.diagnose.DiagnosticReport;
+import dev.rpt.tools.diagnose.DiagnosticReportJson;
+import dev.rpt.tools.diagnose.FailedCase;
+import dev.rpt.tools.diagnose.FailureAnalysis;
+import dev.rpt.tools.diagnose.FailureAnalyzer;
+import dev.rpt.tools.diagnose.FailureMode;
+import dev.rpt.tools.diagnose.IterationHistory;
+import dev.rpt.tools.diagnose.IterationRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.apiguardian.api.API;
+
+/**
+ * The diagnostic function of the paper: runs a candidate on every case through a {@link CandidateRunner}, has the
+ * failures of the optimization split analysed into recurring failure modes, and writes the diagnostic report with
+ * the deltas of its memory. Held-out cases reach the tuner's selection only, never the report or the critic.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CandidateRunner runner;
+    private final String promptResource;
+    private final FailureAnalyzer analyzer;
+    private final MetricBounds goals;
+    private final MetricsOptions metrics;
+    private IterationHistory history = IterationHistory.empty();
+    private FailureAnalysis latest = FailureAnalysis.none();
+
+    /**
+     * @param runner runs the prompt tests with a candidate
+     * @param promptResource the prompt resource being tuned
+     * @param analyzer the critic-based analyzer, or the deterministic fallback
+     * @param goals the thresholds the report states as goals
+     * @param metrics the metric options (bins, thresholds)
+     */
+    public ReflectiveDiagnosticFunction(
+            CandidateRunner runner,
+            String promptResource,
+            FailureAnalyzer analyzer,
+            MetricBounds goals,
+            MetricsOptions metrics) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.promptResource = Objects.requireNonNull(promptResource, "promptResource");
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.goals = Objects.requireNonNull(goals, "goals");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public synchronized Evaluation evaluate(
+            int iteration, PromptFile candidate, List<String> patchTargets, Path directory) throws IOException {
+        Path candidateFile = directory.resolve("candidate.prompt");
+        Files.writeString(candidateFile, candidate.text(), StandardCharsets.UTF_8);
+        RunReport report = runner.run(promptResource, candidateFile, directory.resolve("report"));
+        List<CaseRecord> tune = report.cases(Split.TUNE);
+        Metrics tuneMetrics = Metrics.of(outcomes(tune), metrics);
+        Metrics holdoutMetrics = Metrics.of(outcomes(report.cases(Split.HOLDOUT)), metrics);
+
+        List<FailedCase> failures = new ArrayList<>();
+        List<OptionalDouble> passedConfidences = new ArrayList<>();
+        for (CaseRecord c : tune) {
+            if (c.verdict() == Verdict.FAILED) {
+                failures.add(new FailedCase(
+                        c.id(),
+                        c.vars(),
+                        c.answer().orElse(""),
+                        c.confidence(),
+                        c.justification(),
+                        c.failure().map(f -> f.kind()).orElse("other"),
+                        c.failure().map(f -> f.message()).orElse(""),
+                        c.failure().flatMap(f -> f.expected()),
+                        c.failure().flatMap(f -> f.problem())));
+            } else if (c.verdict() == Verdict.PASSED) {
+                passedConfidences.add(c.confidence());
+            }
+        }
+        latest = analyzer.analyze(task(candidate), failures);
+        history = history.with(IterationRecord.of(iteration, tuneMetrics, latest, patchTargets));
+        String json = DiagnosticReportJson.write(
+                DiagnosticReport.of(history, ConfidenceCounts.of(failures, passedConfidences), goals));
+        return new Evaluation(
+                iteration,
+                candidate,
+                json,
+                tuneMetrics,
+                holdoutMetrics,
+                latest.modes().stream().map(FailureMode::label).toList(),
+                report.usage());
+    }
+
+    @Override
+    public synchronized Evaluation restore(
+            int iteration, PromptFile candidate, List<String> patchTargets, Path directory) throws IOException {
+        RunReport report = RunReport.read(directory.resolve("report").resolve(RunReportWriter.LAST_RUN));
+        String json = Files.readString(directory.resolve("diagnostic.json"), StandardCharsets.UTF_8);
+        Metrics tuneMetrics = Metrics.of(outcomes(report.cases(Split.TUNE)), metrics);
+        Metrics holdoutMetrics = Metrics.of(outcomes(report.cases(Split.HOLDOUT)), metrics);
+        List<FailureMode> modes = new ArrayList<>();
+        for (JsonNode mode : JSON.readTree(json).path("failureModes")) {
+            List<String> examples = new ArrayList<>();
+            mode.path("examples").forEach(example -> examples.add(example.asText()));
+            modes.add(new FailureMode(
+                    mode.path("label").asText(),
+                    mode.path("definition").asText(),
+                    mode.path("count").asInt(),
+                    mode.path("prevalence").asDouble(),
+                    examples));
+        }
+        history = history.with(new IterationRecord(iteration, tuneMetrics, modes, patchTargets));
+        latest = FailureAnalysis.none();
+        return new Evaluation(
+                iteration,
+                candidate,
+                json,
+                tuneMetrics,
+                holdoutMetrics,
+                modes.stream().map(FailureMode::label).toList(),
+                report.usage());
+    }
+
+    @Override
+    public synchronized String inspect(String mode, int limit) {
+        try {
+            return latest.inspect(mode, limit);
+        } catch (IllegalArgumentException unknownMode) {
+            return "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(unknownMode.getMessage()) + "}";
+        }
+    }
+
+    private static String task(PromptFile candidate) {
+        return "SYSTEM:\n" + candidate.sectionText(Role.SYSTEM) + "\n\nUSER:\n" + candidate.sectionText(Role.USER);
+    }
+
+    private static List<CaseOutcome> outcomes(List<CaseRecord> cases) {
+        return cases.stream().map(CaseRecord::outcome).toList();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.rpt.tools.tune;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.prompt.PromptFile;
+import dev.rpt.tools.html.TuneRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * What an interrupted tune left behind, so {@code rpt.tune.resume} can continue it: every completed iteration's
+ * candidate, run report and diagnostic report, and the optimizer's last decision. A tune is unfinished while its
+ * record has no {@code summary.json}; an iteration counts only when its diagnostic report was written, which happens
+ * after its run finished, so a crash mid-iteration just repeats that iteration.
+ *
+ * @param directory the record directory
+ * @param iterations the completed iterations, in order
+ * @param pendingPatch the sections and targets of a PATCH decided after the last completed iteration, if any
+ */
+@API(status = INTERNAL, since = "0.1")
+public record TuneCheckpoint(Path directory, List<Iteration> iterations, Optional<Patch> pendingPatch) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public TuneCheckpoint {
+        iterations = List.copyOf(iterations);
+    }
+
+    /**
+     * The most recent unfinished record under {@code tuneDirectory} whose name ends with {@code -<suffix>}, if any.
+     *
+     * @param tuneDirectory e.g. {@code target/rpt/tune}
+     * @param suffix the prompt's record suffix, e.g. {@code math-solver}
+     */
+    public static Optional<Path> findUnfinished(Path tuneDirectory, String suffix) throws IOException {
+        if (!Files.isDirectory(tuneDirectory)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> records = Files.list(tuneDirectory)) {
+            return records.filter(Files::isDirectory)
+                    .filter(dir -> dir.getFileName().toString().endsWith("-" + suffix))
+                    .filter(dir -> !Files.exists(dir.resolve("summary.json")))
+                    .max(Comparator.comparing(dir -> dir.getFileName().toString()));
+        }
+    }
+
+    /** Reads the completed iterations of a record. */
+    public static TuneCheckpoint load(Path directory) throws IOException {
+        List<Iteration> iterations = new ArrayList<>();
+        for (int n = 1; ; n++) {
+            Path dir = TuneRecord.iterationDirectory(directory, n);
+            if (!Files.isRegularFile(dir.resolve("diagnostic.json"))
+                    || !Files.isRegularFile(dir.resolve("prompt.prompt"))) {
+                break;
+            }
+            List<String> targets = n == 1
+                    ? List.of()
+                    : patch(TuneRecord.iterationDirectory(directory, n - 1))
+                            .map(Patch::targets)
+                            .orElse(List.of());
+            iterations.add(new Iteration(n, PromptFile.parse(dir.resolve("prompt.prompt")), targets, dir));
+        }
+        Optional<Patch> pending = iterations.isEmpty()
+                ? Optional.empty()
+                : patch(iterations.get(iterations.size() - 1).directory());
+        return new TuneCheckpoint(directory, iterations, pending);
+    }
+
+    private static Optional<Patch> patch(Path iterationDirectory) throws IOException {
+        Path decision = iterationDirectory.resolve("decision.json");
+        if (!Files.isRegularFile(decision)) {
+            return Optional.empty();
+        }
+        JsonNode node = JSON.readTree(decision.toFile());
+        List<String> targets = new ArrayList<>();
+        node.path("targets").forEach(target -> targets.add(target.asText()));
+        return Optional.of(new Patch(
+                Optional.ofNullable(node.get("system")).map(JsonNode::asText),
+                Optional.ofNullable(node.get("user")).map(JsonNode::asText),
+                targets));
+    }
+
+    /**
+     * One completed iteration.
+     *
+     * @param iteration its number
+     * @param candidate the prompt it evaluated
+     * @param targets the modes of the patch that produced it
+     * @param directory its directory in the record
+     */
+    public record Iteration(int iteration, PromptFile candidate, List<String> targets, Path directory) {
+        public Iteration {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /**
+     * A PATCH the optimizer decided but the tune did not evaluate before it stopped.
+     *
+     * @param system the new system section, if changed
+     * @param user the new user section, if changed
+     * @param targets the failure modes it targets
+     */
+    public record Patch(Optional<String> system, Optional<String> user, List<String> targets) {
+        public Patch {
+            targets = List.copyOf(targets);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.rpt.tools.tune;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.core.calibration.Metrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.apiguardian.api.API;
+
+/** What the goals print, as lines: the held-out comparison of seed and final, and the failure modes. */
+@API(status = INTERNAL, since = "0.1")
+public final class TuneOutput {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TuneOutput() {}
+
+    /** Seed against final on the held-out cases: accuracy with its 95% interval, ECE and Brier. */
+    public static List<String> summaryTable(Evaluation seed, Evaluation best) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                Locale.ROOT, "%-16s %5s %-26s %7s %7s", "held-out", "n", "accuracy [95% CI]", "ECE", "Brier"));
+        lines.add(row("seed (iter " + seed.iteration() + ")", seed.holdout()));
+        lines.add(row("final (iter " + best.iteration() + ")", best.holdout()));
+        return lines;
+    }
+
+    /**
+     * The failure modes of a diagnostic report (the {@code evaluate_prompt} JSON), most prevalent first: label,
+     * count, prevalence among the failed cases, definition and example case ids.
+     *
+     * @throws IllegalArgumentException when the report is not JSON
+     */
+    public static List<String> failureModes(String diagnosticReport) {
+        JsonNode report;
+        try {
+            report = JSON.readTree(diagnosticReport);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the diagnostic report is not JSON", e);
+        }
+        List<String> lines = new ArrayList<>();
+        JsonNode modes = report.path("failureModes");
+        if (modes.isEmpty()) {
+            lines.add("no failure modes: no optimization-split case failed");
+            return lines;
+        }
+        int index = 1;
+        for (JsonNode mode : modes) {
+            List<String> examples = new ArrayList<>();
+            mode.path("examples").forEach(example -> examples.add(example.asText()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%d. %s: %d cases (%.0f%% of failures)%s",
+                    index++,
+                    mode.path("label").asText(),
+                    mode.path("count").asInt(),
+                    100 * mode.path("prevalence").asDouble(),
+                    examples.isEmpty() ? "" : ", e.g. " + String.join(", ", examples)));
+            if (!mode.path("definition").asText().isBlank()) {
+                lines.add("   " + mode.path("definition").asText());
+            }
+        }
+        return lines;
+    }
+
+    private static String row(String label, Metrics metrics) {
+        String accuracy = value(metrics.accuracy())
+                + metrics.accuracyCi()
+                        .map(ci -> String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper()))
+                        .orElse("");
+        return String.format(
+                Locale.ROOT,
+                "%-16s %5d %-26s %7s %7s",
+                label,
+                metrics.n(),
+                accuracy,
+                value(metrics.ece()),
+                value(metrics.brier()));
+    }
+
+    private static String value(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "n/a";
+    }
+}

@@ -1,0 +1,183 @@
+package dev.rpt.tools.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.report.RunReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Taking, writing and reading baselines. */
+class BaselineTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void holdsThePromptMetricsAndEveryCase() throws IOException {
+        RunReport run = new TestReports(dir)
+                .passed("a", 0.9)
+                .passed("b", 0.8)
+                .failed("c", 0.6)
+                .build();
+        Baseline baseline = Baseline.from(run);
+        assertThat(baseline.runId()).isEqualTo(run.runId());
+        BaselineClass entry = baseline.classNamed(TestReports.CLASS).orElseThrow();
+        assertThat(entry.promptSha256()).isEqualTo(TestReports.SHA);
+        assertThat(entry.promptPath()).isEqualTo("prompts/math.prompt");
+        assertThat(entry.metrics().n()).isEqualTo(3);
+        assertThat(entry.metrics().accuracy().getAsDouble()).isEqualTo(2.0 / 3);
+        // Brier: (0.01 + 0.04 + 0.36) / 3
+        assertThat(entry.metrics().brier().getAsDouble()).isCloseTo(0.41 / 3, within(1e-12));
+        assertThat(entry.metrics().errorRate().getAsDouble()).isZero();
+        assertThat(entry.cases())
+                .containsExactly(
+                        BaselineCase.single("solves", "a", Verdict.PASSED, OptionalDouble.of(0.9)),
+                        BaselineCase.single("solves", "b", Verdict.PASSED, OptionalDouble.of(0.8)),
+                        BaselineCase.single("solves", "c", Verdict.FAILED, OptionalDouble.of(0.6)));
+    }
+
+    @Test
+    void roundTripsThroughItsFile() throws IOException {
+        RunReport run = new TestReports(dir)
+                .passed("a", 0.9)
+                .add(TestReports.CLASS, "b", Verdict.FAILED, OptionalDouble.empty())
+                .add("com.example.Other", "x", Verdict.PASSED, OptionalDouble.of(0.5))
+                .build();
+        Baseline baseline = Baseline.from(run);
+        Path file = dir.resolve("src/test/rpt/baseline.json");
+        baseline.write(file);
+        assertThat(Baseline.read(file)).isEqualTo(baseline);
+        assertThat(dir.resolve("src/test/rpt")).isDirectoryNotContaining("glob:**.part");
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.at("/classes/0/prompt/sha256").asText()).isEqualTo(TestReports.SHA);
+        assertThat(json.at("/classes/0/cases/1/confidence").isNull()).isTrue();
+        assertThat(json.at("/classes/0/cases/1/outcome").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void refusesARunWithErroredCasesUnlessForced() throws IOException {
+        RunReport run =
+                new TestReports(dir).passed("a", 0.9).errored("b").errored("c").build();
+        assertThatThrownBy(() -> Baseline.from(run))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageContaining("has 2 errored cases of 3")
+                .hasMessageContaining("-Drpt.baseline.force=true");
+        Baseline forced = Baseline.from(run, true);
+        assertThat(forced.classes().get(0).cases())
+                .extracting(BaselineCase::verdict)
+                .containsExactly(Verdict.PASSED, Verdict.ERRORED, Verdict.ERRORED);
+        assertThat(forced.classes().get(0).metrics().errorRate().getAsDouble()).isEqualTo(2.0 / 3);
+    }
+
+    @Test
+    void foldsRepeatedSamplesOfACase() throws IOException {
+        RunReport run = new TestReports(dir)
+                .passed("a", 0.5)
+                .passed("a", 0.75)
+                .failed("a", 1.0)
+                .passed("b", 0.9)
+                .passed("b", 0.9)
+                .passed("b", 0.9)
+                .build();
+        assertThat(Baseline.from(run).classes().get(0).cases())
+                .containsExactly(
+                        new BaselineCase(
+                                "solves",
+                                "a",
+                                Verdict.FAILED,
+                                OptionalDouble.of(0.75),
+                                3,
+                                2,
+                                List.of(CaseOutcome.passed(0.5), CaseOutcome.passed(0.75), CaseOutcome.failed(1.0))),
+                        new BaselineCase(
+                                "solves",
+                                "b",
+                                Verdict.PASSED,
+                                OptionalDouble.of(0.9),
+                                3,
+                                3,
+                                List.of(CaseOutcome.passed(0.9), CaseOutcome.passed(0.9), CaseOutcome.passed(0.9))));
+        Path file = dir.resolve("baseline.json");
+        Baseline.from(run).write(file);
+        assertThat(Baseline.read(file)).isEqualTo(Baseline.from(run));
+        assertThat(Files.readString(file)).contains("\"sampleOutcomes\"");
+    }
+
+    @Test
+    void aRepeatedCaseMustListEverySample() throws IOException {
+        RunReport run = new TestReports(dir).passed("a", 0.5).failed("a", 0.75).build();
+        Path file = dir.resolve("baseline.json");
+        Baseline.from(run).write(file);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode root = json.readTree(file.toFile());
+        ((ArrayNode) root.path("classes").get(0).path("cases").get(0).path("sampleOutcomes")).remove(1);
+        json.writeValue(file.toFile(), root);
+        assertThatThrownBy(() -> Baseline.read(file))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageContaining("classes[0].cases[0].sampleOutcomes must list all 2 samples of the case, got 1");
+    }
+
+    @Test
+    void aMissingFileSaysHowToCreateOne() {
+        Path file = dir.resolve("nope.json");
+        assertThatThrownBy(() -> Baseline.read(file))
+                .isInstanceOf(BaselineException.class)
+                .hasMessage("There is no baseline at " + file + ". Take one from a passing run with `mvn verify"
+                        + " rpt:baseline` and commit it, or point rpt.check.baseline at yours.");
+    }
+
+    @Test
+    void invalidJsonNamesTheFileAndLine() throws IOException {
+        Path file = dir.resolve("baseline.json");
+        Files.writeString(file, "{\n  \"schemaVersion\": 1,\n  oops\n}");
+        assertThatThrownBy(() -> Baseline.read(file))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageStartingWith("The baseline " + file + " is not valid JSON (line 3,")
+                .hasMessageContaining("`mvn rpt:baseline`");
+    }
+
+    @Test
+    void anotherSchemaVersionIsRejected() throws IOException {
+        Path file = dir.resolve("baseline.json");
+        Files.writeString(file, "{\"schemaVersion\": 2}");
+        assertThatThrownBy(() -> Baseline.read(file))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageContaining(file + " is invalid: schemaVersion must be 1, got 2");
+    }
+
+    @Test
+    void aBadFieldIsNamedByItsPath() throws IOException {
+        Baseline.from(new TestReports(dir).passed("a", 0.9).build()).write(dir.resolve("b.json"));
+        Path file = dir.resolve("b.json");
+        Files.writeString(file, Files.readString(file).replace("\"passed\"", "\"maybe\""));
+        assertThatThrownBy(() -> Baseline.read(file))
+                .isInstanceOf(BaselineException.class)
+                .hasMessage("The baseline " + file + " is invalid: classes[0].cases[0].outcome must be passed, failed"
+                        + " or errored, got 'maybe'. Restore it from version control or write it again with `mvn"
+                        + " rpt:baseline`.");
+        Files.writeString(file, Files.readString(file).replace("\"confidence\" : 0.9", "\"confidence\" : 9"));
+        assertThatThrownBy(() -> Baseline.read(file)).hasMessageContaining("classes[0].cases[0]");
+    }
+
+    @Test
+    void anEmptyFileIsNotABaseline() throws IOException {
+        Path file = dir.resolve("empty.json");
+        Files.writeString(file, "");
+        assertThatThrownBy(() -> Baseline.read(file))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageContaining("must be a JSON object, and the file is empty");
+    }
+}

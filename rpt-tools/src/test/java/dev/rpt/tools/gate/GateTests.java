@@ -1,0 +1,108 @@
+package dev.rpt.tools.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.report.RunReport;
+import dev.rpt.core.thresholds.CheckMode;
+import dev.rpt.core.thresholds.MetricBounds;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gate driven as a Gradle task or a CLI would drive it: settings from configuration, a baseline written and read
+ * back, a run checked, with no Maven class on the classpath.
+ */
+class GateTests {
+
+    private static final MetricBounds AT_LEAST_HALF = MetricBounds.of(0.5, Double.NaN, Double.NaN, Double.NaN);
+
+    @TempDir
+    Path dir;
+
+    private final Gate gate = new Gate(GateSettings.from(RptConfig.of(Map.of())));
+
+    @Test
+    void theFacadeNeedsNoBuildTool() {
+        assertThatThrownBy(() -> Class.forName("org.apache.maven.plugin.Mojo"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void aRunCheckedAgainstItsOwnBaselinePasses() throws IOException {
+        RunReport run = reports()
+                .many("q", 0, 30, true, 0.9)
+                .many("w", 0, 10, false, 0.6)
+                .build();
+        Path file = dir.resolve("baseline.json");
+        Baseline.from(run).write(file);
+
+        GateResult result = gate.check(run, Optional.of(Baseline.read(file)), List.of());
+
+        assertThat(result.passed()).isTrue();
+        assertThat(result.passedMessage()).isEqualTo("rpt:check passed: 1 prompt test classes, 40 case records.");
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line).contains("MathTests: accuracy ok"));
+    }
+
+    @Test
+    void aClearlyWorseRunFailsOnTheRegressionAndNamesTheFixEvenAboveItsThresholds() throws IOException {
+        RunReport before = reports().many("q", 0, 40, true, 0.9).build();
+        RunReport after = reports()
+                .many("q", 0, 28, true, 0.9)
+                .many("q", 28, 40, false, 0.9)
+                .build();
+
+        GateResult result = gate.check(after, Optional.of(Baseline.from(before)), List.of());
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.violations())
+                .anySatisfy(v -> assertThat(v)
+                        .contains("MathTests: accuracy REGRESSED: baseline 1.000, current 0.700")
+                        .endsWith("Run `mvn rpt:tune`, or accept with `mvn rpt:baseline`."));
+        assertThat(result.failureMessage())
+                .startsWith("rpt:check found " + result.violations().size() + " problem(s):");
+    }
+
+    @Test
+    void withoutABaselineOnlyTheVerdictsAndRulesAreChecked() throws IOException {
+        RunReport run =
+                reports().many("q", 0, 3, true, 0.9).many("w", 0, 7, false, 0.9).build();
+
+        GateResult result = gate.check(run, Optional.empty(), List.of());
+
+        assertThat(result.lines())
+                .containsExactly("No baseline at src/test/rpt/baseline.json: only thresholds and rules are checked."
+                        + " Record one with mvn rpt:baseline and commit it.");
+        assertThat(result.violations()).singleElement().asString().startsWith("MathTests @Thresholds: accuracy 0.300");
+    }
+
+    @Test
+    void theSettingsComeFromTheCheckKeys() {
+        GateSettings settings = GateSettings.from(RptConfig.of(Map.of(
+                "rpt.check.mode", "confidence-bound",
+                "rpt.check.alpha", "0.01",
+                "rpt.check.tolerance.accuracy", "0.05",
+                "rpt.check.baseline", "ci/prompts-baseline.json",
+                "rpt.metrics.bins", "15")));
+
+        assertThat(settings.mode()).isEqualTo(CheckMode.CONFIDENCE_BOUND);
+        assertThat(settings.regression().alpha()).isEqualTo(0.01);
+        assertThat(settings.regression().accuracyTolerance()).isEqualTo(0.05);
+        assertThat(settings.baseline()).isEqualTo(Path.of("ci/prompts-baseline.json"));
+        assertThat(settings.metrics().bins()).isEqualTo(15);
+        assertThatThrownBy(() -> GateSettings.from(RptConfig.of(Map.of("rpt.check.mode", "strict"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rpt.check.mode");
+    }
+
+    private TestReports reports() {
+        return new TestReports(dir).thresholds(AT_LEAST_HALF);
+    }
+}

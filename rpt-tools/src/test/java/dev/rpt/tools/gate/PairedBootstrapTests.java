@@ -1,0 +1,89 @@
+package dev.rpt.tools.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.MetricsOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The paired bootstrap against values that follow from its definition. */
+class PairedBootstrapTests {
+
+    private static final int RESAMPLES = 999;
+    private final PairedBootstrap bootstrap = new PairedBootstrap(RESAMPLES, 7, 0.05, MetricsOptions.DEFAULTS);
+
+    @Test
+    void aChangeOnEveryCaseIsTheSameInEveryResample() {
+        // Baseline: 50 passes at confidence 1.0 (ECE 0, Brier 0). Current: the same passes at 0.8 (ECE 0.2, Brier
+        // 0.04). Every resample shows exactly that change, so the interval collapses onto it.
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            pairs.add(Pair.of(CaseOutcome.passed(1.0), CaseOutcome.passed(0.8)));
+        }
+        Map<Counter, Change> changes = bootstrap.calibration(pairs);
+        Change ece = changes.get(Counter.ECE);
+        assertThat(ece.baseline()).isCloseTo(0.0, within(1e-12));
+        assertThat(ece.current()).isCloseTo(0.2, within(1e-12));
+        assertThat(ece.lower()).isCloseTo(0.2, within(1e-9));
+        assertThat(ece.upper()).isCloseTo(0.2, within(1e-9));
+        Change brier = changes.get(Counter.BRIER);
+        assertThat(brier.current()).isCloseTo(0.04, within(1e-12));
+        assertThat(brier.lower()).isCloseTo(0.04, within(1e-9));
+    }
+
+    @Test
+    void identicalRunsHaveAnIntervalOfZero() {
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            CaseOutcome outcome = i % 3 == 0 ? CaseOutcome.failed(0.7) : CaseOutcome.passed(0.6);
+            pairs.add(Pair.of(outcome, outcome));
+        }
+        // Every resample has change 0.
+        Change ece = bootstrap.calibration(pairs).get(Counter.ECE);
+        assertThat(ece.lower()).isCloseTo(0.0, within(1e-12));
+        assertThat(ece.upper()).isCloseTo(0.0, within(1e-12));
+        Change accuracy = bootstrap.accuracy(pairs);
+        assertThat(accuracy.lower()).isCloseTo(0.0, within(1e-12));
+        assertThat(accuracy.upper()).isCloseTo(0.0, within(1e-12));
+    }
+
+    @Test
+    void oneChangedCaseOfTwentyLeavesNoChangeInsideTheInterval() {
+        // Only case 0 differs (Brier 0.01 -> 0.81 on it). A resample misses it with probability (19/20)^20 = 0.358,
+        // so about a third of the resamples show no change, and the interval reaches down to about zero.
+        List<Pair> pairs = new ArrayList<>();
+        pairs.add(Pair.of(CaseOutcome.passed(0.9), CaseOutcome.failed(0.9)));
+        for (int i = 1; i < 20; i++) {
+            pairs.add(Pair.of(CaseOutcome.passed(0.9), CaseOutcome.passed(0.9)));
+        }
+        Change brier = bootstrap.calibration(pairs).get(Counter.BRIER);
+        assertThat(brier.current() - brier.baseline()).isCloseTo(0.04, within(1e-12));
+        assertThat(brier.lower()).isCloseTo(0.0, within(0.005));
+        assertThat(brier.upper()).isGreaterThan(0.04);
+        Change accuracy = bootstrap.accuracy(pairs);
+        assertThat(accuracy.current() - accuracy.baseline()).isCloseTo(-0.05, within(1e-12));
+        assertThat(accuracy.lower()).isLessThan(-0.05);
+        // The resamples are re-centred on the observed change, which moves the ends by the tiny resampling bias.
+        assertThat(accuracy.upper()).isCloseTo(0.0, within(0.005));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameResult() {
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            pairs.add(Pair.of(CaseOutcome.passed(0.5 + i / 100.0), CaseOutcome.failed(0.4 + i / 100.0)));
+        }
+        assertThat(bootstrap.calibration(pairs))
+                .isEqualTo(new PairedBootstrap(RESAMPLES, 7, 0.05, MetricsOptions.DEFAULTS).calibration(pairs));
+    }
+
+    @Test
+    void noCalibratedPairMeansNoCalibrationChange() {
+        List<Pair> pairs = List.of(Pair.of(CaseOutcome.passedWithoutConfidence(), CaseOutcome.passed(0.9)));
+        assertThat(bootstrap.calibration(pairs)).isEmpty();
+    }
+}

@@ -1,0 +1,298 @@
+package dev.rpt.tools.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.report.RunReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The regression check: a metric fails only when it is beyond its tolerance and significant, on shared cases. */
+class RegressionCheckTests {
+
+    private static final RegressionOptions OPTIONS = RegressionOptions.DEFAULTS.withResamples(500);
+
+    @TempDir
+    Path dir;
+
+    private TestReports reports() {
+        return new TestReports(dir);
+    }
+
+    private RegressionReport compare(RunReport baseline, RunReport current) {
+        return new RegressionCheck(OPTIONS).compare(Baseline.from(baseline), current);
+    }
+
+    @Test
+    void anUnchangedRunPasses() throws IOException {
+        RunReport run = reports()
+                .many("q", 0, 150, true, 0.8)
+                .many("q", 150, 200, false, 0.3)
+                .build();
+        RegressionReport report = compare(run, run);
+        assertThat(report.passed()).isTrue();
+        assertThat(report.classes()).singleElement().satisfies(c -> {
+            assertThat(c.shared()).isEqualTo(200);
+            assertThat(c.notes()).isEmpty();
+            assertThat(c.metrics())
+                    .extracting(MetricComparison::counter)
+                    .containsExactly(Counter.ACCURACY, Counter.ECE, Counter.BRIER);
+        });
+    }
+
+    @Test
+    void aDropBeyondTheToleranceThatIsNotSignificantDoesNotFail() throws IOException {
+        // 20 cases, one of them now fails: accuracy 1.00 -> 0.95 (5 points, beyond the 2-point tolerance), Brier 0.01
+        // -> 0.05; but one discordant case gives McNemar p = 0.5 and the bootstrap misses it in a third of resamples.
+        RunReport before = reports().many("q", 0, 20, true, 0.9).build();
+        RunReport after =
+                reports().failed("q0", 0.9).many("q", 1, 20, true, 0.9).build();
+        RegressionReport report = compare(before, after);
+        MetricComparison accuracy = metric(report, Counter.ACCURACY);
+        assertThat(accuracy.beyondTolerance()).isTrue();
+        assertThat(accuracy.pValue()).isEqualTo(0.5);
+        assertThat(accuracy.significant()).isFalse();
+        assertThat(metric(report, Counter.BRIER).beyondTolerance()).isTrue();
+        assertThat(metric(report, Counter.BRIER).significant()).isFalse();
+        assertThat(report.passed()).isTrue();
+        assertThat(accuracy.message()).contains("worse than the tolerance but not significant");
+    }
+
+    @Test
+    void aSignificantDropWithinTheToleranceDoesNotFail() throws IOException {
+        // 2,000 cases, 30 now fail: accuracy -1.5 points (inside the 2-point tolerance) with McNemar b = 30, c = 0,
+        // p far below 0.05; Brier rises 0.0001 -> 0.0148, significant but inside its 0.02 tolerance.
+        RunReport before = reports().many("q", 0, 2000, true, 0.99).build();
+        RunReport after = reports()
+                .many("q", 0, 30, false, 0.99)
+                .many("q", 30, 2000, true, 0.99)
+                .build();
+        RegressionReport report = new RegressionCheck(RegressionOptions.DEFAULTS.withResamples(200))
+                .compare(Baseline.from(before), after);
+        MetricComparison accuracy = metric(report, Counter.ACCURACY);
+        assertThat(accuracy.significant()).isTrue();
+        assertThat(accuracy.beyondTolerance()).isFalse();
+        assertThat(metric(report, Counter.BRIER).significant()).isTrue();
+        assertThat(metric(report, Counter.BRIER).beyondTolerance()).isFalse();
+        assertThat(report.passed()).isTrue();
+        assertThat(accuracy.message()).contains("significantly worse but within the tolerance");
+    }
+
+    @Test
+    void aDropBeyondTheToleranceAndSignificantFailsWithAFullMessage() throws IOException {
+        RunReport before = reports().many("q", 0, 200, true, 0.9).build();
+        RunReport after = reports()
+                .many("q", 0, 40, false, 0.9)
+                .many("q", 40, 200, true, 0.9)
+                .build();
+        RegressionReport report = compare(before, after);
+        assertThat(report.passed()).isFalse();
+        MetricComparison accuracy = metric(report, Counter.ACCURACY);
+        assertThat(accuracy.regressed()).isTrue();
+        assertThat(accuracy.baseline()).isEqualTo(1.0);
+        assertThat(accuracy.current()).isEqualTo(0.8);
+        assertThat(accuracy.upper()).isLessThan(0);
+        assertThat(report.failures())
+                .first()
+                .asString()
+                .contains(TestReports.CLASS)
+                .contains("accuracy REGRESSED")
+                .contains("baseline 1.000, current 0.800")
+                .contains("(change -0.200, ")
+                .contains("% interval [")
+                .contains("on 200 shared cases")
+                .contains("McNemar chi-square with continuity correction (40 worse, 0 better) one-sided p ")
+                .endsWith("Run `mvn rpt:tune`, or accept with `mvn rpt:baseline`.");
+        // Brier 0.01 -> 0.17 regressed too; ECE went 0.1 -> 0.1 and did not.
+        assertThat(report.regressions())
+                .extracting(MetricComparison::counter)
+                .containsExactly(Counter.ACCURACY, Counter.BRIER);
+    }
+
+    @Test
+    void repeatedCasesAreComparedOnTheirPassRates() throws IOException {
+        // 100 cases of 3 samples. Baseline: every case passes 3 of 3; now 60 of them pass 2 of 3. Folded to pass^3 this
+        // would look like a 60-point drop; on pass rates it is the 20 points it is (1.000 -> 0.800).
+        TestReports before = reports();
+        TestReports after = reports();
+        for (int i = 0; i < 100; i++) {
+            for (int sample = 0; sample < 3; sample++) {
+                before.passed("q" + i, 0.9);
+                if (i < 60 && sample == 0) {
+                    after.failed("q" + i, 0.9);
+                } else {
+                    after.passed("q" + i, 0.9);
+                }
+            }
+        }
+        RegressionReport report = compare(before.build(), after.build());
+        MetricComparison accuracy = metric(report, Counter.ACCURACY);
+        assertThat(accuracy.baseline()).isEqualTo(1.0);
+        assertThat(accuracy.current()).isCloseTo(0.8, within(1e-12));
+        assertThat(accuracy.test())
+                .isEqualTo("paired sign-flip test on pass rates, 500 resamples (60 cases lower, 0" + " higher)");
+        assertThat(accuracy.pValue()).isEqualTo(1.0 / 501);
+        assertThat(accuracy.regressed()).isTrue();
+        // ECE and Brier are measured on all 300 samples a side: Brier 0.01 -> (240 × 0.01 + 60 × 0.81) / 300 = 0.17.
+        assertThat(metric(report, Counter.BRIER).current()).isCloseTo(0.17, within(1e-9));
+    }
+
+    @Test
+    void repeatedCasesThatStayTheSameDoNotFail() throws IOException {
+        TestReports before = reports();
+        for (int i = 0; i < 100; i++) {
+            before.passed("q" + i, 0.7).passed("q" + i, 0.7).failed("q" + i, 0.7);
+        }
+        RunReport run = before.build();
+        RegressionReport report = compare(run, run);
+        assertThat(report.passed()).isTrue();
+        assertThat(metric(report, Counter.ACCURACY).pValue()).isEqualTo(1.0);
+        assertThat(metric(report, Counter.ACCURACY).current()).isCloseTo(2.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void aBaselineWithOtherRepeatsIsComparedAndSaidSo() throws IOException {
+        RunReport once = reports().many("q", 0, 30, true, 0.9).build();
+        TestReports thrice = reports();
+        for (int i = 0; i < 30; i++) {
+            thrice.passed("q" + i, 0.9).passed("q" + i, 0.9).passed("q" + i, 0.9);
+        }
+        RegressionReport report = compare(once, thrice.build());
+        assertThat(report.passed()).isTrue();
+        assertThat(report.classes().get(0).notes())
+                .containsExactly("30 shared cases have a different number of scored samples in the baseline and the"
+                        + " run; they are still compared on pass rates, but take the baseline with the run's"
+                        + " rpt.repeat for exact tests.");
+        assertThat(metric(report, Counter.ACCURACY).test()).startsWith("paired sign-flip test on pass rates");
+    }
+
+    @Test
+    void alphaIsSplitOverTheThreeTestsOfAClass() throws IOException {
+        RunReport run = reports().many("q", 0, 10, true, 0.9).build();
+        MetricComparison accuracy = metric(compare(run, run), Counter.ACCURACY);
+        assertThat(accuracy.alpha()).isEqualTo(0.05 / 3);
+    }
+
+    @Test
+    void differentCaseSetsAreComparedOnTheirIntersectionAndSaidSo() throws IOException {
+        RunReport before = reports().many("q", 0, 10, true, 0.9).build();
+        RunReport after = reports().many("q", 5, 15, false, 0.9).build();
+        ClassComparison comparison = compare(before, after).classes().get(0);
+        assertThat(comparison.shared()).isEqualTo(5);
+        assertThat(comparison.onlyInRun()).isEqualTo(5);
+        assertThat(comparison.onlyInBaseline()).isEqualTo(5);
+        assertThat(comparison.notes())
+                .contains("the case sets differ: 5 only in the run, 5 only in the baseline; compared on the 5 shared"
+                        + " cases.");
+        assertThat(comparison.metrics()).allSatisfy(m -> assertThat(m.cases()).isEqualTo(5));
+    }
+
+    @Test
+    void aChangedPromptIsReportedAndStillCompared() throws IOException {
+        RunReport before = reports().many("q", 0, 10, true, 0.9).build();
+        RunReport after = reports()
+                .prompt(TestReports.CLASS, "b".repeat(64))
+                .many("q", 0, 10, true, 0.9)
+                .build();
+        RegressionReport report = compare(before, after);
+        ClassComparison comparison = report.classes().get(0);
+        assertThat(comparison.promptChanged()).isTrue();
+        assertThat(comparison.notes())
+                .singleElement()
+                .asString()
+                .contains("the prompt prompts/math.prompt changed since the baseline (sha256 aaaaaaaaaaaa… then,"
+                        + " bbbbbbbbbbbb… now)");
+        assertThat(comparison.metrics()).hasSize(3);
+        assertThat(report.lines()).anyMatch(line -> line.startsWith(TestReports.CLASS + ": the prompt"));
+    }
+
+    @Test
+    void aBaselineOfAnotherPromptIsOneClearError() throws IOException {
+        RunReport before = reports().many("q", 0, 10, true, 0.9).build();
+        RunReport after = reports()
+                .promptPath("prompts/other.prompt")
+                .many("q", 0, 10, true, 0.9)
+                .build();
+
+        assertThatThrownBy(() -> compare(before, after))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageContaining("recorded for the prompt prompts/math.prompt")
+                .hasMessageContaining("now tests prompts/other.prompt")
+                .hasMessageContaining("mvn rpt:baseline");
+    }
+
+    @Test
+    void erroredCasesAreLeftOut() throws IOException {
+        RunReport before = reports().many("q", 0, 10, true, 0.9).build();
+        RunReport after = reports()
+                .errored("q0")
+                .errored("q1")
+                .many("q", 2, 10, true, 0.9)
+                .build();
+        ClassComparison comparison = compare(before, after).classes().get(0);
+        assertThat(comparison.shared()).isEqualTo(8);
+        assertThat(comparison.erroredInEither()).isEqualTo(2);
+        assertThat(comparison.notes())
+                .contains("2 cases errored in the run or the baseline and are left out of the" + " comparison.");
+    }
+
+    @Test
+    void classesOnOneSideOnlyAreNoted() throws IOException {
+        RunReport before = reports().many("q", 0, 5, true, 0.9).build();
+        RunReport after = reports()
+                .add("com.example.NewTests", "x", Verdict.PASSED, OptionalDouble.of(0.9))
+                .build();
+        RegressionReport report = compare(before, after);
+        assertThat(report.classes()).isEmpty();
+        assertThat(report.notes())
+                .containsExactly(
+                        "com.example.NewTests is not in the baseline, so it is not compared; add it with `mvn"
+                                + " rpt:baseline`.",
+                        TestReports.CLASS + " is in the baseline but did not run.");
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void casesWithoutAConfidenceAreLeftOutOfCalibrationOnly() throws IOException {
+        RunReport before = reports().many("q", 0, 10, true, 0.9).build();
+        RunReport after = reports()
+                .add(TestReports.CLASS, "q0", Verdict.PASSED, OptionalDouble.empty())
+                .many("q", 1, 10, true, 0.9)
+                .build();
+        ClassComparison comparison = compare(before, after).classes().get(0);
+        assertThat(metric(comparison, Counter.ACCURACY).cases()).isEqualTo(10);
+        assertThat(metric(comparison, Counter.ECE).cases()).isEqualTo(9);
+        assertThat(comparison.notes())
+                .contains("1 shared cases lack a confidence (1 in this run only); ECE and Brier rest on the other 9.");
+    }
+
+    @Test
+    void theNoteOnMissingConfidencesSaysWhichSideLacksThem() throws IOException {
+        RunReport before = reports()
+                .add(TestReports.CLASS, "q0", Verdict.PASSED, OptionalDouble.empty())
+                .add(TestReports.CLASS, "q1", Verdict.PASSED, OptionalDouble.empty())
+                .many("q", 2, 10, true, 0.9)
+                .build();
+        RunReport after = reports().many("q", 0, 10, true, 0.9).build();
+
+        assertThat(compare(before, after).classes().get(0).notes())
+                .contains("2 shared cases lack a confidence (2 in the baseline only); ECE and Brier rest on the other"
+                        + " 8. Record the baseline again with mvn rpt:baseline to compare calibration on every case.");
+    }
+
+    private static MetricComparison metric(RegressionReport report, Counter counter) {
+        return metric(report.classes().get(0), counter);
+    }
+
+    private static MetricComparison metric(ClassComparison comparison, Counter counter) {
+        return comparison.metrics().stream()
+                .filter(m -> m.counter() == counter)
+                .findFirst()
+                .orElseThrow();
+    }
+}

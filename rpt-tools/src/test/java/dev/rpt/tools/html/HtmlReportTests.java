@@ -1,0 +1,209 @@
+package dev.rpt.tools.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.report.RunReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTests {
+
+    @TempDir
+    Path dir;
+
+    private String render(boolean simulated, boolean withTune) throws IOException {
+        RunReport run = ReportFixtures.run(dir.resolve("rpt"), simulated, ReportFixtures.mathCases());
+        Optional<TuneRecord> tune = withTune
+                ? Optional.of(TuneRecord.read(ReportFixtures.tune(dir.resolve("rpt/tune/t1"))))
+                : Optional.empty();
+        return HtmlReport.render(run, tune, MetricsOptions.DEFAULTS);
+    }
+
+    @Test
+    void hasTheSectionsOfARunAndEachClass() throws IOException {
+        String html = render(false, false);
+
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+        assertThat(html).contains("<section id=\"classes\">", "<section id=\"failures\">");
+        assertThat(html).contains("<h3>dev.example.MathSolverTests</h3>", "prompts/math-solver.prompt");
+        assertThat(html).contains("thresholds accuracy ≥ 80.0%, ECE ≤ 0.100");
+        assertThat(html).contains("openai/gpt-4.1-mini").doesNotContain("SIMULATED");
+        assertThat(html).doesNotContain("<section id=\"tune\">");
+    }
+
+    @Test
+    void statesMetricsPerSplitWithIntervalsFormatted() throws IOException {
+        String html = render(false, false);
+
+        // tune split: 3 of 4 passed, Brier (0.01 + 0.04 + 0.0025 + 0.81) / 4 = 0.216; all: 4 of 6 scored, 1 errored
+        assertThat(html)
+                .contains("<th scope=\"row\">tune split</th><td>4</td><td>0</td><td>75.0%</td><td>[")
+                .contains("<th scope=\"row\">held-out split</th><td>2</td><td>1</td><td>50.0%</td>")
+                .contains("<th scope=\"row\">all</th><td>6</td><td>1</td><td>66.7%</td>")
+                .contains("<th>95% interval</th>");
+        Matcher tuneRow = Pattern.compile(
+                        "tune split</th><td>4</td><td>0</td><td>75\\.0%</td><td>\\[(\\d+\\.\\d)%, (\\d+\\.\\d)%\\]</td>"
+                                + "<td>[0-9.]+</td><td>0\\.216</td>")
+                .matcher(html);
+        assertThat(tuneRow.find())
+                .as("the tune row with its interval and Brier score")
+                .isTrue();
+        assertThat(Double.parseDouble(tuneRow.group(1))).isLessThan(75.0);
+        assertThat(Double.parseDouble(tuneRow.group(2))).isGreaterThan(75.0);
+    }
+
+    @Test
+    void escapesModelTextSoThatNoScriptFromDataCanRun() throws IOException {
+        String html = render(true, true);
+
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).contains("&lt;/pre&gt;&lt;script&gt;alert(2)&lt;/script&gt;");
+        assertThat(html).contains("<code>q&amp;a-&lt;6&gt;</code>");
+        assertThat(html).contains("one number &lt;b&gt;.");
+        assertThat(html.toLowerCase(java.util.Locale.ROOT))
+                .as("the report has no script of its own, so any <script tag would have come from data")
+                .doesNotContain("<script");
+        assertThat(html).contains("default-src 'none'");
+    }
+
+    @Test
+    void loadsNothingFromTheNetwork() throws IOException {
+        String html = render(true, true);
+
+        assertThat(html)
+                .doesNotContainPattern("(?i)\\b(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//")
+                .doesNotContainPattern("(?i)@import")
+                .doesNotContainPattern("(?i)url\\(\\s*[\"']?\\s*(https?:)?//")
+                .doesNotContainPattern("(?i)<(link|script|iframe|img|object|embed)\\b");
+        assertThat(html).contains("href=\"#failures\"");
+    }
+
+    @Test
+    void drawsAReliabilityDiagramAndAHistogramPerClassAndATrajectoryForATune() throws IOException {
+        String html = render(false, true);
+
+        assertThat(count(html, "<svg")).isEqualTo(3);
+        assertThat(html).containsPattern("<figure class=\"chart reliability\">\\s*<svg[^>]*id=[\"']reliability-1[\"']");
+        assertThat(html).containsPattern("<figure class=\"chart histogram\">\\s*<svg[^>]*id=[\"']histogram-1[\"']");
+        assertThat(html)
+                .containsPattern("<figure class=\"chart trajectory\">\\s*<svg[^>]*id=[\"']tune-trajectory[\"']");
+        assertThat(count(html, "</svg>")).isEqualTo(3);
+        assertThat(count(render(false, false), "<svg")).isEqualTo(2);
+    }
+
+    @Test
+    void aClassWithoutConfidencesSaysWhyItHasNoCharts() throws IOException {
+        RunReport run = ReportFixtures.run(
+                dir.resolve("rpt"),
+                false,
+                List.of(ReportFixtures.failed(
+                        ReportFixtures.MATH, "x", dev.rpt.api.Split.TUNE, "1", java.util.OptionalDouble.empty())));
+
+        String html = HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS);
+
+        assertThat(html).doesNotContain("<svg").contains("No scored case stated a confidence");
+    }
+
+    @Test
+    void showsTheTuneWithItsTrajectoryTargetsDiffsAndFailureModes() throws IOException {
+        String html = render(false, true);
+
+        assertThat(html).contains("<section id=\"tune\">", "best iteration 3 (written to the prompt file)");
+        assertThat(html)
+                .contains("<tr class=\"best\"><th scope=\"row\"><a href=\"#iteration-3\">3 (best)</a></th><td>10</td>"
+                        + "<td>80.0%</td><td>[20.0%, 95.0%]</td><td>0.100</td><td>0.150</td>");
+        assertThat(html)
+                .containsPattern("(?s)id=\"iteration-2\">.*?Patch targeted:</strong> <span class=\"target\">"
+                        + "answer holds several numbers</span>.*?Ask for one final number\\.");
+        assertThat(html).contains("<span class=\"del\">-Answer briefly.</span>");
+        assertThat(html)
+                .containsPattern("(?s)id=\"iteration-1\">.*?<td>answer holds several numbers</td>.*?<td>14</td>"
+                        + "<td>51\\.9%</td><td><code>gsm-03</code> <code>gsm-11</code> <code>gsm-17</code>");
+    }
+
+    @Test
+    void aSimulatedRunCarriesALoudBanner() throws IOException {
+        String html = render(true, false);
+
+        assertThat(html).contains("<div class=\"simulator\" role=\"alert\"><strong>SIMULATED MODEL.</strong>");
+        assertThat(html)
+                .contains("sim/math (SIMULATOR)")
+                .contains("<title>rpt report · 20260102-030405-a1b2 · SIMULATOR");
+        assertThat(html.indexOf("class=\"simulator\"")).isLessThan(html.indexOf("<section id=\"classes\">"));
+    }
+
+    @Test
+    void listsFailuresMostConfidentFirstAndErrorsLast() throws IOException {
+        String html = render(false, false);
+
+        int confidentWrong = html.indexOf("<code>gsm-04</code>");
+        int lessConfident = html.indexOf("<code>q&amp;a-&lt;6&gt;</code>");
+        int errored = html.indexOf("<code>gsm-07</code>");
+        assertThat(confidentWrong).isPositive().isLessThan(lessConfident);
+        assertThat(lessConfident).isLessThan(errored);
+        assertThat(html).contains("All 3 failed or errored cases.");
+        assertThat(html)
+                .contains("<h3><a href=\"#class-1\">MathSolverTests</a> <span class=\"count\">· 2 failed, 1 errored"
+                        + "</span></h3>");
+        assertThat(html).doesNotContain("<p class=\"more\">");
+        assertThat(html).contains("<code>ModelTimeoutException</code> no reply within 30s");
+        assertThat(html).doesNotContain("<code>gsm-01</code>");
+    }
+
+    @Test
+    void capsTheFailuresTableAndStatesTheTotal() throws IOException {
+        RunReport run = ReportFixtures.run(dir.resolve("rpt"), false, ReportFixtures.manyFailures(150));
+
+        String html = HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS);
+
+        assertThat(html).contains("150 failed or errored cases, at most 100 listed per class.");
+        assertThat(html)
+                .contains("<p class=\"more\">The run report (<code>last-run.json</code>) holds 50 more failed or"
+                        + " errored cases of MathSolverTests, less damaging than those listed.</p>");
+        String table = html.substring(html.indexOf("<table class=\"failures\">"));
+        assertThat(count(table, "<tr class=\"failed\">")).isEqualTo(HtmlReport.MAX_FAILURES);
+        assertThat(table).contains("<code>many-149</code>").doesNotContain("<code>many-049</code>");
+    }
+
+    @Test
+    void writesReportHtmlNextToTheLastRun() throws IOException {
+        Path reportDir = dir.resolve("rpt");
+        ReportFixtures.run(reportDir, true, ReportFixtures.mathCases());
+        Path tune = ReportFixtures.tune(reportDir.resolve("tune/t1"));
+
+        Path written = HtmlReport.write(reportDir, Optional.of(tune), MetricsOptions.DEFAULTS);
+
+        assertThat(written).isEqualTo(reportDir.resolve("report.html"));
+        assertThat(Files.readString(written, StandardCharsets.UTF_8))
+                .contains("<section id=\"tune\">", "SIMULATED MODEL");
+        try (var files = Files.list(reportDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void withoutARunReportTheErrorSaysWhatToRun() {
+        assertThatThrownBy(() -> HtmlReport.write(dir, Optional.empty(), MetricsOptions.DEFAULTS))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(dir.resolve("last-run.json").toString())
+                .hasMessageContaining("mvn test");
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+            count++;
+        }
+        return count;
+    }
+}
