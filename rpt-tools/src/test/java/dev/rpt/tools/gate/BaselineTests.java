@@ -145,7 +145,7 @@ class BaselineTests {
         Files.writeString(file, "{\n  \"schemaVersion\": 1,\n  oops\n}");
         assertThatThrownBy(() -> Baseline.read(file))
                 .isInstanceOf(BaselineException.class)
-                .hasMessageStartingWith("The baseline " + file + " is not valid JSON (line 3,")
+                .hasMessageStartingWith("The baseline " + file + " is invalid: line 3, column 3 is not valid JSON")
                 .hasMessageContaining("`mvn rpt:baseline`");
     }
 
@@ -179,5 +179,23 @@ class BaselineTests {
         assertThatThrownBy(() -> Baseline.read(file))
                 .isInstanceOf(BaselineException.class)
                 .hasMessageContaining("must be a JSON object, and the file is empty");
+    }
+
+    @Test
+    void aCommittedVersionOneBaselineReadsAndWritesBackByteForByte() throws Exception {
+        // The versioning rule's promise to users' committed files: this fixture is a version-1 baseline as rpt wrote
+        // it; every later rpt must read it, and write the same bytes while the version stays 1.
+        Path committed = Path.of(
+                BaselineTests.class.getResource("/gate/baseline-v1.json").toURI());
+        Baseline baseline = Baseline.read(committed);
+
+        assertThat(baseline.classes()).singleElement().satisfies(c -> {
+            assertThat(c.metrics().accuracy()).hasValue(0.5);
+            assertThat(c.cases()).extracting(BaselineCase::samples).containsExactly(1, 3);
+            assertThat(c.cases().get(1).sampleOutcomes()).hasSize(3);
+        });
+        Path rewritten = dir.resolve("baseline.json");
+        baseline.write(rewritten);
+        assertThat(rewritten).hasSameTextualContentAs(committed);
     }
 }
