@@ -4,7 +4,7 @@ import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.tools.html.HtmlReport;
-import dev.rpt.tools.html.TuneRecord;
+import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.rpt.core.report.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -48,6 +47,9 @@ public final class JsonFiles {
     private static final Pattern FIELD_PROBLEM =
             Pattern.compile("(?s)([A-Za-z][A-Za-z0-9]*(?:\\[\\d+]|\\.[A-Za-z][A-Za-z0-9]*)*): (.*)");
 
+    // Jackson's " (start marker at [Source: REDACTED ...; line: 2, column: 17])": the location is stated once, above.
+    private static final Pattern SOURCE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?]\\)");
+
     private JsonFiles() {}
 
     /** The shared mapper, for formats that stream (the run report) or embed JSON in other text. */
@@ -61,6 +63,16 @@ public final class JsonFiles {
             return MAPPER.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             // Records of strings, numbers and lists always serialize; a failure is a bug in the format's types.
+            throw new IllegalStateException(
+                    "cannot serialize " + value.getClass().getName(), e);
+        }
+    }
+
+    /** The value as one line of JSON, e.g. a tool result for a model or a line of a JSONL file. */
+    public static String compactText(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(
                     "cannot serialize " + value.getClass().getName(), e);
         }
@@ -89,10 +101,7 @@ public final class JsonFiles {
         } catch (JsonMappingException e) {
             throw failure(e);
         } catch (JsonProcessingException e) {
-            throw new JsonFileException(
-                    "line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr(),
-                    "is not valid JSON: " + e.getOriginalMessage());
+            throw syntaxError(e);
         }
     }
 
@@ -122,17 +131,19 @@ public final class JsonFiles {
         } catch (JsonFileException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            throw new JsonFileException("the top level", "is not valid JSON: " + e.getOriginalMessage());
+            throw syntaxError(e);
         }
     }
 
-    /** A tree as compact text, for hashing. */
-    public static String compact(JsonNode tree) {
-        try {
-            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Broken JSON: where the parser gave up, and why, without Jackson's source description. */
+    private static JsonFileException syntaxError(JsonProcessingException e) {
+        String why = SOURCE.matcher(e.getOriginalMessage()).replaceAll("");
+        return e.getLocation() == null
+                ? new JsonFileException("the top level", "is not valid JSON: " + why)
+                : new JsonFileException(
+                        "line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr(),
+                        "is not valid JSON: " + why);
     }
 
     /** {@code classes[0].metrics.n} from Jackson's reference chain. */

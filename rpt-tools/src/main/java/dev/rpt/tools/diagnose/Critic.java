@@ -79,14 +79,14 @@ final class Critic {
     }
 
     static String userJson(String task, FailedCase failure) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = MessageJson.MAPPER.createObjectNode();
         root.put("task", task);
         root.set("case", Traces.trace(failure, MAX_CASE_TEXT));
-        return Json.write(root);
+        return MessageJson.write(root);
     }
 
     static List<CritiqueMode> parse(String text) {
-        JsonNode modes = Json.parse(text, "the critic's reply").path("modes");
+        JsonNode modes = MessageJson.parse(text, "the critic's reply").path("modes");
         if (!modes.isArray()) {
             throw new IllegalArgumentException("the critic's reply has no 'modes' array");
         }

@@ -2,17 +2,24 @@ package dev.rpt.tools.diagnose;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.ReliabilityBin;
-import java.util.Optional;
+import dev.rpt.core.json.JsonChecks;
+import dev.rpt.core.json.JsonFileException;
+import dev.rpt.core.json.JsonFiles;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
 /**
- * Writes a {@link DiagnosticReport} as the contract's JSON (schemaVersion 1), compact, with numbers rounded to 4
- * decimals and unmeasurable values as {@code null}. The format is documented in {@code docs/diagnostic-report.md}.
+ * The one owner of the diagnostic report's JSON (schemaVersion 1): records bound by Jackson in the contract's field
+ * order, written compact (the optimizer reads it as a tool result), with numbers rounded to 4 decimals and
+ * unmeasurable values as {@code null}. The format is documented in {@code docs/diagnostic-report.md}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DiagnosticReportJson {
@@ -21,102 +28,227 @@ public final class DiagnosticReportJson {
 
     /** The report as one line of JSON. */
     public static String write(DiagnosticReport report) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("schemaVersion", DiagnosticReport.SCHEMA_VERSION);
-        root.put("iteration", report.iteration());
-        root.set("metrics", metrics(report.metrics()));
-        root.set("calibration", calibration(report));
-        ArrayNode modes = root.putArray("failureModes");
-        for (FailureMode mode : report.failureModes()) {
-            ObjectNode node = modes.addObject();
-            node.put("label", mode.label());
-            node.put("definition", mode.definition());
-            node.put("count", mode.count());
-            node.put("prevalence", Json.round(mode.prevalence()));
-            ArrayNode examples = node.putArray("examples");
-            mode.examples().forEach(examples::add);
-        }
-        ObjectNode deltas = root.putObject("deltas");
-        deltas(deltas, "vsPrevious", report.vsPrevious());
-        deltas(deltas, "vsBest", report.vsBest());
-        ObjectNode best = root.putObject("best");
-        best.put("iteration", report.best().iteration());
-        number(best, "accuracy", report.best().metrics().accuracy());
-        number(best, "ece", report.best().metrics().ece());
-        number(best, "brier", report.best().metrics().brier());
-        root.put("nonImprovingStreak", report.nonImprovingStreak());
-        ArrayNode patches = root.putArray("patchHistory");
-        for (PatchOutcome patch : report.patchHistory()) {
-            ObjectNode node = patches.addObject();
-            node.put("iteration", patch.iteration());
-            ArrayNode targets = node.putArray("targets");
-            patch.targets().forEach(targets::add);
-            ObjectNode shrank = node.putObject("shrank");
-            patch.shrank().forEach(shrank::put);
-        }
-        ObjectNode goals = root.putObject("goals");
-        report.goals().minAccuracy().ifPresent(v -> goals.put("minAccuracy", Json.round(v)));
-        report.goals().maxEce().ifPresent(v -> goals.put("maxEce", Json.round(v)));
-        report.goals().maxBrier().ifPresent(v -> goals.put("maxBrier", Json.round(v)));
-        report.goals().maxErrorRate().ifPresent(v -> goals.put("maxErrorRate", Json.round(v)));
-        goals.put("met", report.goalsMet());
-        return Json.write(root);
+        return JsonFiles.compactText(ReportJson.of(report));
     }
 
-    private static ObjectNode metrics(Metrics metrics) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("n", metrics.n());
-        node.put("errored", metrics.errored());
-        number(node, "accuracy", metrics.accuracy());
-        if (metrics.accuracyCi().isPresent()) {
-            node.putArray("accuracyCi")
-                    .add(Json.round(metrics.accuracyCi().get().lower()))
-                    .add(Json.round(metrics.accuracyCi().get().upper()));
-        } else {
-            node.putNull("accuracyCi");
-        }
-        number(node, "ece", metrics.ece());
-        number(node, "brier", metrics.brier());
-        number(node, "auroc", metrics.auroc());
-        number(node, "formatErrorRate", metrics.formatErrorRate());
-        number(node, "avgConfidence", metrics.meanConfidence());
-        return node;
+    /**
+     * Reads a report back, e.g. from a tune record's {@code diagnostic.json}.
+     *
+     * @throws JsonFileException when the text is not a diagnostic report, naming the field
+     */
+    public static ReportJson read(String json) throws JsonFileException {
+        return JsonFiles.parse(json, ReportJson.class);
     }
 
-    private static ObjectNode calibration(DiagnosticReport report) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("overconfidentWrong", report.confidence().overconfidentWrong());
-        node.put("underconfidentRight", report.confidence().underconfidentRight());
-        ArrayNode bins = node.putArray("bins");
-        for (ReliabilityBin bin : report.metrics().reliability()) {
-            if (bin.count() > 0) {
-                ObjectNode b = bins.addObject();
-                b.put("lower", Json.round(bin.lower()));
-                b.put("upper", Json.round(bin.upper()));
-                b.put("count", bin.count());
-                number(b, "meanConfidence", bin.meanConfidence());
-                number(b, "accuracy", bin.accuracy());
-            }
+    /**
+     * The whole report.
+     *
+     * @param schemaVersion the format's version, {@value DiagnosticReport#SCHEMA_VERSION}
+     * @param iteration the iteration it describes
+     * @param metrics that iteration's metrics on the optimization split
+     * @param calibration over- and underconfidence counts and the non-empty reliability bins
+     * @param failureModes the reported failure modes, most prevalent first
+     * @param deltas the change from the previous and from the best iteration
+     * @param best the best iteration so far
+     * @param nonImprovingStreak iterations in a row without improvement
+     * @param patchHistory the outcome of every patch so far
+     * @param goals the thresholds the tuning aims at, and whether they are met
+     */
+    @JsonPropertyOrder({
+        "schemaVersion",
+        "iteration",
+        "metrics",
+        "calibration",
+        "failureModes",
+        "deltas",
+        "best",
+        "nonImprovingStreak",
+        "patchHistory",
+        "goals"
+    })
+    public record ReportJson(
+            Integer schemaVersion,
+            Integer iteration,
+            MetricsJson metrics,
+            CalibrationJson calibration,
+            List<ModeJson> failureModes,
+            DeltasJson deltas,
+            BestJson best,
+            Integer nonImprovingStreak,
+            List<PatchJson> patchHistory,
+            GoalsJson goals) {
+
+        public ReportJson {
+            JsonChecks.count(schemaVersion, "schemaVersion");
+            JsonChecks.count(iteration, "iteration");
+            failureModes = JsonChecks.list(failureModes);
+            patchHistory = JsonChecks.list(patchHistory);
         }
-        return node;
+
+        static ReportJson of(DiagnosticReport report) {
+            return new ReportJson(
+                    DiagnosticReport.SCHEMA_VERSION,
+                    report.iteration(),
+                    MetricsJson.of(report.metrics()),
+                    CalibrationJson.of(report),
+                    report.failureModes().stream().map(ModeJson::of).toList(),
+                    new DeltasJson(
+                            report.vsPrevious().map(DeltaJson::of).orElse(null),
+                            report.vsBest().map(DeltaJson::of).orElse(null)),
+                    new BestJson(
+                            report.best().iteration(),
+                            round(report.best().metrics().accuracy()),
+                            round(report.best().metrics().ece()),
+                            round(report.best().metrics().brier())),
+                    report.nonImprovingStreak(),
+                    report.patchHistory().stream()
+                            .map(patch -> new PatchJson(patch.iteration(), patch.targets(), patch.shrank()))
+                            .toList(),
+                    GoalsJson.of(report));
+        }
     }
 
-    private static void deltas(ObjectNode parent, String name, Optional<MetricDeltas> deltas) {
-        if (deltas.isEmpty()) {
-            parent.putNull(name);
-            return;
+    /** An iteration's metrics; {@code null} where a metric is unmeasurable. */
+    @JsonPropertyOrder({
+        "n",
+        "errored",
+        "accuracy",
+        "accuracyCi",
+        "ece",
+        "brier",
+        "auroc",
+        "formatErrorRate",
+        "avgConfidence"
+    })
+    public record MetricsJson(
+            int n,
+            int errored,
+            BigDecimal accuracy,
+            List<BigDecimal> accuracyCi,
+            BigDecimal ece,
+            BigDecimal brier,
+            BigDecimal auroc,
+            BigDecimal formatErrorRate,
+            BigDecimal avgConfidence) {
+
+        static MetricsJson of(Metrics metrics) {
+            return new MetricsJson(
+                    metrics.n(),
+                    metrics.errored(),
+                    round(metrics.accuracy()),
+                    metrics.accuracyCi()
+                            .map(ci -> List.of(round(ci.lower()), round(ci.upper())))
+                            .orElse(null),
+                    round(metrics.ece()),
+                    round(metrics.brier()),
+                    round(metrics.auroc()),
+                    round(metrics.formatErrorRate()),
+                    round(metrics.meanConfidence()));
         }
-        ObjectNode node = parent.putObject(name);
-        number(node, "accuracy", deltas.get().accuracy());
-        number(node, "ece", deltas.get().ece());
-        number(node, "brier", deltas.get().brier());
     }
 
-    private static void number(ObjectNode node, String name, OptionalDouble value) {
-        if (value.isPresent()) {
-            node.put(name, Json.round(value.getAsDouble()));
-        } else {
-            node.putNull(name);
+    /** Over- and underconfidence counts, and the reliability bins that hold cases. */
+    @JsonPropertyOrder({"overconfidentWrong", "underconfidentRight", "bins"})
+    public record CalibrationJson(int overconfidentWrong, int underconfidentRight, List<BinJson> bins) {
+
+        public CalibrationJson {
+            bins = JsonChecks.list(bins);
         }
+
+        static CalibrationJson of(DiagnosticReport report) {
+            return new CalibrationJson(
+                    report.confidence().overconfidentWrong(),
+                    report.confidence().underconfidentRight(),
+                    report.metrics().reliability().stream()
+                            .filter(bin -> bin.count() > 0)
+                            .map(BinJson::of)
+                            .toList());
+        }
+    }
+
+    /** One reliability bin. */
+    @JsonPropertyOrder({"lower", "upper", "count", "meanConfidence", "accuracy"})
+    public record BinJson(
+            BigDecimal lower, BigDecimal upper, int count, BigDecimal meanConfidence, BigDecimal accuracy) {
+
+        static BinJson of(ReliabilityBin bin) {
+            return new BinJson(
+                    round(bin.lower()),
+                    round(bin.upper()),
+                    bin.count(),
+                    round(bin.meanConfidence()),
+                    round(bin.accuracy()));
+        }
+    }
+
+    /** One failure mode. */
+    @JsonPropertyOrder({"label", "definition", "count", "prevalence", "examples"})
+    public record ModeJson(String label, String definition, int count, BigDecimal prevalence, List<String> examples) {
+
+        public ModeJson {
+            JsonChecks.text(label, "label");
+            definition = definition == null ? "" : definition;
+            examples = JsonChecks.list(examples);
+        }
+
+        static ModeJson of(FailureMode mode) {
+            return new ModeJson(
+                    mode.label(), mode.definition(), mode.count(), round(mode.prevalence()), mode.examples());
+        }
+    }
+
+    /** The change from the previous and from the best iteration; {@code null} on the first. */
+    @JsonPropertyOrder({"vsPrevious", "vsBest"})
+    public record DeltasJson(DeltaJson vsPrevious, DeltaJson vsBest) {}
+
+    /** One change of the headline metrics. */
+    @JsonPropertyOrder({"accuracy", "ece", "brier"})
+    public record DeltaJson(BigDecimal accuracy, BigDecimal ece, BigDecimal brier) {
+
+        static DeltaJson of(MetricDeltas deltas) {
+            return new DeltaJson(round(deltas.accuracy()), round(deltas.ece()), round(deltas.brier()));
+        }
+    }
+
+    /** The best iteration so far. */
+    @JsonPropertyOrder({"iteration", "accuracy", "ece", "brier"})
+    public record BestJson(int iteration, BigDecimal accuracy, BigDecimal ece, BigDecimal brier) {}
+
+    /** The outcome of one patch: per target, whether its mode shrank. */
+    @JsonPropertyOrder({"iteration", "targets", "shrank"})
+    public record PatchJson(int iteration, List<String> targets, Map<String, Boolean> shrank) {
+
+        public PatchJson {
+            targets = JsonChecks.list(targets);
+            shrank = shrank == null ? Map.of() : shrank;
+        }
+    }
+
+    /** The goals: only the bounds that are set, and whether all are met. */
+    @JsonPropertyOrder({"minAccuracy", "maxEce", "maxBrier", "maxErrorRate", "met"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GoalsJson(
+            BigDecimal minAccuracy, BigDecimal maxEce, BigDecimal maxBrier, BigDecimal maxErrorRate, boolean met) {
+
+        static GoalsJson of(DiagnosticReport report) {
+            return new GoalsJson(
+                    round(report.goals().minAccuracy()),
+                    round(report.goals().maxEce()),
+                    round(report.goals().maxBrier()),
+                    round(report.goals().maxErrorRate()),
+                    report.goalsMet());
+        }
+    }
+
+    /**
+     * The value rounded to 4 decimals, or {@code null}. The optimizer reads these numbers; 0.5499999999999999 costs
+     * tokens and says nothing more than 0.55.
+     */
+    static BigDecimal round(OptionalDouble value) {
+        return value.isPresent() ? round(value.getAsDouble()) : null;
+    }
+
+    static BigDecimal round(double value) {
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 }

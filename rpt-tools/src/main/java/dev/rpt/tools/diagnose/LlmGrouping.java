@@ -51,7 +51,8 @@ final class LlmGrouping implements LabelGrouping {
     @Override
     public Map<String, ModeName> group(List<LabelStats> labels) {
         ChatResponse response = model.chat(request(labels));
-        JsonNode groups = Json.parse(response.text(), "the grouping reply").path("groups");
+        JsonNode groups =
+                MessageJson.parse(response.text(), "the grouping reply").path("groups");
         if (!groups.isArray() || groups.isEmpty()) {
             throw new IllegalArgumentException("the grouping reply has no groups");
         }
@@ -80,7 +81,7 @@ final class LlmGrouping implements LabelGrouping {
     }
 
     static ChatRequest request(List<LabelStats> labels) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = MessageJson.MAPPER.createObjectNode();
         ArrayNode array = root.putArray("labels");
         for (LabelStats stats : labels) {
             ObjectNode node = array.addObject();
@@ -90,7 +91,7 @@ final class LlmGrouping implements LabelGrouping {
         }
         return ChatRequest.builder()
                 .system(INSTRUCTIONS)
-                .user(Json.write(root))
+                .user(MessageJson.write(root))
                 .responseFormat(new ResponseFormat(FORMAT_NAME, new JsonSchema(SCHEMA), true))
                 .temperature(0.0)
                 .maxTokens(MAX_TOKENS)

@@ -18,7 +18,7 @@ final class Traces {
 
     /** One case as {@code {id, vars, answer, confidence, justification, failure: {kind, message}}}. */
     static ObjectNode trace(FailedCase failure, int maxText) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = MessageJson.MAPPER.createObjectNode();
         node.put("id", failure.id());
         ObjectNode vars = node.putObject("vars");
         // Sorted, so that the same case always gives the same request text (and response-cache key).
@@ -42,12 +42,12 @@ final class Traces {
 
     /** The {@code inspect_failures} result: {@code {mode, traces: [...]}} with at most {@code limit} traces. */
     static String inspect(String mode, List<FailedCase> members, int limit) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = MessageJson.MAPPER.createObjectNode();
         root.put("mode", mode);
         ArrayNode traces = root.putArray("traces");
         int count = Math.max(0, Math.min(Math.min(limit, MAX_TRACES), members.size()));
         members.subList(0, count).forEach(member -> traces.add(trace(member, MAX_TEXT)));
-        return Json.write(root);
+        return MessageJson.write(root);
     }
 
     private static String cut(String text, int max) {

@@ -1,6 +1,7 @@
 package dev.rpt.tools.html;
 
 import dev.rpt.core.calibration.ReliabilityBin;
+import dev.rpt.tools.record.TuneRecord;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -8,6 +8,7 @@ import dev.rpt.core.report.AtomicFiles;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;
+import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.rpt.tools.html;
 
 import static dev.rpt.tools.html.Html.escape;
 
+import dev.rpt.tools.record.TuneRecord;
 import java.util.List;
 
 /**

@@ -15,7 +15,8 @@ import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.tools.html.HtmlReport;
-import dev.rpt.tools.html.TuneRecord;
+import dev.rpt.tools.record.RecordLayout;
+import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,9 +235,9 @@ public final class ProjectTuning {
     }
 
     private void writeHtmlReport(TuneResult result) throws IOException {
-        Path bestRun = TuneRecord.iterationDirectory(
-                        result.record(), result.best().iteration())
-                .resolve("report")
+        Path bestRun = new RecordLayout(result.record())
+                .iteration(result.best().iteration())
+                .reportDirectory()
                 .resolve(RunReportWriter.LAST_RUN);
         String html = HtmlReport.render(
                 RunReport.read(bestRun), Optional.of(TuneRecord.read(result.record())), MetricsOptions.from(config));

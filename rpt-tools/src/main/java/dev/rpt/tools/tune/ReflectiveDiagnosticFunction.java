@@ -2,7 +2,6 @@ package dev.rpt.tools.tune;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.Split;
 import dev.rpt.chat.Role;
@@ -24,6 +23,7 @@ import dev.rpt.tools.diagnose.FailureAnalyzer;
 import dev.rpt.tools.diagnose.FailureMode;
 import dev.rpt.tools.diagnose.IterationHistory;
 import dev.rpt.tools.diagnose.IterationRecord;
+import dev.rpt.tools.record.RecordLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +77,8 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
             int iteration, PromptFile candidate, List<String> patchTargets, Path directory) throws IOException {
         Path candidateFile = directory.resolve("candidate.prompt");
         Files.writeString(candidateFile, candidate.text(), StandardCharsets.UTF_8);
-        RunReport report = runner.run(promptResource, candidateFile, directory.resolve("report"));
+        RunReport report =
+                runner.run(promptResource, candidateFile, new RecordLayout.Iteration(directory).reportDirectory());
         List<CaseRecord> tune = report.cases(Split.TUNE);
         Metrics tuneMetrics = Metrics.of(outcomes(tune), metrics);
         Metrics holdoutMetrics = Metrics.of(outcomes(report.cases(Split.HOLDOUT)), metrics);
@@ -117,20 +118,20 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
     @Override
     public synchronized Evaluation restore(
             int iteration, PromptFile candidate, List<String> patchTargets, Path directory) throws IOException {
-        RunReport report = RunReport.read(directory.resolve("report").resolve(RunReportWriter.LAST_RUN));
-        String json = Files.readString(directory.resolve("diagnostic.json"), StandardCharsets.UTF_8);
+        RecordLayout.Iteration files = new RecordLayout.Iteration(directory);
+        RunReport report = RunReport.read(files.reportDirectory().resolve(RunReportWriter.LAST_RUN));
+        String json = Files.readString(files.diagnostic(), StandardCharsets.UTF_8);
         Metrics tuneMetrics = Metrics.of(outcomes(report.cases(Split.TUNE)), metrics);
         Metrics holdoutMetrics = Metrics.of(outcomes(report.cases(Split.HOLDOUT)), metrics);
         List<FailureMode> modes = new ArrayList<>();
-        for (JsonNode mode : JSON.readTree(json).path("failureModes")) {
-            List<String> examples = new ArrayList<>();
-            mode.path("examples").forEach(example -> examples.add(example.asText()));
+        for (DiagnosticReportJson.ModeJson mode :
+                DiagnosticReportJson.read(json).failureModes()) {
             modes.add(new FailureMode(
-                    mode.path("label").asText(),
-                    mode.path("definition").asText(),
-                    mode.path("count").asInt(),
-                    mode.path("prevalence").asDouble(),
-                    examples));
+                    mode.label(),
+                    mode.definition(),
+                    mode.count(),
+                    mode.prevalence() == null ? 0 : mode.prevalence().doubleValue(),
+                    mode.examples()));
         }
         history = history.with(new IterationRecord(iteration, tuneMetrics, modes, patchTargets));
         latest = FailureAnalysis.none();

@@ -2,10 +2,9 @@ package dev.rpt.tools.tune;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.prompt.PromptFile;
-import dev.rpt.tools.html.TuneRecord;
+import dev.rpt.tools.record.DecisionJson;
+import dev.rpt.tools.record.RecordLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,6 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public record TuneCheckpoint(Path directory, List<Iteration> iterations, Optional<Patch> pendingPatch) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public TuneCheckpoint {
         iterations = List.copyOf(iterations);
     }
@@ -48,45 +45,37 @@ public record TuneCheckpoint(Path directory, List<Iteration> iterations, Optiona
         try (Stream<Path> records = Files.list(tuneDirectory)) {
             return records.filter(Files::isDirectory)
                     .filter(dir -> dir.getFileName().toString().endsWith("-" + suffix))
-                    .filter(dir -> !Files.exists(dir.resolve("summary.json")))
+                    .filter(dir -> !new RecordLayout(dir).finished())
                     .max(Comparator.comparing(dir -> dir.getFileName().toString()));
         }
     }
 
     /** Reads the completed iterations of a record. */
     public static TuneCheckpoint load(Path directory) throws IOException {
+        RecordLayout layout = new RecordLayout(directory);
         List<Iteration> iterations = new ArrayList<>();
         for (int n = 1; ; n++) {
-            Path dir = TuneRecord.iterationDirectory(directory, n);
-            if (!Files.isRegularFile(dir.resolve("diagnostic.json"))
-                    || !Files.isRegularFile(dir.resolve("prompt.prompt"))) {
+            RecordLayout.Iteration files = layout.iteration(n);
+            if (!Files.isRegularFile(files.diagnostic()) || !Files.isRegularFile(files.candidate())) {
                 break;
             }
             List<String> targets = n == 1
                     ? List.of()
-                    : patch(TuneRecord.iterationDirectory(directory, n - 1))
-                            .map(Patch::targets)
-                            .orElse(List.of());
-            iterations.add(new Iteration(n, PromptFile.parse(dir.resolve("prompt.prompt")), targets, dir));
+                    : patch(layout.iteration(n - 1)).map(Patch::targets).orElse(List.of());
+            iterations.add(new Iteration(n, PromptFile.parse(files.candidate()), targets, files.directory()));
         }
         Optional<Patch> pending = iterations.isEmpty()
                 ? Optional.empty()
-                : patch(iterations.get(iterations.size() - 1).directory());
+                : patch(layout.iteration(iterations.get(iterations.size() - 1).iteration()));
         return new TuneCheckpoint(directory, iterations, pending);
     }
 
-    private static Optional<Patch> patch(Path iterationDirectory) throws IOException {
-        Path decision = iterationDirectory.resolve("decision.json");
-        if (!Files.isRegularFile(decision)) {
+    private static Optional<Patch> patch(RecordLayout.Iteration files) throws IOException {
+        if (!Files.isRegularFile(files.decision())) {
             return Optional.empty();
         }
-        JsonNode node = JSON.readTree(decision.toFile());
-        List<String> targets = new ArrayList<>();
-        node.path("targets").forEach(target -> targets.add(target.asText()));
-        return Optional.of(new Patch(
-                Optional.ofNullable(node.get("system")).map(JsonNode::asText),
-                Optional.ofNullable(node.get("user")).map(JsonNode::asText),
-                targets));
+        DecisionJson decision = DecisionJson.read(files.decision());
+        return Optional.of(new Patch(decision.system(), decision.user(), decision.targets()));
     }
 
     /**

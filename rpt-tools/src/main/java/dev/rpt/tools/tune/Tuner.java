@@ -19,6 +19,7 @@ import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.prompt.PromptWriter;
+import dev.rpt.tools.record.DecisionJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -290,7 +291,7 @@ public final class Tuner {
                     .put("user", arguments.path("user").asText(base.sectionText(Role.USER)));
             if (candidate(state.seed, sections, call, state.conversation).isPresent()) {
                 state.pendingTargets = targets(arguments);
-                state.recorder.patch(state.evaluations.size(), arguments);
+                state.recorder.patch(state.evaluations.size(), decision(arguments));
                 state.conversation.add(ChatMessage.toolResult(
                         call.id(), "Patch accepted. Evaluate it: call evaluate_prompt with the patched sections."));
             }
@@ -475,6 +476,21 @@ public final class Tuner {
         Duration elapsed = Duration.between(started, Instant.now());
         line.append(String.format(Locale.ROOT, "; %.1fs", elapsed.toMillis() / 1000.0));
         return line.toString();
+    }
+
+    /** The PATCH as the record keeps it: only the sections the optimizer sent. */
+    private static DecisionJson decision(JsonNode arguments) {
+        return new DecisionJson(
+                "PATCH",
+                text(arguments, "system"),
+                text(arguments, "user"),
+                arguments.path("rationale").asText(""),
+                targets(arguments));
+    }
+
+    private static Optional<String> text(JsonNode arguments, String field) {
+        JsonNode value = arguments.get(field);
+        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     private static List<String> targets(JsonNode arguments) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

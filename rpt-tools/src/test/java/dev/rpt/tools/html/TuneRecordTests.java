@@ -3,6 +3,7 @@ package dev.rpt.tools.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.rpt.tools.html;
+package dev.rpt.tools.record;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -31,20 +31,12 @@ public record TuneRecord(
     }
 
     /**
-     * Reads the record the tuner wrote to {@code directory}: {@code summary.json} and, per iteration, {@code
-     * iteration-NN/diagnostic.json}, {@code diff.patch} and {@code decision.json} where present.
+     * Reads the record the tuner wrote to {@code directory} ({@link RecordLayout}): {@code summary.json} and, per
+     * iteration, its diagnostic report, diff and decision where present.
      *
      * @throws IOException when {@code summary.json} is missing or any of the files is not the JSON the tuner writes;
      *     the message names the file
      */
-    /**
-     * The directory of one iteration in a tune record, {@code iteration-01} and so on: the one place that knows the
-     * record's layout, for the recorder that writes it and the readers.
-     */
-    public static Path iterationDirectory(Path record, int iteration) {
-        return record.resolve(String.format(java.util.Locale.ROOT, "iteration-%02d", iteration));
-    }
-
     public static TuneRecord read(Path directory) throws IOException {
         return TuneRecordReader.read(directory);
     }

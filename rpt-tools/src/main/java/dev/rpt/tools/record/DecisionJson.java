@@ -1,0 +1,60 @@
+package dev.rpt.tools.record;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.rpt.core.json.JsonChecks;
+import dev.rpt.core.json.JsonFileException;
+import dev.rpt.core.json.JsonFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * The optimizer's PATCH decision, as {@code decision.json} keeps it: the arguments of its {@code decide} call. A
+ * resumed tune evaluates a pending patch from it; the HTML report shows its targets and rationale.
+ *
+ * @param decision {@code PATCH}
+ * @param system the new system section, when the patch changes it
+ * @param user the new user section, when the patch changes it
+ * @param rationale why, in the optimizer's words
+ * @param targets the failure modes the patch targets
+ */
+@API(status = INTERNAL, since = "0.1")
+@JsonPropertyOrder({"decision", "system", "user", "rationale", "targets"})
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record DecisionJson(
+        String decision, Optional<String> system, Optional<String> user, String rationale, List<String> targets) {
+
+    public DecisionJson {
+        decision = decision == null ? "PATCH" : decision;
+        system = system == null ? Optional.empty() : system;
+        user = user == null ? Optional.empty() : user;
+        rationale = rationale == null ? "" : rationale;
+        targets = JsonChecks.list(targets);
+    }
+
+    /** Writes the decision atomically. */
+    public void write(Path file) throws IOException {
+        JsonFiles.write(file, this);
+    }
+
+    /**
+     * Reads a decision.
+     *
+     * @throws IOException naming the file and the field when it is not a decision the tuner wrote
+     */
+    public static DecisionJson read(Path file) throws IOException {
+        try {
+            return JsonFiles.bind(JsonFiles.readTree(file), DecisionJson.class);
+        } catch (JsonFileException e) {
+            throw new IOException(
+                    file + " is not a decision the tuner wrote: " + e.getMessage()
+                            + ". Re-run `mvn rpt:tune` or remove the record's directory.",
+                    e);
+        }
+    }
+}
