@@ -3,12 +3,15 @@ package dev.rpt.core.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rpt.api.Split;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.files.AtomicFiles;
+import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +20,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +45,9 @@ public final class RunReportWriter implements AutoCloseable {
     /** The file name of the latest run's report in the report directory. */
     public static final String LAST_RUN = "last-run.json";
 
-    private static final JsonFactory JSON = new JsonFactory();
+    // The shared configuration, without a flush after every case: the file is flushed when the report is finished.
+    private static final ObjectWriter WRITER =
+            JsonFiles.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private final Path reportDirectory;
     private final Path runFile;
@@ -72,7 +77,7 @@ public final class RunReportWriter implements AutoCloseable {
         this.partFile = runDirectory.resolve("run.json.part");
         // Named after the run, so that two runs finishing in one directory never share (or delete) a temporary file.
         this.lastRunPart = reportDirectory.resolve(LAST_RUN + "." + header.runId() + ".part");
-        this.json = JSON.createGenerator(partFile.toFile(), JsonEncoding.UTF8);
+        this.json = JsonFiles.mapper().getFactory().createGenerator(partFile.toFile(), JsonEncoding.UTF8);
         try {
             json.useDefaultPrettyPrinter();
             writeHeader();
@@ -103,7 +108,7 @@ public final class RunReportWriter implements AutoCloseable {
         requireOpen();
         CaseOutcome outcome = record.outcome();
         try {
-            CaseJson.write(json, record);
+            WRITER.writeValue(json, RunReportJson.CaseJson.of(record));
         } catch (IOException e) {
             abandonAfter(e);
             throw new UncheckedIOException("cannot write the run report " + partFile, e);
@@ -143,9 +148,9 @@ public final class RunReportWriter implements AutoCloseable {
             json.writeFieldName("metrics");
             List<CaseOutcome> everything = new ArrayList<>();
             outcomes.values().forEach(bySplit -> everything.addAll(all(bySplit)));
-            MetricsJson.writeMetrics(json, Metrics.of(everything, options));
+            WRITER.writeValue(json, RunReportJson.MetricsJson.of(Metrics.of(everything, options)));
             json.writeFieldName("usage");
-            MetricsJson.writeUsage(json, usage);
+            WRITER.writeValue(json, RunReportJson.UsageJson.of(usage));
             json.writeStringField("finishedAt", Instant.now().toString());
             json.writeEndObject();
             json.close();
@@ -219,42 +224,19 @@ public final class RunReportWriter implements AutoCloseable {
         json.writeNumberField("schemaVersion", SCHEMA_VERSION);
         json.writeStringField("runId", header.runId());
         json.writeStringField("startedAt", header.startedAt().toString());
-        json.writeObjectFieldStart("model");
-        json.writeStringField("provider", header.model().provider());
-        json.writeStringField("model", header.model().model());
-        json.writeBooleanField("simulated", header.model().simulated());
-        json.writeStringField("label", header.model().label());
-        json.writeEndObject();
-        json.writeObjectFieldStart("configuration");
-        for (Map.Entry<String, String> entry : header.configuration().entrySet()) {
-            json.writeStringField(entry.getKey(), entry.getValue());
-        }
-        json.writeEndObject();
+        json.writeFieldName("model");
+        WRITER.writeValue(json, RunReportJson.ModelJson.of(header.model()));
+        json.writeFieldName("configuration");
+        WRITER.writeValue(json, header.configuration());
         json.writeArrayFieldStart("cases");
     }
 
     private void writeClass(ClassInfo info, Map<Split, List<CaseOutcome>> bySplit) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("className", info.className());
-        json.writeObjectFieldStart("prompt");
-        json.writeStringField("path", info.promptPath());
-        json.writeStringField("sha256", info.promptSha256());
-        json.writeEndObject();
-        json.writeObjectFieldStart("thresholds");
-        MetricsJson.number(json, "minAccuracy", info.thresholds().minAccuracy());
-        MetricsJson.number(json, "maxEce", info.thresholds().maxEce());
-        MetricsJson.number(json, "maxBrier", info.thresholds().maxBrier());
-        MetricsJson.number(json, "maxErrorRate", info.thresholds().maxErrorRate());
-        json.writeEndObject();
-        json.writeFieldName("metrics");
-        MetricsJson.writeMetrics(json, Metrics.of(all(bySplit), options));
-        json.writeObjectFieldStart("splits");
+        Map<Split, Metrics> splits = new EnumMap<>(Split.class);
         for (Split split : Split.values()) {
-            json.writeFieldName(split.name().toLowerCase(Locale.ROOT));
-            MetricsJson.writeMetrics(json, Metrics.of(bySplit.getOrDefault(split, List.of()), options));
+            splits.put(split, Metrics.of(bySplit.getOrDefault(split, List.of()), options));
         }
-        json.writeEndObject();
-        json.writeEndObject();
+        WRITER.writeValue(json, RunReportJson.ClassJson.of(info, Metrics.of(all(bySplit), options), splits));
     }
 
     private static List<CaseOutcome> all(Map<Split, List<CaseOutcome>> bySplit) {

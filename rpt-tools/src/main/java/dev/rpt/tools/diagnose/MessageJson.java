@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rpt.core.json.JsonFiles;
+import dev.rpt.core.files.JsonFiles;
 
 /**
  * JSON in the messages the diagnosis exchanges with models: what the critic and the grouping call are sent, and

@@ -1,18 +1,18 @@
 package dev.rpt.tools.gate;
 
-import static dev.rpt.core.json.JsonChecks.count;
-import static dev.rpt.core.json.JsonChecks.list;
-import static dev.rpt.core.json.JsonChecks.present;
-import static dev.rpt.core.json.JsonChecks.text;
-import static dev.rpt.core.json.JsonChecks.unit;
+import static dev.rpt.core.files.JsonChecks.count;
+import static dev.rpt.core.files.JsonChecks.list;
+import static dev.rpt.core.files.JsonChecks.present;
+import static dev.rpt.core.files.JsonChecks.text;
+import static dev.rpt.core.files.JsonChecks.unit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
-import dev.rpt.core.json.JsonFileException;
-import dev.rpt.core.json.JsonFiles;
+import dev.rpt.core.files.JsonFileException;
+import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.model.ModelInfo;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

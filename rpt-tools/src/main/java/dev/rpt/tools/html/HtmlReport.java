@@ -4,7 +4,7 @@ import static dev.rpt.tools.html.Html.escape;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.MetricsOptions;
-import dev.rpt.core.report.AtomicFiles;
+import dev.rpt.core.files.AtomicFiles;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;

@@ -4,9 +4,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.rpt.core.json.JsonChecks;
-import dev.rpt.core.json.JsonFileException;
-import dev.rpt.core.json.JsonFiles;
+import dev.rpt.core.files.JsonChecks;
+import dev.rpt.core.files.JsonFileException;
+import dev.rpt.core.files.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

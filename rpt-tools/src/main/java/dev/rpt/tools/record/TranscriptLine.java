@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.rpt.api.ToolCall;
-import dev.rpt.core.json.JsonFiles;
+import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.model.ChatResponse;
 import java.util.List;
 import org.apiguardian.api.API;

@@ -1,7 +1,7 @@
 package dev.rpt.tools.record;
 
 import dev.rpt.core.calibration.Interval;
-import dev.rpt.core.json.JsonFileException;
+import dev.rpt.core.files.JsonFileException;
 import dev.rpt.tools.diagnose.DiagnosticReportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.rpt.tools.tune;
 
+import dev.rpt.core.files.AtomicFiles;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.runtime.UsageSnapshot;
-import dev.rpt.core.report.AtomicFiles;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.tools.record.DecisionJson;
 import dev.rpt.tools.record.RecordLayout;

@@ -36,6 +36,15 @@ final class CachingChatModel implements ChatModel {
             return hit.get().asCached();
         }
         if (mode == CacheMode.REPLAY_ONLY) {
+            Optional<Integer> foreign = cache.foreignFormat();
+            if (foreign.isPresent()) {
+                // After an upgrade that changed the entry format every request misses; say so once, with the fix.
+                throw new ReplayMissException("The response cache " + cache.dir() + " was recorded in cache format "
+                        + foreign.get() + ", and this rpt reads format " + CacheKey.FORMAT_VERSION + ", so none of"
+                        + " its entries can be replayed. Record it again once: run the tests with "
+                        + RptConstants.CACHE + "=" + CacheMode.READ_WRITE.configValue() + " and the model's key,"
+                        + " then commit the new cache.");
+            }
             throw new ReplayMissException("No cached response for this request to "
                     + delegate.info().label()
                     + " in " + cache.dir() + " (key " + key + ", file " + cache.pathOf(key) + "), and "

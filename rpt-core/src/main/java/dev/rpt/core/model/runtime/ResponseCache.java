@@ -1,9 +1,10 @@
 package dev.rpt.core.model.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.core.files.AtomicFiles;
+import dev.rpt.core.files.JsonChecks;
+import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.Excerpt;
 import java.io.IOException;
@@ -32,7 +33,8 @@ final class ResponseCache {
 
     private static final System.Logger LOG = System.getLogger(ResponseCache.class.getName());
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The file at the cache's root that states the format its entries were written in. */
+    static final String FORMAT_FILE = "rpt-cache.json";
 
     private final Path dir;
 
@@ -73,11 +75,31 @@ final class ResponseCache {
         }
     }
 
+    /**
+     * The entry format the cache's entries were written in, when it is not this rpt's: a replay that misses can then
+     * say why. Empty when the cache states this rpt's format, or states none (an empty or a hand-made directory).
+     */
+    Optional<Integer> foreignFormat() {
+        Path file = dir.resolve(FORMAT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            int format = JsonFiles.parse(Files.readString(file, StandardCharsets.UTF_8), FormatJson.class)
+                    .format();
+            return format == CacheKey.FORMAT_VERSION ? Optional.empty() : Optional.of(format);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot read {0} ({1}); assuming this rpt wrote the cache.", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** Stores a reply under a key. A failure to write is logged, not thrown: the reply itself is fine. */
     void write(String key, ChatResponse response) {
         Path path = pathOf(key);
         Path temp = null;
         try {
+            stateFormat();
             Files.createDirectories(path.getParent());
             temp = Files.createTempFile(path.getParent(), key + ".", ".tmp");
             Files.writeString(temp, entry(key, response), StandardCharsets.UTF_8);
@@ -99,37 +121,53 @@ final class ResponseCache {
         }
     }
 
-    private static String entry(String key, ChatResponse response) throws JsonProcessingException {
-        JsonNode payload = MAPPER.valueToTree(response);
-        ObjectNode entry = MAPPER.createObjectNode();
-        entry.put("format", CacheKey.FORMAT_VERSION);
-        entry.put("key", key);
-        entry.put("responseSha256", CacheKey.sha256Hex(MAPPER.writeValueAsString(payload)));
-        entry.set("response", payload);
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(entry);
+    /** Writes the cache's format once, so that an rpt with another entry format can say why nothing matches. */
+    private void stateFormat() throws IOException {
+        Path file = dir.resolve(FORMAT_FILE);
+        if (!Files.isRegularFile(file)) {
+            Files.createDirectories(dir);
+            AtomicFiles.writeString(file, JsonFiles.text(new FormatJson(CacheKey.FORMAT_VERSION)));
+        }
+    }
+
+    private static String entry(String key, ChatResponse response) {
+        JsonNode payload = JsonFiles.mapper().valueToTree(response);
+        return JsonFiles.text(new EntryJson(
+                CacheKey.FORMAT_VERSION, key, CacheKey.sha256Hex(JsonFiles.compactText(payload)), payload));
     }
 
     private static ChatResponse verified(String key, String text) throws IOException {
-        JsonNode entry = MAPPER.readTree(text);
-        if (entry == null || !entry.isObject()) {
-            throw new IOException("not a JSON object");
+        EntryJson entry = JsonFiles.parse(text, EntryJson.class);
+        if (entry.format() != CacheKey.FORMAT_VERSION) {
+            throw new IOException("format " + entry.format() + ", expected " + CacheKey.FORMAT_VERSION);
         }
-        if (entry.path("format").asInt(-1) != CacheKey.FORMAT_VERSION) {
-            throw new IOException("format " + entry.path("format") + ", expected " + CacheKey.FORMAT_VERSION);
+        if (!key.equals(entry.key())) {
+            throw new IOException("it holds key " + entry.key() + ", not its file name's");
         }
-        if (!key.equals(entry.path("key").asText())) {
-            throw new IOException("it holds key " + entry.path("key").asText() + ", not its file name's");
-        }
-        JsonNode payload = entry.get("response");
-        if (payload == null || !payload.isObject()) {
-            throw new IOException("no response object");
-        }
-        if (!CacheKey.sha256Hex(MAPPER.writeValueAsString(payload))
-                .equals(entry.path("responseSha256").asText())) {
+        if (!CacheKey.sha256Hex(JsonFiles.compactText(entry.response())).equals(entry.responseSha256())) {
             throw new IOException("the response does not match its checksum");
         }
-        return MAPPER.treeToValue(payload, ChatResponse.class);
+        return JsonFiles.mapper().treeToValue(entry.response(), ChatResponse.class);
     }
+
+    /**
+     * One entry: the reply under its key, with the SHA-256 of the reply's compact JSON, so that an edited or truncated
+     * entry is recognised. The reply stays a tree: its checksum is taken over the bytes as stored.
+     */
+    @JsonPropertyOrder({"format", "key", "responseSha256", "response"})
+    record EntryJson(int format, String key, String responseSha256, JsonNode response) {
+
+        EntryJson {
+            JsonChecks.text(key, "key");
+            JsonChecks.text(responseSha256, "responseSha256");
+            if (response == null || !response.isObject()) {
+                throw new IllegalArgumentException("response: must be an object");
+            }
+        }
+    }
+
+    /** The cache's {@value #FORMAT_FILE}: the entry format its entries were written in. */
+    record FormatJson(int format) {}
 
     private static void discard(Path path, String reason) {
         LOG.log(

@@ -34,7 +34,9 @@ class CachingChatModelTests {
 
     private long entries() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).count();
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().equals(ResponseCache.FORMAT_FILE))
+                    .count();
         }
     }
 
@@ -145,5 +147,22 @@ class CachingChatModelTests {
         assertThat(model.calls()).isEqualTo(2);
         assertThat(caching.chat(REQUEST).cached()).isTrue();
         assertThat(model.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void aCacheStatesItsFormatOnceAndAReplayOfAnotherFormatSaysHowToRecordItAgain() throws IOException {
+        caching(CacheMode.READ_WRITE).chat(REQUEST);
+        Path format = dir.resolve(ResponseCache.FORMAT_FILE);
+        assertThat(format).content().isEqualToIgnoringWhitespace("{\"format\" : " + CacheKey.FORMAT_VERSION + "}");
+
+        // As if an older rpt had recorded the cache: its entries do not match this rpt's keys.
+        Files.writeString(format, "{\"format\": 0}");
+        ChatRequest another = REQUEST.toBuilder().sampleIndex(7).build();
+
+        assertThatThrownBy(() -> caching(CacheMode.REPLAY_ONLY).chat(another))
+                .isInstanceOf(ReplayMissException.class)
+                .hasMessageContaining(
+                        "was recorded in cache format 0, and this rpt reads format " + CacheKey.FORMAT_VERSION)
+                .hasMessageContaining("rpt.cache=read-write");
     }
 }

@@ -1,4 +1,4 @@
-package dev.rpt.core.report;
+package dev.rpt.core.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.rpt.core.json;
+package dev.rpt.core.files;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.rpt.core.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.rpt.core.json;
+package dev.rpt.core.files;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 

@@ -1,4 +1,4 @@
-package dev.rpt.core.json;
+package dev.rpt.core.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

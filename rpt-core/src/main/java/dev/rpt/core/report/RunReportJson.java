@@ -1,0 +1,405 @@
+package dev.rpt.core.report;
+
+import static dev.rpt.core.files.JsonChecks.list;
+import static dev.rpt.core.files.JsonChecks.present;
+import static dev.rpt.core.files.JsonChecks.text;
+import static dev.rpt.core.files.JsonChecks.unit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.rpt.api.Split;
+import dev.rpt.api.Usage;
+import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.calibration.ReliabilityBin;
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.core.thresholds.MetricBounds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * The run report's JSON shape, as records bound by Jackson: the one owner of the format that {@link RunReportWriter}
+ * streams (each case as it finishes, the classes, metrics and usage at the end) and {@link RunReport} reads back. The
+ * field order is the documented one ({@code docs/report-format.md}); undefined metrics are {@code null}, never 0 or
+ * NaN.
+ */
+final class RunReportJson {
+
+    private RunReportJson() {}
+
+    /** The whole file, for reading; the writer streams the same fields in this order. */
+    @JsonPropertyOrder({
+        "schemaVersion",
+        "runId",
+        "startedAt",
+        "model",
+        "configuration",
+        "cases",
+        "classes",
+        "metrics",
+        "usage",
+        "finishedAt"
+    })
+    record FileJson(
+            Integer schemaVersion,
+            String runId,
+            String startedAt,
+            ModelJson model,
+            Map<String, String> configuration,
+            List<CaseJson> cases,
+            List<ClassJson> classes,
+            MetricsJson metrics,
+            UsageJson usage,
+            String finishedAt) {
+
+        FileJson {
+            text(runId, "runId");
+            present(model, "model");
+            cases = list(cases);
+            classes = list(classes);
+            present(usage, "usage");
+        }
+
+        RunReport toReport() {
+            List<CaseRecord> records = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                try {
+                    records.add(cases.get(i).toRecord());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("cases[" + i + "]: " + e.getMessage(), e);
+                }
+            }
+            return new RunReport(
+                    runId,
+                    new ModelInfo(model.provider(), model.model(), Boolean.TRUE.equals(model.simulated())),
+                    classes.stream().map(ClassJson::toInfo).toList(),
+                    records,
+                    usage.toSnapshot());
+        }
+    }
+
+    @JsonPropertyOrder({"provider", "model", "simulated", "label"})
+    record ModelJson(String provider, String model, Boolean simulated, String label) {
+
+        ModelJson {
+            text(provider, "provider");
+            text(model, "model");
+        }
+
+        static ModelJson of(ModelInfo model) {
+            return new ModelJson(model.provider(), model.model(), model.simulated(), model.label());
+        }
+    }
+
+    @JsonPropertyOrder({
+        "className",
+        "method",
+        "id",
+        "sample",
+        "split",
+        "mustPass",
+        "vars",
+        "outcome",
+        "answer",
+        "confidence",
+        "formatError",
+        "failure",
+        "error",
+        "usage",
+        "cached",
+        "latencyMs",
+        "justification"
+    })
+    record CaseJson(
+            String className,
+            String method,
+            String id,
+            Integer sample,
+            String split,
+            Boolean mustPass,
+            Map<String, String> vars,
+            String outcome,
+            Optional<String> answer,
+            OptionalDouble confidence,
+            Boolean formatError,
+            Optional<FailureJson> failure,
+            Optional<FailureJson> error,
+            TokensJson usage,
+            Boolean cached,
+            Long latencyMs,
+            Optional<String> justification) {
+
+        CaseJson {
+            text(className, "className");
+            text(method, "method");
+            text(id, "id");
+            text(split, "split");
+            text(outcome, "outcome");
+            vars = vars == null ? Map.of() : vars;
+            answer = answer == null ? Optional.empty() : answer;
+            confidence = unit(confidence, "confidence");
+            failure = failure == null ? Optional.empty() : failure;
+            error = error == null ? Optional.empty() : error;
+            justification = justification == null ? Optional.empty() : justification;
+        }
+
+        static CaseJson of(CaseRecord record) {
+            return new CaseJson(
+                    record.className(),
+                    record.method(),
+                    record.id(),
+                    record.sample(),
+                    record.split().name().toLowerCase(Locale.ROOT),
+                    record.mustPass(),
+                    new TreeMap<>(record.vars()),
+                    record.verdict().name().toLowerCase(Locale.ROOT),
+                    record.answer(),
+                    record.confidence(),
+                    record.formatError(),
+                    record.failure().map(FailureJson::of),
+                    record.error().map(FailureJson::of),
+                    TokensJson.of(record.usage()),
+                    record.cached(),
+                    record.latencyMs(),
+                    record.justification());
+        }
+
+        CaseRecord toRecord() {
+            return new CaseRecord(
+                    className,
+                    method,
+                    id,
+                    Split.valueOf(split.toUpperCase(Locale.ROOT)),
+                    new LinkedHashMap<>(vars),
+                    Verdict.valueOf(outcome.toUpperCase(Locale.ROOT)),
+                    answer,
+                    confidence,
+                    Boolean.TRUE.equals(formatError),
+                    failure.map(FailureJson::toFailure),
+                    error.map(FailureJson::toFailure),
+                    usage == null ? Usage.ZERO : usage.toUsage(),
+                    Boolean.TRUE.equals(cached),
+                    latencyMs == null ? 0 : latencyMs,
+                    justification,
+                    sample == null ? 0 : sample,
+                    // Version 1 reports lack the field: their cases were not must-pass.
+                    Boolean.TRUE.equals(mustPass));
+        }
+    }
+
+    @JsonPropertyOrder({"kind", "message", "expected", "problem"})
+    record FailureJson(
+            String kind,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> expected,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> problem) {
+
+        FailureJson {
+            kind = kind == null ? "" : kind;
+            message = message == null ? "" : message;
+            expected = expected == null ? Optional.empty() : expected;
+            problem = problem == null ? Optional.empty() : problem;
+        }
+
+        static FailureJson of(CaseRecord.Failure failure) {
+            return new FailureJson(failure.kind(), failure.message(), failure.expected(), failure.problem());
+        }
+
+        CaseRecord.Failure toFailure() {
+            return new CaseRecord.Failure(kind, message, expected, problem);
+        }
+    }
+
+    @JsonPropertyOrder({"prompt", "completion", "total"})
+    record TokensJson(long prompt, long completion, long total) {
+
+        static TokensJson of(Usage usage) {
+            return new TokensJson(usage.promptTokens(), usage.completionTokens(), usage.totalTokens());
+        }
+
+        Usage toUsage() {
+            return new Usage(prompt, completion, total);
+        }
+    }
+
+    @JsonPropertyOrder({"className", "prompt", "thresholds", "metrics", "splits"})
+    record ClassJson(
+            String className,
+            PromptJson prompt,
+            BoundsJson thresholds,
+            MetricsJson metrics,
+            Map<String, MetricsJson> splits) {
+
+        ClassJson {
+            text(className, "className");
+            present(prompt, "prompt");
+            thresholds = thresholds == null ? BoundsJson.of(MetricBounds.NONE) : thresholds;
+        }
+
+        static ClassJson of(ClassInfo info, Metrics metrics, Map<Split, Metrics> bySplit) {
+            Map<String, MetricsJson> splits = new LinkedHashMap<>();
+            for (Split split : Split.values()) {
+                splits.put(split.name().toLowerCase(Locale.ROOT), MetricsJson.of(bySplit.get(split)));
+            }
+            return new ClassJson(
+                    info.className(),
+                    new PromptJson(info.promptPath(), info.promptSha256()),
+                    BoundsJson.of(info.thresholds()),
+                    MetricsJson.of(metrics),
+                    splits);
+        }
+
+        ClassInfo toInfo() {
+            return new ClassInfo(className, prompt.path(), prompt.sha256(), thresholds.toBounds());
+        }
+    }
+
+    @JsonPropertyOrder({"path", "sha256"})
+    record PromptJson(String path, String sha256) {
+
+        PromptJson {
+            text(path, "path");
+            text(sha256, "sha256");
+        }
+    }
+
+    @JsonPropertyOrder({"minAccuracy", "maxEce", "maxBrier", "maxErrorRate"})
+    record BoundsJson(
+            OptionalDouble minAccuracy, OptionalDouble maxEce, OptionalDouble maxBrier, OptionalDouble maxErrorRate) {
+
+        BoundsJson {
+            minAccuracy = unit(minAccuracy, "minAccuracy");
+            maxEce = unit(maxEce, "maxEce");
+            maxBrier = unit(maxBrier, "maxBrier");
+            maxErrorRate = unit(maxErrorRate, "maxErrorRate");
+        }
+
+        static BoundsJson of(MetricBounds bounds) {
+            return new BoundsJson(bounds.minAccuracy(), bounds.maxEce(), bounds.maxBrier(), bounds.maxErrorRate());
+        }
+
+        MetricBounds toBounds() {
+            return new MetricBounds(minAccuracy, maxEce, maxBrier, maxErrorRate);
+        }
+    }
+
+    /** Metrics as the report states them; written, not read back (readers recompute them from the cases). */
+    @JsonPropertyOrder({
+        "n",
+        "errored",
+        "correct",
+        "accuracy",
+        "accuracyCi",
+        "ece",
+        "eceEqualMass",
+        "brier",
+        "auroc",
+        "overconfidenceRate",
+        "underconfidenceRate",
+        "formatErrorRate",
+        "missingConfidence",
+        "meanConfidence",
+        "reliability"
+    })
+    record MetricsJson(
+            int n,
+            int errored,
+            int correct,
+            OptionalDouble accuracy,
+            List<Double> accuracyCi,
+            OptionalDouble ece,
+            OptionalDouble eceEqualMass,
+            OptionalDouble brier,
+            OptionalDouble auroc,
+            OptionalDouble overconfidenceRate,
+            OptionalDouble underconfidenceRate,
+            OptionalDouble formatErrorRate,
+            int missingConfidence,
+            OptionalDouble meanConfidence,
+            List<BinJson> reliability) {
+
+        static MetricsJson of(Metrics metrics) {
+            return new MetricsJson(
+                    metrics.n(),
+                    metrics.errored(),
+                    metrics.correct(),
+                    metrics.accuracy(),
+                    metrics.accuracyCi()
+                            .map(ci -> List.of(ci.lower(), ci.upper()))
+                            .orElse(null),
+                    metrics.ece(),
+                    metrics.eceEqualMass(),
+                    metrics.brier(),
+                    metrics.auroc(),
+                    metrics.overconfidenceRate(),
+                    metrics.underconfidenceRate(),
+                    metrics.formatErrorRate(),
+                    metrics.missingConfidence(),
+                    metrics.meanConfidence(),
+                    metrics.reliability().stream().map(BinJson::of).toList());
+        }
+    }
+
+    @JsonPropertyOrder({"lower", "upper", "count", "meanConfidence", "accuracy"})
+    record BinJson(double lower, double upper, int count, OptionalDouble meanConfidence, OptionalDouble accuracy) {
+
+        static BinJson of(ReliabilityBin bin) {
+            return new BinJson(bin.lower(), bin.upper(), bin.count(), bin.meanConfidence(), bin.accuracy());
+        }
+    }
+
+    @JsonPropertyOrder({"calls", "cachedCalls", "errors", "tokens", "cachedTokens", "costUsd", "unpricedModels"})
+    record UsageJson(
+            Long calls,
+            Long cachedCalls,
+            Long errors,
+            TokensJson tokens,
+            TokensJson cachedTokens,
+            OptionalDouble costUsd,
+            List<String> unpricedModels) {
+
+        UsageJson {
+            costUsd = costUsd == null ? OptionalDouble.empty() : costUsd;
+            unpricedModels = list(unpricedModels);
+        }
+
+        static UsageJson of(UsageSnapshot usage) {
+            return new UsageJson(
+                    usage.calls(),
+                    usage.cachedCalls(),
+                    usage.errors(),
+                    TokensJson.of(usage.usage()),
+                    TokensJson.of(usage.cachedUsage()),
+                    usage.costUsd(),
+                    usage.unpricedModels());
+        }
+
+        UsageSnapshot toSnapshot() {
+            List<String> unpriced = new ArrayList<>(unpricedModels);
+            // A cost stands only when every model was priced; a report that states neither has an unknown cost.
+            OptionalDouble cost = unpriced.isEmpty() ? costUsd : OptionalDouble.empty();
+            if (cost.isEmpty() && unpriced.isEmpty()) {
+                unpriced.add("(unknown)");
+            }
+            return new UsageSnapshot(
+                    count(calls),
+                    count(cachedCalls),
+                    count(errors),
+                    tokens == null ? Usage.ZERO : tokens.toUsage(),
+                    cachedTokens == null ? Usage.ZERO : cachedTokens.toUsage(),
+                    cost,
+                    unpriced);
+        }
+
+        private static long count(Long value) {
+            return value == null ? 0 : value;
+        }
+    }
+}
