@@ -2,7 +2,7 @@ package dev.rpt.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rpt.core.model.Excerpt;
-import dev.rpt.sim.DiagnosticReport.Mode;
+import dev.rpt.sim.ReportView.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -37,7 +37,7 @@ final class OptimizerPolicy {
         if (state.reportError() != null) {
             return stop("evaluate_prompt failed: " + Excerpt.of(state.reportError()));
         }
-        DiagnosticReport report = state.report();
+        ReportView report = state.report();
         if (report == null) {
             return new OptimizerAction.Evaluate(state.candidate());
         }
@@ -45,7 +45,7 @@ final class OptimizerPolicy {
     }
 
     /** PATCH or STOP on the report at hand, or an inspection first when the top mode names no remedy. */
-    static OptimizerAction decide(OptimizerState state, DiagnosticReport report, boolean mayInspect) {
+    static OptimizerAction decide(OptimizerState state, ReportView report, boolean mayInspect) {
         String numbers = numbers(report);
         if (report.goalsMet()) {
             String reason = String.format(
@@ -146,7 +146,7 @@ final class OptimizerPolicy {
                 .map(Map.Entry::getKey);
     }
 
-    private static String numbers(DiagnosticReport report) {
+    private static String numbers(ReportView report) {
         return String.format(
                 Locale.ROOT,
                 "Iteration %d: accuracy %.3f, ECE %.3f, %d overconfident wrong answers.",

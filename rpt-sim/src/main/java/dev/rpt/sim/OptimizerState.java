@@ -23,7 +23,7 @@ import java.util.Map;
  */
 record OptimizerState(
         Candidate candidate,
-        DiagnosticReport report,
+        ReportView report,
         String reportError,
         JsonNode inspected,
         String rejection,
@@ -45,7 +45,7 @@ record OptimizerState(
                 new Candidate(first.get("system").asText(), first.get("user").asText());
         Map<String, ToolCall> calls = new HashMap<>();
         Map<String, Candidate> beforePatch = new HashMap<>();
-        DiagnosticReport report = null;
+        ReportView report = null;
         String reportError = null;
         JsonNode inspected = null;
         String rejection = null;
@@ -73,7 +73,7 @@ record OptimizerState(
                         if (candidate.equals(sections(call, candidate))) {
                             report = message.toolError()
                                     ? null
-                                    : DiagnosticReport.of(SimJson.parseObject(
+                                    : ReportView.of(SimJson.parseObject(
                                             content,
                                             "the evaluate_prompt result of " + call.id(),
                                             "(the diagnostic report)"));

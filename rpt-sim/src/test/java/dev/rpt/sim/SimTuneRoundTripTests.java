@@ -105,13 +105,13 @@ class SimTuneRoundTripTests {
 
         for (int i = 0; i + 1 < steps.size(); i++) {
             Step step = steps.get(i);
-            List<DiagnosticReport.Mode> modes =
-                    OptimizerPolicy.ordered(DiagnosticReport.of(step.report()).modes());
+            List<ReportView.Mode> modes =
+                    OptimizerPolicy.ordered(ReportView.of(step.report()).modes());
             String target = step.decision().get("targets").get(0).asText();
             Remedy remedy = Remedy.forLabel(target).orElseThrow();
 
             assertThat(step.decision().get("targets")).hasSize(1);
-            assertThat(modes).extracting(DiagnosticReport.Mode::label).contains(target);
+            assertThat(modes).extracting(ReportView.Mode::label).contains(target);
             assertThat(remedy.presentIn(TraitDetector.detect(step.system()))).isFalse();
             assertThat(modes.stream()
                             .filter(mode -> Remedy.forLabel(mode.label())

@@ -79,8 +79,11 @@ public final class DiagnosticReportJson {
             GoalsJson goals) {
 
         public ReportJson {
-            JsonChecks.count(schemaVersion, "schemaVersion");
-            JsonChecks.count(iteration, "iteration");
+            // A reader needs only the fields it reads; a report of another version must not be misread, though.
+            if (schemaVersion != null && schemaVersion != DiagnosticReport.SCHEMA_VERSION) {
+                throw new IllegalArgumentException("schemaVersion: is " + schemaVersion + ", and this rpt reads "
+                        + DiagnosticReport.SCHEMA_VERSION);
+            }
             failureModes = JsonChecks.list(failureModes);
             patchHistory = JsonChecks.list(patchHistory);
         }

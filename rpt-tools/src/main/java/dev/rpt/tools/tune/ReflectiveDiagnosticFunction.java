@@ -2,7 +2,6 @@ package dev.rpt.tools.tune;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.Split;
 import dev.rpt.chat.Role;
 import dev.rpt.core.calibration.CaseOutcome;
@@ -41,8 +40,6 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CandidateRunner runner;
     private final String promptResource;

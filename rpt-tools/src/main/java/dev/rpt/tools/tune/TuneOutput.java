@@ -2,11 +2,9 @@ package dev.rpt.tools.tune;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.core.calibration.Metrics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.rpt.core.files.JsonFileException;
+import dev.rpt.tools.diagnose.DiagnosticReportJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +14,6 @@ import org.apiguardian.api.API;
 /** What the goals print, as lines: the held-out comparison of seed and final, and the failure modes. */
 @API(status = INTERNAL, since = "0.1")
 public final class TuneOutput {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TuneOutput() {}
 
@@ -38,32 +34,29 @@ public final class TuneOutput {
      * @throws IllegalArgumentException when the report is not JSON
      */
     public static List<String> failureModes(String diagnosticReport) {
-        JsonNode report;
+        DiagnosticReportJson.ReportJson report;
         try {
-            report = JSON.readTree(diagnosticReport);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the diagnostic report is not JSON", e);
+            report = DiagnosticReportJson.read(diagnosticReport);
+        } catch (JsonFileException e) {
+            throw new IllegalArgumentException("the diagnostic report cannot be read: " + e.getMessage(), e);
         }
         List<String> lines = new ArrayList<>();
-        JsonNode modes = report.path("failureModes");
-        if (modes.isEmpty()) {
+        if (report.failureModes().isEmpty()) {
             lines.add("no failure modes: no optimization-split case failed");
             return lines;
         }
         int index = 1;
-        for (JsonNode mode : modes) {
-            List<String> examples = new ArrayList<>();
-            mode.path("examples").forEach(example -> examples.add(example.asText()));
+        for (DiagnosticReportJson.ModeJson mode : report.failureModes()) {
             lines.add(String.format(
                     Locale.ROOT,
                     "%d. %s: %d cases (%.0f%% of failures)%s",
                     index++,
-                    mode.path("label").asText(),
-                    mode.path("count").asInt(),
-                    100 * mode.path("prevalence").asDouble(),
-                    examples.isEmpty() ? "" : ", e.g. " + String.join(", ", examples)));
-            if (!mode.path("definition").asText().isBlank()) {
-                lines.add("   " + mode.path("definition").asText());
+                    mode.label(),
+                    mode.count(),
+                    mode.prevalence() == null ? 0.0 : 100 * mode.prevalence().doubleValue(),
+                    mode.examples().isEmpty() ? "" : ", e.g. " + String.join(", ", mode.examples())));
+            if (!mode.definition().isBlank()) {
+                lines.add("   " + mode.definition());
             }
         }
         return lines;

@@ -11,6 +11,7 @@ import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.Role;
 import dev.rpt.chat.ToolChoice;
+import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelException;
@@ -43,7 +44,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class Tuner {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFiles.mapper();
     private static final int MAX_NUDGES = 2;
 
     private final TuneSettings settings;

@@ -52,7 +52,7 @@ class SimProtocolContractTests {
         JsonNode report = Fixtures.JSON.readTree(
                 DiagnosticReportJson.write(DiagnosticReport.of(history, new ConfidenceCounts(4, 0), goals)));
 
-        // The fields dev.rpt.sim.DiagnosticReport.parse reads, with the types it expects.
+        // The fields dev.rpt.sim.ReportView.of reads, with the types it expects.
         assertThat(report.at("/iteration").isInt()).isTrue();
         assertThat(report.at("/metrics/accuracy").isNumber()).isTrue();
         assertThat(report.at("/metrics/ece").isNumber()).isTrue();

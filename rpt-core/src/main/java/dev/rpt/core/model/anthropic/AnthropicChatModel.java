@@ -62,7 +62,7 @@ final class AnthropicChatModel implements ChatModel {
         try (Response response = client.newCall(httpRequest(encoded.json())).execute()) {
             String body = readBody(response);
             if (!response.isSuccessful()) {
-                throw ErrorMapper.map(
+                throw AnthropicErrorMapper.map(
                         response.code(),
                         body,
                         RetryAfter.from(response.headers(), clock.instant()),

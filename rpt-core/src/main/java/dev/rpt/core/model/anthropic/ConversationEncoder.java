@@ -50,7 +50,7 @@ final class ConversationEncoder {
             throw new IllegalArgumentException(
                     "The request has only system messages; Anthropic needs at least one user message after them.");
         }
-        ArrayNode encoded = Json.MAPPER.createArrayNode();
+        ArrayNode encoded = AnthropicJson.MAPPER.createArrayNode();
         turns.forEach(turn -> encoded.add(turn.toJson()));
         return new Conversation(system.isEmpty() ? null : String.join("\n\n", system), encoded);
     }
@@ -77,14 +77,14 @@ final class ConversationEncoder {
     }
 
     private static ObjectNode text(String text) {
-        ObjectNode block = Json.MAPPER.createObjectNode();
+        ObjectNode block = AnthropicJson.MAPPER.createObjectNode();
         block.put("type", "text");
         block.put("text", text);
         return block;
     }
 
     private static ObjectNode toolUse(ToolCall call) {
-        ObjectNode block = Json.MAPPER.createObjectNode();
+        ObjectNode block = AnthropicJson.MAPPER.createObjectNode();
         block.put("type", "tool_use");
         block.put("id", call.id());
         block.put("name", call.name());
@@ -92,12 +92,13 @@ final class ConversationEncoder {
         String arguments = call.arguments().isBlank() ? "{}" : call.arguments();
         block.set(
                 "input",
-                Json.parseObject(arguments, "The arguments of tool call " + call.id() + " (" + call.name() + ")"));
+                AnthropicJson.parseObject(
+                        arguments, "The arguments of tool call " + call.id() + " (" + call.name() + ")"));
         return block;
     }
 
     private static ObjectNode toolResult(ChatMessage message) {
-        ObjectNode block = Json.MAPPER.createObjectNode();
+        ObjectNode block = AnthropicJson.MAPPER.createObjectNode();
         block.put("type", "tool_result");
         block.put("tool_use_id", message.toolCallId());
         block.put("content", message.content());
@@ -111,7 +112,7 @@ final class ConversationEncoder {
     private record Turn(String role, List<ObjectNode> blocks) {
 
         ObjectNode toJson() {
-            ObjectNode turn = Json.MAPPER.createObjectNode();
+            ObjectNode turn = AnthropicJson.MAPPER.createObjectNode();
             turn.put("role", role);
             if (blocks.size() == 1 && "text".equals(blocks.get(0).get("type").asText())) {
                 // The plain-string form for the common single-text turn keeps bodies short and readable.

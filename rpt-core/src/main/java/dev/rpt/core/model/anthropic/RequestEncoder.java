@@ -31,7 +31,7 @@ final class RequestEncoder {
         FormatTool formatTool = request.responseFormat() == null ? null : FormatTool.of(request.responseFormat());
         ConversationEncoder.Conversation conversation = ConversationEncoder.encode(request.messages());
 
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = AnthropicJson.MAPPER.createObjectNode();
         body.put("model", model);
         body.put("max_tokens", request.maxTokens() != null ? request.maxTokens() : DEFAULT_MAX_TOKENS);
         if (conversation.system() != null) {
@@ -49,11 +49,11 @@ final class RequestEncoder {
         if (request.temperature() != null) {
             body.put("temperature", request.temperature());
         }
-        return new Encoded(Json.write(body), formatTool);
+        return new Encoded(AnthropicJson.write(body), formatTool);
     }
 
     private static ArrayNode tools(ChatRequest request, FormatTool formatTool) {
-        ArrayNode tools = Json.MAPPER.createArrayNode();
+        ArrayNode tools = AnthropicJson.MAPPER.createArrayNode();
         for (ToolDefinition tool : request.tools()) {
             if (formatTool != null && tool.name().equals(formatTool.name())) {
                 throw new IllegalArgumentException("The response format " + formatTool.name()
@@ -69,10 +69,10 @@ final class RequestEncoder {
     }
 
     private static ObjectNode tool(String name, String description, String schemaJson) {
-        ObjectNode tool = Json.MAPPER.createObjectNode();
+        ObjectNode tool = AnthropicJson.MAPPER.createObjectNode();
         tool.put("name", name);
         tool.put("description", description);
-        tool.set("input_schema", Json.parseObject(schemaJson, "The input schema of tool " + name));
+        tool.set("input_schema", AnthropicJson.parseObject(schemaJson, "The input schema of tool " + name));
         return tool;
     }
 
@@ -109,7 +109,7 @@ final class RequestEncoder {
     }
 
     private static ObjectNode choice(String type, String name) {
-        ObjectNode choice = Json.MAPPER.createObjectNode();
+        ObjectNode choice = AnthropicJson.MAPPER.createObjectNode();
         choice.put("type", type);
         if (name != null) {
             choice.put("name", name);

@@ -33,7 +33,7 @@ final class ResponseDecoder {
     static ChatResponse decode(String body, FormatTool formatTool, String requestedModel) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(body);
+            root = AnthropicJson.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException("Anthropic answered with a body that is not JSON", body, e);
         }
@@ -80,7 +80,7 @@ final class ResponseDecoder {
             throw new MalformedResponseException("Anthropic sent a tool_use block without an id or a name", body, null);
         }
         JsonNode input = block.get("input");
-        String arguments = input == null || input.isNull() ? "{}" : Json.write(input);
+        String arguments = input == null || input.isNull() ? "{}" : AnthropicJson.write(input);
         return new ToolCall(block.get("id").asText(), block.get("name").asText(), arguments);
     }
 

@@ -44,14 +44,14 @@ final class ChatRequestWriter {
 
     byte[] write(ChatRequest request) {
         try {
-            return Json.MAPPER.writeValueAsBytes(tree(request));
+            return OpenAiJson.MAPPER.writeValueAsBytes(tree(request));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("could not serialize a chat request", e);
         }
     }
 
     ObjectNode tree(ChatRequest request) {
-        ObjectNode body = Json.object();
+        ObjectNode body = OpenAiJson.object();
         body.put("model", model);
         ArrayNode messages = body.putArray("messages");
         request.messages().forEach(message -> messages.add(message(message)));
@@ -84,7 +84,7 @@ final class ChatRequestWriter {
     }
 
     private static ObjectNode message(ChatMessage message) {
-        ObjectNode node = Json.object();
+        ObjectNode node = OpenAiJson.object();
         node.put("role", message.role().name().toLowerCase(Locale.ROOT));
         if (message.content() != null) {
             node.put("content", message.content());
@@ -101,7 +101,7 @@ final class ChatRequestWriter {
     }
 
     private static ObjectNode toolCall(ToolCall call) {
-        ObjectNode node = Json.object();
+        ObjectNode node = OpenAiJson.object();
         node.put("id", call.id());
         node.put("type", "function");
         ObjectNode function = node.putObject("function");
@@ -112,7 +112,7 @@ final class ChatRequestWriter {
     }
 
     private static ObjectNode tool(ToolDefinition tool) {
-        ObjectNode node = Json.object();
+        ObjectNode node = OpenAiJson.object();
         node.put("type", "function");
         ObjectNode function = node.putObject("function");
         function.put("name", tool.name());
@@ -124,16 +124,16 @@ final class ChatRequestWriter {
 
     private static JsonNode toolChoice(ToolChoice choice) {
         if (choice instanceof ToolChoice.Function function) {
-            ObjectNode node = Json.object();
+            ObjectNode node = OpenAiJson.object();
             node.put("type", "function");
             node.putObject("function").put("name", function.name());
             return node;
         }
-        return Json.MAPPER.getNodeFactory().textNode(((ToolChoice.Mode) choice).value());
+        return OpenAiJson.MAPPER.getNodeFactory().textNode(((ToolChoice.Mode) choice).value());
     }
 
     private static ObjectNode responseFormat(ResponseFormat format) {
-        ObjectNode node = Json.object();
+        ObjectNode node = OpenAiJson.object();
         node.put("type", "json_schema");
         ObjectNode jsonSchema = node.putObject("json_schema");
         jsonSchema.put("name", format.name());
@@ -143,7 +143,7 @@ final class ChatRequestWriter {
     }
 
     private static JsonNode schema(String json, String what) {
-        JsonNode schema = Json.parseInput(json, what);
+        JsonNode schema = OpenAiJson.parseInput(json, what);
         if (!schema.isObject()) {
             throw new IllegalArgumentException(what + " must be a JSON object");
         }

@@ -26,7 +26,7 @@ final class ChatResponseReader {
     }
 
     ChatResponse read(String body) {
-        ObjectNode root = Json.parseResponse(body, "The chat completion response");
+        ObjectNode root = OpenAiJson.parseResponse(body, "The chat completion response");
         JsonNode choices = root.get("choices");
         if (choices == null || !choices.isArray() || choices.isEmpty()) {
             throw new MalformedResponseException("The chat completion response has no choices", body, null);
@@ -36,12 +36,12 @@ final class ChatResponseReader {
         if (message == null || !message.isObject()) {
             throw new MalformedResponseException("The first choice of the chat completion has no message", body, null);
         }
-        String model = Json.text(root, "model");
+        String model = OpenAiJson.text(root, "model");
         return new ChatResponse(
-                Json.text(message, "content"),
+                OpenAiJson.text(message, "content"),
                 toolCalls(message.get("tool_calls"), body),
-                Json.text(message, "refusal"),
-                finishReason(Json.text(choice, "finish_reason")),
+                OpenAiJson.text(message, "refusal"),
+                finishReason(OpenAiJson.text(choice, "finish_reason")),
                 usage(root.get("usage"), body),
                 logprobs(choice.get("logprobs"), body),
                 model == null ? requestedModel : model,
@@ -72,11 +72,11 @@ final class ChatResponseReader {
         List<ToolCall> result = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             JsonNode function = calls.get(i).get("function");
-            String name = function == null ? null : Json.text(function, "name");
+            String name = function == null ? null : OpenAiJson.text(function, "name");
             if (name == null) {
                 throw new MalformedResponseException("tool call " + i + " has no function name", body, null);
             }
-            String id = Json.text(calls.get(i), "id");
+            String id = OpenAiJson.text(calls.get(i), "id");
             result.add(new ToolCall(
                     // Some local servers leave the id out; any id works as long as the reply echoes it.
                     id == null ? "call_" + i : id, name, arguments(function.get("arguments"))));
@@ -136,7 +136,7 @@ final class ChatResponseReader {
     }
 
     private static String token(JsonNode entry, String body) {
-        String token = Json.text(entry, "token");
+        String token = OpenAiJson.text(entry, "token");
         if (token == null) {
             throw new MalformedResponseException("a logprobs entry has no token", body, null);
         }

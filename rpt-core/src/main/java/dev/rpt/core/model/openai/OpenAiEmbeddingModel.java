@@ -48,19 +48,19 @@ final class OpenAiEmbeddingModel implements EmbeddingModel {
     }
 
     private byte[] write(List<String> texts) {
-        ObjectNode body = Json.object();
+        ObjectNode body = OpenAiJson.object();
         body.put("model", info.model());
         ArrayNode input = body.putArray("input");
         texts.forEach(input::add);
         try {
-            return Json.MAPPER.writeValueAsBytes(body);
+            return OpenAiJson.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("could not serialize an embeddings request", e);
         }
     }
 
     private static Embeddings read(String body, int expected) {
-        ObjectNode root = Json.parseResponse(body, "The embeddings response");
+        ObjectNode root = OpenAiJson.parseResponse(body, "The embeddings response");
         JsonNode data = root.get("data");
         if (data == null || !data.isArray() || data.size() != expected) {
             throw new MalformedResponseException(

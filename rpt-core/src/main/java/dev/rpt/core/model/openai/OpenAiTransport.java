@@ -37,9 +37,10 @@ final class OpenAiTransport {
     private final Headers headers;
     private final String keyVariable;
     private final String secret;
-    private final ErrorMapper errors;
+    private final OpenAiErrorMapper errors;
 
-    private OpenAiTransport(OkHttpClient client, HttpUrl baseUrl, Headers headers, ApiKey key, ErrorMapper errors) {
+    private OpenAiTransport(
+            OkHttpClient client, HttpUrl baseUrl, Headers headers, ApiKey key, OpenAiErrorMapper errors) {
         this.client = client;
         this.baseUrl = baseUrl;
         this.headers = headers;
@@ -66,7 +67,11 @@ final class OpenAiTransport {
         Headers headers = headers(settings, key);
         String keyHint = key == null ? "no API key (" + RptConstants.API_KEY_ENV + "=none)" : "$" + key.variable();
         return new OpenAiTransport(
-                HttpClients.withTimeout(settings.timeout()), baseUrl, headers, key, new ErrorMapper(keyHint, clock));
+                HttpClients.withTimeout(settings.timeout()),
+                baseUrl,
+                headers,
+                key,
+                new OpenAiErrorMapper(keyHint, clock));
     }
 
     /**

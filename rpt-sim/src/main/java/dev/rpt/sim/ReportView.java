@@ -18,7 +18,7 @@ import java.util.List;
  * @param maxEce {@code goals.maxEce}
  * @param goalsMet {@code goals.met}
  */
-record DiagnosticReport(
+record ReportView(
         int iteration,
         double accuracy,
         double ece,
@@ -28,7 +28,7 @@ record DiagnosticReport(
         double maxEce,
         boolean goalsMet) {
 
-    DiagnosticReport {
+    ReportView {
         modes = List.copyOf(modes);
     }
 
@@ -41,7 +41,7 @@ record DiagnosticReport(
      */
     record Mode(String label, int count, double prevalence) {}
 
-    static DiagnosticReport of(JsonNode report) {
+    static ReportView of(JsonNode report) {
         List<Mode> modes = new ArrayList<>();
         for (JsonNode mode : report.path("failureModes")) {
             if (mode.path("label").isTextual()) {
@@ -53,7 +53,7 @@ record DiagnosticReport(
         }
         modes.sort(Comparator.comparingDouble(Mode::prevalence).reversed());
         JsonNode goals = report.path("goals");
-        return new DiagnosticReport(
+        return new ReportView(
                 report.path("iteration").asInt(0),
                 report.path("metrics").path("accuracy").asDouble(0),
                 report.path("metrics").path("ece").asDouble(0),

@@ -17,9 +17,9 @@ import java.util.Locale;
  * {@link ModelException} that says whether retrying can help. Provider text is quoted only as an excerpt, and the API
  * key is masked out of it in case a proxy echoes it back.
  */
-final class ErrorMapper {
+final class AnthropicErrorMapper {
 
-    private ErrorMapper() {}
+    private AnthropicErrorMapper() {}
 
     /**
      * Maps one error answer.
@@ -79,7 +79,7 @@ final class ErrorMapper {
         static ProviderError parse(String body, String secret) {
             JsonNode error = null;
             try {
-                JsonNode root = Json.MAPPER.readTree(body);
+                JsonNode root = AnthropicJson.MAPPER.readTree(body);
                 error = root == null ? null : root.get("error");
             } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
                 // A proxy or load balancer page: quote the body instead.

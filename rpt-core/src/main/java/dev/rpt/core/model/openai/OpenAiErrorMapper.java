@@ -20,7 +20,7 @@ import okhttp3.Headers;
  * body {@code {"error": {"message", "type", "param", "code"}}}, where {@code code} may be a string or (llama.cpp) an
  * integer, and falls back to an excerpt of the raw body for servers that answer otherwise.
  */
-final class ErrorMapper {
+final class OpenAiErrorMapper {
 
     private static final String INSUFFICIENT_QUOTA = "insufficient_quota";
 
@@ -31,7 +31,7 @@ final class ErrorMapper {
      * @param keyHint where the credentials came from, e.g. {@code $OPENAI_API_KEY}, for authentication messages
      * @param clock the current time, for an HTTP-date {@code retry-after}
      */
-    ErrorMapper(String keyHint, Clock clock) {
+    OpenAiErrorMapper(String keyHint, Clock clock) {
         this.keyHint = keyHint;
         this.clock = clock;
     }
@@ -76,7 +76,7 @@ final class ErrorMapper {
         static ProviderError parse(String body) {
             JsonNode tree;
             try {
-                tree = Json.MAPPER.readTree(body == null ? "" : body);
+                tree = OpenAiJson.MAPPER.readTree(body == null ? "" : body);
             } catch (JsonProcessingException e) {
                 tree = null;
             }
@@ -90,8 +90,8 @@ final class ErrorMapper {
             }
             JsonNode code = error.get("code");
             return new ProviderError(
-                    Json.text(error, "message"),
-                    Json.text(error, "type"),
+                    OpenAiJson.text(error, "message"),
+                    OpenAiJson.text(error, "type"),
                     code == null || code.isNull() ? null : code.asText(),
                     body);
         }

@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.core.model.MalformedResponseException;
 
 /** The package's one Jackson mapper, and parsing that fails with the error type the caller needs. */
-final class Json {
+final class OpenAiJson {
 
     // A body with anything after its JSON value was cut or mangled on the way; say so instead of reading half.
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {}
+    private OpenAiJson() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();

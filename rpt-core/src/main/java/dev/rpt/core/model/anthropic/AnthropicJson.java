@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.core.model.Excerpt;
 
 /** The one Jackson mapper of this provider and the JSON-object parsing the encoders share. */
-final class Json {
+final class AnthropicJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {}
+    private AnthropicJson() {}
 
     /**
      * Parses a JSON object text.
