@@ -52,6 +52,19 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
     }
 
     /**
+     * The answer text equals {@code expected} ignoring case, and nothing else: {@code (b)} equals {@code (B)}, but
+     * {@code -16} does not equal {@code -1}. This is how BIG-Bench Hard's chain-of-thought evaluation compares an
+     * extracted answer with its target.
+     */
+    public AnswerAssert isEqualToIgnoringCase(String expected) {
+        answered();
+        if (!actual.text().equalsIgnoreCase(expected)) {
+            throw failure(FailureKind.VALUE, "answer equal to " + quote(expected) + " (ignoring case)");
+        }
+        return this;
+    }
+
+    /**
      * The answer text equals {@code expected} after normalisation on both sides: case, whitespace, punctuation and the
      * articles a, an, the are ignored.
      */
@@ -98,7 +111,11 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         return this;
     }
 
-    /** The whole answer text matches the regular expression. */
+    /**
+     * The <em>whole</em> answer text matches the regular expression, as {@link String#matches} does: {@code
+     * matches("18")} fails on {@code "It is 18"}. To find where the answer is in a longer reply, declare {@code
+     * output.answer} in the prompt instead (docs/prompt-format.md), and assert on the answer it extracts.
+     */
     public AnswerAssert matches(String regex) {
         answered();
         if (!Pattern.compile(regex, Pattern.DOTALL).matcher(actual.text()).matches()) {
@@ -197,7 +214,12 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
     private void answered() {
         isNotNull();
         if (actual.text().isBlank()) {
-            throw failure(FailureKind.MISSING, "an answer");
+            // A reply that does not state its answer where the prompt's output.answer says it would is a format
+            // failure: the model answered, but not in the declared shape.
+            throw actual.formatError()
+                    ? failure(
+                            FailureKind.FORMAT, "an answer", "the reply does not state one where the prompt says it is")
+                    : failure(FailureKind.MISSING, "an answer");
         }
     }
 

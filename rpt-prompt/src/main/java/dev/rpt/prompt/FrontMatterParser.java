@@ -61,7 +61,7 @@ final class FrontMatterParser {
         PromptParameters parameters = root.has("config") ? config(root.get("config")) : PromptParameters.NONE;
         Optional<List<PromptVariable>> variables =
                 root.has("input") ? Optional.of(input(root.get("input"))) : Optional.empty();
-        Optional<JsonSchema> output = root.has("output") ? output(root.get("output")) : Optional.empty();
+        PromptOutput output = root.has("output") ? output(root.get("output")) : PromptOutput.UNDECLARED;
         return new PromptFrontMatter(model, parameters, variables, output);
     }
 
@@ -127,28 +127,56 @@ final class FrontMatterParser {
         return variables;
     }
 
-    private Optional<JsonSchema> output(JsonNode output) {
+    private PromptOutput output(JsonNode output) {
         requireMap(output, "/output");
-        checkKeys(output, "/output", List.of("format", "schema"));
+        checkKeys(output, "/output", List.of("format", "schema", "answer", "confidence"));
         String format = output.has("format") ? text(output.get("format"), "/output/format") : null;
         if (format != null && !format.equals("json") && !format.equals("text")) {
             throw error("/output/format", "output.format must be json or text, got `" + format + "`");
         }
+        Optional<ReplyPattern> answer = pattern(output, "answer");
+        Optional<ReplyPattern> confidence = pattern(output, "confidence");
         JsonNode schemaNode = output.get("schema");
         if (schemaNode == null || schemaNode.isNull()) {
             if ("json".equals(format)) {
                 throw error("/output/format", "output.format json needs an output.schema describing the JSON reply");
             }
-            return Optional.empty();
+            boolean text = "text".equals(format) || answer.isPresent() || confidence.isPresent();
+            return text
+                    ? new PromptOutput(PromptOutput.Format.TEXT, Optional.empty(), answer, confidence)
+                    : PromptOutput.UNDECLARED;
         }
         if ("text".equals(format)) {
             throw error("/output/schema", "output.schema needs output.format json (or no output.format at all)");
         }
+        if (answer.isPresent() || confidence.isPresent()) {
+            throw error(
+                    answer.isPresent() ? "/output/answer" : "/output/confidence",
+                    "output.answer and output.confidence say where the answer is in a text reply; a JSON reply"
+                            + " carries its answer in its `answer` field. Remove them, or use output.format text");
+        }
         ObjectNode schema = new Picoschema(sourceName, document).toJsonSchema(schemaNode, "/output/schema");
         try {
-            return Optional.of(new JsonSchema(JSON.writeValueAsString(schema)));
+            return new PromptOutput(
+                    PromptOutput.Format.JSON,
+                    Optional.of(new JsonSchema(JSON.writeValueAsString(schema))),
+                    Optional.empty(),
+                    Optional.empty());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code output.answer} or {@code output.confidence}: a regular expression with one group. */
+    private Optional<ReplyPattern> pattern(JsonNode output, String key) {
+        if (!output.has(key) || output.get(key).isNull()) {
+            return Optional.empty();
+        }
+        String pointer = "/output/" + key;
+        try {
+            return Optional.of(new ReplyPattern(text(output.get(key), pointer)));
+        } catch (IllegalArgumentException e) {
+            throw error(pointer, "output." + key + " " + e.getMessage());
         }
     }
 

@@ -152,7 +152,13 @@ public final class PromptFile {
         }
         Optional<ResponseFormat> responseFormat =
                 frontMatter.outputSchema().map(schema -> new ResponseFormat(schemaName(), schema, true));
-        return new RenderedPrompt(systemText, userText, frontMatter.model(), frontMatter.parameters(), responseFormat);
+        return new RenderedPrompt(
+                systemText,
+                userText,
+                frontMatter.model(),
+                frontMatter.parameters(),
+                responseFormat,
+                frontMatter.output());
     }
 
     /**

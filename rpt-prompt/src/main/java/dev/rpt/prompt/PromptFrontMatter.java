@@ -15,24 +15,29 @@ import org.apiguardian.api.API;
  * @param parameters the {@code config} block
  * @param variables the variables of {@code input.schema}, or empty when the file declares no input schema (then
  *     any placeholder name is accepted)
- * @param outputSchema {@code output.schema} converted to JSON Schema, if the prompt asks for JSON output
+ * @param output what {@code output} declares: text (with where its answer is), JSON of a schema, or nothing
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record PromptFrontMatter(
         Optional<String> model,
         PromptParameters parameters,
         Optional<List<PromptVariable>> variables,
-        Optional<JsonSchema> outputSchema) {
+        PromptOutput output) {
 
     /** The front matter of a file without one. */
     public static final PromptFrontMatter EMPTY =
-            new PromptFrontMatter(Optional.empty(), PromptParameters.NONE, Optional.empty(), Optional.empty());
+            new PromptFrontMatter(Optional.empty(), PromptParameters.NONE, Optional.empty(), PromptOutput.UNDECLARED);
 
     public PromptFrontMatter {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(parameters, "parameters");
         variables = variables.map(List::copyOf);
-        Objects.requireNonNull(outputSchema, "outputSchema");
+        Objects.requireNonNull(output, "output");
+    }
+
+    /** {@code output.schema} converted to JSON Schema, if the prompt asks for JSON output. */
+    public Optional<JsonSchema> outputSchema() {
+        return output.schema();
     }
 
     /** The declared variable with this name, if the file declares it. */

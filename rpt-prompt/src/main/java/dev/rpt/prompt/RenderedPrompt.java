@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
  * @param model the front matter's {@code model}, if set
  * @param parameters the front matter's {@code config}
  * @param responseFormat structured output from {@code output.schema}, if the prompt declares one
+ * @param output what the front matter declares about the reply, to read it with {@link PromptOutput#extract}
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RenderedPrompt(
@@ -26,7 +27,8 @@ public record RenderedPrompt(
         String user,
         Optional<String> model,
         PromptParameters parameters,
-        Optional<ResponseFormat> responseFormat) {
+        Optional<ResponseFormat> responseFormat,
+        PromptOutput output) {
 
     public RenderedPrompt {
         Objects.requireNonNull(system, "system");
@@ -34,6 +36,7 @@ public record RenderedPrompt(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(responseFormat, "responseFormat");
+        Objects.requireNonNull(output, "output");
     }
 
     /** The system message (when the system text is not empty) followed by the user message. */

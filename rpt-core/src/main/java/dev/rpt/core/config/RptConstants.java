@@ -84,6 +84,12 @@ public final class RptConstants {
     public static final String CACHE_DIR = "rpt.cache.dir";
 
     /**
+     * Headers from {@code rpt.headers.*} that select a deployment and are not secret, comma-separated: their values
+     * take part in the response cache key, as the base URL does. Headers not named here never do.
+     */
+    public static final String CACHE_KEY_HEADERS = "rpt.cache.key-headers";
+
+    /**
      * A prefix for model prices in USD per million tokens, as {@code input,output}: {@code
      * rpt.price.gpt-4.1-mini=0.40,1.60}. A model without a price has an unknown cost, never a guessed one.
      */

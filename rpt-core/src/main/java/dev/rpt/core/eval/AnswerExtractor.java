@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.Answer;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.TokenLogprob;
+import dev.rpt.prompt.PromptOutput;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -34,11 +35,33 @@ public final class AnswerExtractor {
 
     private AnswerExtractor() {}
 
+    /**
+     * Reads a reply as its prompt declares it: a text reply through the prompt's {@code output.answer} and {@code
+     * output.confidence} patterns ({@link PromptOutput#extract}, as an application reads it); any other reply as
+     * {@link #verbalized} does.
+     */
+    public static Answer read(ChatResponse response, PromptOutput output) {
+        if (output.format() != PromptOutput.Format.TEXT) {
+            return verbalized(response);
+        }
+        String raw = rawText(response);
+        PromptOutput.Extracted extracted = output.extract(raw);
+        // An answer the reply does not state where the prompt says it would is a format error with an empty answer;
+        // the raw reply stays in the report.
+        return new Answer(
+                extracted.answer().orElse(""),
+                raw,
+                extracted.confidence(),
+                Optional.empty(),
+                response.toolCalls(),
+                response.usage(),
+                response.cached(),
+                extracted.answer().isEmpty());
+    }
+
     /** Reads the answer and its stated confidence ({@link ConfidenceMode#VERBALIZED}). */
     public static Answer verbalized(ChatResponse response) {
-        String raw = response.text() != null
-                ? response.text()
-                : Optional.ofNullable(response.refusal()).orElse("");
+        String raw = rawText(response);
         Optional<JsonNode> json = firstJsonObject(raw);
         if (json.isPresent() && json.get().has("answer")) {
             JsonNode node = json.get();
@@ -84,13 +107,20 @@ public final class AnswerExtractor {
                 true);
     }
 
+    private static String rawText(ChatResponse response) {
+        return response.text() != null
+                ? response.text()
+                : Optional.ofNullable(response.refusal()).orElse("");
+    }
+
     /**
-     * Reads the answer as {@link #verbalized} does, then replaces its confidence with the joint probability of the
-     * tokens that spell the answer ({@link ConfidenceMode#LOGPROBS}). When the provider returned no log-probabilities,
-     * or the answer cannot be located in the tokens, the confidence is missing.
+     * Reads the answer as {@link #read} does, then replaces its confidence with the joint probability of the tokens
+     * that spell the answer ({@link ConfidenceMode#LOGPROBS}); for a text reply, the tokens of the extracted answer
+     * where it last occurs in the reply. When the provider returned no log-probabilities, or the answer cannot be
+     * located in the tokens, the confidence is missing.
      */
-    public static Answer fromLogprobs(ChatResponse response) {
-        Answer answer = verbalized(response);
+    public static Answer fromLogprobs(ChatResponse response, PromptOutput output) {
+        Answer answer = read(response, output);
         OptionalDouble confidence = LogprobConfidence.of(answer.text(), response.logprobs());
         return new Answer(
                 answer.text(),

@@ -67,17 +67,25 @@ public final class PromptEvaluator {
     public Answer evaluate(PromptFile prompt, Map<String, String> variables, int sample) {
         RenderedPrompt rendered = prompt.render(variables);
         return switch (settings.confidence()) {
-            case VERBALIZED -> AnswerExtractor.verbalized(model.chat(request(rendered, sample)));
-            case LOGPROBS -> AnswerExtractor.fromLogprobs(model.chat(request(rendered, sample)));
+            case VERBALIZED -> AnswerExtractor.read(model.chat(request(rendered, sample)), rendered.output());
+            case LOGPROBS -> AnswerExtractor.fromLogprobs(model.chat(request(rendered, sample)), rendered.output());
             case CONSISTENCY -> consistency(rendered, sample);
         };
     }
 
-    /** The request for one sample of a rendered prompt. */
+    /**
+     * The request for one sample of a rendered prompt. The prompt decides its output: text gets no structure, a
+     * schema gets that schema, and only a prompt that declares nothing gets {@link #TARGET_ANSWER}.
+     */
     ChatRequest request(RenderedPrompt rendered, int sampleIndex) {
+        ResponseFormat format = switch (rendered.output().format()) {
+            case JSON -> rendered.responseFormat().orElseThrow();
+            case TEXT -> null;
+            case UNDECLARED -> TARGET_ANSWER;
+        };
         ChatRequest.Builder builder = ChatRequest.builder()
                 .messages(rendered.toMessages())
-                .responseFormat(rendered.responseFormat().orElse(TARGET_ANSWER))
+                .responseFormat(format)
                 .temperature(settings.temperature())
                 .maxTokens(settings.maxTokens())
                 .seed(settings.seed())
@@ -94,7 +102,7 @@ public final class PromptEvaluator {
         boolean allCached = true;
         for (int i = 0; i < settings.samples(); i++) {
             ChatResponse response = model.chat(request(rendered, repeat * settings.samples() + i));
-            Answer sample = AnswerExtractor.verbalized(response);
+            Answer sample = AnswerExtractor.read(response, rendered.output());
             samples.add(sample);
             usage = usage.plus(response.usage());
             allCached &= response.cached();

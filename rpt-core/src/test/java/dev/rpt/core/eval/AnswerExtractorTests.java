@@ -8,6 +8,7 @@ import dev.rpt.api.Usage;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.TokenLogprob;
+import dev.rpt.prompt.PromptOutput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,14 +106,15 @@ class AnswerExtractorTests {
         ChatResponse response = new ChatResponse(
                 "{\"answer\":\"18\"}", List.of(), null, FinishReason.STOP, Usage.ZERO, tokens, "m", false);
 
-        Answer answer = AnswerExtractor.fromLogprobs(response);
+        Answer answer = AnswerExtractor.fromLogprobs(response, PromptOutput.UNDECLARED);
 
         assertThat(answer.confidence().getAsDouble()).isCloseTo(0.72, within(1e-9));
     }
 
     @Test
     void logprobConfidenceIsMissingWithoutLogprobs() {
-        Answer answer = AnswerExtractor.fromLogprobs(reply("{\"answer\":\"18\",\"confidence\":0.99}"));
+        Answer answer =
+                AnswerExtractor.fromLogprobs(reply("{\"answer\":\"18\",\"confidence\":0.99}"), PromptOutput.UNDECLARED);
 
         assertThat(answer.confidence()).isEmpty();
     }

@@ -13,7 +13,6 @@ import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
-import dev.rpt.core.model.ModelInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +31,7 @@ final class CacheKey {
      * The version of the key and entry format. Bump it when either changes, so that old entries are no longer
      * found instead of being misread.
      */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     // Trailing text after a schema must change the key, not be silently dropped by the parser.
     private static final ObjectMapper MAPPER =
@@ -40,17 +39,23 @@ final class CacheKey {
 
     private CacheKey() {}
 
-    /** The key of a request to a model. */
-    static String of(ModelInfo model, ChatRequest request) {
-        return sha256Hex(canonicalJson(model, request));
+    /** The key of a request to an endpoint. */
+    static String of(CacheEndpoint endpoint, ChatRequest request) {
+        return sha256Hex(canonicalJson(endpoint, request));
     }
 
-    /** The canonical JSON text the key is the hash of. */
-    static String canonicalJson(ModelInfo model, ChatRequest request) {
+    /**
+     * The canonical JSON text the key is the hash of. Format 2 added the endpoint (base URL and declared headers):
+     * format 1 keys held only the provider and model name, so two servers of one model name shared entries.
+     */
+    static String canonicalJson(CacheEndpoint endpoint, ChatRequest request) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT_VERSION);
-        root.put("provider", model.provider());
-        root.put("model", model.model());
+        root.put("provider", endpoint.provider());
+        root.put("model", endpoint.model());
+        root.put("baseUrl", endpoint.baseUrl());
+        ObjectNode headers = root.putObject("headers");
+        endpoint.headers().forEach(headers::put);
         ArrayNode messages = root.putArray("messages");
         request.messages().forEach(message -> messages.add(message(message)));
         ArrayNode tools = root.putArray("tools");

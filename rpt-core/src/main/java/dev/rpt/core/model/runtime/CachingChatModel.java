@@ -18,11 +18,18 @@ final class CachingChatModel implements ChatModel {
     private final ChatModel delegate;
     private final ResponseCache cache;
     private final CacheMode mode;
+    private final CacheEndpoint endpoint;
 
+    /** A cache for the provider's default endpoint. */
     CachingChatModel(ChatModel delegate, ResponseCache cache, CacheMode mode) {
+        this(delegate, cache, mode, CacheEndpoint.of(delegate.info()));
+    }
+
+    CachingChatModel(ChatModel delegate, ResponseCache cache, CacheMode mode, CacheEndpoint endpoint) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 
     @Override
@@ -30,7 +37,7 @@ final class CachingChatModel implements ChatModel {
         if (mode == CacheMode.OFF) {
             return delegate.chat(request);
         }
-        String key = CacheKey.of(delegate.info(), request);
+        String key = CacheKey.of(endpoint, request);
         Optional<ChatResponse> hit = cache.read(key);
         if (hit.isPresent()) {
             return hit.get().asCached();

@@ -120,11 +120,12 @@ public final class ChatModels {
         Path cacheDir = cacheMode == CacheMode.OFF ? null : CacheDirectory.resolve(config, environment, userHome);
 
         ChatModel model = provider.create(settings, config, environment);
+        CacheEndpoint endpoint = CacheEndpoint.of(settings, model.info(), config);
         model = new RetryingChatModel(model, retryPolicy, sleeper, clock, random);
         model = new FailFastChatModel(model);
         model = new LimitedChatModel(model, limiter);
         if (cacheDir != null && !model.info().simulated()) {
-            model = new CachingChatModel(model, new ResponseCache(cacheDir), cacheMode);
+            model = new CachingChatModel(model, new ResponseCache(cacheDir), cacheMode, endpoint);
         }
         return new MeteredChatModel(model, ledger);
     }

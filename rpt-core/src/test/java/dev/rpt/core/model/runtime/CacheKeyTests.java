@@ -1,6 +1,7 @@
 package dev.rpt.core.model.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpt.api.ToolCall;
 import dev.rpt.chat.ChatMessage;
@@ -9,12 +10,16 @@ import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.ModelSettings;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class CacheKeyTests {
@@ -48,10 +53,10 @@ class CacheKeyTests {
 
     @Test
     void theSameRequestAlwaysHasTheSameHexKey() {
-        String key = CacheKey.of(MODEL, base().build());
+        String key = CacheKey.of(CacheEndpoint.of(MODEL), base().build());
 
-        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(CacheKey.of(MODEL, base().build()));
-        assertThat(key).isEqualTo(CacheKey.sha256Hex(CacheKey.canonicalJson(MODEL, base().build())));
+        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(CacheKey.of(CacheEndpoint.of(MODEL), base().build()));
+        assertThat(key).isEqualTo(CacheKey.sha256Hex(CacheKey.canonicalJson(CacheEndpoint.of(MODEL), base().build())));
     }
 
     @Test
@@ -62,10 +67,11 @@ class CacheKeyTests {
 
     @Test
     void canonicalJsonHasAFixedFieldOrderAndTheFormatVersion() {
-        String json = CacheKey.canonicalJson(MODEL, base().build());
+        String json = CacheKey.canonicalJson(CacheEndpoint.of(MODEL), base().build());
 
         assertThat(json)
-                .startsWith("{\"format\":1,\"provider\":\"openai\",\"model\":\"gpt-4.1-mini\",\"messages\":[")
+                .startsWith(
+                        "{\"format\":2,\"provider\":\"openai\",\"model\":\"gpt-4.1-mini\",\"baseUrl\":\"default\",\"headers\":{},\"messages\":[")
                 .containsSubsequence(
                         "\"messages\"",
                         "\"tools\"",
@@ -93,15 +99,28 @@ class CacheKeyTests {
                         true))
                 .build();
 
-        assertThat(CacheKey.of(MODEL, one)).isEqualTo(CacheKey.of(MODEL, other));
+        assertThat(CacheKey.of(CacheEndpoint.of(MODEL), one)).isEqualTo(CacheKey.of(CacheEndpoint.of(MODEL), other));
     }
 
     @Test
     void everyPartOfTheRequestChangesTheKey() {
         Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("base", CacheKey.of(MODEL, base().build()));
-        keys.put("provider", CacheKey.of(new ModelInfo("anthropic", "gpt-4.1-mini", false), base().build()));
-        keys.put("model", CacheKey.of(new ModelInfo("openai", "gpt-4.1", false), base().build()));
+        keys.put("base", CacheKey.of(CacheEndpoint.of(MODEL), base().build()));
+        keys.put(
+                "provider",
+                CacheKey.of(CacheEndpoint.of(new ModelInfo("anthropic", "gpt-4.1-mini", false)), base().build()));
+        keys.put("model", CacheKey.of(CacheEndpoint.of(new ModelInfo("openai", "gpt-4.1", false)), base().build()));
+        keys.put(
+                "base URL",
+                CacheKey.of(
+                        new CacheEndpoint("openai", MODEL.model(), "http://localhost:11434/v1", new TreeMap<>()),
+                        base().build()));
+        keys.put(
+                "declared header",
+                CacheKey.of(
+                        new CacheEndpoint(
+                                "openai", MODEL.model(), "default", new TreeMap<>(Map.of("x-deployment", "b"))),
+                        base().build()));
         keys.put("content", key(withMessages(SYSTEM, ChatMessage.user("What is 3+3?"), CALL, RESULT)));
         keys.put("role", key(withMessages(SYSTEM, ChatMessage.assistant("What is 2+2?"), CALL, RESULT)));
         keys.put("message order", key(withMessages(USER, SYSTEM, CALL, RESULT)));
@@ -150,11 +169,40 @@ class CacheKeyTests {
                         new ResponseFormat("answer", new JsonSchema("{\"type\":\"object\"} trailing"), true))
                 .build();
 
-        assertThat(CacheKey.of(MODEL, broken)).isEqualTo(CacheKey.of(MODEL, broken));
-        assertThat(CacheKey.of(MODEL, trailing)).isNotEqualTo(CacheKey.of(MODEL, base().build()));
+        assertThat(CacheKey.of(CacheEndpoint.of(MODEL), broken))
+                .isEqualTo(CacheKey.of(CacheEndpoint.of(MODEL), broken));
+        assertThat(CacheKey.of(CacheEndpoint.of(MODEL), trailing))
+                .isNotEqualTo(CacheKey.of(CacheEndpoint.of(MODEL), base().build()));
     }
 
     private static String key(ChatRequest.Builder builder) {
-        return CacheKey.of(MODEL, builder.build());
+        return CacheKey.of(CacheEndpoint.of(MODEL), builder.build());
+    }
+
+    @Test
+    void theEndpointIsInTheKeyButOnlyDeclaredHeadersAndNeverTheKeysHeader() {
+        RptConfig config = RptConfig.of(Map.of(
+                "rpt.provider", "openai",
+                "rpt.model", "llama3",
+                "rpt.base-url", "http://gpu-a:8000/v1/",
+                "rpt.headers.X-Deployment", "blue",
+                "rpt.headers.X-Trace", "run-17",
+                "rpt.cache.key-headers", "x-deployment"));
+        ModelSettings settings = ModelSettings.from(config);
+        ModelInfo info = new ModelInfo("openai", "llama3", false);
+
+        CacheEndpoint endpoint = CacheEndpoint.of(settings, info, config);
+
+        assertThat(endpoint.baseUrl()).isEqualTo("http://gpu-a:8000/v1");
+        assertThat(endpoint.headers()).containsExactly(Map.entry("x-deployment", "blue"));
+        RptConfig otherServer = RptConfig.of(
+                Map.of("rpt.provider", "openai", "rpt.model", "llama3", "rpt.base-url", "http://gpu-b:8000/v1"));
+        assertThat(CacheKey.of(CacheEndpoint.of(ModelSettings.from(otherServer), info, otherServer), base().build()))
+                .isNotEqualTo(CacheKey.of(endpoint, base().build()));
+        RptConfig secret = RptConfig.of(
+                Map.of("rpt.provider", "openai", "rpt.model", "llama3", "rpt.cache.key-headers", "Authorization"));
+        assertThatThrownBy(() -> CacheEndpoint.of(ModelSettings.from(secret), info, secret))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rpt.cache.key-headers names Authorization, the header that carries the API key");
     }
 }

@@ -52,7 +52,7 @@ class CachingChatModelTests {
         assertThat(second.cached()).isTrue();
         assertThat(second).isEqualTo(first.asCached());
         assertThat(entries()).isEqualTo(1);
-        assertThat(new ResponseCache(dir).pathOf(CacheKey.of(model.info(), REQUEST)))
+        assertThat(new ResponseCache(dir).pathOf(CacheKey.of(CacheEndpoint.of(model.info()), REQUEST)))
                 .isRegularFile();
     }
 
@@ -87,7 +87,7 @@ class CachingChatModelTests {
     @Test
     void replayOnlyFailsOnAMissWithHowToRecord() {
         CachingChatModel replay = caching(CacheMode.REPLAY_ONLY);
-        String key = CacheKey.of(model.info(), REQUEST);
+        String key = CacheKey.of(CacheEndpoint.of(model.info()), REQUEST);
 
         assertThatThrownBy(() -> replay.chat(REQUEST))
                 .isInstanceOf(ReplayMissException.class)
@@ -138,7 +138,7 @@ class CachingChatModelTests {
     void aCorruptEntryIsReplacedByAFreshReply() throws IOException {
         CachingChatModel caching = caching(CacheMode.READ_WRITE);
         caching.chat(REQUEST);
-        Path entry = new ResponseCache(dir).pathOf(CacheKey.of(model.info(), REQUEST));
+        Path entry = new ResponseCache(dir).pathOf(CacheKey.of(CacheEndpoint.of(model.info()), REQUEST));
         Files.writeString(entry, "{\"format\": 1, \"key\": \"trunc");
 
         ChatResponse response = caching.chat(REQUEST);

@@ -1,0 +1,73 @@
+package dev.rpt.core.model.runtime;
+
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.ModelSettings;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Where a request goes, as far as it can change the reply: the provider, the model name, the base URL, and the
+ * headers the user declared to select a deployment ({@code rpt.cache.key-headers}). Two servers that serve a model
+ * under the same name give different answers; their cache entries must not be shared. Secrets never take part: a
+ * header is in the key only when it is declared non-secret, and the header that carries the API key cannot be.
+ *
+ * @param provider the provider id
+ * @param model the model name
+ * @param baseUrl {@code rpt.base-url} without a trailing slash, or {@code default} for the provider's own
+ * @param headers the declared headers with their values, names in lower case
+ */
+record CacheEndpoint(String provider, String model, String baseUrl, SortedMap<String, String> headers) {
+
+    CacheEndpoint {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        headers = new TreeMap<>(headers);
+    }
+
+    /** An endpoint with the provider's default URL and no headers, e.g. for tests. */
+    static CacheEndpoint of(ModelInfo model) {
+        return new CacheEndpoint(model.provider(), model.model(), "default", new TreeMap<>());
+    }
+
+    /**
+     * The endpoint of a model as configured.
+     *
+     * @throws ConfigException when {@code rpt.cache.key-headers} names the header that carries the API key
+     */
+    static CacheEndpoint of(ModelSettings settings, ModelInfo model, RptConfig config) {
+        SortedMap<String, String> headers = new TreeMap<>();
+        for (String name : declaredHeaders(config)) {
+            if (name.equalsIgnoreCase(settings.authHeader())) {
+                throw new ConfigException(RptConstants.CACHE_KEY_HEADERS + " names " + name
+                        + ", the header that carries the API key; a secret never goes into the cache key. Remove it.");
+            }
+            for (Map.Entry<String, String> header : settings.headers().entrySet()) {
+                if (header.getKey().equalsIgnoreCase(name)) {
+                    headers.put(name.toLowerCase(Locale.ROOT), header.getValue());
+                }
+            }
+        }
+        String baseUrl =
+                settings.baseUrl().map(url -> url.replaceAll("/+$", "")).orElse("default");
+        return new CacheEndpoint(model.provider(), model.model(), baseUrl, headers);
+    }
+
+    private static TreeSet<String> declaredHeaders(RptConfig config) {
+        TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        config.string(RptConstants.CACHE_KEY_HEADERS)
+                .ifPresent(list -> Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty())
+                        .forEach(names::add));
+        return names;
+    }
+}
