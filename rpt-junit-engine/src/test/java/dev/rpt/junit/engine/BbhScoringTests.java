@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.junit.engine.fixtures.BbhArithmeticTestCase;
 import dev.rpt.junit.engine.fixtures.BbhDateUnderstandingTestCase;
 import java.io.IOException;
@@ -74,19 +73,7 @@ class BbhScoringTests {
         Class<?> testClass = task.equals("date") ? BbhDateUnderstandingTestCase.class : BbhArithmeticTestCase.class;
         String file = task.equals("date") ? "bbh-date-understanding-cot.jsonl" : "bbh-multistep-arithmetic-cot.jsonl";
 
-        EngineTestKit.engine("rpt")
-                .configurationParameters(Map.of(
-                        "rpt.provider", "openai",
-                        "rpt.model", "gpt-4.1-mini",
-                        "rpt.base-url", server.url("/v1").toString(),
-                        "rpt.api-key-env", "none",
-                        "rpt.cache", "off",
-                        "rpt.retry.max-attempts", "1",
-                        "rpt.report.dir", reportDir.toString()))
-                .selectors(selectClass(testClass))
-                .execute();
-
-        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        JsonNode report = run(testClass);
         Map<String, String> outcomes = new HashMap<>();
         for (JsonNode c : report.get("cases")) {
             outcomes.put(c.get("id").asText(), c.get("outcome").asText());
@@ -108,18 +95,7 @@ class BbhScoringTests {
     @ParameterizedTest
     @ValueSource(strings = {"no-final-period", "never-stated"})
     void aReplyThatDoesNotStateItsAnswerIsAFormatFailureThatKeepsTheRawReply(String id) throws IOException {
-        EngineTestKit.engine("rpt")
-                .configurationParameters(Map.of(
-                        "rpt.provider", "openai",
-                        "rpt.model", "gpt-4.1-mini",
-                        "rpt.base-url", server.url("/v1").toString(),
-                        "rpt.api-key-env", "none",
-                        "rpt.cache", "off",
-                        "rpt.report.dir", reportDir.toString()))
-                .selectors(selectClass(BbhDateUnderstandingTestCase.class))
-                .execute();
-
-        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        JsonNode report = run(BbhDateUnderstandingTestCase.class);
         JsonNode unstated = null;
         JsonNode wrong = null;
         for (JsonNode c : report.get("cases")) {
@@ -154,26 +130,29 @@ class BbhScoringTests {
         }
     }
 
+    /** Runs a test class through the real openai provider against the fake server; returns its run report. */
+    private JsonNode run(Class<?> testClass) throws IOException {
+        EngineTestKit.engine("rpt")
+                .configurationParameters(Map.of(
+                        "rpt.provider", "openai",
+                        "rpt.model", "gpt-4.1-mini",
+                        "rpt.base-url", server.url("/v1").toString(),
+                        "rpt.api-key-env", "none",
+                        "rpt.cache", "off",
+                        "rpt.retry.max-attempts", "1",
+                        "rpt.report.dir", reportDir.toString()))
+                .selectors(selectClass(testClass))
+                .execute();
+        return JSON.readTree(reportDir.resolve("last-run.json").toFile());
+    }
+
     private MockResponse reply(RecordedRequest request) {
         try {
             JsonNode body = JSON.readTree(request.getBody().utf8());
             requests.add(body);
             String user = body.at("/messages/1/content").asText();
             String question = user.substring(user.lastIndexOf("\nQ: ") + 4, user.lastIndexOf("\nA: "));
-            String content = replies.getOrDefault(question, "I do not know.");
-            ObjectNode reply = JSON.createObjectNode();
-            reply.put("id", "chatcmpl-1").put("object", "chat.completion").put("model", "gpt-4.1-mini");
-            ObjectNode choice = reply.putArray("choices").addObject();
-            choice.put("index", 0).put("finish_reason", "stop");
-            choice.putObject("message").put("role", "assistant").put("content", content);
-            reply.putObject("usage")
-                    .put("prompt_tokens", 900)
-                    .put("completion_tokens", 60)
-                    .put("total_tokens", 960);
-            return new MockResponse.Builder()
-                    .addHeader("content-type", "application/json")
-                    .body(reply.toString())
-                    .build();
+            return ChatCompletions.text(replies.getOrDefault(question, "I do not know."));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

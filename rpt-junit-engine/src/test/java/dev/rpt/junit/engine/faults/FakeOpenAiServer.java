@@ -3,6 +3,7 @@ package dev.rpt.junit.engine.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.junit.engine.ChatCompletions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -144,21 +145,9 @@ final class FakeOpenAiServer implements AutoCloseable {
 
     /** A well-formed completion whose message the caller fills. */
     static MockResponse completion(java.util.function.Consumer<ObjectNode> message) {
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("id", "chatcmpl-1").put("object", "chat.completion").put("model", "gpt-4.1-mini");
-        ObjectNode choice = reply.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        ObjectNode body = choice.putObject("message").put("role", "assistant");
-        body.putNull("content");
-        message.accept(body);
-        reply.putObject("usage")
-                .put("prompt_tokens", 50)
-                .put("completion_tokens", 10)
-                .put("total_tokens", 60);
-        return json(200, reply.toString());
+        return ChatCompletions.of(message);
     }
 
-    /** A completion that calls one function of the optimizer's tools. */
     static MockResponse toolCall(String id, String name, String arguments) {
         ObjectNode reply = JSON.createObjectNode();
         reply.put("id", "chatcmpl-t").put("object", "chat.completion").put("model", "gpt-4.1");
