@@ -122,6 +122,27 @@ public final class RptConfig {
         });
     }
 
+    /**
+     * The sampling temperature ({@code rpt.temperature}, read through this config's role): a number from 0 to 2, 0
+     * when unset (reproducible runs), or empty for {@code none}, which leaves the field out of the request for models
+     * that accept only their default (OpenAI's reasoning models, recent Claude models).
+     */
+    public Optional<Double> temperature() {
+        if (string(RptConstants.TEMPERATURE)
+                .filter(value -> value.equalsIgnoreCase("none"))
+                .isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(number(RptConstants.TEMPERATURE, 0, 2).orElse(0.0));
+        } catch (ConfigException e) {
+            throw invalid(
+                    RptConstants.TEMPERATURE,
+                    string(RptConstants.TEMPERATURE).orElse(""),
+                    "a number between 0.0 and 2.0, or none to leave the temperature out of the request");
+        }
+    }
+
     /** One of a fixed set of lower-case words. */
     public Optional<String> choice(String key, List<String> allowed) {
         return string(key).map(value -> {

@@ -8,8 +8,11 @@ import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.FinishReason;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.prompt.RenderedPrompt;
 import java.util.ArrayList;
@@ -66,11 +69,29 @@ public final class PromptEvaluator {
      */
     public Answer evaluate(PromptFile prompt, Map<String, String> variables, int sample) {
         RenderedPrompt rendered = prompt.render(variables);
-        return switch (settings.confidence()) {
-            case VERBALIZED -> AnswerExtractor.read(model.chat(request(rendered, sample)), rendered.output());
-            case LOGPROBS -> AnswerExtractor.fromLogprobs(model.chat(request(rendered, sample)), rendered.output());
-            case CONSISTENCY -> consistency(rendered, sample);
-        };
+        if (settings.confidence() == ConfidenceMode.CONSISTENCY) {
+            return consistency(rendered, sample);
+        }
+        ChatResponse response = model.chat(request(rendered, sample));
+        Answer answer = settings.confidence() == ConfidenceMode.LOGPROBS
+                ? AnswerExtractor.fromLogprobs(response, rendered.output())
+                : AnswerExtractor.read(response, rendered.output());
+        return requireNotCutOff(response, answer);
+    }
+
+    /**
+     * A reply cut off before it stated an answer is not a wrong answer but too small a limit: reasoning models spend
+     * their output tokens on reasoning first, so the default limit can leave nothing for the answer.
+     */
+    private Answer requireNotCutOff(ChatResponse response, Answer answer) {
+        if (response.finishReason() == FinishReason.LENGTH
+                && (answer.formatError() || answer.text().isBlank())) {
+            throw new ConfigException("The reply was cut off (finish reason length) before it stated an answer: the"
+                    + " model used all " + (settings.maxTokens() == null ? "its" : settings.maxTokens())
+                    + " output tokens, reasoning included, or reached its context window. Raise "
+                    + RptConstants.MAX_TOKENS + " (or the prompt's config.maxOutputTokens).");
+        }
+        return answer;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.rpt.api.ConfidenceMode;
 import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.Role;
+import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
@@ -102,6 +103,41 @@ class PromptEvaluatorTests {
                 .isInstanceOf(MissingVariablesException.class)
                 .hasMessageContaining("question");
         assertThat(model.requests).isEmpty();
+    }
+
+    @Test
+    void aTextPromptSendsNoResponseFormatAndReadsItsDeclaredAnswer() {
+        PromptFile cot = PromptFile.parse("cot.prompt", """
+                ---
+                output:
+                  format: text
+                  answer: 'the answer is (\\S+?)\\.'
+                ---
+                {{question}}
+                """);
+        RecordingModel model = new RecordingModel(request -> reply("Two and two... So the answer is 4."));
+
+        Answer answer = new PromptEvaluator(model, EvaluationSettings.DEFAULTS)
+                .evaluate(cot, Map.of("question", "What is 2 + 2?"));
+
+        assertThat(model.requests.get(0).responseFormat()).isNull();
+        assertThat(answer.text()).isEqualTo("4");
+        assertThat(answer.raw()).isEqualTo("Two and two... So the answer is 4.");
+        assertThat(answer.formatError()).isFalse();
+        assertThat(answer.confidence()).isEmpty();
+    }
+
+    @Test
+    void aReplyCutOffBeforeItsAnswerSaysWhichKeyToRaise() {
+        RecordingModel model = new RecordingModel(request ->
+                new ChatResponse("", List.of(), null, FinishReason.LENGTH, Usage.of(10, 1024), List.of(), "m", false));
+
+        assertThatThrownBy(() -> new PromptEvaluator(model, EvaluationSettings.DEFAULTS)
+                        .evaluate(PROMPT, Map.of("question", "What is 2 + 2?")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cut off (finish reason length)")
+                .hasMessageContaining("all 1024 output tokens, reasoning included")
+                .hasMessageContaining("Raise rpt.max-tokens");
     }
 
     private static ChatResponse reply(String text) {

@@ -130,7 +130,7 @@ final class RunSession {
         return new EvaluationSettings(
                 testClass.confidence(),
                 testClass.samples(),
-                config.number(RptConstants.TEMPERATURE, 0, 2).orElse(0.0),
+                config.temperature().orElse(null),
                 config.integer(RptConstants.MAX_TOKENS, 1, 1_000_000).orElse(1024),
                 config.longValue(RptConstants.SEED).orElse(null));
     }

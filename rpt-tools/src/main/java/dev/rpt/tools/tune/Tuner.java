@@ -196,10 +196,24 @@ public final class Tuner {
                             + " --enable-auto-tool-choice), or another rpt.tune.optimizer.model.",
                     null);
         }
-        state.conversation.add(
-                ChatMessage.assistant(Optional.ofNullable(response.text()).orElse("")));
+        state.conversation.add(ChatMessage.assistant(spokenText(response)));
         state.conversation.add(ChatMessage.user("Call a function: evaluate_prompt with the candidate sections,"
                 + " inspect_failures, or decide. Do not answer in text."));
+    }
+
+    /**
+     * What the optimizer's turn said, for the conversation. A turn with neither text nor a tool call (a refusal, an
+     * Anthropic {@code pause_turn}) must still be an assistant message, and providers reject an empty one; so it
+     * carries the refusal, or says that the turn was empty.
+     */
+    static String spokenText(ChatResponse response) {
+        if (response.text() != null && !response.text().isBlank()) {
+            return response.text();
+        }
+        if (response.refusal() != null && !response.refusal().isBlank()) {
+            return response.refusal();
+        }
+        return "(no text and no function call)";
     }
 
     /** A call's arguments as a JSON object; empty, with a corrective message, when they are malformed. */

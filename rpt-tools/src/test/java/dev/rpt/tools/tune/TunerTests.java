@@ -481,4 +481,22 @@ class TunerTests {
             return new ModelInfo("fake", "opt", false);
         }
     }
+
+    @Test
+    void anOptimizerTurnWithNeitherTextNorACallStillBecomesANonEmptyAssistantMessage() {
+        ChatResponse paused =
+                new ChatResponse(null, List.of(), null, FinishReason.LENGTH, Usage.ZERO, List.of(), "claude", false);
+        ChatResponse refused = new ChatResponse(
+                null,
+                List.of(),
+                "I can't help with that.",
+                FinishReason.CONTENT_FILTER,
+                Usage.ZERO,
+                List.of(),
+                "c",
+                false);
+
+        assertThat(Tuner.spokenText(paused)).isEqualTo("(no text and no function call)");
+        assertThat(Tuner.spokenText(refused)).isEqualTo("I can't help with that.");
+    }
 }

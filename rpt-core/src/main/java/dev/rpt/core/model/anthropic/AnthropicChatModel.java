@@ -65,6 +65,7 @@ final class AnthropicChatModel implements ChatModel {
                 throw AnthropicErrorMapper.map(
                         response.code(),
                         body,
+                        response.headers(),
                         RetryAfter.from(response.headers(), clock.instant()),
                         apiKey == null ? null : apiKey.reveal(),
                         keySource());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
+import dev.rpt.core.config.ConfigException;
 
 /**
  * Writes a {@link ChatRequest} as a Messages API body. Fields always appear in one fixed order ({@code model,
@@ -47,6 +48,12 @@ final class RequestEncoder {
             body.set("tool_choice", toolChoice);
         }
         if (request.temperature() != null) {
+            if (request.temperature() > 1) {
+                // Anthropic's range is 0 to 1; a higher value is a 400 on every call. Say so before sending any.
+                throw new ConfigException("Anthropic accepts a temperature from 0 to 1, and this request asks for "
+                        + request.temperature() + ". Set rpt.temperature (or the critic's or optimizer's) to 1 or"
+                        + " less, or to none to use the model's default.");
+            }
             body.put("temperature", request.temperature());
         }
         return new Encoded(AnthropicJson.write(body), formatTool);

@@ -93,7 +93,9 @@ final class ResponseDecoder {
     static FinishReason finishReason(String stopReason) {
         return switch (stopReason) {
             case "end_turn", "stop_sequence" -> FinishReason.STOP;
-            case "max_tokens" -> FinishReason.LENGTH;
+            // A reply cut by the context window, or a long turn the server paused, is as incomplete as one cut by
+            // max_tokens: it must not pass for a finished answer.
+            case "max_tokens", "model_context_window_exceeded", "pause_turn" -> FinishReason.LENGTH;
             case "tool_use" -> FinishReason.TOOL_CALLS;
             case "refusal" -> FinishReason.CONTENT_FILTER;
             default -> FinishReason.OTHER;

@@ -10,9 +10,12 @@ import dev.rpt.core.model.ModelTimeoutException;
 import dev.rpt.core.model.QuotaExceededException;
 import dev.rpt.core.model.RateLimitedException;
 import dev.rpt.core.model.ServerErrorException;
+import dev.rpt.core.model.http.ErrorAnswers;
 import dev.rpt.core.model.http.RetryAfter;
+import dev.rpt.core.model.http.SettingHints;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import okhttp3.Headers;
 
 /**
@@ -38,8 +41,12 @@ final class OpenAiErrorMapper {
 
     /** The exception for a non-2xx answer; {@code body} has already been redacted. */
     ModelException map(int status, String body, Headers headers) {
+        return ErrorAnswers.obeyShouldRetry(mapStatus(status, body, headers), status, headers);
+    }
+
+    private ModelException mapStatus(int status, String body, Headers headers) {
         ProviderError error = ProviderError.parse(body);
-        String said = error.describe();
+        String said = error.describe() + ErrorAnswers.quote(ErrorAnswers.requestId(headers, "x-request-id"));
         if (status == 401 || status == 403) {
             return new AuthenticationException(
                     status,
@@ -62,8 +69,21 @@ final class OpenAiErrorMapper {
             return new ServerErrorException(
                     status, "HTTP " + status + " server error. Server said: " + said, retryAfter(headers));
         }
-        // 400, 404, 409, 413, 422 and every other client error: the request itself is wrong.
-        return new BadRequestException(status, said);
+        if (status == 409) {
+            // A conflict (e.g. a lock on the resource) passes; the official SDKs retry it.
+            return new ServerErrorException(
+                    status,
+                    "HTTP 409 conflict: the server could not take the request now. Server said: " + said,
+                    retryAfter(headers));
+        }
+        // 400, 404, 413, 422 and every other client error: the request itself is wrong.
+        return new BadRequestException(
+                status,
+                said
+                        + SettingHints.forUnsupported(
+                                        Optional.ofNullable(error.code()), Optional.ofNullable(error.param()))
+                                .map(hint -> " " + hint)
+                                .orElse(""));
     }
 
     private Duration retryAfter(Headers headers) {
@@ -71,7 +91,7 @@ final class OpenAiErrorMapper {
     }
 
     /** The fields of an error body that matter; any of them may be null. */
-    record ProviderError(String message, String type, String code, String rawBody) {
+    record ProviderError(String message, String type, String code, String param, String rawBody) {
 
         static ProviderError parse(String body) {
             JsonNode tree;
@@ -82,17 +102,18 @@ final class OpenAiErrorMapper {
             }
             JsonNode error = tree == null ? null : tree.get("error");
             if (error == null) {
-                return new ProviderError(null, null, null, body);
+                return new ProviderError(null, null, null, null, body);
             }
             if (error.isTextual()) {
                 // Some proxies answer {"error": "text"}.
-                return new ProviderError(error.asText(), null, null, body);
+                return new ProviderError(error.asText(), null, null, null, body);
             }
             JsonNode code = error.get("code");
             return new ProviderError(
                     OpenAiJson.text(error, "message"),
                     OpenAiJson.text(error, "type"),
                     code == null || code.isNull() ? null : code.asText(),
+                    OpenAiJson.text(error, "param"),
                     body);
         }
 

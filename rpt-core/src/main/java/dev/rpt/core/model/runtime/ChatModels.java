@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
 
 /**
  * Creates the configured {@link ChatModel} with the runtime layer around it:
- * {@code Metered(Caching(Limited(FailFast(Retrying(provider)))))}. The order matters:
+ * {@code Metered([DefaultTemperature](Caching(Limited(FailFast(Retrying(provider))))))}. The order matters:
  *
  * <ul>
  *   <li>{@code Retrying} sits right on the provider, so a retry repeats only the network call.
@@ -118,6 +118,7 @@ public final class ChatModels {
         RetryPolicy retryPolicy = RetryPolicy.from(config);
         CacheMode cacheMode = CacheMode.from(config);
         Path cacheDir = cacheMode == CacheMode.OFF ? null : CacheDirectory.resolve(config, environment, userHome);
+        boolean defaultTemperature = config.temperature().isEmpty();
 
         ChatModel model = provider.create(settings, config, environment);
         CacheEndpoint endpoint = CacheEndpoint.of(settings, model.info(), config);
@@ -126,6 +127,9 @@ public final class ChatModels {
         model = new LimitedChatModel(model, limiter);
         if (cacheDir != null && !model.info().simulated()) {
             model = new CachingChatModel(model, new ResponseCache(cacheDir), cacheMode, endpoint);
+        }
+        if (defaultTemperature) {
+            model = new DefaultTemperatureChatModel(model);
         }
         return new MeteredChatModel(model, ledger);
     }

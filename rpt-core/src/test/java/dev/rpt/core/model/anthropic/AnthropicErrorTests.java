@@ -2,9 +2,11 @@ package dev.rpt.core.model.anthropic;
 
 import static dev.rpt.core.model.anthropic.AnthropicServer.FAKE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.rpt.chat.ChatRequest;
+import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.model.AuthenticationException;
 import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.ChatModel;
@@ -63,7 +65,8 @@ class AnthropicErrorTests {
         BadRequestException thrown = failure(BadRequestException.class);
 
         assertThat(thrown.status()).isEqualTo(400);
-        assertThat(thrown.providerMessage()).isEqualTo("invalid_request_error: max_tokens: Field required");
+        assertThat(thrown.providerMessage())
+                .isEqualTo("invalid_request_error: max_tokens: Field required (request id req_011)");
         assertThat(thrown.retryable()).isFalse();
     }
 
@@ -234,5 +237,59 @@ class AnthropicErrorTests {
 
         server.enqueue(503, "upstream said " + FAKE_KEY);
         failure(ServerErrorException.class);
+    }
+
+    @Test
+    void aRequestTimeoutAndAConflictAreRetriedAndTheRequestIdIsQuoted() {
+        server.server.enqueue(new MockResponse.Builder()
+                .code(408)
+                .setHeader("request-id", "req_011CSHoEeqs5C35K2UUqR7Fy")
+                .body(error("timeout_error", "Request timed out"))
+                .build());
+        server.server.enqueue(new MockResponse.Builder()
+                .code(409)
+                .body(error("conflict_error", "Conflict"))
+                .build());
+
+        ModelTimeoutException timeout = failure(ModelTimeoutException.class);
+        ServerErrorException conflict = failure(ServerErrorException.class);
+
+        assertThat(timeout.retryable()).isTrue();
+        assertThat(timeout.getMessage()).contains("(request id req_011CSHoEeqs5C35K2UUqR7Fy)");
+        assertThat(conflict.retryable()).isTrue();
+        // Without the header, the body's request_id is quoted.
+        assertThat(conflict.getMessage()).contains("(request id req_011)");
+    }
+
+    @Test
+    void aRateLimitWithOnlyXShouldRetryIsRetriedAndFalseStopsIt() {
+        server.server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("x-should-retry", "true")
+                .body(error("rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit"))
+                .build());
+        server.server.enqueue(new MockResponse.Builder()
+                .code(529)
+                .setHeader("x-should-retry", "false")
+                .body(error("overloaded_error", "Overloaded"))
+                .build());
+
+        RateLimitedException limited = failure(RateLimitedException.class);
+        ServerErrorException overloaded = failure(ServerErrorException.class);
+
+        assertThat(limited.retryable()).isTrue();
+        assertThat(overloaded.retryable()).isFalse();
+        assertThat(overloaded.getMessage()).contains("x-should-retry: false");
+    }
+
+    @Test
+    void aTemperatureAboveOneFailsBeforeAnythingIsSent() {
+        ChatRequest hot = ChatRequest.builder().user("Hi").temperature(1.5).build();
+
+        assertThatThrownBy(() -> model.chat(hot))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Anthropic accepts a temperature from 0 to 1")
+                .hasMessageContaining("rpt.temperature");
+        assertThat(server.server.getRequestCount()).isZero();
     }
 }

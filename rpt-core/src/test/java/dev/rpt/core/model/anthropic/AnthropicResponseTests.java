@@ -48,7 +48,8 @@ class AnthropicResponseTests {
         "stop_sequence, STOP",
         "max_tokens, LENGTH",
         "tool_use, TOOL_CALLS",
-        "pause_turn, OTHER",
+        "pause_turn, LENGTH",
+        "model_context_window_exceeded, LENGTH",
         "something_new, OTHER"
     })
     void stopReasonsMapToFinishReasons(String stopReason, FinishReason expected) {

@@ -64,7 +64,7 @@ class OpenAiErrorMappingTests {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {400, 404, 409, 413, 422})
+    @ValueSource(ints = {400, 404, 413, 422})
     void mapsClientErrorsToBadRequestCarryingTheProviderMessage(int status) {
         server.enqueue(json(
                 status, error("Invalid schema for response_format 'target_answer'", "invalid_request_error", "null")));
@@ -273,5 +273,58 @@ class OpenAiErrorMappingTests {
         server.enqueue(json(200, "{\"id\":\"x\",\"object\":\"chat.completion\"}"));
 
         assertThat(failure(MalformedResponseException.class).getMessage()).contains("no choices");
+    }
+
+    @Test
+    void aConflictIsRetryableAndTheRequestIdIsQuoted() {
+        server.enqueue(new MockResponse.Builder()
+                .code(409)
+                .setHeader("content-type", "application/json")
+                .setHeader("x-request-id", "req_7f3b2c")
+                .body(error("The resource is locked", "conflict", "null"))
+                .build());
+
+        ServerErrorException thrown = failure(ServerErrorException.class);
+
+        assertThat(thrown.retryable()).isTrue();
+        assertThat(thrown.getMessage()).contains("HTTP 409 conflict").endsWith("(request id req_7f3b2c)");
+    }
+
+    @Test
+    void xShouldRetryWinsOverTheStatus() {
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .setHeader("x-should-retry", "true")
+                .body(error("Try again", "invalid_request_error", "null"))
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(500)
+                .setHeader("x-should-retry", "false")
+                .body(error("Broken for good", "server_error", "null"))
+                .build());
+
+        ServerErrorException retry = failure(ServerErrorException.class);
+        ServerErrorException noRetry = failure(ServerErrorException.class);
+
+        assertThat(retry.retryable()).isTrue();
+        assertThat(retry.getMessage()).contains("x-should-retry: true");
+        assertThat(noRetry.retryable()).isFalse();
+        assertThat(noRetry.getMessage()).contains("x-should-retry: false");
+    }
+
+    @Test
+    void aRejectedTemperatureNamesTheKeyToChange() {
+        // The shape OpenAI's reasoning models answer a temperature other than 1 with.
+        server.enqueue(json(
+                400,
+                "{\"error\":{\"message\":\"Unsupported value: 'temperature' does not support 0 with this model. Only"
+                        + " the default (1) value is supported.\",\"type\":\"invalid_request_error\",\"param\":"
+                        + "\"temperature\",\"code\":\"unsupported_value\"}}"));
+
+        BadRequestException thrown = failure(BadRequestException.class);
+
+        assertThat(thrown.getMessage())
+                .contains("Only the default (1) value is supported")
+                .contains("rpt.temperature=none");
     }
 }

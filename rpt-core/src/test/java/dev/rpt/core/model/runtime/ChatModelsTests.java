@@ -245,4 +245,16 @@ class ChatModelsTests {
         assertThat(files.stream().filter(file -> !file.endsWith(ResponseCache.FORMAT_FILE)))
                 .allSatisfy(entry -> assertThat(Files.readString(entry)).contains("echo: "));
     }
+
+    @Test
+    void temperatureNoneLeavesTheFieldOutOfEveryRequest() {
+        ChatModel chat = compose(Map.of(
+                "rpt.provider", "fake", "rpt.model", "no-temperature", "rpt.temperature", "none", "rpt.cache", "off"));
+
+        chat.chat(ChatRequest.builder().user("hello").temperature(0.0).build());
+
+        assertThat(FakeChatModelProvider.created("no-temperature").requests())
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.temperature()).isNull());
+    }
 }
