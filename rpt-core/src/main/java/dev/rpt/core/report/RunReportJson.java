@@ -217,15 +217,21 @@ final class RunReportJson {
         }
     }
 
-    @JsonPropertyOrder({"prompt", "completion", "total"})
-    record TokensJson(long prompt, long completion, long total) {
+    /** Token counts; {@code cached} and {@code reasoning} were added later and read as 0 when absent. */
+    @JsonPropertyOrder({"prompt", "completion", "total", "cached", "reasoning"})
+    record TokensJson(long prompt, long completion, long total, long cached, long reasoning) {
 
         static TokensJson of(Usage usage) {
-            return new TokensJson(usage.promptTokens(), usage.completionTokens(), usage.totalTokens());
+            return new TokensJson(
+                    usage.promptTokens(),
+                    usage.completionTokens(),
+                    usage.totalTokens(),
+                    usage.cachedPromptTokens(),
+                    usage.reasoningTokens());
         }
 
         Usage toUsage() {
-            return new Usage(prompt, completion, total);
+            return new Usage(prompt, completion, total, cached, reasoning);
         }
     }
 

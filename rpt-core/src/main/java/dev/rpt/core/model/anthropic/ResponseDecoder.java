@@ -107,6 +107,8 @@ final class ResponseDecoder {
         long input = usage.path("input_tokens").asLong(0)
                 + usage.path("cache_creation_input_tokens").asLong(0)
                 + usage.path("cache_read_input_tokens").asLong(0);
-        return Usage.of(input, usage.path("output_tokens").asLong(0));
+        // Cache reads are the cheap part; cache writes are priced as input (Anthropic bills them a little above it).
+        return Usage.of(input, usage.path("output_tokens").asLong(0))
+                .withDetails(usage.path("cache_read_input_tokens").asLong(0), 0);
     }
 }

@@ -99,9 +99,13 @@ final class ChatResponseReader {
         long prompt = count(usage, "prompt_tokens", body);
         long completion = count(usage, "completion_tokens", body);
         JsonNode total = usage.get("total_tokens");
-        return total == null || total.isNull()
+        Usage counted = total == null || total.isNull()
                 ? Usage.of(prompt, completion)
                 : new Usage(prompt, completion, count(usage, "total_tokens", body));
+        // The details are optional: OpenAI sends them, most compatible servers do not.
+        return counted.withDetails(
+                usage.path("prompt_tokens_details").path("cached_tokens").asLong(0),
+                usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
     }
 
     private static long count(JsonNode usage, String field, String body) {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * Model prices in USD per million tokens, from {@code rpt.price.<model>=<input>,<output>} ({@link
+ * Model prices in USD per million tokens, from {@code rpt.price.<model>=<input>,<output>[,<cached input>]} ({@link
  * RptConstants#PRICE_PREFIX}). rpt ships no prices of its own: they change too often to be right for long, and a
  * wrong cost is worse than an unknown one.
  */
@@ -21,8 +21,8 @@ public final class PriceTable {
     /** A table without prices: every cost is unknown. */
     public static final PriceTable EMPTY = new PriceTable(Map.of());
 
-    private static final String FORMAT = "two non-negative numbers, USD per million input and output tokens,"
-            + " separated by a comma, e.g. 0.40,1.60";
+    private static final String FORMAT = "two or three non-negative numbers, USD per million input, output and"
+            + " (optionally) cached input tokens, separated by commas, e.g. 0.40,1.60 or 0.40,1.60,0.10";
 
     private final Map<String, Price> prices;
 
@@ -54,16 +54,20 @@ public final class PriceTable {
 
     private static Price parse(String key, String value) {
         String[] parts = value.split(",", -1);
-        if (parts.length != 2) {
+        if (parts.length != 2 && parts.length != 3) {
             throw RptConfig.invalid(key, value, FORMAT);
         }
         try {
             double input = Double.parseDouble(parts[0].strip());
             double output = Double.parseDouble(parts[1].strip());
-            if (!(input >= 0 && output >= 0) || Double.isInfinite(input) || Double.isInfinite(output)) {
+            double cachedInput = parts.length == 3 ? Double.parseDouble(parts[2].strip()) : input;
+            if (!(input >= 0 && output >= 0 && cachedInput >= 0)
+                    || Double.isInfinite(input)
+                    || Double.isInfinite(output)
+                    || Double.isInfinite(cachedInput)) {
                 throw RptConfig.invalid(key, value, FORMAT);
             }
-            return new Price(input, output);
+            return new Price(input, output, cachedInput);
         } catch (NumberFormatException e) {
             throw RptConfig.invalid(key, value, FORMAT);
         }
@@ -73,22 +77,33 @@ public final class PriceTable {
      * The price of one model.
      *
      * @param inputPerMillion USD per million prompt tokens
-     * @param outputPerMillion USD per million completion tokens
+     * @param outputPerMillion USD per million completion tokens, reasoning tokens included
+     * @param cachedInputPerMillion USD per million prompt tokens served from the provider's prompt cache
      */
-    public record Price(double inputPerMillion, double outputPerMillion) {
+    public record Price(double inputPerMillion, double outputPerMillion, double cachedInputPerMillion) {
+
+        /** A price without a cached-input rate: cached input costs as much as other input. */
+        public Price(double inputPerMillion, double outputPerMillion) {
+            this(inputPerMillion, outputPerMillion, inputPerMillion);
+        }
 
         public Price {
-            if (!(inputPerMillion >= 0 && outputPerMillion >= 0)
+            if (!(inputPerMillion >= 0 && outputPerMillion >= 0 && cachedInputPerMillion >= 0)
                     || Double.isInfinite(inputPerMillion)
-                    || Double.isInfinite(outputPerMillion)) {
-                throw new IllegalArgumentException(
-                        "prices must be finite and non-negative, got " + inputPerMillion + ", " + outputPerMillion);
+                    || Double.isInfinite(outputPerMillion)
+                    || Double.isInfinite(cachedInputPerMillion)) {
+                throw new IllegalArgumentException("prices must be finite and non-negative, got " + inputPerMillion
+                        + ", " + outputPerMillion + ", " + cachedInputPerMillion);
             }
         }
 
         /** What the given usage costs, in USD. */
         public double cost(Usage usage) {
-            return (usage.promptTokens() * inputPerMillion + usage.completionTokens() * outputPerMillion) / 1_000_000.0;
+            long cached = Math.min(usage.cachedPromptTokens(), usage.promptTokens());
+            return ((usage.promptTokens() - cached) * inputPerMillion
+                            + cached * cachedInputPerMillion
+                            + usage.completionTokens() * outputPerMillion)
+                    / 1_000_000.0;
         }
     }
 }

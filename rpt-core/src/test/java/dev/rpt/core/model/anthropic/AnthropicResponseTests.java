@@ -37,7 +37,7 @@ class AnthropicResponseTests {
         assertThat(reply.toolCalls()).isEmpty();
         assertThat(reply.refusal()).isNull();
         assertThat(reply.finishReason()).isEqualTo(FinishReason.STOP);
-        assertThat(reply.usage()).isEqualTo(new Usage(1600, 12, 1612));
+        assertThat(reply.usage()).isEqualTo(new Usage(1600, 12, 1612, 300, 0));
         assertThat(reply.model()).isEqualTo("claude-sonnet-4-5-20250929");
         assertThat(reply.cached()).isFalse();
     }

@@ -47,6 +47,19 @@ class ChatResponseReaderTests {
     }
 
     @Test
+    void readsCachedAndReasoningTokensFromTheUsageDetails() {
+        // The usage shape of OpenAI's API reference, for a reasoning model whose prompt hit the prompt cache.
+        ChatResponse response = reader.read(answer(
+                "\"stop\"",
+                ",\"usage\":{\"prompt_tokens\":2006,\"completion_tokens\":300,\"total_tokens\":2306,"
+                        + "\"prompt_tokens_details\":{\"cached_tokens\":1920,\"audio_tokens\":0},"
+                        + "\"completion_tokens_details\":{\"reasoning_tokens\":192,\"audio_tokens\":0,"
+                        + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}"));
+
+        assertThat(response.usage()).isEqualTo(new Usage(2006, 300, 2306, 1920, 192));
+    }
+
+    @Test
     void sumsUsageWhenTheTotalIsMissing() {
         assertThat(reader.read(answer("\"stop\"", ",\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4}"))
                         .usage())

@@ -35,7 +35,7 @@ class PriceTableTests {
 
     @Test
     void aMalformedPriceNamesItsKeyAndTheFormat() {
-        for (String bad : List.of("0.40", "0.40;1.60", "a,b", "-1,2", "1,2,3", "0.40,", "Infinity,1")) {
+        for (String bad : List.of("0.40", "0.40;1.60", "a,b", "-1,2", "1,2,3,4", "1,2,-3", "0.40,", "Infinity,1")) {
             assertThatThrownBy(() -> PriceTable.from(RptConfig.of(Map.of("rpt.price.gpt-x", bad))))
                     .as(bad)
                     .isInstanceOf(ConfigException.class)
@@ -43,5 +43,17 @@ class PriceTableTests {
                     .hasMessageContaining("'" + bad.strip() + "'")
                     .hasMessageContaining("e.g. 0.40,1.60");
         }
+    }
+
+    @Test
+    void cachedInputHasItsOwnPriceOrTheInputPrice() {
+        PriceTable table = PriceTable.from(RptConfig.of(Map.of(
+                "rpt.price.with-cache", "2,8,0.5",
+                "rpt.price.without", "2,8")));
+        // 1,000,000 input tokens, 400,000 of them from the prompt cache; 100,000 output tokens (reasoning included).
+        Usage usage = new Usage(1_000_000, 100_000, 1_100_000, 400_000, 30_000);
+
+        assertThat(table.price("with-cache").orElseThrow().cost(usage)).isCloseTo(1.2 + 0.2 + 0.8, within(1e-9));
+        assertThat(table.price("without").orElseThrow().cost(usage)).isCloseTo(2.0 + 0.8, within(1e-9));
     }
 }
