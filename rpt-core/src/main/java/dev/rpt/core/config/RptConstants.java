@@ -59,6 +59,14 @@ public final class RptConstants {
     /** The output token limit per call. Defaults to {@code 1024}. */
     public static final String MAX_TOKENS = "rpt.max-tokens";
 
+    /**
+     * How much a reasoning model reasons before it answers: {@code none}, {@code minimal}, {@code low}, {@code medium}
+     * or {@code high}, sent as OpenAI's {@code reasoning_effort}. Unset sends nothing (the model's default). Read per
+     * role, so the optimizer and critic take {@code rpt.tune.optimizer.reasoning-effort} and {@code
+     * rpt.diagnose.critic.reasoning-effort}.
+     */
+    public static final String REASONING_EFFORT = "rpt.reasoning-effort";
+
     /** A sampling seed, for providers that support one. Unset by default. */
     public static final String SEED = "rpt.seed";
 

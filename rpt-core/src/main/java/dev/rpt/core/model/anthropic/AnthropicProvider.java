@@ -2,6 +2,9 @@ package dev.rpt.core.model.anthropic;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ApiKey;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
@@ -54,6 +57,16 @@ public final class AnthropicProvider implements ChatModelProvider {
      *
      * @throws dev.rpt.core.config.ConfigException naming the variable when the key's environment variable is unset
      */
+    @Override
+    public ChatModel create(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
+        if (config.string(RptConstants.REASONING_EFFORT).isPresent()) {
+            throw new ConfigException(RptConstants.REASONING_EFFORT + " is OpenAI's reasoning_effort; Anthropic's"
+                    + " models take extended thinking with a token budget instead, which rpt does not send yet."
+                    + " Remove " + RptConstants.REASONING_EFFORT + " for provider anthropic.");
+        }
+        return create(settings, environment);
+    }
+
     @Override
     public ChatModel create(ModelSettings settings, UnaryOperator<String> environment) {
         ApiKey apiKey = settings.apiKeyEnv()

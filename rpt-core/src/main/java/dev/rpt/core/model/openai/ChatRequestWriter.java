@@ -26,6 +26,7 @@ import java.util.Locale;
  *   <li>{@code temperature}
  *   <li>{@code seed}
  *   <li>{@code max_completion_tokens} or {@code max_tokens}
+ *   <li>{@code reasoning_effort}, from {@code rpt.reasoning-effort}
  *   <li>{@code response_format}: {@code type}, {@code json_schema} {@code {name, strict, schema}}
  *   <li>{@code logprobs}, {@code top_logprobs}
  * </ol>
@@ -71,6 +72,7 @@ final class ChatRequestWriter {
         if (request.maxTokens() != null) {
             body.put(options.maxTokensField().wireName(), request.maxTokens());
         }
+        options.reasoningEffort().ifPresent(effort -> body.put("reasoning_effort", effort));
         if (request.responseFormat() != null) {
             body.set("response_format", responseFormat(request.responseFormat()));
         }

@@ -7,36 +7,48 @@ import dev.rpt.core.config.RptConstants;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * Settings only the {@code openai} provider reads, beyond the shared {@link dev.rpt.core.model.ModelSettings}.
  *
  * @param maxTokensField the request field that carries the output token limit
+ * @param reasoningEffort {@code reasoning_effort} for reasoning models ({@code rpt.reasoning-effort}), if set
  */
 @API(status = INTERNAL, since = "0.1")
-public record OpenAiOptions(MaxTokensField maxTokensField) {
+public record OpenAiOptions(MaxTokensField maxTokensField, Optional<String> reasoningEffort) {
 
-    /** The defaults: {@code max_completion_tokens}. */
-    public static final OpenAiOptions DEFAULTS = new OpenAiOptions(MaxTokensField.MAX_COMPLETION_TOKENS);
+    /** The values OpenAI's reasoning models take. */
+    public static final List<String> REASONING_EFFORTS = List.of("none", "minimal", "low", "medium", "high");
+
+    /** The defaults: {@code max_completion_tokens}, no reasoning effort. */
+    public static final OpenAiOptions DEFAULTS =
+            new OpenAiOptions(MaxTokensField.MAX_COMPLETION_TOKENS, Optional.empty());
 
     public OpenAiOptions {
         Objects.requireNonNull(maxTokensField, "maxTokensField");
+        Objects.requireNonNull(reasoningEffort, "reasoningEffort");
+    }
+
+    /** Options with this output-limit field and no reasoning effort. */
+    public OpenAiOptions(MaxTokensField maxTokensField) {
+        this(maxTokensField, Optional.empty());
     }
 
     /**
-     * Reads {@link RptConstants#OPENAI_MAX_TOKENS_FIELD}.
+     * Reads {@link RptConstants#OPENAI_MAX_TOKENS_FIELD} and {@link RptConstants#REASONING_EFFORT}.
      *
-     * @throws dev.rpt.core.config.ConfigException naming the key when its value is not one of the field names
+     * @throws dev.rpt.core.config.ConfigException naming the key when a value is not one it takes
      */
     public static OpenAiOptions from(RptConfig config) {
         List<String> names = Arrays.stream(MaxTokensField.values())
                 .map(MaxTokensField::wireName)
                 .toList();
-        return config.choice(RptConstants.OPENAI_MAX_TOKENS_FIELD, names)
+        MaxTokensField field = config.choice(RptConstants.OPENAI_MAX_TOKENS_FIELD, names)
                 .map(MaxTokensField::ofWireName)
-                .map(OpenAiOptions::new)
-                .orElse(DEFAULTS);
+                .orElse(MaxTokensField.MAX_COMPLETION_TOKENS);
+        return new OpenAiOptions(field, config.choice(RptConstants.REASONING_EFFORT, REASONING_EFFORTS));
     }
 
     /** The name of the output token limit in a Chat Completions request. */

@@ -23,14 +23,26 @@ import java.util.TreeSet;
  * @param model the model name
  * @param baseUrl {@code rpt.base-url} without a trailing slash, or {@code default} for the provider's own
  * @param headers the declared headers with their values, names in lower case
+ * @param settings the provider settings outside the request that change the reply, e.g. {@code
+ *     rpt.reasoning-effort}
  */
-record CacheEndpoint(String provider, String model, String baseUrl, SortedMap<String, String> headers) {
+record CacheEndpoint(
+        String provider,
+        String model,
+        String baseUrl,
+        SortedMap<String, String> headers,
+        SortedMap<String, String> settings) {
 
     CacheEndpoint {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(baseUrl, "baseUrl");
         headers = new TreeMap<>(headers);
+        settings = new TreeMap<>(settings);
+    }
+
+    CacheEndpoint(String provider, String model, String baseUrl, SortedMap<String, String> headers) {
+        this(provider, model, baseUrl, headers, new TreeMap<>());
     }
 
     /** An endpoint with the provider's default URL and no headers, e.g. for tests. */

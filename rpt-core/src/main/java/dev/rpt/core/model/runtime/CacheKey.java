@@ -56,6 +56,8 @@ final class CacheKey {
         root.put("baseUrl", endpoint.baseUrl());
         ObjectNode headers = root.putObject("headers");
         endpoint.headers().forEach(headers::put);
+        ObjectNode settings = root.putObject("settings");
+        endpoint.settings().forEach(settings::put);
         ArrayNode messages = root.putArray("messages");
         request.messages().forEach(message -> messages.add(message(message)));
         ArrayNode tools = root.putArray("tools");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.AuthenticationException;
 import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.ChatModel;
@@ -21,6 +22,7 @@ import dev.rpt.core.model.TransportException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -291,5 +293,22 @@ class AnthropicErrorTests {
                 .hasMessageContaining("Anthropic accepts a temperature from 0 to 1")
                 .hasMessageContaining("rpt.temperature");
         assertThat(server.server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aReasoningEffortIsRefusedForAnthropicNamingTheKey() {
+        RptConfig config = RptConfig.of(Map.of(
+                "rpt.provider",
+                "anthropic",
+                "rpt.model",
+                "claude-sonnet-4-5",
+                "rpt.api-key-env",
+                "none",
+                "rpt.reasoning-effort",
+                "high"));
+
+        assertThatThrownBy(() -> new AnthropicProvider().create(ModelSettings.from(config), config, name -> null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rpt.reasoning-effort is OpenAI's reasoning_effort");
     }
 }

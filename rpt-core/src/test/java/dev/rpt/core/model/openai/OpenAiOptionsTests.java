@@ -3,9 +3,11 @@ package dev.rpt.core.model.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +35,22 @@ class OpenAiOptionsTests {
                 .hasMessageContaining("rpt.openai.max-tokens-field")
                 .hasMessageContaining("max_output_tokens")
                 .hasMessageContaining("max_completion_tokens, max_tokens");
+    }
+
+    @Test
+    void aReasoningEffortIsSentAsReasoningEffortAndAnUnknownOneNamesTheChoices() {
+        OpenAiOptions options = OpenAiOptions.from(RptConfig.of(Map.of(RptConstants.REASONING_EFFORT, "low")));
+        ChatRequest request = ChatRequest.builder().user("hi").maxTokens(4000).build();
+
+        String body = new String(new ChatRequestWriter("gpt-5-mini", options).write(request), StandardCharsets.UTF_8);
+        String plain = new String(
+                new ChatRequestWriter("gpt-4.1", OpenAiOptions.DEFAULTS).write(request), StandardCharsets.UTF_8);
+
+        assertThat(body).contains("\"max_completion_tokens\":4000").contains("\"reasoning_effort\":\"low\"");
+        assertThat(plain).doesNotContain("reasoning_effort");
+        assertThatThrownBy(() -> OpenAiOptions.from(RptConfig.of(Map.of(RptConstants.REASONING_EFFORT, "max"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rpt.reasoning-effort")
+                .hasMessageContaining("none, minimal, low, medium, high");
     }
 }

@@ -71,7 +71,7 @@ class CacheKeyTests {
 
         assertThat(json)
                 .startsWith(
-                        "{\"format\":2,\"provider\":\"openai\",\"model\":\"gpt-4.1-mini\",\"baseUrl\":\"default\",\"headers\":{},\"messages\":[")
+                        "{\"format\":2,\"provider\":\"openai\",\"model\":\"gpt-4.1-mini\",\"baseUrl\":\"default\",\"headers\":{},\"settings\":{},\"messages\":[")
                 .containsSubsequence(
                         "\"messages\"",
                         "\"tools\"",
@@ -114,6 +114,16 @@ class CacheKeyTests {
                 "base URL",
                 CacheKey.of(
                         new CacheEndpoint("openai", MODEL.model(), "http://localhost:11434/v1", new TreeMap<>()),
+                        base().build()));
+        keys.put(
+                "reasoning effort",
+                CacheKey.of(
+                        new CacheEndpoint(
+                                "openai",
+                                MODEL.model(),
+                                "default",
+                                new TreeMap<>(),
+                                new TreeMap<>(Map.of("reasoningEffort", "high"))),
                         base().build()));
         keys.put(
                 "declared header",
