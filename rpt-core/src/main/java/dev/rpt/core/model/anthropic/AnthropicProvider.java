@@ -30,8 +30,8 @@ import org.apiguardian.api.API;
  *   <li>{@code max_tokens} is required by the API: the request's limit, else 1024.
  *   <li>System messages are joined (blank line between) into the top-level {@code system}; one after the first
  *       user or assistant message is rejected.
- *   <li>Structured output has no {@code response_format} in API version 2023-06-01: a response format becomes a
- *       tool named after it, forced through {@code tool_choice}, and the tool's input JSON is returned as the text.
+ *   <li>Structured output is a forced tool named after the response format, whose input JSON is returned as the
+ *       text (see {@link FormatTool} for why not the native {@code output_config.format}).
  *   <li>There is no seed and no log-probabilities: the seed is ignored and {@code logprobs} is always empty, so
  *       callers degrade to verbalized confidence.
  * </ul>

@@ -3,9 +3,15 @@ package dev.rpt.core.model.anthropic;
 import dev.rpt.chat.ResponseFormat;
 
 /**
- * Structured output on Anthropic. API version 2023-06-01 has no {@code response_format}, so a {@link ResponseFormat}
- * becomes a tool named after the format whose {@code input_schema} is the format's schema; forcing that tool makes
- * the model's tool input the structured answer, which is handed back as the response text.
+ * Structured output on Anthropic: a {@link ResponseFormat} becomes a tool named after the format whose {@code
+ * input_schema} is the format's schema; forcing that tool makes the model's tool input the structured answer, which
+ * is handed back as the response text.
+ *
+ * <p>Why a forced tool and not the native {@code output_config.format} ({@code {type: "json_schema", schema}}),
+ * which the Messages API and the official SDKs now carry without a beta header ({@code OutputConfig} with a {@code
+ * JSONOutputFormat}): the native field is honoured only by recent models and refused by older ones and by many
+ * Anthropic-compatible gateways, while a forced tool works on every Claude model that calls tools. One path that works
+ * everywhere beats two that differ by model; a future {@code rpt.anthropic.*} switch can opt into the native field.
  *
  * @param name the tool name, equal to {@link ResponseFormat#name()}
  * @param schemaJson the JSON Schema text of the answer
