@@ -17,6 +17,9 @@ import org.apiguardian.api.API;
  * The optimizer's PATCH decision, as {@code decision.json} keeps it: the arguments of its {@code decide} call. A
  * resumed tune evaluates a pending patch from it; the HTML report shows its targets and rationale.
  *
+ * <p>Version 1; decisions written before the field existed have none and read as version 1.
+ *
+ * @param schemaVersion {@value #SCHEMA_VERSION}
  * @param decision {@code PATCH}
  * @param system the new system section, when the patch changes it
  * @param user the new user section, when the patch changes it
@@ -24,12 +27,31 @@ import org.apiguardian.api.API;
  * @param targets the failure modes the patch targets
  */
 @API(status = INTERNAL, since = "0.1")
-@JsonPropertyOrder({"decision", "system", "user", "rationale", "targets"})
+@JsonPropertyOrder({"schemaVersion", "decision", "system", "user", "rationale", "targets"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record DecisionJson(
-        String decision, Optional<String> system, Optional<String> user, String rationale, List<String> targets) {
+        Integer schemaVersion,
+        String decision,
+        Optional<String> system,
+        Optional<String> user,
+        String rationale,
+        List<String> targets) {
+
+    /** The version this rpt writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** A PATCH decision of this version. */
+    public DecisionJson(
+            String decision, Optional<String> system, Optional<String> user, String rationale, List<String> targets) {
+        this(SCHEMA_VERSION, decision, system, user, rationale, targets);
+    }
 
     public DecisionJson {
+        schemaVersion = schemaVersion == null ? SCHEMA_VERSION : schemaVersion;
+        if (schemaVersion != SCHEMA_VERSION) {
+            throw new IllegalArgumentException(
+                    "schemaVersion: is " + schemaVersion + ", and this rpt reads " + SCHEMA_VERSION);
+        }
         decision = decision == null ? "PATCH" : decision;
         system = system == null ? Optional.empty() : system;
         user = user == null ? Optional.empty() : user;

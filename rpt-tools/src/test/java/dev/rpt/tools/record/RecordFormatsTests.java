@@ -76,8 +76,14 @@ class RecordFormatsTests {
 
         decision.write(file);
 
-        assertThat(Files.readString(file)).doesNotContain("system");
+        assertThat(Files.readString(file)).doesNotContain("system").startsWith("{\n  \"schemaVersion\" : 1,");
         assertThat(DecisionJson.read(file)).isEqualTo(decision);
+        Files.writeString(file, Files.readString(file).replace("\"schemaVersion\" : 1,", ""));
+        assertThat(DecisionJson.read(file))
+                .as("a decision written before the version")
+                .isEqualTo(decision);
+        Files.writeString(file, "{\"schemaVersion\": 2, \"decision\": \"PATCH\"}");
+        assertThatThrownBy(() -> DecisionJson.read(file)).hasMessageContaining("schemaVersion: is 2");
     }
 
     @Test
