@@ -238,12 +238,21 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         String expected = problem == null ? expectation : expectation + " (" + problem + ")";
         return new AnswerAssertionError(
                 kind,
-                prefix + "Expected " + expected + ", but the model answered " + quote(actual.text()) + " with "
-                        + confidenceText() + ".",
+                prefix + "Expected " + expected + ", but the model " + said() + " with " + confidenceText() + ".",
                 expectation,
                 problem,
                 actual.text(),
                 actual.confidence().isPresent() ? actual.confidence().getAsDouble() : null);
+    }
+
+    /**
+     * What the model said: its answer, or, when no answer could be read from the reply (a text prompt whose reply
+     * does not state it where {@code output.answer} looks), the reply itself, which is what the user needs to see.
+     */
+    private String said() {
+        return actual.text().isBlank() && !actual.raw().isBlank()
+                ? "replied " + quote(actual.raw())
+                : "answered " + quote(actual.text());
     }
 
     private String confidenceText() {

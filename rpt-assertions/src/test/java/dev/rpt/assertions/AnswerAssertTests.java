@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpt.api.Answer;
+import dev.rpt.api.Usage;
 import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.eval.FailureKind;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -136,5 +140,22 @@ class AnswerAssertTests {
 
     private static Answer answer(String text) {
         return Answer.ofText(text);
+    }
+
+    @Test
+    void aReplyWithoutTheDeclaredAnswerIsAFormatFailureThatQuotesTheReply() {
+        Answer unstated = new Answer(
+                "",
+                "The date is 01/03/1963. So the answer is (B)",
+                OptionalDouble.empty(),
+                Optional.empty(),
+                List.of(),
+                Usage.ZERO,
+                false,
+                true);
+
+        assertFails(() -> assertThat(unstated).isEqualToIgnoringCase("(B)"), FailureKind.FORMAT)
+                .hasMessage("Expected an answer (the reply does not state one where the prompt says it is), but the"
+                        + " model replied \"The date is 01/03/1963. So the answer is (B)\" with no stated confidence.");
     }
 }
