@@ -20,11 +20,6 @@ final class CachingChatModel implements ChatModel {
     private final CacheMode mode;
     private final CacheEndpoint endpoint;
 
-    /** A cache for the provider's default endpoint. */
-    CachingChatModel(ChatModel delegate, ResponseCache cache, CacheMode mode) {
-        this(delegate, cache, mode, CacheEndpoint.of(delegate.info()));
-    }
-
     CachingChatModel(ChatModel delegate, ResponseCache cache, CacheMode mode, CacheEndpoint endpoint) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.cache = Objects.requireNonNull(cache, "cache");

@@ -29,7 +29,7 @@ class CachingChatModelTests {
             new ScriptedChatModel().otherwise(request -> ScriptedChatModel.reply("4", 12, 1));
 
     private CachingChatModel caching(CacheMode mode) {
-        return new CachingChatModel(model, new ResponseCache(dir), mode);
+        return new CachingChatModel(model, new ResponseCache(dir), mode, CacheEndpoint.of(model.info()));
     }
 
     private long entries() throws IOException {
@@ -125,7 +125,8 @@ class CachingChatModelTests {
         ServerErrorException error = new ServerErrorException(500, "boom", null);
         ScriptedChatModel failing =
                 new ScriptedChatModel().thenFail(error).thenReply(ScriptedChatModel.reply("4", 12, 1));
-        CachingChatModel caching = new CachingChatModel(failing, new ResponseCache(dir), CacheMode.READ_WRITE);
+        CachingChatModel caching = new CachingChatModel(
+                failing, new ResponseCache(dir), CacheMode.READ_WRITE, CacheEndpoint.of(failing.info()));
 
         assertThatThrownBy(() -> caching.chat(REQUEST)).isSameAs(error);
         assertThat(entries()).isZero();
