@@ -67,6 +67,13 @@ public final class RptConstants {
      */
     public static final String REASONING_EFFORT = "rpt.reasoning-effort";
 
+    /**
+     * Anthropic's extended thinking: the token budget for thinking before the answer (at least 1024, below {@code
+     * rpt.max-tokens}); 0 or unset turns it off. Read per role, so {@code rpt.tune.optimizer.anthropic.thinking-budget=0}
+     * turns it off for the optimizer, whose forced tool calls thinking does not allow.
+     */
+    public static final String ANTHROPIC_THINKING_BUDGET = "rpt.anthropic.thinking-budget";
+
     /** A sampling seed, for providers that support one. Unset by default. */
     public static final String SEED = "rpt.seed";
 

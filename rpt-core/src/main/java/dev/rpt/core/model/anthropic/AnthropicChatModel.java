@@ -35,9 +35,11 @@ final class AnthropicChatModel implements ChatModel {
     private final String anthropicVersion;
     private final Map<String, String> extraHeaders;
     private final Clock clock;
+    private final int thinkingBudget;
 
     /**
      * @param apiKey the key, or null to send no {@code x-api-key} header
+     * @param thinkingBudget the extended-thinking budget in tokens, or 0 for none
      */
     AnthropicChatModel(
             OkHttpClient client,
@@ -46,7 +48,9 @@ final class AnthropicChatModel implements ChatModel {
             ApiKey apiKey,
             String anthropicVersion,
             Map<String, String> extraHeaders,
-            Clock clock) {
+            Clock clock,
+            int thinkingBudget) {
+        this.thinkingBudget = thinkingBudget;
         this.client = client;
         this.url = url;
         this.model = model;
@@ -58,7 +62,7 @@ final class AnthropicChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        RequestEncoder.Encoded encoded = RequestEncoder.encode(model, request);
+        RequestEncoder.Encoded encoded = RequestEncoder.encode(model, request, thinkingBudget);
         try (Response response = client.newCall(httpRequest(encoded.json())).execute()) {
             String body = readBody(response);
             if (!response.isSuccessful()) {

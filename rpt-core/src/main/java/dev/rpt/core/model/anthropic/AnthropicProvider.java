@@ -61,14 +61,30 @@ public final class AnthropicProvider implements ChatModelProvider {
     public ChatModel create(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
         if (config.string(RptConstants.REASONING_EFFORT).isPresent()) {
             throw new ConfigException(RptConstants.REASONING_EFFORT + " is OpenAI's reasoning_effort; Anthropic's"
-                    + " models take extended thinking with a token budget instead, which rpt does not send yet."
-                    + " Remove " + RptConstants.REASONING_EFFORT + " for provider anthropic.");
+                    + " models take extended thinking with a token budget instead: set "
+                    + RptConstants.ANTHROPIC_THINKING_BUDGET + " (e.g. 4000) and remove "
+                    + RptConstants.REASONING_EFFORT + ".");
         }
-        return create(settings, environment);
+        int budget = config.integer(RptConstants.ANTHROPIC_THINKING_BUDGET, 0, 1_000_000)
+                .orElse(0);
+        if (budget > 0 && budget < MIN_THINKING_BUDGET) {
+            throw RptConfig.invalid(
+                    RptConstants.ANTHROPIC_THINKING_BUDGET,
+                    String.valueOf(budget),
+                    "0 (off) or at least " + MIN_THINKING_BUDGET + " tokens, Anthropic's minimum");
+        }
+        return create(settings, environment, budget);
     }
+
+    /** Anthropic's smallest extended-thinking budget. */
+    static final int MIN_THINKING_BUDGET = 1024;
 
     @Override
     public ChatModel create(ModelSettings settings, UnaryOperator<String> environment) {
+        return create(settings, environment, 0);
+    }
+
+    private ChatModel create(ModelSettings settings, UnaryOperator<String> environment, int thinkingBudget) {
         ApiKey apiKey = settings.apiKeyEnv()
                 .filter(name -> !name.equalsIgnoreCase("none"))
                 .map(name -> ApiKey.fromEnvironment(name, environment))
@@ -80,6 +96,7 @@ public final class AnthropicProvider implements ChatModelProvider {
                 apiKey,
                 settings.anthropicVersion(),
                 settings.headers(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                thinkingBudget);
     }
 }

@@ -10,8 +10,8 @@ import dev.rpt.chat.ResponseFormat;
  * <p>Why a forced tool and not the native {@code output_config.format} ({@code {type: "json_schema", schema}}),
  * which the Messages API and the official SDKs now carry without a beta header ({@code OutputConfig} with a {@code
  * JSONOutputFormat}): the native field is honoured only by recent models and refused by older ones and by many
- * Anthropic-compatible gateways, while a forced tool works on every Claude model that calls tools. One path that works
- * everywhere beats two that differ by model; a future {@code rpt.anthropic.*} switch can opt into the native field.
+ * Anthropic-compatible gateways, while a forced tool works on every Claude model that calls tools. Only extended
+ * thinking, which allows no forced tool, uses the native field ({@code rpt.anthropic.thinking-budget}).
  *
  * @param name the tool name, equal to {@link ResponseFormat#name()}
  * @param schemaJson the JSON Schema text of the answer

@@ -6,11 +6,16 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.RptConstants;
 
 /**
  * Writes a {@link ChatRequest} as a Messages API body. Fields always appear in one fixed order ({@code model,
- * max_tokens, system, messages, tools, tool_choice, temperature}) and unset ones are left out, so equal requests give
- * byte-identical bodies. {@code seed}, log-probabilities and {@code sampleIndex} are never sent: the API has no seed
+ * max_tokens, system, messages, tools, tool_choice, temperature, thinking, output_config}) and unset ones are left
+ * out, so equal requests give byte-identical bodies.
+ *
+ * <p>With extended thinking the API allows no forced tool, so a response format is sent as the native {@code
+ * output_config.format} instead of {@link FormatTool}, and a request that forces a tool, sets a temperature, or leaves
+ * no output tokens beyond the budget fails before it is sent, naming the key to change. {@code seed}, log-probabilities and {@code sampleIndex} are never sent: the API has no seed
  * or logprobs, and the sample index only keys the cache.
  */
 final class RequestEncoder {
@@ -29,7 +34,17 @@ final class RequestEncoder {
     record Encoded(String json, FormatTool formatTool) {}
 
     static Encoded encode(String model, ChatRequest request) {
-        FormatTool formatTool = request.responseFormat() == null ? null : FormatTool.of(request.responseFormat());
+        return encode(model, request, 0);
+    }
+
+    /** @param thinkingBudget the extended-thinking budget in tokens, 0 for none */
+    static Encoded encode(String model, ChatRequest request, int thinkingBudget) {
+        boolean thinking = thinkingBudget > 0;
+        if (thinking) {
+            requireThinkable(request, thinkingBudget);
+        }
+        FormatTool formatTool =
+                request.responseFormat() == null || thinking ? null : FormatTool.of(request.responseFormat());
         ConversationEncoder.Conversation conversation = ConversationEncoder.encode(request.messages());
 
         ObjectNode body = AnthropicJson.MAPPER.createObjectNode();
@@ -56,7 +71,43 @@ final class RequestEncoder {
             }
             body.put("temperature", request.temperature());
         }
+        if (thinking) {
+            ObjectNode config = body.putObject("thinking");
+            config.put("type", "enabled");
+            config.put("budget_tokens", thinkingBudget);
+            if (request.responseFormat() != null) {
+                ObjectNode format = body.putObject("output_config").putObject("format");
+                format.put("type", "json_schema");
+                format.set(
+                        "schema",
+                        AnthropicJson.parseObject(
+                                request.responseFormat().schema().json(),
+                                "The schema of response format "
+                                        + request.responseFormat().name()));
+            }
+        }
         return new Encoded(AnthropicJson.write(body), formatTool);
+    }
+
+    /** What extended thinking does not allow, as one error naming the key to change. */
+    private static void requireThinkable(ChatRequest request, int budget) {
+        String key = RptConstants.ANTHROPIC_THINKING_BUDGET;
+        if (request.temperature() != null) {
+            throw new ConfigException("Anthropic's extended thinking (" + key + "=" + budget + ") takes no"
+                    + " temperature: set rpt.temperature=none, or turn thinking off with " + key + "=0.");
+        }
+        int maxTokens = request.maxTokens() != null ? request.maxTokens() : DEFAULT_MAX_TOKENS;
+        if (maxTokens <= budget) {
+            throw new ConfigException("The output limit (" + maxTokens + " tokens) must exceed the thinking budget ("
+                    + key + "=" + budget + "), which it includes: raise rpt.max-tokens above " + budget + ".");
+        }
+        ToolChoice choice = request.toolChoice();
+        if (choice instanceof ToolChoice.Function
+                || (choice instanceof ToolChoice.Mode mode && mode.value().equals("required"))) {
+            throw new ConfigException("Anthropic's extended thinking allows no forced tool call, and this request"
+                    + " forces one (the tuner's optimizer does): turn thinking off for that role, e.g."
+                    + " rpt.tune.optimizer.anthropic.thinking-budget=0.");
+        }
     }
 
     private static ArrayNode tools(ChatRequest request, FormatTool formatTool) {

@@ -309,6 +309,7 @@ class AnthropicErrorTests {
 
         assertThatThrownBy(() -> new AnthropicProvider().create(ModelSettings.from(config), config, name -> null))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("rpt.reasoning-effort is OpenAI's reasoning_effort");
+                .hasMessageContaining("rpt.reasoning-effort is OpenAI's reasoning_effort")
+                .hasMessageContaining("rpt.anthropic.thinking-budget");
     }
 }
