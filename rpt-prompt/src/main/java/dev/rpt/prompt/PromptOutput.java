@@ -72,8 +72,11 @@ public record PromptOutput(
         return new Extracted(text, stated);
     }
 
-    /** A number in [0, 1], or a percentage; empty when it is neither. */
-    static OptionalDouble probability(String text) {
+    /**
+     * A stated confidence: a number in [0, 1] such as {@code 0.8}, or a percentage such as {@code 80%}; empty when it
+     * is neither or out of range, never defaulted.
+     */
+    public static OptionalDouble probability(String text) {
         String value = text.strip();
         boolean percent = value.endsWith("%");
         if (percent) {

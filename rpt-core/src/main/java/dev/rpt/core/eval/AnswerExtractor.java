@@ -31,7 +31,6 @@ public final class AnswerExtractor {
             Pattern.compile("(?im)^\\s*confidence\\s*[:=]\\s*([0-9]*\\.?[0-9]+)\\s*(%?)\\s*$");
     private static final Pattern JUSTIFICATION_LINE =
             Pattern.compile("(?im)^\\s*(?:justification|reasoning)\\s*[:=]\\s*(.+?)\\s*$");
-    private static final Pattern PERCENT = Pattern.compile("^\\s*([0-9]*\\.?[0-9]+)\\s*%\\s*$");
 
     private AnswerExtractor() {}
 
@@ -168,16 +167,8 @@ public final class AnswerExtractor {
             return normalize(node.asDouble(), false);
         }
         if (node.isTextual()) {
-            String text = node.asText();
-            Matcher percent = PERCENT.matcher(text);
-            if (percent.matches()) {
-                return normalize(Double.parseDouble(percent.group(1)), true);
-            }
-            try {
-                return normalize(Double.parseDouble(text.strip()), false);
-            } catch (NumberFormatException unreadable) {
-                return OptionalDouble.empty();
-            }
+            // "0.8" or "80%": read as a prompt's output.confidence pattern reads it, so both paths agree.
+            return PromptOutput.probability(node.asText());
         }
         return OptionalDouble.empty();
     }

@@ -83,6 +83,7 @@ public final class ProjectTuning {
     }
 
     private final RptConfig config;
+    private final TuneSettings settings;
     private final CandidateRunner runner;
     private final TuneModels models;
     private final Project project;
@@ -92,6 +93,7 @@ public final class ProjectTuning {
     private ProjectTuning(
             RptConfig config, CandidateRunner runner, TuneModels models, Project project, Log log, RunReport firstRun) {
         this.config = config;
+        this.settings = TuneSettings.from(config);
         this.runner = runner;
         this.models = models;
         this.project = project;
@@ -150,7 +152,6 @@ public final class ProjectTuning {
     public TuneResult tune(String prompt) throws IOException {
         Path source = project.promptSource(prompt);
         MetricBounds goals = Goals.strictest(firstRun.classes(), prompt);
-        TuneSettings settings = TuneSettings.from(config);
         log.info("Tuning " + prompt + " (" + source + "), goals: " + goals.describe()
                 + (settings.dryRun() ? "; dry run, the file stays as it is" : ""));
         Tuner tuner = new Tuner(
@@ -202,14 +203,7 @@ public final class ProjectTuning {
 
     private DiagnosticFunction diagnosticFunction(String prompt, MetricBounds goals) {
         return DiagnosticFunctions.create(
-                runner,
-                prompt,
-                goals,
-                models.critic(),
-                models.embeddings(),
-                models.critiques(),
-                TuneSettings.from(config),
-                config);
+                runner, prompt, goals, models.critic(), models.embeddings(), models.critiques(), settings, config);
     }
 
     private boolean resume() {
