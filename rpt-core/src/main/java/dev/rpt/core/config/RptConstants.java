@@ -182,6 +182,24 @@ public final class RptConstants {
      */
     public static final String RUN_PROMPT = "rpt.run.prompt";
 
+    /**
+     * The named model configurations to run, in this order, e.g. {@code local,hosted}: every case runs on each. Unset
+     * runs every configuration declared with {@link #MODELS_PREFIX} keys, in name order; with none declared, the run
+     * has one model, configured by the top-level keys.
+     */
+    public static final String MODELS = "rpt.models";
+
+    /**
+     * A prefix that declares a named model configuration: {@code rpt.models.<name>.X} overrides {@code rpt.X} for
+     * that configuration only (provider, base URL, model, key variable, prices, headers, temperature, tokens,
+     * reasoning settings, concurrency), e.g. {@code rpt.models.local.base-url=http://localhost:11434/v1}. {@code
+     * rpt.models.<name>.informational=true} measures and reports a configuration without letting it fail the build.
+     */
+    public static final String MODELS_PREFIX = "rpt.models.";
+
+    /** With several model configurations, the one {@code rpt:tune} and {@code rpt:diagnose} tune the prompt for. */
+    public static final String TUNE_MODEL = "rpt.tune.model";
+
     /** The prompt resource {@code rpt:tune} and {@code rpt:diagnose} work on; unset means every prompt with tests. */
     public static final String TUNE_PROMPT = "rpt.tune.prompt";
 

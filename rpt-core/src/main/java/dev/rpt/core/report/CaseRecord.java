@@ -6,6 +6,7 @@ import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.eval.FailureKind;
 import java.util.Map;
@@ -38,6 +39,8 @@ import org.apiguardian.api.API;
  *     has N records with the same id
  * @param mustPass whether the case is a contract that must pass (every sample) even in a class judged by its
  *     thresholds
+ * @param model the name of the model configuration the case ran on ({@code rpt.models.<name>}); empty in a run with
+ *     one unnamed model
  */
 @API(status = INTERNAL, since = "0.1")
 public record CaseRecord(
@@ -57,9 +60,11 @@ public record CaseRecord(
         long latencyMs,
         Optional<String> justification,
         int sample,
-        boolean mustPass) {
+        boolean mustPass,
+        Optional<String> model) {
 
     public CaseRecord {
+        Objects.requireNonNull(model, "model");
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(id, "id");
@@ -101,6 +106,46 @@ public record CaseRecord(
         if (latencyMs < 0) {
             throw new IllegalArgumentException(where + "latencyMs cannot be negative, got " + latencyMs);
         }
+    }
+
+    /** A case of a run with one unnamed model. */
+    public CaseRecord(
+            String className,
+            String method,
+            String id,
+            Split split,
+            Map<String, String> vars,
+            Verdict verdict,
+            Optional<String> answer,
+            OptionalDouble confidence,
+            boolean formatError,
+            Optional<Failure> failure,
+            Optional<Failure> error,
+            Usage usage,
+            boolean cached,
+            long latencyMs,
+            Optional<String> justification,
+            int sample,
+            boolean mustPass) {
+        this(
+                className,
+                method,
+                id,
+                split,
+                vars,
+                verdict,
+                answer,
+                confidence,
+                formatError,
+                failure,
+                error,
+                usage,
+                cached,
+                latencyMs,
+                justification,
+                sample,
+                mustPass,
+                Optional.empty());
     }
 
     /** A case that is not marked must-pass. */
@@ -175,6 +220,14 @@ public record CaseRecord(
                 Optional.empty(),
                 0,
                 false);
+    }
+
+    /**
+     * What groups this case with its class's other cases in reports and baselines: the class name, followed by {@code
+     * [model]} when the run names its models, so each model's cases are measured and compared apart.
+     */
+    public String classKey() {
+        return className + ModelTarget.suffix(model);
     }
 
     /** What the metrics need of this case. */

@@ -2,8 +2,10 @@ package dev.rpt.core.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.thresholds.MetricBounds;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -13,14 +15,33 @@ import org.apiguardian.api.API;
  * @param promptPath the prompt resource, e.g. {@code prompts/math-solver.prompt}
  * @param promptSha256 the sha256 of the prompt text the run used
  * @param thresholds the class's bounds, possibly none
+ * @param model the model configuration the class ran on, in a run that names its models; each model's run of a class
+ *     is reported as its own entry
  */
 @API(status = INTERNAL, since = "0.1")
-public record ClassInfo(String className, String promptPath, String promptSha256, MetricBounds thresholds) {
+public record ClassInfo(
+        String className, String promptPath, String promptSha256, MetricBounds thresholds, Optional<String> model) {
 
     public ClassInfo {
+        Objects.requireNonNull(model, "model");
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(promptPath, "promptPath");
         Objects.requireNonNull(promptSha256, "promptSha256");
         Objects.requireNonNull(thresholds, "thresholds");
+    }
+
+    /** A class of a run with one unnamed model. */
+    public ClassInfo(String className, String promptPath, String promptSha256, MetricBounds thresholds) {
+        this(className, promptPath, promptSha256, thresholds, Optional.empty());
+    }
+
+    /** The class name, followed by {@code [model]} when the run names its models; see {@link CaseRecord#classKey}. */
+    public String classKey() {
+        return className + ModelTarget.suffix(model);
+    }
+
+    /** The class's simple name with its model, e.g. {@code MathSolverTest[local]}, for messages and tables. */
+    public String displayName() {
+        return className.substring(className.lastIndexOf('.') + 1) + ModelTarget.suffix(model);
     }
 }

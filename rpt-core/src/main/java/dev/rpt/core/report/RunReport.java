@@ -11,6 +11,7 @@ import dev.rpt.core.model.runtime.UsageSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -20,16 +21,38 @@ import org.apiguardian.api.API;
  * @param model the target model
  * @param classes what the report states about each class
  * @param cases every case
- * @param usage the run's model usage: calls, tokens and cost
+ * @param usage the run's model usage: calls, tokens and cost, over all its models
+ * @param models the named model configurations of a run that tested several, in run order; empty for a run with one
+ *     unnamed model
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunReport(
-        String runId, ModelInfo model, List<ClassInfo> classes, List<CaseRecord> cases, UsageSnapshot usage) {
+        String runId,
+        ModelInfo model,
+        List<ClassInfo> classes,
+        List<CaseRecord> cases,
+        UsageSnapshot usage,
+        List<ModelRun> models) {
 
     public RunReport {
         classes = List.copyOf(classes);
         cases = List.copyOf(cases);
         java.util.Objects.requireNonNull(usage, "usage");
+        models = List.copyOf(models);
+    }
+
+    /** The report of a run with one unnamed model. */
+    public RunReport(
+            String runId, ModelInfo model, List<ClassInfo> classes, List<CaseRecord> cases, UsageSnapshot usage) {
+        this(runId, model, classes, cases, usage, List.of());
+    }
+
+    /** Whether the named model configuration was informational: measured and reported, never failing the build. */
+    public boolean informational(Optional<String> model) {
+        return model.flatMap(name ->
+                        models.stream().filter(run -> run.name().equals(name)).findFirst())
+                .map(ModelRun::informational)
+                .orElse(false);
     }
 
     /**

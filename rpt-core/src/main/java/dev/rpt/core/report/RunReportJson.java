@@ -45,6 +45,7 @@ final class RunReportJson {
         "classes",
         "metrics",
         "usage",
+        "models",
         "finishedAt"
     })
     record FileJson(
@@ -57,6 +58,7 @@ final class RunReportJson {
             List<ClassJson> classes,
             MetricsJson metrics,
             UsageJson usage,
+            List<ModelRunJson> models,
             String finishedAt) {
 
         FileJson {
@@ -65,6 +67,7 @@ final class RunReportJson {
             cases = list(cases);
             classes = list(classes);
             present(usage, "usage");
+            models = list(models);
         }
 
         RunReport toReport() {
@@ -81,6 +84,45 @@ final class RunReportJson {
                     new ModelInfo(model.provider(), model.model(), Boolean.TRUE.equals(model.simulated())),
                     classes.stream().map(ClassJson::toInfo).toList(),
                     records,
+                    usage.toSnapshot(),
+                    models.stream().map(ModelRunJson::toRun).toList());
+        }
+    }
+
+    /** A named model configuration of a run that tested several; written only by such a run. */
+    @JsonPropertyOrder({"name", "provider", "model", "simulated", "label", "informational", "usage"})
+    record ModelRunJson(
+            String name,
+            String provider,
+            String model,
+            Boolean simulated,
+            String label,
+            Boolean informational,
+            UsageJson usage) {
+
+        ModelRunJson {
+            text(name, "name");
+            text(provider, "provider");
+            text(model, "model");
+            present(usage, "usage");
+        }
+
+        static ModelRunJson of(ModelRun run) {
+            return new ModelRunJson(
+                    run.name(),
+                    run.model().provider(),
+                    run.model().model(),
+                    run.model().simulated(),
+                    run.model().label(),
+                    run.informational(),
+                    UsageJson.of(run.usage()));
+        }
+
+        ModelRun toRun() {
+            return new ModelRun(
+                    name,
+                    new ModelInfo(provider, model, Boolean.TRUE.equals(simulated)),
+                    Boolean.TRUE.equals(informational),
                     usage.toSnapshot());
         }
     }
@@ -100,6 +142,7 @@ final class RunReportJson {
 
     @JsonPropertyOrder({
         "className",
+        "model",
         "method",
         "id",
         "sample",
@@ -119,6 +162,7 @@ final class RunReportJson {
     })
     record CaseJson(
             String className,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model,
             String method,
             String id,
             Integer sample,
@@ -138,6 +182,7 @@ final class RunReportJson {
 
         CaseJson {
             text(className, "className");
+            model = model == null ? Optional.empty() : model;
             text(method, "method");
             text(id, "id");
             text(split, "split");
@@ -153,6 +198,7 @@ final class RunReportJson {
         static CaseJson of(CaseRecord record) {
             return new CaseJson(
                     record.className(),
+                    record.model(),
                     record.method(),
                     record.id(),
                     record.sample(),
@@ -190,7 +236,8 @@ final class RunReportJson {
                     justification,
                     sample == null ? 0 : sample,
                     // Version 1 reports lack the field: their cases were not must-pass.
-                    Boolean.TRUE.equals(mustPass));
+                    Boolean.TRUE.equals(mustPass),
+                    model);
         }
     }
 
@@ -235,9 +282,10 @@ final class RunReportJson {
         }
     }
 
-    @JsonPropertyOrder({"className", "prompt", "thresholds", "metrics", "splits"})
+    @JsonPropertyOrder({"className", "model", "prompt", "thresholds", "metrics", "splits"})
     record ClassJson(
             String className,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model,
             PromptJson prompt,
             BoundsJson thresholds,
             MetricsJson metrics,
@@ -245,6 +293,7 @@ final class RunReportJson {
 
         ClassJson {
             text(className, "className");
+            model = model == null ? Optional.empty() : model;
             present(prompt, "prompt");
             thresholds = thresholds == null ? BoundsJson.of(MetricBounds.NONE) : thresholds;
         }
@@ -256,6 +305,7 @@ final class RunReportJson {
             }
             return new ClassJson(
                     info.className(),
+                    info.model(),
                     new PromptJson(info.promptPath(), info.promptSha256()),
                     BoundsJson.of(info.thresholds()),
                     MetricsJson.of(metrics),
@@ -263,7 +313,7 @@ final class RunReportJson {
         }
 
         ClassInfo toInfo() {
-            return new ClassInfo(className, prompt.path(), prompt.sha256(), thresholds.toBounds());
+            return new ClassInfo(className, prompt.path(), prompt.sha256(), thresholds.toBounds(), model);
         }
     }
 

@@ -113,14 +113,19 @@ public final class RunReportWriter implements AutoCloseable {
             abandonAfter(e);
             throw new UncheckedIOException("cannot write the run report " + partFile, e);
         }
-        outcomes.computeIfAbsent(record.className(), name -> new LinkedHashMap<>())
+        outcomes.computeIfAbsent(record.classKey(), name -> new LinkedHashMap<>())
                 .computeIfAbsent(record.split(), split -> new ArrayList<>())
                 .add(outcome);
     }
 
-    /** The metrics of one class so far, over all its splits; also available after {@link #finish}. */
-    public synchronized Metrics classMetrics(String className) {
-        return Metrics.of(all(outcomes.getOrDefault(className, Map.of())), options);
+    /**
+     * The metrics of one class so far, over all its splits; also available after {@link #finish}.
+     *
+     * @param classKey the class's {@link ClassInfo#classKey()}: its name, followed by {@code [model]} in a run that
+     *     names its models
+     */
+    public synchronized Metrics classMetrics(String classKey) {
+        return Metrics.of(all(outcomes.getOrDefault(classKey, Map.of())), options);
     }
 
     /**
@@ -128,21 +133,25 @@ public final class RunReportWriter implements AutoCloseable {
      *
      * @param classes what to state about each class, each once; every class with a recorded case must be among them,
      *     and classes without cases are reported with empty metrics
-     * @param usage the run's model usage
+     * @param usage the run's model usage, over all its models
+     * @param models the named model configurations of a run that tested several, each with its own usage; empty for
+     *     a run with one unnamed model
      * @return where the report is ({@code runs/<run-id>/run.json}); {@code last-run.json} is an identical copy
      * @throws IllegalArgumentException when {@code classes} repeats a class or misses one that has cases; nothing is
      *     written then, so the call can be repeated with the right list
      * @throws IOException when the report cannot be written; the partial report is then abandoned
      */
-    public synchronized Path finish(List<ClassInfo> classes, UsageSnapshot usage) throws IOException {
+    public synchronized Path finish(List<ClassInfo> classes, UsageSnapshot usage, List<ModelRun> models)
+            throws IOException {
         requireOpen();
         Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(models, "models");
         requireEveryClassOnce(classes);
         try {
             json.writeEndArray();
             json.writeArrayFieldStart("classes");
             for (ClassInfo info : classes) {
-                writeClass(info, outcomes.getOrDefault(info.className(), Map.of()));
+                writeClass(info, outcomes.getOrDefault(info.classKey(), Map.of()));
             }
             json.writeEndArray();
             json.writeFieldName("metrics");
@@ -151,6 +160,12 @@ public final class RunReportWriter implements AutoCloseable {
             WRITER.writeValue(json, RunReportJson.MetricsJson.of(Metrics.of(everything, options)));
             json.writeFieldName("usage");
             WRITER.writeValue(json, RunReportJson.UsageJson.of(usage));
+            if (!models.isEmpty()) {
+                json.writeFieldName("models");
+                WRITER.writeValue(
+                        json,
+                        models.stream().map(RunReportJson.ModelRunJson::of).toList());
+            }
             json.writeStringField("finishedAt", Instant.now().toString());
             json.writeEndObject();
             json.close();
@@ -203,11 +218,16 @@ public final class RunReportWriter implements AutoCloseable {
         }
     }
 
+    /** Completes the report of a run with one unnamed model; see {@link #finish(List, UsageSnapshot, List)}. */
+    public Path finish(List<ClassInfo> classes, UsageSnapshot usage) throws IOException {
+        return finish(classes, usage, List.of());
+    }
+
     private void requireEveryClassOnce(List<ClassInfo> classes) {
         Set<String> named = new HashSet<>();
         for (ClassInfo info : classes) {
-            if (!named.add(info.className())) {
-                throw new IllegalArgumentException("class " + info.className()
+            if (!named.add(info.classKey())) {
+                throw new IllegalArgumentException("class " + info.classKey()
                         + " is listed twice for the report of run " + header.runId() + "; list each class once");
             }
         }

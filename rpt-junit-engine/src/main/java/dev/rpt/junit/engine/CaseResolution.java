@@ -26,7 +26,8 @@ final class CaseResolution {
         ERRORED_TOLERATED("ERRORED (tolerated)"),
         ERRORED("ERRORED"),
         NOT_SENT("NOT SENT"),
-        TEST_CODE_ERROR("TEST CODE ERROR");
+        TEST_CODE_ERROR("TEST CODE ERROR"),
+        INFORMATIONAL("NOT PASSED (informational)");
 
         final String label;
 
@@ -125,6 +126,21 @@ final class CaseResolution {
             return failed(Kind.WRONG, wrong);
         }
         return new Resolved(Kind.PASSED, Optional.empty());
+    }
+
+    /**
+     * A case of an informational model: whatever did not pass is reported as aborted, so the build goes on; the run
+     * report keeps its outcome and the console shows its line.
+     */
+    static Resolved informational(Resolved resolved, String model) {
+        if (resolved.kind() == Kind.PASSED) {
+            return resolved;
+        }
+        return aborted(
+                Kind.INFORMATIONAL,
+                "Informational model '" + model + "' (measured, never failing the build), "
+                        + resolved.kind().label.toLowerCase(java.util.Locale.ROOT) + ": ",
+                resolved.line());
     }
 
     /** The failure under a new message, keeping its structured parts. */

@@ -4,6 +4,7 @@ import dev.rpt.api.Answer;
 import dev.rpt.api.PromptCase;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.report.CaseRecord;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
@@ -28,31 +30,44 @@ final class ClassRun {
 
     private final Map<CaseDescriptor, List<CompletableFuture<Evaluated>>> pending = new HashMap<>();
     private final PromptClassDescriptor testClass;
+    private final Predicate<Optional<String>> informational;
     private final RunReportWriter report;
     private final ConsoleReport console;
     private final Progress progress;
 
     private ClassRun(
-            PromptClassDescriptor testClass, RunReportWriter report, ConsoleReport console, Progress progress) {
+            PromptClassDescriptor testClass,
+            Predicate<Optional<String>> informational,
+            RunReportWriter report,
+            ConsoleReport console,
+            Progress progress) {
         this.testClass = testClass;
+        this.informational = informational;
         this.report = report;
         this.console = console;
         this.progress = progress;
     }
 
-    /** Starts every model call of the class's cases, {@code repeat} samples each. */
+    /**
+     * Starts every model call of the class's cases, {@code repeat} samples each, each case on its model.
+     *
+     * @param evaluators the evaluator of each of the run's models, by name (one empty name for an unnamed model)
+     * @param informational whether a model is informational: its cases never fail the build
+     */
     static ClassRun start(
             PromptClassDescriptor testClass,
-            PromptEvaluator evaluator,
+            Map<Optional<String>, PromptEvaluator> evaluators,
+            Predicate<Optional<String>> informational,
             int repeat,
             ExecutorService executor,
             RunReportWriter report,
             ConsoleReport console,
             Progress progress) {
-        ClassRun run = new ClassRun(testClass, report, console, progress);
+        ClassRun run = new ClassRun(testClass, informational, report, console, progress);
         var prompt = testClass.prompt().file().orElseThrow();
         for (CaseDescriptor descriptor : testClass.cases()) {
             PromptCase promptCase = descriptor.promptCase();
+            PromptEvaluator evaluator = evaluators.get(descriptor.model());
             List<CompletableFuture<Evaluated>> samples = new ArrayList<>(repeat);
             for (int sample = 0; sample < repeat; sample++) {
                 int index = sample;
@@ -86,7 +101,9 @@ final class ClassRun {
             progress.caseDone();
         }
         console.caseResolved(
-                descriptor.testClass().testClass().getName(), descriptor.getLegacyReportingName(), resolved);
+                descriptor.testClass().testClass().getName() + ModelTarget.suffix(descriptor.model()),
+                descriptor.getLegacyReportingName(),
+                resolved);
         // Only unchecked throwables get here: assertion errors, aborts, provider errors, the test code's own.
         Throwable thrown = resolved.thrown().orElse(null);
         if (thrown instanceof RuntimeException unchecked) {
@@ -120,13 +137,16 @@ final class ClassRun {
                 testCodeError = testCodeError == null ? outcome : testCodeError;
             }
         }
-        return CaseResolution.resolve(
+        CaseResolution.Resolved resolved = CaseResolution.resolve(
                 promptCase.id(),
                 testClass.testClass().getName(),
                 !testClass.thresholds().isEmpty(),
                 testClass.thresholds().maxErrorRate().isPresent(),
                 promptCase.mustPass(),
                 new CaseResolution.Samples(samples.size(), passed, wrong, modelError, testCodeError));
+        return informational.test(descriptor.model())
+                ? CaseResolution.informational(resolved, descriptor.model().orElseThrow())
+                : resolved;
     }
 
     private void recordError(CaseDescriptor descriptor, int sample, Evaluated evaluated) {
@@ -204,7 +224,8 @@ final class ClassRun {
                 evaluated.latencyMs(),
                 given.flatMap(Answer::justification),
                 sample,
-                promptCase.mustPass()));
+                promptCase.mustPass(),
+                descriptor.model()));
     }
 
     private static String message(Throwable error) {

@@ -28,8 +28,7 @@ final class ClassSelectorResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         return context.addToParent(parent -> Optional.of(descriptors.classDescriptor(parent, testClass)))
-                .map(descriptor ->
-                        Resolution.match(Match.exact(descriptor, () -> PromptDescriptors.children(descriptor))))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> descriptors.children(descriptor))))
                 .orElse(Resolution.unresolved());
     }
 }

@@ -138,10 +138,14 @@ final class ConsoleReport {
         if (codeErrors > 0) {
             failing.add(codeErrors + " test code " + (codeErrors == 1 ? "error" : "errors"));
         }
+        int informational = byKind.getOrDefault(Kind.INFORMATIONAL, 0);
+        if (informational > 0) {
+            failing.add(informational + " not passed");
+        }
         StringBuilder verdict = new StringBuilder();
         boolean passed = failing.isEmpty()
                 && row.thresholds().map(ThresholdResult::passed).orElse(true);
-        verdict.append(passed ? "PASS" : "FAIL");
+        verdict.append(row.informational() ? "INFO" : passed ? "PASS" : "FAIL");
         row.thresholds()
                 .ifPresent(result -> verdict.append(": ")
                         .append(String.join(
@@ -183,13 +187,16 @@ final class ConsoleReport {
     }
 
     /**
-     * One class in the summary.
+     * One class in the summary, on one model.
      *
-     * @param className the class
+     * @param className the class, followed by {@code [model]} in a run that names its models
      * @param metrics its metrics over every sample
      * @param thresholds the verdict of its thresholds; empty for a class without them
+     * @param informational whether the model is informational, so that the row is measured but neither passes nor
+     *     fails
      */
-    record ClassRow(String className, Metrics metrics, java.util.Optional<ThresholdResult> thresholds) {
+    record ClassRow(
+            String className, Metrics metrics, java.util.Optional<ThresholdResult> thresholds, boolean informational) {
         String simpleName() {
             return CaseResolution.simpleName(className);
         }

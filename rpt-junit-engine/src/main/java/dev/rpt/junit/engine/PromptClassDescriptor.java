@@ -3,8 +3,10 @@ package dev.rpt.junit.engine;
 import dev.rpt.api.ConfidenceMode;
 import dev.rpt.api.PromptTest;
 import dev.rpt.core.thresholds.MetricBounds;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -80,11 +82,15 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
                 .collect(Collectors.toList());
     }
 
-    Optional<ThresholdsDescriptor> thresholdsNode() {
-        return getChildren().stream()
+    /** The models this class runs on in this run: those of its selected cases and thresholds tests. */
+    Set<Optional<String>> selectedModels() {
+        Set<Optional<String>> models = new HashSet<>();
+        cases().forEach(c -> models.add(c.model()));
+        getChildren().stream()
                 .filter(ThresholdsDescriptor.class::isInstance)
                 .map(ThresholdsDescriptor.class::cast)
-                .findFirst();
+                .forEach(t -> models.add(t.model()));
+        return models;
     }
 
     @Override

@@ -37,10 +37,12 @@ final class PromptDescriptors {
 
     private final DiscoveryIssueReporter issues;
     private final RptConfig config;
+    private final List<Optional<String>> models;
 
-    PromptDescriptors(DiscoveryIssueReporter issues, RptConfig config) {
+    PromptDescriptors(DiscoveryIssueReporter issues, RptConfig config, List<Optional<String>> models) {
         this.issues = issues;
         this.config = config;
+        this.models = List.copyOf(models);
     }
 
     DiscoveryIssueReporter issues() {
@@ -107,33 +109,45 @@ final class PromptDescriptors {
                 parent.getUniqueId().append(PromptMethodDescriptor.SEGMENT, PromptTestClass.methodKey(method)),
                 testClass,
                 method,
-                cases);
+                cases,
+                models);
     }
 
-    Optional<ThresholdsDescriptor> thresholdsDescriptor(PromptClassDescriptor owner) {
-        return owner.thresholds().isEmpty()
+    /**
+     * The thresholds test of a class on one model, named by the last segment's value: {@code thresholds} for the
+     * unnamed model, the model's name otherwise.
+     */
+    Optional<ThresholdsDescriptor> thresholdsDescriptor(PromptClassDescriptor owner, String segmentValue) {
+        Optional<String> model =
+                segmentValue.equals(ThresholdsDescriptor.UNNAMED) ? Optional.empty() : Optional.of(segmentValue);
+        return owner.thresholds().isEmpty() || !models.contains(model)
                 ? Optional.empty()
                 : Optional.of(new ThresholdsDescriptor(
-                        owner.getUniqueId().append(ThresholdsDescriptor.SEGMENT, "thresholds"),
-                        owner.testClass(),
-                        owner.thresholds()));
+                        thresholdsId(owner, model), owner.testClass(), owner.thresholds(), model));
     }
 
-    static Set<? extends DiscoverySelector> children(PromptClassDescriptor descriptor) {
+    private static UniqueId thresholdsId(PromptClassDescriptor owner, Optional<String> model) {
+        return owner.getUniqueId().append(ThresholdsDescriptor.SEGMENT, model.orElse(ThresholdsDescriptor.UNNAMED));
+    }
+
+    Set<? extends DiscoverySelector> children(PromptClassDescriptor descriptor) {
         Set<DiscoverySelector> children = new LinkedHashSet<>();
         for (Method method : PromptTestClass.caseMethods(descriptor.testClass())) {
             children.add(selectMethod(descriptor.testClass(), method));
         }
         if (!descriptor.thresholds().isEmpty()) {
-            children.add(selectUniqueId(descriptor.getUniqueId().append(ThresholdsDescriptor.SEGMENT, "thresholds")));
+            models.forEach(model -> children.add(selectUniqueId(thresholdsId(descriptor, model))));
         }
         return children;
     }
 
+    /** Every case on every model, model by model, so that each model's cases are listed together. */
     static Set<? extends DiscoverySelector> caseSelectors(PromptMethodDescriptor descriptor) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        for (String id : descriptor.allCases().keySet()) {
-            selectors.add(selectUniqueId(descriptor.getUniqueId().append(CaseDescriptor.SEGMENT, id)));
+        for (Optional<String> model : descriptor.models()) {
+            for (String id : descriptor.allCases().keySet()) {
+                selectors.add(selectUniqueId(descriptor.caseId(model, id)));
+            }
         }
         return selectors;
     }

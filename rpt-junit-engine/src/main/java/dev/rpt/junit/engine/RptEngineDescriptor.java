@@ -1,6 +1,11 @@
 package dev.rpt.junit.engine;
 
+import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.ModelMatrix;
+import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
+import java.util.List;
+import java.util.Optional;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -9,10 +14,30 @@ import org.junit.platform.engine.support.hierarchical.Node;
 final class RptEngineDescriptor extends EngineDescriptor implements Node<RptExecutionContext> {
 
     private final RptConfig config;
+    private final List<Optional<String>> models;
 
     RptEngineDescriptor(UniqueId uniqueId, RptConfig config) {
         super(uniqueId, "rpt prompt tests");
         this.config = config;
+        this.models = modelNames(config);
+    }
+
+    /**
+     * The names of the run's models, in run order: one empty name for a run with one unnamed model. A malformed
+     * {@code rpt.models} discovers as one model; the run then fails at its start with the configuration's message.
+     */
+    List<Optional<String>> models() {
+        return models;
+    }
+
+    private static List<Optional<String>> modelNames(RptConfig config) {
+        try {
+            return ModelMatrix.from(config).targets().stream()
+                    .map(ModelTarget::name)
+                    .toList();
+        } catch (ConfigException e) {
+            return List.of(Optional.empty());
+        }
     }
 
     /** The run's {@code rpt.*} configuration, read once at discovery for discovery and execution alike. */

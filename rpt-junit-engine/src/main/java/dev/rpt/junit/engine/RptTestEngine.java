@@ -44,11 +44,11 @@ public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionCont
                 .addClassContainerSelectorResolver(PromptTestClass::isCandidate)
                 .addSelectorResolver(context -> new ClassSelectorResolver(
                         context.getClassNameFilter(),
-                        new PromptDescriptors(context.getIssueReporter(), engine.config())))
-                .addSelectorResolver(context ->
-                        new MethodSelectorResolver(new PromptDescriptors(context.getIssueReporter(), engine.config())))
+                        new PromptDescriptors(context.getIssueReporter(), engine.config(), engine.models())))
+                .addSelectorResolver(context -> new MethodSelectorResolver(
+                        new PromptDescriptors(context.getIssueReporter(), engine.config(), engine.models())))
                 .addSelectorResolver(context -> new UniqueIdSelectorResolver(
-                        new PromptDescriptors(context.getIssueReporter(), engine.config())))
+                        new PromptDescriptors(context.getIssueReporter(), engine.config(), engine.models())))
                 .build()
                 .resolve(request, engine);
         return engine;

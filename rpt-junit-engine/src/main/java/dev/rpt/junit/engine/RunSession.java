@@ -1,20 +1,17 @@
 package dev.rpt.junit.engine;
 
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.config.ModelMatrix;
+import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.eval.EvaluationSettings;
 import dev.rpt.core.eval.PromptEvaluator;
-import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.Excerpt;
-import dev.rpt.core.model.runtime.ChatModels;
-import dev.rpt.core.model.runtime.ConcurrencyLimiter;
-import dev.rpt.core.model.runtime.UsageLedger;
+import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.ModelRun;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;
-import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.core.thresholds.ThresholdResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,20 +21,25 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.reporting.FileEntry;
+import org.opentest4j.TestAbortedException;
 
 /**
- * One execution of the engine, from the first class to the last: the model, the threads its calls run on, the run
+ * One execution of the engine, from the first class to the last: the models, the threads their calls run on, the run
  * report, and what is printed. Each class's cases run in a {@link ClassRun}, which travels on the execution context.
+ * A run that names its models ({@code rpt.models.<name>.*}) runs every case on each; each model's cases are measured,
+ * checked and reported apart.
  */
 final class RunSession {
 
@@ -45,12 +47,10 @@ final class RunSession {
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ExecutionRequest request;
-    private final ChatModel model;
-    private final UsageLedger ledger;
+    private final List<RunModel> models;
     private final ExecutorService executor;
     private final RunReportWriter report;
     private final Path reportDirectory;
-    private final RptConfig config;
     private final int repeat;
     private final List<ClassInfo> classes = new ArrayList<>();
     private final CheckMode checkMode;
@@ -60,21 +60,18 @@ final class RunSession {
     private RunSession(
             ExecutionRequest request,
             RptConfig config,
-            ChatModel model,
-            UsageLedger ledger,
+            List<RunModel> models,
             ExecutorService executor,
             Path reportDirectory,
             RunReportWriter report) {
         this.request = request;
-        this.config = config;
         this.repeat = config.integer(RptConstants.REPEAT, 1, 1000).orElse(1);
         this.checkMode = CheckMode.from(config);
         this.progress = new Progress(System.out::println, countCases(request.getRootTestDescriptor()));
         this.console = new ConsoleReport(
                 System.out::println,
                 config.integer(RptConstants.OUTPUT_MAX_CASE_LINES, 0, 100_000).orElse(20));
-        this.model = model;
-        this.ledger = ledger;
+        this.models = models;
         this.executor = executor;
         this.reportDirectory = reportDirectory;
         this.report = report;
@@ -82,29 +79,46 @@ final class RunSession {
 
     static RunSession start(ExecutionRequest request, RptEngineDescriptor engine) {
         RptConfig config = engine.config();
-        UsageLedger ledger = UsageLedger.from(config);
-        ConcurrencyLimiter limiter = ConcurrencyLimiter.from(config);
         MetricsOptions metrics = MetricsOptions.from(config);
         Path reportDirectory = Path.of(config.string(RptConstants.REPORT_DIR).orElse("target/rpt"));
-        ChatModel model = ChatModels.create(config, System::getenv, ledger, limiter);
-        ExecutorService executor = Executors.newFixedThreadPool(limiter.limit(), daemonThreads());
+        List<RunModel> models = new ArrayList<>();
+        try {
+            for (ModelTarget target : ModelMatrix.from(config).targets()) {
+                models.add(RunModel.create(target));
+            }
+        } catch (RuntimeException e) {
+            models.forEach(model -> model.chat().close());
+            throw e;
+        }
+        // Each model's calls wait for its own limit, so the pool has room for every model's calls at once.
+        int threads = models.stream().mapToInt(model -> model.limiter().limit()).sum();
+        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
         Instant now = Instant.now();
         String runId = RUN_ID.format(now) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try {
             RunReportWriter report = RunReportWriter.start(
                     reportDirectory,
-                    new RunHeader(runId, now, model.info(), RunHeader.redact(rptKeys(request, config))),
+                    new RunHeader(runId, now, models.get(0).chat().info(), RunHeader.redact(rptKeys(request, config))),
                     metrics);
-            if (model.info().simulated()) {
-                System.out.println("[rpt] SIMULATOR: answers come from the offline simulator "
-                        + model.info().label()
-                        + ", not from a real model. Its numbers say nothing about any real model.");
+            for (RunModel model : models) {
+                if (model.chat().info().simulated()) {
+                    System.out.println("[rpt] SIMULATOR: answers come from the offline simulator " + model.label()
+                            + ", not from a real model. Its numbers say nothing about any real model.");
+                }
             }
-            return new RunSession(request, config, model, ledger, executor, reportDirectory, report);
+            if (models.size() > 1 || models.get(0).name().isPresent()) {
+                System.out.println("[rpt] models: "
+                        + String.join(
+                                ", ",
+                                models.stream()
+                                        .map(m -> m.label() + (m.informational() ? ", informational" : ""))
+                                        .toList()));
+            }
+            return new RunSession(request, config, models, executor, reportDirectory, report);
         } catch (IOException e) {
             executor.shutdownNow();
-            model.close();
+            models.forEach(model -> model.chat().close());
             throw new UncheckedIOException(
                     "rpt cannot write its report under " + reportDirectory.toAbsolutePath()
                             + ". Check that the directory is writable, or set " + RptConstants.REPORT_DIR + ".",
@@ -113,87 +127,124 @@ final class RunSession {
     }
 
     /**
-     * Starts a class: records it for the report and starts every model call of its cases. What the class's cases need
-     * travels on the execution context as the returned {@link ClassRun}.
+     * Starts a class: records it for the report, once per model, and starts every model call of its cases. What the
+     * class's cases need travels on the execution context as the returned {@link ClassRun}.
      */
     ClassRun startClass(PromptClassDescriptor testClass) {
-        classes.add(new ClassInfo(
-                testClass.testClass().getName(),
-                testClass.promptResource(),
-                testClass.prompt().sha256(),
-                testClass.thresholds()));
-        PromptEvaluator evaluator = new PromptEvaluator(model, evaluationSettings(testClass));
-        return ClassRun.start(testClass, evaluator, repeat, executor, report, console, progress);
+        Map<Optional<String>, PromptEvaluator> evaluators = new LinkedHashMap<>();
+        Set<Optional<String>> selected = testClass.selectedModels();
+        for (RunModel model : models) {
+            // A class run for one test (an IDE's "run again") is reported on that test's model only.
+            if (!selected.isEmpty() && !selected.contains(model.name())) {
+                continue;
+            }
+            classes.add(new ClassInfo(
+                    testClass.testClass().getName(),
+                    testClass.promptResource(),
+                    testClass.prompt().sha256(),
+                    testClass.thresholds(),
+                    model.name()));
+            evaluators.put(model.name(), new PromptEvaluator(model.chat(), model.evaluationSettings(testClass)));
+        }
+        return ClassRun.start(testClass, evaluators, this::informational, repeat, executor, report, console, progress);
     }
 
-    private EvaluationSettings evaluationSettings(PromptClassDescriptor testClass) {
-        return new EvaluationSettings(
-                testClass.confidence(),
-                testClass.samples(),
-                config.temperature().orElse(null),
-                config.integer(RptConstants.MAX_TOKENS, 1, 1_000_000).orElse(1024),
-                config.longValue(RptConstants.SEED).orElse(null));
+    private boolean informational(Optional<String> model) {
+        return models.stream().filter(m -> m.name().equals(model)).anyMatch(RunModel::informational);
     }
 
     /**
-     * Checks a class's thresholds on every sample of the cases it ran, in {@code rpt.check.mode}, as {@code rpt:check}
-     * does. The first line of the failure carries the measured values, because build tools keep only that line in
-     * their summaries.
+     * Checks a class's thresholds on one model, on every sample of the cases it ran there, in {@code
+     * rpt.check.mode}, as {@code rpt:check} does. The first line of the failure carries the measured values, because
+     * build tools keep only that line in their summaries. On an informational model, an unmet bound aborts the test
+     * (build tools count it as skipped) instead of failing it.
      */
-    void checkThresholds(PromptClassDescriptor testClass) {
-        ThresholdResult result = thresholdResult(testClass.testClass().getName(), testClass.thresholds());
-        if (!result.passed()) {
-            AssertionError failure = new AssertionError(testClass.testClass().getSimpleName()
-                    + " is below its thresholds: " + result.measuredLine() + "\n  - "
-                    + String.join("\n  - ", result.violations())
-                    + "\nSee " + reportDirectory.resolve(RunReportWriter.LAST_RUN)
-                    + " for every case. Improve the prompt (or run mvn rpt:tune), or lower the bar in @Thresholds.");
-            failure.setStackTrace(new StackTraceElement[0]);
-            throw failure;
+    void checkThresholds(PromptClassDescriptor testClass, Optional<String> model) {
+        ClassInfo info = new ClassInfo(
+                testClass.testClass().getName(),
+                testClass.promptResource(),
+                testClass.prompt().sha256(),
+                testClass.thresholds(),
+                model);
+        ThresholdResult result = thresholdResult(info);
+        if (result.passed()) {
+            return;
+        }
+        String message = info.displayName() + " is below its thresholds: " + result.measuredLine() + "\n  - "
+                + String.join("\n  - ", result.violations())
+                + "\nSee " + reportDirectory.resolve(RunReportWriter.LAST_RUN)
+                + " for every case. Improve the prompt (or run mvn rpt:tune), or lower the bar in @Thresholds.";
+        if (informational(model)) {
+            TestAbortedException aborted = new TestAbortedException("Informational model '" + model.orElseThrow()
+                    + "' (measured, never failing the build): " + message);
+            aborted.setStackTrace(new StackTraceElement[0]);
+            throw aborted;
+        }
+        AssertionError failure = new AssertionError(message);
+        failure.setStackTrace(new StackTraceElement[0]);
+        throw failure;
+    }
+
+    /** After a class's last test: the line that counts its cases past the console cap, per model. */
+    void classFinished(PromptClassDescriptor testClass) {
+        for (RunModel model : models) {
+            console.classFinished(testClass.testClass().getName() + ModelTarget.suffix(model.name()));
         }
     }
 
-    /** After a class's last test: the line that counts its cases past the console cap. */
-    void classFinished(PromptClassDescriptor testClass) {
-        console.classFinished(testClass.testClass().getName());
+    private ThresholdResult thresholdResult(ClassInfo info) {
+        return info.thresholds().check(report.classMetrics(info.classKey()), checkMode);
     }
 
-    private ThresholdResult thresholdResult(String className, MetricBounds thresholds) {
-        return thresholds.check(report.classMetrics(className), checkMode);
-    }
-
-    /** Completes the report, prints a summary and releases the model. */
+    /** Completes the report, prints a summary and releases the models. */
     void finish(RptEngineDescriptor engine) throws IOException {
         try {
             executor.shutdownNow();
-            Path runFile = report.finish(classes, ledger.snapshot());
+            List<ModelRun> named = models.get(0).name().isPresent()
+                    ? models.stream().map(RunModel::toRun).toList()
+                    : List.of();
+            report.finish(classes, totalUsage(), named);
             Path lastRun = reportDirectory.resolve(RunReportWriter.LAST_RUN);
             request.getEngineExecutionListener()
                     .fileEntryPublished(engine, FileEntry.from(lastRun, "application/json"));
             printSummary(lastRun);
         } finally {
             report.close();
-            model.close();
+            models.forEach(model -> model.chat().close());
         }
+    }
+
+    private UsageSnapshot totalUsage() {
+        UsageSnapshot total = UsageSnapshot.NONE;
+        for (RunModel model : models) {
+            total = total.plus(model.ledger().snapshot());
+        }
+        return total;
     }
 
     private void printSummary(Path lastRun) {
         List<ConsoleReport.ClassRow> rows = new ArrayList<>();
         for (ClassInfo info : classes) {
             rows.add(new ConsoleReport.ClassRow(
-                    info.className(),
-                    report.classMetrics(info.className()),
-                    info.thresholds().isEmpty()
-                            ? Optional.empty()
-                            : Optional.of(thresholdResult(info.className(), info.thresholds()))));
+                    info.classKey(),
+                    report.classMetrics(info.classKey()),
+                    info.thresholds().isEmpty() ? Optional.empty() : Optional.of(thresholdResult(info)),
+                    informational(info.model())));
         }
         console.summary(rows);
-        System.out.println(
-                "[rpt] model " + model.info().label() + ", " + usageLine() + "; report " + lastRun.toAbsolutePath());
+        if (models.size() == 1 && models.get(0).name().isEmpty()) {
+            System.out.println("[rpt] model " + models.get(0).label() + ", "
+                    + usageLine(models.get(0).ledger().snapshot()) + "; report " + lastRun.toAbsolutePath());
+            return;
+        }
+        for (RunModel model : models) {
+            System.out.println("[rpt] model " + model.label() + ": "
+                    + usageLine(model.ledger().snapshot()));
+        }
+        System.out.println("[rpt] all models: " + usageLine(totalUsage()) + "; report " + lastRun.toAbsolutePath());
     }
 
-    private String usageLine() {
-        var usage = ledger.snapshot();
+    private static String usageLine(UsageSnapshot usage) {
         return usage.calls() + " calls (" + usage.cachedCalls() + " cached, " + usage.errors() + " failed), "
                 + usage.usage().totalTokens() + " tokens, cost "
                 + (usage.costUsd().isPresent()
@@ -209,10 +260,6 @@ final class RunSession {
             }
         }
         return keys;
-    }
-
-    private static String message(Throwable error) {
-        return error.getMessage() == null ? "(no message)" : Excerpt.of(error.getMessage(), 2000);
     }
 
     private static int countCases(org.junit.platform.engine.TestDescriptor root) {

@@ -1,19 +1,38 @@
 package dev.rpt.junit.engine;
 
+import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.thresholds.MetricBounds;
+import java.util.Optional;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
-/** The last test of a class: its {@code @Thresholds}, checked on the metrics of every case it ran. */
+/**
+ * The last test of a class: its {@code @Thresholds}, checked on the metrics of every case it ran. In a run that
+ * names its models, a class has one per model, named {@code thresholds[model]}.
+ */
 final class ThresholdsDescriptor extends AbstractTestDescriptor implements Node<RptExecutionContext> {
 
     static final String SEGMENT = "thresholds";
 
-    ThresholdsDescriptor(UniqueId uniqueId, Class<?> testClass, MetricBounds thresholds) {
+    /** The segment's value for the unnamed model; a named model's thresholds test carries the model's name. */
+    static final String UNNAMED = "thresholds";
+
+    private final Optional<String> model;
+
+    ThresholdsDescriptor(UniqueId uniqueId, Class<?> testClass, MetricBounds thresholds, Optional<String> model) {
         // A method-style source named "thresholds" gives build tools a test name; there is no such Java method.
-        super(uniqueId, "[thresholds] " + thresholds.describe(), MethodSource.from(testClass.getName(), "thresholds"));
+        super(
+                uniqueId,
+                "[thresholds]" + model.map(name -> " [" + name + "]").orElse("") + " " + thresholds.describe(),
+                MethodSource.from(testClass.getName(), "thresholds"));
+        this.model = model;
+    }
+
+    /** The model whose cases' metrics this test checks. */
+    Optional<String> model() {
+        return model;
     }
 
     @Override
@@ -23,12 +42,12 @@ final class ThresholdsDescriptor extends AbstractTestDescriptor implements Node<
 
     @Override
     public String getLegacyReportingName() {
-        return "thresholds";
+        return "thresholds" + ModelTarget.suffix(model);
     }
 
     @Override
     public RptExecutionContext execute(RptExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        context.session().checkThresholds(PromptClassDescriptor.of(getParent().orElseThrow()));
+        context.session().checkThresholds(PromptClassDescriptor.of(getParent().orElseThrow()), model);
         return context;
     }
 }

@@ -41,16 +41,25 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                 PromptDescriptors.methodSelector(uniqueId)
                         .map(method -> Resolution.selectors(Set.of(method)))
                         .orElse(Resolution.unresolved());
-            case CaseDescriptor.SEGMENT ->
+            case CaseDescriptor.SEGMENT -> {
+                // A named model's case has a model segment between the method and the case.
+                UniqueId parentId = uniqueId.removeLastSegment();
+                Optional<String> model = Optional.empty();
+                if (parentId.getLastSegment().getType().equals(CaseDescriptor.MODEL_SEGMENT)) {
+                    model = Optional.of(parentId.getLastSegment().getValue());
+                    parentId = parentId.removeLastSegment();
+                }
+                Optional<String> onModel = model;
                 // The parent is asked for by its method selector, which resolves to the method itself.
-                PromptDescriptors.methodSelector(uniqueId.removeLastSegment())
+                yield PromptDescriptors.methodSelector(parentId)
                         .flatMap(method -> context.addToParent(
                                 () -> method,
                                 parent -> parent instanceof PromptMethodDescriptor owner
-                                        ? owner.createCase(last.getValue())
+                                        ? owner.createCase(onModel, last.getValue())
                                         : Optional.empty()))
                         .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                         .orElse(Resolution.unresolved());
+            }
             case ThresholdsDescriptor.SEGMENT ->
                 ReflectionSupport.tryToLoadClass(
                                 uniqueId.removeLastSegment().getLastSegment().getValue())
@@ -58,7 +67,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                         .flatMap(type -> context.addToParent(
                                 () -> selectClass(type),
                                 parent -> parent instanceof PromptClassDescriptor owner
-                                        ? descriptors.thresholdsDescriptor(owner)
+                                        ? descriptors.thresholdsDescriptor(owner, last.getValue())
                                         : Optional.empty()))
                         .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                         .orElse(Resolution.unresolved());

@@ -37,7 +37,8 @@ class ConsoleReportTests {
         console.summary(List.of(new ConsoleReport.ClassRow(
                 CLASS,
                 metrics,
-                Optional.of(MetricBounds.of(0.5, 0.1, Double.NaN, Double.NaN).check(metrics)))));
+                Optional.of(MetricBounds.of(0.5, 0.1, Double.NaN, Double.NaN).check(metrics)),
+                false)));
 
         assertThat(lines.get(0))
                 .isEqualTo("[rpt]   WRONG (must pass) MathTests solves[q1]: Must-pass case 'q1' answered wrong");
