@@ -1,7 +1,11 @@
 package dev.rpt.maven;
 
+import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.ConfigSource;
+import dev.rpt.core.config.ModelMatrix;
+import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.config.RptConstants;
 import dev.rpt.tools.tune.ProjectTuning;
 import dev.rpt.tools.tune.TuneModels;
 import java.io.File;
@@ -49,7 +53,21 @@ final class MavenProjectTuning {
             Log log,
             PromptWork work)
             throws MojoExecutionException, MojoFailureException {
-        RptConfig config = RptConfig.of(source);
+        // With several model configurations, the prompt is tuned for one: every candidate runs on it alone, and the
+        // critic and optimizer default to its settings as they default to the target's.
+        ModelTarget target;
+        try {
+            RptConfig all = RptConfig.of(source);
+            target = ModelMatrix.from(all).tuneTarget(all);
+        } catch (ConfigException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        if (target.name().isPresent()) {
+            source = ConfigSource.layered(List.of(
+                    ConfigSource.of(Map.of(RptConstants.MODELS, target.name().get())), source));
+            log.info("Tuning for model configuration '" + target.name().get() + "' (" + RptConstants.TUNE_MODEL + ").");
+        }
+        RptConfig config = target.config();
         try (IsolatedCandidateRunner runner = runner(project, pluginArtifacts, source, goal);
                 TuneModels models = models(project, config, withOptimizer)) {
             ProjectTuning tuning =

@@ -89,7 +89,7 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
         Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = CaseTable.of(report);
         List<BaselineClass> classes = new ArrayList<>();
         for (ClassInfo info : report.classes()) {
-            SortedMap<CaseKey, List<CaseRecord>> cases = table.getOrDefault(info.className(), new TreeMap<>());
+            SortedMap<CaseKey, List<CaseRecord>> cases = table.getOrDefault(info.classKey(), new TreeMap<>());
             List<BaselineCase> baselineCases = new ArrayList<>();
             cases.forEach((key, records) -> baselineCases.add(baselineCase(key, records)));
             Measured measured = Measured.of(cases.values(), metrics, OptionalDouble.empty());
@@ -98,7 +98,8 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
                     info.promptPath(),
                     info.promptSha256(),
                     BaselineMetrics.of(measured.metrics()),
-                    baselineCases));
+                    baselineCases,
+                    info.model()));
         }
         return new Baseline(report.runId(), report.model(), classes);
     }
@@ -122,9 +123,13 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
                 outcomes);
     }
 
-    /** The class's entry, if the baseline has one. */
-    public Optional<BaselineClass> classNamed(String className) {
-        return classes.stream().filter(c -> c.className().equals(className)).findFirst();
+    /**
+     * The class's entry, if the baseline has one.
+     *
+     * @param classKey the class's name, followed by {@code [model]} for a named model ({@link ClassInfo#classKey()})
+     */
+    public Optional<BaselineClass> classNamed(String classKey) {
+        return classes.stream().filter(c -> c.classKey().equals(classKey)).findFirst();
     }
 
     /**

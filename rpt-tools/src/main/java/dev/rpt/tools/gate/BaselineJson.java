@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -108,11 +109,17 @@ final class BaselineJson {
         }
     }
 
-    @JsonPropertyOrder({"className", "prompt", "metrics", "cases"})
-    record ClassJson(String className, PromptJson prompt, MetricsJson metrics, List<CaseJson> cases) {
+    @JsonPropertyOrder({"className", "model", "prompt", "metrics", "cases"})
+    record ClassJson(
+            String className,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model,
+            PromptJson prompt,
+            MetricsJson metrics,
+            List<CaseJson> cases) {
 
         ClassJson {
             text(className, "className");
+            model = model == null ? Optional.empty() : model;
             present(prompt, "prompt");
             present(metrics, "metrics");
             cases = list(present(cases, "cases"));
@@ -122,6 +129,7 @@ final class BaselineJson {
             BaselineMetrics m = entry.metrics();
             return new ClassJson(
                     entry.className(),
+                    entry.model(),
                     new PromptJson(entry.promptPath(), entry.promptSha256()),
                     new MetricsJson(m.n(), m.errored(), m.accuracy(), m.ece(), m.brier(), m.errorRate()),
                     entry.cases().stream().map(CaseJson::of).toList());
@@ -139,7 +147,8 @@ final class BaselineJson {
                             metrics.ece(),
                             metrics.brier(),
                             metrics.errorRate()),
-                    cases.stream().map(CaseJson::toCase).toList());
+                    cases.stream().map(CaseJson::toCase).toList(),
+                    model);
         }
     }
 

@@ -14,12 +14,15 @@ final class CaseTable {
 
     private CaseTable() {}
 
-    /** Class name to case key to the case's records, classes in report order. */
+    /**
+     * Class key ({@link dev.rpt.core.report.ClassInfo#classKey()}: the name, and the model in a run that names its
+     * models) to case key to the case's records, classes in report order.
+     */
     static Map<String, SortedMap<CaseKey, List<CaseRecord>>> of(RunReport report) {
         Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = new LinkedHashMap<>();
-        report.classes().forEach(info -> table.put(info.className(), new TreeMap<>()));
+        report.classes().forEach(info -> table.put(info.classKey(), new TreeMap<>()));
         for (CaseRecord record : report.cases()) {
-            table.computeIfAbsent(record.className(), name -> new TreeMap<>())
+            table.computeIfAbsent(record.classKey(), name -> new TreeMap<>())
                     .computeIfAbsent(new CaseKey(record.method(), record.id()), key -> new ArrayList<>())
                     .add(record);
         }

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 /**
  * One class of the run compared with its baseline.
  *
- * @param className the class
+ * @param className the class, followed by {@code [model]} in a run that names its models
  * @param shared cases scored in both the run and the baseline; the comparisons rest on these
  * @param onlyInRun cases the baseline does not know
  * @param onlyInBaseline baseline cases the run did not run

@@ -55,9 +55,8 @@ public record ClassVerdict(ClassInfo info, Metrics metrics, ThresholdResult thre
      * @param options the metric options of the run
      */
     public static ClassVerdict of(ClassInfo info, List<CaseRecord> cases, CheckMode mode, MetricsOptions options) {
-        List<CaseRecord> own = cases.stream()
-                .filter(c -> c.className().equals(info.className()))
-                .toList();
+        List<CaseRecord> own =
+                cases.stream().filter(c -> c.classKey().equals(info.classKey())).toList();
         Metrics metrics = Metrics.of(own.stream().map(CaseRecord::outcome).toList(), options);
         ThresholdResult thresholds = info.thresholds().check(metrics, mode);
         Map<String, List<CaseRecord>> byCase = new LinkedHashMap<>();

@@ -5,9 +5,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -37,11 +39,19 @@ public final class Gate {
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(rules, "rules");
         List<String> violations = new ArrayList<>();
+        // An informational model is measured and reported, never failing the gate: its findings become lines.
+        List<String> informational = new ArrayList<>();
+        Set<String> informationalClasses = new HashSet<>();
         for (ClassInfo info : run.classes()) {
+            boolean counts = !run.informational(info.model());
+            if (!counts) {
+                informationalClasses.add(info.classKey());
+            }
+            List<String> findings = counts ? violations : informational;
             ClassVerdict verdict = ClassVerdict.of(info, run.cases(), settings.mode(), settings.metrics());
-            String name = simpleName(info.className());
-            verdict.thresholds().violations().forEach(v -> violations.add(name + " @Thresholds: " + v));
-            verdict.problems().forEach(p -> violations.add(name + ": " + p));
+            String name = info.displayName();
+            verdict.thresholds().violations().forEach(v -> findings.add(name + " @Thresholds: " + v));
+            verdict.problems().forEach(p -> findings.add(name + ": " + p));
         }
         if (!rules.isEmpty()) {
             violations.addAll(new RuleChecker(settings.mode(), settings.metrics())
@@ -52,16 +62,17 @@ public final class Gate {
         if (baseline.isPresent()) {
             RegressionReport regression = new RegressionCheck(settings.regression()).compare(baseline.get(), run);
             lines.addAll(regression.lines());
-            violations.addAll(regression.failures());
+            for (ClassComparison compared : regression.classes()) {
+                compared.regressions()
+                        .forEach(m -> (informationalClasses.contains(compared.className()) ? informational : violations)
+                                .add(m.message()));
+            }
         } else {
             lines.add("No baseline at " + settings.baseline() + ": only thresholds and rules are checked. Record one"
                     + " with mvn rpt:baseline and commit it.");
         }
+        informational.forEach(finding -> lines.add("informational model, not failing the gate: " + finding));
         return new GateResult(
                 violations, lines, run.classes().size(), run.cases().size());
-    }
-
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
     }
 }

@@ -45,24 +45,24 @@ public final class RegressionCheck {
         List<ClassComparison> classes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (ClassInfo info : run.classes()) {
-            var entry = baseline.classNamed(info.className());
+            var entry = baseline.classNamed(info.classKey());
             if (entry.isEmpty()) {
-                notes.add(info.className() + " is not in the baseline, so it is not compared; add it with `mvn"
+                notes.add(info.classKey() + " is not in the baseline, so it is not compared; add it with `mvn"
                         + " rpt:baseline`.");
                 continue;
             }
             if (!entry.get().promptPath().equals(info.promptPath())) {
-                throw new BaselineException("The baseline's entry for " + info.className() + " was recorded for the"
+                throw new BaselineException("The baseline's entry for " + info.classKey() + " was recorded for the"
                         + " prompt " + entry.get().promptPath() + ", but the class now tests " + info.promptPath()
                         + ": a baseline of another prompt says nothing about this one. Record a new baseline with"
                         + " `mvn rpt:baseline` and commit it.");
             }
-            classes.add(compare(
-                    info, entry.get(), CaseTable.folded(table.getOrDefault(info.className(), new TreeMap<>()))));
+            classes.add(
+                    compare(info, entry.get(), CaseTable.folded(table.getOrDefault(info.classKey(), new TreeMap<>()))));
         }
         for (BaselineClass entry : baseline.classes()) {
-            if (run.classes().stream().noneMatch(c -> c.className().equals(entry.className()))) {
-                notes.add(entry.className() + " is in the baseline but did not run.");
+            if (run.classes().stream().noneMatch(c -> c.classKey().equals(entry.classKey()))) {
+                notes.add(entry.classKey() + " is in the baseline but did not run.");
             }
         }
         return new RegressionReport(classes, notes);
@@ -116,7 +116,7 @@ public final class RegressionCheck {
             Change accuracy = bootstrap.accuracy(pairs);
             boolean single = pairs.stream().allMatch(Pair::single);
             metrics.add(comparison(
-                    info.className(),
+                    info.classKey(),
                     Counter.ACCURACY,
                     pairs.size(),
                     accuracy,
@@ -134,7 +134,7 @@ public final class RegressionCheck {
             bootstrap
                     .calibration(pairs)
                     .forEach((counter, change) -> metrics.add(comparison(
-                            info.className(),
+                            info.classKey(),
                             counter,
                             calibrated,
                             change,
@@ -145,7 +145,7 @@ public final class RegressionCheck {
             }
         }
         return new ClassComparison(
-                info.className(), pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged, metrics, notes);
+                info.classKey(), pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged, metrics, notes);
     }
 
     /** Which side lacks confidences, so the user knows whether the baseline or the new run is the one to fix. */

@@ -35,15 +35,14 @@ final class ClassSection {
             List<CaseRecord> cases,
             MetricsOptions options,
             CheckMode mode) {
-        List<CaseRecord> own = cases.stream()
-                .filter(c -> c.className().equals(info.className()))
-                .toList();
+        List<CaseRecord> own =
+                cases.stream().filter(c -> c.classKey().equals(info.classKey())).toList();
         Metrics all = metrics(own, options);
         Optional<ThresholdResult> checked = info.thresholds().isEmpty()
                 ? Optional.empty()
                 : Optional.of(info.thresholds().check(all, mode));
         html.append("<section class=\"class\" id=\"class-").append(index).append("\">\n");
-        html.append("<h3>").append(escape(info.className())).append("</h3>\n");
+        html.append("<h3>").append(escape(info.classKey())).append("</h3>\n");
         checked.ifPresent(result -> verdict(html, result));
         html.append("<p class=\"meta\">prompt <code>")
                 .append(escape(info.promptPath()))

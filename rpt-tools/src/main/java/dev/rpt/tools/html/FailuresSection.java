@@ -38,12 +38,11 @@ final class FailuresSection {
      */
     static void append(StringBuilder html, List<ClassInfo> classes, List<CaseRecord> cases, int limit) {
         Map<String, List<CaseRecord>> byClass = new LinkedHashMap<>();
-        classes.forEach(info -> byClass.put(info.className(), new ArrayList<>()));
+        classes.forEach(info -> byClass.put(info.classKey(), new ArrayList<>()));
         int total = 0;
         for (CaseRecord c : cases) {
             if (c.verdict() != Verdict.PASSED) {
-                byClass.computeIfAbsent(c.className(), name -> new ArrayList<>())
-                        .add(c);
+                byClass.computeIfAbsent(c.classKey(), name -> new ArrayList<>()).add(c);
                 total++;
             }
         }
@@ -91,7 +90,7 @@ final class FailuresSection {
                     .append("\"><td><code>")
                     .append(escape(c.id()))
                     .append("</code><br><span class=\"where\">")
-                    .append(escape(simpleName(c.className()) + "#" + c.method()))
+                    .append(escape(simpleName(c.classKey()) + "#" + c.method()))
                     .append("</span></td><td>")
                     .append(c.split() == Split.TUNE ? "tune" : "held-out")
                     .append("</td><td>")

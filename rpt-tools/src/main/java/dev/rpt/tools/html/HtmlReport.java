@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.files.AtomicFiles;
+import dev.rpt.core.report.ModelRun;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;
@@ -110,6 +111,8 @@ public final class HtmlReport {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(mode, "mode");
         StringBuilder html = new StringBuilder(64 * 1024);
+        boolean simulated = run.model().simulated()
+                || run.models().stream().anyMatch(m -> m.model().simulated());
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 // Defence in depth: even if some text escaped escaping, the browser would fetch and run nothing.
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -117,11 +120,11 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>rpt report · ")
                 .append(escape(run.runId()))
-                .append(run.model().simulated() ? " · SIMULATOR" : "")
+                .append(simulated ? " · SIMULATOR" : "")
                 .append("</title>\n<style>\n")
                 .append(Style.CSS)
                 .append("</style>\n</head>\n<body>\n");
-        if (run.model().simulated()) {
+        if (simulated) {
             html.append("<div class=\"simulator\" role=\"alert\"><strong>SIMULATED MODEL.</strong> These answers"
                             + " came from rpt's offline simulator (<code>")
                     .append(escape(run.model().label()))
@@ -129,16 +132,28 @@ public final class HtmlReport {
         }
         html.append("<header>\n<h1>rpt report</h1>\n<p class=\"meta\">run <code>")
                 .append(escape(run.runId()))
-                .append("</code> · model <code>")
-                .append(escape(run.model().label()))
+                .append(
+                        run.models().isEmpty()
+                                ? "</code> · model <code>" + escape(run.model().label())
+                                : "</code> · models <code>"
+                                        + escape(String.join(
+                                                ", ",
+                                                run.models().stream()
+                                                        .map(ModelRun::name)
+                                                        .toList())))
                 .append("</code> · ")
                 .append(run.cases().size())
                 .append(" cases in ")
                 .append(run.classes().size())
                 .append(run.classes().size() == 1 ? " class" : " classes")
-                .append("</p>\n<nav><a href=\"#classes\">classes</a>")
+                .append("</p>\n<nav>")
+                .append(ModelsSection.link(run)
+                        .map(link -> link.substring(3) + " · ")
+                        .orElse(""))
+                .append("<a href=\"#classes\">classes</a>")
                 .append(tune.isPresent() ? " · <a href=\"#tune\">tune</a>" : "")
                 .append(" · <a href=\"#failures\">failures</a></nav>\n</header>\n");
+        ModelsSection.append(html, run, options);
         html.append("<section id=\"classes\">\n<h2>Classes</h2>\n");
         if (run.classes().isEmpty()) {
             html.append("<p class=\"empty\">The run had no prompt test class.</p>\n");
