@@ -17,7 +17,9 @@ import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.ModelRun;
 import dev.rpt.core.report.RunHeader;
+import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.MetricBounds;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +72,38 @@ class RunReportSchemaTests {
                 new UsageSnapshot(1, 0, 0, Usage.of(3, 4), Usage.ZERO, OptionalDouble.of(0.002), List.of());
 
         assertThat(validate(writeReport(priced, false))).isEmpty();
+    }
+
+    @Test
+    void aReportOfSeveralNamedModelsIsValidAndReadsBack() throws IOException {
+        RunHeader header = new RunHeader(
+                "20260102-030405-beef",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                new ModelInfo("sim", "a", true),
+                new TreeMap<>());
+        try (RunReportWriter writer = RunReportWriter.start(dir, header, MetricsOptions.DEFAULTS)) {
+            writer.record(record(MATH, "m1", Split.TUNE, Verdict.PASSED, OptionalDouble.of(0.9))
+                    .withModel("local"));
+            writer.record(record(MATH, "m1", Split.TUNE, Verdict.FAILED, OptionalDouble.of(0.8))
+                    .withModel("hosted"));
+            writer.finish(
+                    List.of(
+                            new ClassInfo(MATH, "prompts/math.prompt", SHA, MetricBounds.NONE, Optional.of("local")),
+                            new ClassInfo(MATH, "prompts/math.prompt", SHA, MetricBounds.NONE, Optional.of("hosted"))),
+                    unknownCost(),
+                    List.of(
+                            new ModelRun("local", new ModelInfo("openai", "qwen3:8b", false), false, unknownCost()),
+                            new ModelRun(
+                                    "hosted", new ModelInfo("openai", "gpt-4.1-mini", false), true, unknownCost())));
+        }
+        Path file = dir.resolve(RunReportWriter.LAST_RUN);
+
+        assertThat(validate(Files.readString(file))).isEmpty();
+        RunReport read = RunReport.read(file);
+        assertThat(read.classes()).extracting(ClassInfo::classKey).containsExactly(MATH + "[local]", MATH + "[hosted]");
+        assertThat(read.cases()).extracting(CaseRecord::classKey).containsExactly(MATH + "[local]", MATH + "[hosted]");
+        assertThat(read.informational(Optional.of("hosted"))).isTrue();
+        assertThat(read.informational(Optional.of("local"))).isFalse();
     }
 
     @Test

@@ -230,6 +230,29 @@ public record CaseRecord(
         return className + ModelTarget.suffix(model);
     }
 
+    /** This case as run on the named model configuration. */
+    public CaseRecord withModel(String name) {
+        return new CaseRecord(
+                className,
+                method,
+                id,
+                split,
+                vars,
+                verdict,
+                answer,
+                confidence,
+                formatError,
+                failure,
+                error,
+                usage,
+                cached,
+                latencyMs,
+                justification,
+                sample,
+                mustPass,
+                Optional.of(name));
+    }
+
     /** What the metrics need of this case. */
     public CaseOutcome outcome() {
         return new CaseOutcome(verdict, confidence, formatError);
