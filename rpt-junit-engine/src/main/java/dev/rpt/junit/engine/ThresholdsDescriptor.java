@@ -23,10 +23,12 @@ final class ThresholdsDescriptor extends AbstractTestDescriptor implements Node<
 
     ThresholdsDescriptor(UniqueId uniqueId, Class<?> testClass, MetricBounds thresholds, Optional<String> model) {
         // A method-style source named "thresholds" gives build tools a test name; there is no such Java method.
+        // Surefire names a test without parameters by its source's method, so the model goes into that name too:
+        // two tests named "thresholds" would be merged in its counts.
         super(
                 uniqueId,
                 "[thresholds]" + model.map(name -> " [" + name + "]").orElse("") + " " + thresholds.describe(),
-                MethodSource.from(testClass.getName(), "thresholds"));
+                MethodSource.from(testClass.getName(), "thresholds" + ModelTarget.suffix(model)));
         this.model = model;
     }
 
