@@ -221,6 +221,26 @@ public final class RptConstants {
     /** w in the held-out selection score {@code accuracy − w·Brier}. Defaults to {@code 0.05}, as in the paper. */
     public static final String TUNE_BRIER_WEIGHT = "rpt.tune.brier-weight";
 
+    /**
+     * The share of the held-out cases kept back for confirmation: they play no part in choosing the best candidate,
+     * and only they decide whether it replaces the seed. Drawn by a hash of the case's class, method and id, in (0,
+     * 1). Defaults to {@code 0.5}.
+     */
+    public static final String TUNE_CONFIRM_FRACTION = "rpt.tune.confirm-fraction";
+
+    /** The accuracy gain on the confirmation cases a candidate must exceed to be adopted. Defaults to {@code 0.02}. */
+    public static final String TUNE_MIN_GAIN = "rpt.tune.min-gain";
+
+    /** The significance level of the adoption test, in (0, 0.5). Defaults to {@code 0.05}. */
+    public static final String TUNE_ALPHA = "rpt.tune.alpha";
+
+    /**
+     * When the best candidate replaces the seed: {@code significant} (the default: its gain on the confirmation cases
+     * is beyond {@code rpt.tune.min-gain} and significant) or {@code always} (whenever it beat the seed on the
+     * selection cases). A candidate that fails a must-pass case is never adopted.
+     */
+    public static final String TUNE_ADOPT = "rpt.tune.adopt";
+
     /** A budget on model calls of one tune (target, critic and optimizer). Unset by default. */
     public static final String TUNE_MAX_CALLS = "rpt.tune.max-calls";
 

@@ -12,6 +12,7 @@ import dev.rpt.core.files.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
@@ -30,6 +31,8 @@ import org.apiguardian.api.API;
  * @param brierWeight the weight of the Brier score in the held-out score
  * @param iterations every evaluated iteration, in order
  * @param usage the tune's model calls
+ * @param adoption whether the confirmation cases adopted the best candidate; absent in records written before it
+ *     existed
  */
 @API(status = INTERNAL, since = "0.1")
 @JsonPropertyOrder({
@@ -40,7 +43,8 @@ import org.apiguardian.api.API;
     "written",
     "brierWeight",
     "iterations",
-    "usage"
+    "usage",
+    "adoption"
 })
 public record SummaryJson(
         Integer schemaVersion,
@@ -50,7 +54,8 @@ public record SummaryJson(
         boolean written,
         double brierWeight,
         List<IterationJson> iterations,
-        UsageJson usage) {
+        UsageJson usage,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<AdoptionJson> adoption) {
 
     /** The version this rpt writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -59,6 +64,39 @@ public record SummaryJson(
         schemaVersion = schemaVersion == null ? SCHEMA_VERSION : schemaVersion;
         stopReason = stopReason == null ? "" : stopReason;
         iterations = JsonChecks.list(iterations);
+        adoption = adoption == null ? Optional.empty() : adoption;
+    }
+
+    /**
+     * The adoption decision: the best candidate against the seed on the confirmation cases, which chose nothing.
+     *
+     * @param adopted whether the best candidate replaces the seed (the prompt file is written unless a dry run)
+     * @param reason why
+     * @param cases the confirmation cases scored on both prompts
+     * @param seed the seed's accuracy on them, absent when there were none
+     * @param candidate the candidate's accuracy on them
+     * @param gainInterval the interval of the gain, at {@code 1 − 2α}, as {@code [lower, upper]}
+     * @param pValue the one-sided p-value of "the candidate is no better"
+     * @param test the paired test and its counts
+     */
+    @JsonPropertyOrder({"adopted", "reason", "cases", "seed", "candidate", "gainInterval", "pValue", "test"})
+    public record AdoptionJson(
+            boolean adopted,
+            String reason,
+            int cases,
+            OptionalDouble seed,
+            OptionalDouble candidate,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> gainInterval,
+            OptionalDouble pValue,
+            String test) {
+
+        public AdoptionJson {
+            reason = reason == null ? "" : reason;
+            test = test == null ? "" : test;
+            seed = seed == null ? OptionalDouble.empty() : seed;
+            candidate = candidate == null ? OptionalDouble.empty() : candidate;
+            pValue = pValue == null ? OptionalDouble.empty() : pValue;
+        }
     }
 
     /**

@@ -44,6 +44,7 @@ public final class DiagnosticFunctions {
                 ? new CriticAnalyzer(critic.get(), embeddings, executor, settings.maxCritiques())
                 : new DeterministicAnalyzer();
         MetricsOptions metrics = MetricsOptions.from(config);
-        return new ReflectiveDiagnosticFunction(runner, promptResource, analyzer, goals, metrics);
+        return new ReflectiveDiagnosticFunction(
+                runner, promptResource, analyzer, goals, metrics, AdoptionPolicy.from(config));
     }
 }

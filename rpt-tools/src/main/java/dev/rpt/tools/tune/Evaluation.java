@@ -2,11 +2,15 @@ package dev.rpt.tools.tune;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.prompt.PromptFile;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
@@ -16,9 +20,14 @@ import org.apiguardian.api.API;
  * @param candidate the prompt evaluated
  * @param report the diagnostic report JSON the optimizer reads; it holds optimization-split data only
  * @param tune the metrics on the optimization cases
- * @param holdout the metrics on the held-out cases, for selection; never shown to the optimizer
+ * @param holdout the metrics on the selection cases (the held-out cases not kept for confirmation), which rank the
+ *     candidates; never shown to the optimizer
  * @param failureModes the labels of the recurring failure modes, most prevalent first
  * @param targetUsage the target model's usage in this evaluation's run, for the tune's budgets
+ * @param confirm the metrics on the confirmation cases, which rank nothing; only the adoption decision reads them
+ * @param confirmCases each confirmation case's samples, by {@link ConfirmationSplit#key}, for the paired test
+ * @param mustPassFailures the must-pass cases (any split) that did not pass every sample: such a candidate is never
+ *     adopted
  */
 @API(status = INTERNAL, since = "0.1")
 public record Evaluation(
@@ -28,7 +37,32 @@ public record Evaluation(
         Metrics tune,
         Metrics holdout,
         List<String> failureModes,
-        UsageSnapshot targetUsage) {
+        UsageSnapshot targetUsage,
+        Metrics confirm,
+        SortedMap<String, List<CaseOutcome>> confirmCases,
+        List<String> mustPassFailures) {
+
+    /** An evaluation without confirmation cases or must-pass failures, e.g. in tests. */
+    public Evaluation(
+            int iteration,
+            PromptFile candidate,
+            String report,
+            Metrics tune,
+            Metrics holdout,
+            List<String> failureModes,
+            UsageSnapshot targetUsage) {
+        this(
+                iteration,
+                candidate,
+                report,
+                tune,
+                holdout,
+                failureModes,
+                targetUsage,
+                Metrics.of(List.of()),
+                new TreeMap<>(),
+                List.of());
+    }
 
     /** An evaluation whose target usage is not known, e.g. in tests. */
     public Evaluation(
@@ -48,6 +82,9 @@ public record Evaluation(
         Objects.requireNonNull(holdout, "holdout");
         failureModes = List.copyOf(failureModes);
         Objects.requireNonNull(targetUsage, "targetUsage");
+        Objects.requireNonNull(confirm, "confirm");
+        confirmCases = Collections.unmodifiableSortedMap(new TreeMap<>(confirmCases));
+        mustPassFailures = List.copyOf(mustPassFailures);
     }
 
     /** The selection score on the held-out cases: accuracy − w·Brier; missing values count as 0 and 1. */

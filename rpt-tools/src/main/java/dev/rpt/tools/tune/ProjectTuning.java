@@ -156,6 +156,7 @@ public final class ProjectTuning {
                 + (settings.dryRun() ? "; dry run, the file stays as it is" : ""));
         Tuner tuner = new Tuner(
                 settings,
+                AdoptionPolicy.from(config),
                 models.optimizer().orElseThrow(),
                 diagnosticFunction(prompt, goals),
                 models.ledger(),
@@ -215,14 +216,18 @@ public final class ProjectTuning {
     private void logOutcome(TuneResult result, Path source) {
         log.info("Stopped: " + result.stopReason());
         if (result.diff().isEmpty()) {
-            log.info("No candidate beat the seed on the held-out cases; " + source + " is unchanged.");
+            log.info("No candidate beat the seed on the selection cases; " + source + " is unchanged.");
         } else {
             log.info("Best candidate (iteration " + result.best().iteration() + ") against the seed:");
             result.diff().lines().forEach(log::info);
-            log.info(
-                    result.written()
-                            ? "Wrote the best candidate to " + source + "."
-                            : "Dry run: " + source + " is unchanged; the diff is in the record.");
+            result.adoptionLines().forEach(log::info);
+            if (result.written()) {
+                log.info("Wrote the best candidate to " + source + ".");
+            } else if (settings.dryRun()) {
+                log.info("Dry run: " + source + " is unchanged; the diff is in the record.");
+            } else {
+                log.info(source + " is unchanged; the candidate's diff is in the record.");
+            }
         }
         TuneOutput.summaryTable(result.seed(), result.best()).forEach(log::info);
         log.info("Record (every candidate, report, transcript and diff): " + result.record());

@@ -36,7 +36,8 @@ import org.apiguardian.api.API;
 /**
  * The diagnostic function of the paper: runs a candidate on every case through a {@link CandidateRunner}, has the
  * failures of the optimization split analysed into recurring failure modes, and writes the diagnostic report with
- * the deltas of its memory. Held-out cases reach the tuner's selection only, never the report or the critic.
+ * the deltas of its memory. Held-out cases reach the tuner's selection and adoption only, never the report or the
+ * critic.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
@@ -46,6 +47,7 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
     private final FailureAnalyzer analyzer;
     private final MetricBounds goals;
     private final MetricsOptions metrics;
+    private final ConfirmationSplit confirmation;
     private IterationHistory history = IterationHistory.empty();
     private FailureAnalysis latest = FailureAnalysis.none();
 
@@ -55,18 +57,31 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
      * @param analyzer the critic-based analyzer, or the deterministic fallback
      * @param goals the thresholds the report states as goals
      * @param metrics the metric options (bins, thresholds)
+     * @param adoption how the held-out cases are split into selection and confirmation cases
      */
     public ReflectiveDiagnosticFunction(
             CandidateRunner runner,
             String promptResource,
             FailureAnalyzer analyzer,
             MetricBounds goals,
-            MetricsOptions metrics) {
+            MetricsOptions metrics,
+            AdoptionPolicy adoption) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.promptResource = Objects.requireNonNull(promptResource, "promptResource");
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.goals = Objects.requireNonNull(goals, "goals");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.confirmation = new ConfirmationSplit(adoption.confirmFraction());
+    }
+
+    /** A diagnostic function with the default {@link AdoptionPolicy}. */
+    public ReflectiveDiagnosticFunction(
+            CandidateRunner runner,
+            String promptResource,
+            FailureAnalyzer analyzer,
+            MetricBounds goals,
+            MetricsOptions metrics) {
+        this(runner, promptResource, analyzer, goals, metrics, AdoptionPolicy.DEFAULTS);
     }
 
     @Override
@@ -77,8 +92,8 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         RunReport report =
                 runner.run(promptResource, candidateFile, new RecordLayout.Iteration(directory).reportDirectory());
         List<CaseRecord> tune = report.cases(Split.TUNE);
-        Metrics tuneMetrics = Metrics.of(outcomes(tune), metrics);
-        Metrics holdoutMetrics = Metrics.of(outcomes(report.cases(Split.HOLDOUT)), metrics);
+        CandidateScores scores = CandidateScores.of(report, confirmation, metrics);
+        Metrics tuneMetrics = scores.tune();
 
         List<FailedCase> failures = new ArrayList<>();
         List<OptionalDouble> passedConfidences = new ArrayList<>();
@@ -102,14 +117,12 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         history = history.with(IterationRecord.of(iteration, tuneMetrics, latest, patchTargets));
         String json = DiagnosticReportJson.write(
                 DiagnosticReport.of(history, ConfidenceCounts.of(failures, passedConfidences), goals));
-        return new Evaluation(
+        return scores.evaluation(
                 iteration,
                 candidate,
                 json,
-                tuneMetrics,
-                holdoutMetrics,
                 latest.modes().stream().map(FailureMode::label).toList(),
-                report.usage());
+                report);
     }
 
     @Override
@@ -118,8 +131,8 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         RecordLayout.Iteration files = new RecordLayout.Iteration(directory);
         RunReport report = RunReport.read(files.reportDirectory().resolve(RunReportWriter.LAST_RUN));
         String json = Files.readString(files.diagnostic(), StandardCharsets.UTF_8);
-        Metrics tuneMetrics = Metrics.of(outcomes(report.cases(Split.TUNE)), metrics);
-        Metrics holdoutMetrics = Metrics.of(outcomes(report.cases(Split.HOLDOUT)), metrics);
+        CandidateScores scores = CandidateScores.of(report, confirmation, metrics);
+        Metrics tuneMetrics = scores.tune();
         List<FailureMode> modes = new ArrayList<>();
         for (DiagnosticReportJson.ModeJson mode :
                 DiagnosticReportJson.read(json).failureModes()) {
@@ -132,14 +145,12 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         }
         history = history.with(new IterationRecord(iteration, tuneMetrics, modes, patchTargets));
         latest = FailureAnalysis.none();
-        return new Evaluation(
+        return scores.evaluation(
                 iteration,
                 candidate,
                 json,
-                tuneMetrics,
-                holdoutMetrics,
                 modes.stream().map(FailureMode::label).toList(),
-                report.usage());
+                report);
     }
 
     @Override

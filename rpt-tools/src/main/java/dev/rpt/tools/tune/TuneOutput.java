@@ -17,13 +17,21 @@ public final class TuneOutput {
 
     private TuneOutput() {}
 
-    /** Seed against final on the held-out cases: accuracy with its 95% interval, ECE and Brier. */
+    /**
+     * Seed against final, split by split: the optimization cases (which the optimizer saw), the selection cases
+     * (which ranked the candidates, so the final's number there is the best of several draws) and the confirmation
+     * cases (which chose nothing: the unbiased number), each with accuracy, its 95% interval, ECE and Brier.
+     */
     public static List<String> summaryTable(Evaluation seed, Evaluation best) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(
-                Locale.ROOT, "%-16s %5s %-26s %7s %7s", "held-out", "n", "accuracy [95% CI]", "ECE", "Brier"));
-        lines.add(row("seed (iter " + seed.iteration() + ")", seed.holdout()));
-        lines.add(row("final (iter " + best.iteration() + ")", best.holdout()));
+                Locale.ROOT, "%-26s %5s %-26s %7s %7s", "split", "n", "accuracy [95% CI]", "ECE", "Brier"));
+        lines.add(row("tune, seed (iter " + seed.iteration() + ")", seed.tune()));
+        lines.add(row("tune, final (iter " + best.iteration() + ")", best.tune()));
+        lines.add(row("selection, seed", seed.holdout()));
+        lines.add(row("selection, final", best.holdout()));
+        lines.add(row("confirmation, seed", seed.confirm()));
+        lines.add(row("confirmation, final", best.confirm()));
         return lines;
     }
 
@@ -69,7 +77,7 @@ public final class TuneOutput {
                         .orElse("");
         return String.format(
                 Locale.ROOT,
-                "%-16s %5d %-26s %7s %7s",
+                "%-26s %5d %-26s %7s %7s",
                 label,
                 metrics.n(),
                 accuracy,

@@ -4,6 +4,7 @@ import dev.rpt.core.files.AtomicFiles;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.prompt.PromptFile;
+import dev.rpt.tools.gate.PairedImprovement;
 import dev.rpt.tools.record.DecisionJson;
 import dev.rpt.tools.record.RecordLayout;
 import dev.rpt.tools.record.SummaryJson;
@@ -13,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The record of one tune under {@code target/rpt/tune/<id>/}: per iteration the candidate prompt, its run report,
@@ -99,7 +103,21 @@ final class TuneRecorder {
                                 usage.calls(),
                                 usage.cachedCalls(),
                                 usage.usage().totalTokens(),
-                                usage.costUsd()))
+                                usage.costUsd()),
+                        Optional.of(adoption(result.adoption())))
                 .write(layout.summary());
+    }
+
+    private static SummaryJson.AdoptionJson adoption(Adoption adoption) {
+        Optional<PairedImprovement> c = adoption.confirmation().filter(improvement -> improvement.cases() > 0);
+        return new SummaryJson.AdoptionJson(
+                adoption.adopted(),
+                adoption.reason(),
+                c.map(PairedImprovement::cases).orElse(0),
+                c.map(i -> OptionalDouble.of(i.before())).orElse(OptionalDouble.empty()),
+                c.map(i -> OptionalDouble.of(i.after())).orElse(OptionalDouble.empty()),
+                c.map(i -> List.of(i.lower(), i.upper())).orElse(null),
+                c.map(i -> OptionalDouble.of(i.pValue())).orElse(OptionalDouble.empty()),
+                c.map(PairedImprovement::test).orElse(""));
     }
 }

@@ -39,7 +39,8 @@ import org.apiguardian.api.API;
 /**
  * The reflective loop. It holds a conversation with the optimizer model, serves its function calls ({@code
  * evaluate_prompt}, {@code inspect_failures}, {@code decide}), keeps the record, and in the end writes the best
- * candidate on the held-out cases back to the prompt file, atomically, if it beats the seed.
+ * candidate on the selection cases back to the prompt file, atomically, if the confirmation cases adopt it ({@link
+ * Adoption}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Tuner {
@@ -48,6 +49,7 @@ public final class Tuner {
     private static final int MAX_NUDGES = 2;
 
     private final TuneSettings settings;
+    private final AdoptionPolicy adoption;
     private final ChatModel optimizer;
     private final DiagnosticFunction diagnostic;
     private final UsageLedger ledger;
@@ -70,7 +72,27 @@ public final class Tuner {
             DiagnosticFunction diagnostic,
             UsageLedger ledger,
             Consumer<String> progress) {
+        this(settings, AdoptionPolicy.DEFAULTS, optimizer, diagnostic, ledger, progress);
+    }
+
+    /**
+     * @param settings the knobs
+     * @param adoption when the best candidate replaces the seed; the diagnostic function must split the held-out
+     *     cases with the same policy
+     * @param optimizer the optimizer model
+     * @param diagnostic the diagnostic function
+     * @param ledger the ledger every model of the tune records into, for budgets and progress
+     * @param progress receives one line per iteration, and the summary
+     */
+    public Tuner(
+            TuneSettings settings,
+            AdoptionPolicy adoption,
+            ChatModel optimizer,
+            DiagnosticFunction diagnostic,
+            UsageLedger ledger,
+            Consumer<String> progress) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.adoption = Objects.requireNonNull(adoption, "adoption");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.diagnostic = Objects.requireNonNull(diagnostic, "diagnostic");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -336,10 +358,13 @@ public final class Tuner {
                 .orElse(evaluations.get(0));
         Evaluation best = seedEvaluation;
         for (Evaluation evaluation : evaluations) {
-            if (evaluation.holdoutScore(settings.brierWeight()) > best.holdoutScore(settings.brierWeight())) {
+            // A candidate that fails a must-pass case is never adopted, so it cannot take the place of one that could.
+            if (evaluation.mustPassFailures().isEmpty()
+                    && evaluation.holdoutScore(settings.brierWeight()) > best.holdoutScore(settings.brierWeight())) {
                 best = evaluation;
             }
         }
+        Adoption decision = Adoption.decide(seedEvaluation, best, adoption);
         String diff = best == seedEvaluation
                 ? ""
                 : PromptDiff.unified(
@@ -347,12 +372,20 @@ public final class Tuner {
                         seed.text(),
                         best.candidate().text());
         boolean written = false;
-        if (best != seedEvaluation && !settings.dryRun()) {
+        if (decision.adopted() && !settings.dryRun()) {
             new PromptWriter().write(promptFile, best.candidate());
             written = true;
         }
-        TuneResult result =
-                new TuneResult(recorder.directory(), evaluations, seedEvaluation, best, written, diff, stopReason);
+        TuneResult result = new TuneResult(
+                recorder.directory(),
+                evaluations,
+                seedEvaluation,
+                best,
+                written,
+                diff,
+                stopReason,
+                decision,
+                decision.lines(seedEvaluation, best, adoption));
         recorder.summary(result, settings.brierWeight(), usage(evaluations));
         return result;
     }

@@ -53,7 +53,8 @@ class RecordFormatsTests {
                                 0, OptionalDouble.empty(), null, OptionalDouble.empty(), OptionalDouble.empty()),
                         0.4,
                         List.of("value: expected the number"))),
-                new SummaryJson.UsageJson(4, 1, 900, OptionalDouble.empty()));
+                new SummaryJson.UsageJson(4, 1, 900, OptionalDouble.empty()),
+                Optional.empty());
         Path file = dir.resolve("summary.json");
 
         summary.write(file);

@@ -72,7 +72,9 @@ class TunerFootprintTests {
             }
         };
 
-        TuneResult result = new Tuner(TuneSettings.DEFAULTS, optimizer, diagnostic, ledger, line -> {})
+        // This fake has no confirmation cases: adopt=always lets the best candidate be written all the same.
+        AdoptionPolicy always = new AdoptionPolicy(0.5, 0.02, 0.05, true);
+        TuneResult result = new Tuner(TuneSettings.DEFAULTS, always, optimizer, diagnostic, ledger, line -> {})
                 .tune(prompt, MetricBounds.NONE, project.resolve("target/rpt/tune/t1"));
 
         assertThat(result.written()).isTrue();

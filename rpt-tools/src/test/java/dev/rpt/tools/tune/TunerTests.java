@@ -412,6 +412,14 @@ class TunerTests {
             String system = candidate.sectionText(Role.SYSTEM);
             int right = system.contains("step by step") ? 9 : system.contains("Worse") ? 3 : 5;
             Metrics metrics = iteration >= downFromIteration ? allErrored() : metrics(right);
+            // 20 confirmation cases, the first 2·right of them answered right: nested sets, so a better prompt
+            // gains cases and loses none.
+            java.util.SortedMap<String, List<CaseOutcome>> confirm = new java.util.TreeMap<>();
+            for (int i = 0; i < 20; i++) {
+                confirm.put(
+                        String.format(java.util.Locale.ROOT, "c%02d", i),
+                        List.of(i < 2 * right ? CaseOutcome.passed(0.8) : CaseOutcome.failed(0.8)));
+            }
             return new Evaluation(
                     iteration,
                     candidate,
@@ -419,7 +427,10 @@ class TunerTests {
                     metrics,
                     metrics,
                     right == 9 ? List.of() : List.of("skipped final step"),
-                    targetUsagePerRun);
+                    targetUsagePerRun,
+                    Metrics.of(confirm.values().stream().flatMap(List::stream).toList()),
+                    confirm,
+                    List.of());
         }
 
         final List<Integer> restored = new ArrayList<>();

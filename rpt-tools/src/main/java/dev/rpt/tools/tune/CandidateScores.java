@@ -1,0 +1,72 @@
+package dev.rpt.tools.tune;
+
+import dev.rpt.api.Split;
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.RunReport;
+import dev.rpt.prompt.PromptFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A candidate's run, cut into what each part of the tune may see: the optimization cases (for the optimizer and
+ * critic), the selection cases (to rank candidates) and the confirmation cases (for the adoption decision only), and
+ * the must-pass cases it failed.
+ */
+record CandidateScores(
+        Metrics tune,
+        Metrics selection,
+        Metrics confirm,
+        SortedMap<String, List<CaseOutcome>> confirmCases,
+        List<String> mustPassFailures) {
+
+    static CandidateScores of(RunReport report, ConfirmationSplit split, MetricsOptions options) {
+        List<CaseOutcome> tune = new ArrayList<>();
+        List<CaseOutcome> selection = new ArrayList<>();
+        List<CaseOutcome> confirm = new ArrayList<>();
+        SortedMap<String, List<CaseOutcome>> confirmCases = new TreeMap<>();
+        TreeSet<String> mustPassFailures = new TreeSet<>();
+        for (CaseRecord c : report.cases()) {
+            if (c.split() == Split.TUNE) {
+                tune.add(c.outcome());
+            } else if (split.confirms(c)) {
+                confirm.add(c.outcome());
+                confirmCases
+                        .computeIfAbsent(ConfirmationSplit.key(c), key -> new ArrayList<>())
+                        .add(c.outcome());
+            } else {
+                selection.add(c.outcome());
+            }
+            if (c.mustPass() && c.verdict() != Verdict.PASSED) {
+                mustPassFailures.add(ConfirmationSplit.key(c));
+            }
+        }
+        return new CandidateScores(
+                Metrics.of(tune, options),
+                Metrics.of(selection, options),
+                Metrics.of(confirm, options),
+                confirmCases,
+                List.copyOf(mustPassFailures));
+    }
+
+    Evaluation evaluation(
+            int iteration, PromptFile candidate, String diagnosticReport, List<String> failureModes, RunReport report) {
+        return new Evaluation(
+                iteration,
+                candidate,
+                diagnosticReport,
+                tune,
+                selection,
+                failureModes,
+                report.usage(),
+                confirm,
+                confirmCases,
+                mustPassFailures);
+    }
+}
