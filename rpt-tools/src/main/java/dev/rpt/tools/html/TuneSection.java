@@ -2,8 +2,11 @@ package dev.rpt.tools.html;
 
 import static dev.rpt.tools.html.Html.escape;
 
+import dev.rpt.tools.record.SummaryJson;
 import dev.rpt.tools.record.TuneRecord;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A tune: its outcome, the accuracy, ECE and Brier per iteration as a chart and a table, and per iteration the
@@ -28,11 +31,13 @@ final class TuneSection {
             html.append("<p class=\"empty\">The record holds no evaluated iteration.</p>\n</section>\n");
             return;
         }
+        adoption(html, tune);
         ClassSection.figure(
                 html,
                 "trajectory",
                 Charts.trajectory(tune.iterations(), "tune-trajectory"),
-                "Solid: held-out split, which selects the best prompt. Dashed: tune split, which the optimizer saw.");
+                "Solid: selection cases of the held-out split, which rank the candidates. Dashed: tune split, which the"
+                        + " optimizer saw.");
         trajectoryTable(html, tune);
         for (TuneRecord.Iteration iteration : tune.iterations()) {
             iteration(html, iteration, iteration.iteration() == tune.bestIteration());
@@ -40,10 +45,79 @@ final class TuneSection {
         html.append("</section>\n");
     }
 
+    /**
+     * The adoption decision: seed against the best candidate on each split, side by side with their intervals, and
+     * the paired test on the confirmation cases that decided.
+     */
+    private static void adoption(StringBuilder html, TuneRecord tune) {
+        if (tune.adoption().isEmpty()) {
+            return;
+        }
+        SummaryJson.AdoptionJson adoption = tune.adoption().get();
+        TuneRecord.Iteration seed = tune.iterations().get(0);
+        TuneRecord.Iteration best = tune.iterations().stream()
+                .filter(it -> it.iteration() == tune.bestIteration())
+                .findFirst()
+                .orElse(seed);
+        html.append("<h3>Adoption</h3>\n<p class=\"verdict ")
+                .append(adoption.adopted() ? "pass" : "fail")
+                .append("\"><strong>")
+                .append(adoption.adopted() ? "Adopted" : "Not adopted")
+                .append(":</strong> ")
+                .append(escape(adoption.reason()))
+                .append(adoption.adopted() ? "" : ". The seed was kept")
+                .append(".</p>\n<table class=\"metrics\">\n<thead><tr><th>cases</th><th>n</th><th>seed accuracy</th>"
+                        + "<th>interval</th><th>final accuracy</th><th>interval</th></tr></thead>\n<tbody>\n");
+        splitRow(html, "tune split (the optimizer saw it)", Optional.of(seed.tune()), Optional.of(best.tune()));
+        splitRow(html, "selection (ranked the candidates)", Optional.of(seed.holdout()), Optional.of(best.holdout()));
+        splitRow(html, "confirmation (chose nothing)", seed.confirm(), best.confirm());
+        html.append("</tbody>\n</table>\n");
+        if (adoption.cases() > 0) {
+            html.append("<p class=\"meta\">Gain on the confirmation cases ")
+                    .append(
+                            adoption.gainInterval() == null
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "interval [%+.3f, %+.3f]; ",
+                                            adoption.gainInterval().get(0),
+                                            adoption.gainInterval().get(1)))
+                    .append(escape(adoption.test()))
+                    .append(
+                            adoption.pValue().isPresent()
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            ", one-sided p = %.4f",
+                                            adoption.pValue().getAsDouble())
+                                    : "")
+                    .append(".</p>\n");
+        }
+    }
+
+    private static void splitRow(
+            StringBuilder html,
+            String label,
+            Optional<TuneRecord.SplitScores> seed,
+            Optional<TuneRecord.SplitScores> best) {
+        html.append("<tr><th scope=\"row\">")
+                .append(label)
+                .append("</th><td>")
+                .append(best.map(b -> String.valueOf(b.n())).orElse(Formats.UNDEFINED))
+                .append("</td><td>")
+                .append(seed.map(s -> Formats.percent(s.accuracy())).orElse(Formats.UNDEFINED))
+                .append("</td><td>")
+                .append(seed.map(s -> Formats.interval(s.accuracyCi())).orElse(Formats.UNDEFINED))
+                .append("</td><td>")
+                .append(best.map(b -> Formats.percent(b.accuracy())).orElse(Formats.UNDEFINED))
+                .append("</td><td>")
+                .append(best.map(b -> Formats.interval(b.accuracyCi())).orElse(Formats.UNDEFINED))
+                .append("</td></tr>\n");
+    }
+
     private static void trajectoryTable(StringBuilder html, TuneRecord tune) {
         html.append("<table class=\"trajectory\">\n<thead><tr><th>iteration</th>"
-                + "<th>held-out n</th><th>held-out accuracy</th><th>interval</th><th>held-out ECE</th>"
-                + "<th>held-out Brier</th><th>tune accuracy</th><th>tune ECE</th><th>tune Brier</th>"
+                + "<th>selection n</th><th>selection accuracy</th><th>interval</th><th>selection ECE</th>"
+                + "<th>selection Brier</th><th>tune accuracy</th><th>tune ECE</th><th>tune Brier</th>"
                 + "<th>targeted</th></tr></thead>\n<tbody>\n");
         for (TuneRecord.Iteration it : tune.iterations()) {
             html.append(it.iteration() == tune.bestIteration() ? "<tr class=\"best\">" : "<tr>")

@@ -104,18 +104,26 @@ public record SummaryJson(
      *
      * @param iteration its number
      * @param tune the metrics on the optimization split
-     * @param holdout the metrics on the held-out split
+     * @param holdout the metrics on the selection cases of the held-out split
      * @param holdoutScore the score selection ranks by
      * @param failureModes the labels of its failure modes
+     * @param confirm the metrics on the confirmation cases (held out, choosing nothing); absent in records written
+     *     before they existed, where {@code holdout} covers every held-out case
      */
-    @JsonPropertyOrder({"iteration", "tune", "holdout", "holdoutScore", "failureModes"})
+    @JsonPropertyOrder({"iteration", "tune", "holdout", "holdoutScore", "failureModes", "confirm"})
     public record IterationJson(
-            int iteration, ScoresJson tune, ScoresJson holdout, double holdoutScore, List<String> failureModes) {
+            int iteration,
+            ScoresJson tune,
+            ScoresJson holdout,
+            double holdoutScore,
+            List<String> failureModes,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ScoresJson> confirm) {
 
         public IterationJson {
             JsonChecks.present(tune, "tune");
             JsonChecks.present(holdout, "holdout");
             failureModes = JsonChecks.list(failureModes);
+            confirm = confirm == null ? Optional.empty() : confirm;
         }
     }
 

@@ -19,15 +19,23 @@ import org.apiguardian.api.API;
  * @param bestIteration the iteration selected on the held-out split
  * @param written whether the best prompt was written back to the prompt file
  * @param iterations every evaluated iteration, in order
+ * @param adoption whether the confirmation cases adopted the best candidate; empty in records written before it
+ *     existed
  */
 @API(status = INTERNAL, since = "0.1")
 public record TuneRecord(
-        Path directory, String stopReason, int bestIteration, boolean written, List<Iteration> iterations) {
+        Path directory,
+        String stopReason,
+        int bestIteration,
+        boolean written,
+        List<Iteration> iterations,
+        Optional<SummaryJson.AdoptionJson> adoption) {
 
     public TuneRecord {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(stopReason, "stopReason");
         iterations = List.copyOf(iterations);
+        Objects.requireNonNull(adoption, "adoption");
     }
 
     /**
@@ -56,12 +64,13 @@ public record TuneRecord(
      *
      * @param iteration its number; 1 is the first evaluation
      * @param tune the metrics on the tune split
-     * @param holdout the metrics on the held-out split
+     * @param holdout the metrics on the selection cases of the held-out split
      * @param failureModes the failure modes the diagnostic report named, with example case ids; empty when the
      *     iteration has no {@code diagnostic.json}
      * @param diff the unified diff of this iteration's prompt against the previous candidate; empty when there is none
      *     or it is blank
      * @param patch the optimizer's PATCH decision that produced this iteration's prompt; empty for the first
+     * @param confirm the metrics on the confirmation cases; empty in records written before they existed
      */
     public record Iteration(
             int iteration,
@@ -69,9 +78,11 @@ public record TuneRecord(
             SplitScores holdout,
             List<Mode> failureModes,
             Optional<String> diff,
-            Optional<Patch> patch) {
+            Optional<Patch> patch,
+            Optional<SplitScores> confirm) {
 
         public Iteration {
+            Objects.requireNonNull(confirm, "confirm");
             Objects.requireNonNull(tune, "tune");
             Objects.requireNonNull(holdout, "holdout");
             failureModes = List.copyOf(failureModes);

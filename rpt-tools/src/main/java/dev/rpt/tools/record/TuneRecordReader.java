@@ -37,9 +37,16 @@ final class TuneRecordReader {
                     modes(files.diagnostic()),
                     text(files.diff()),
                     // The PATCH that produced iteration N answered iteration N-1's report, so it is stored there.
-                    patch(layout.iteration(entry.iteration() - 1).decision())));
+                    patch(layout.iteration(entry.iteration() - 1).decision()),
+                    entry.confirm().map(TuneRecordReader::scores)));
         }
-        return new TuneRecord(directory, summary.stopReason(), summary.bestIteration(), summary.written(), iterations);
+        return new TuneRecord(
+                directory,
+                summary.stopReason(),
+                summary.bestIteration(),
+                summary.written(),
+                iterations,
+                summary.adoption());
     }
 
     static Optional<Path> latest(Path reportDirectory) throws IOException {

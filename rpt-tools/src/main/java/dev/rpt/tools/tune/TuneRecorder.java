@@ -97,7 +97,8 @@ final class TuneRecorder {
                                         SummaryJson.ScoresJson.of(evaluation.tune()),
                                         SummaryJson.ScoresJson.of(evaluation.holdout()),
                                         evaluation.holdoutScore(brierWeight),
-                                        evaluation.failureModes()))
+                                        evaluation.failureModes(),
+                                        Optional.of(SummaryJson.ScoresJson.of(evaluation.confirm()))))
                                 .toList(),
                         new SummaryJson.UsageJson(
                                 usage.calls(),

@@ -133,6 +133,46 @@ class HtmlReportTests {
     }
 
     @Test
+    void showsTheAdoptionDecisionWithEachSplitSideBySide() throws IOException {
+        RunReport run = ReportFixtures.run(dir.resolve("rpt"), false, ReportFixtures.mathCases());
+        Path record = ReportFixtures.tune(dir.resolve("rpt/tune/t1"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var summary = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(record.resolve("summary.json").toFile());
+        for (var iteration : summary.withArray("iterations")) {
+            double accuracy = iteration.get("iteration").asInt() == 1 ? 0.5 : 0.75;
+            ((com.fasterxml.jackson.databind.node.ObjectNode) iteration)
+                    .set(
+                            "confirm",
+                            json.readTree("{\"n\": 12, \"accuracy\": " + accuracy
+                                    + ", \"accuracyCi\": [0.25, 0.9], \"ece\": 0.1, \"brier\": 0.2}"));
+        }
+        summary.set(
+                "adoption",
+                json.readTree("{\"adopted\": false, \"reason\": \"its gain on the confirmation cases is not significant"
+                        + " (p = 0.1250, alpha 0.050)\", \"cases\": 12, \"seed\": 0.5, \"candidate\": 0.75,"
+                        + " \"gainInterval\": [-0.05, 0.5], \"pValue\": 0.125, \"test\": \"McNemar exact binomial (3"
+                        + " gained, 0 lost)\"}"));
+        json.writeValue(record.resolve("summary.json").toFile(), summary);
+
+        String html = HtmlReport.render(run, Optional.of(TuneRecord.read(record)), MetricsOptions.DEFAULTS);
+
+        assertThat(html)
+                .contains("<h3>Adoption</h3>\n<p class=\"verdict fail\"><strong>Not adopted:</strong> its gain on the"
+                        + " confirmation cases is not significant (p = 0.1250, alpha 0.050). The seed was kept.</p>")
+                .contains("<tr><th scope=\"row\">confirmation (chose nothing)</th><td>12</td><td>50.0%</td>"
+                        + "<td>[25.0%, 90.0%]</td><td>75.0%</td><td>[25.0%, 90.0%]</td></tr>")
+                .contains("<tr><th scope=\"row\">selection (ranked the candidates)</th><td>10</td><td>50.0%</td>")
+                .contains(
+                        "interval [-0.050, +0.500]; McNemar exact binomial (3 gained, 0 lost), one-sided p = 0.1250.");
+    }
+
+    @Test
+    void aRecordWrittenBeforeAdoptionExistedShowsNoAdoption() throws IOException {
+        assertThat(render(false, true)).contains("<section id=\"tune\">").doesNotContain("<h3>Adoption</h3>");
+    }
+
+    @Test
     void aSimulatedRunCarriesALoudBanner() throws IOException {
         String html = render(true, false);
 

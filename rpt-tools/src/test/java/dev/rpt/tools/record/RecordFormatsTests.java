@@ -52,7 +52,8 @@ class RecordFormatsTests {
                         new SummaryJson.ScoresJson(
                                 0, OptionalDouble.empty(), null, OptionalDouble.empty(), OptionalDouble.empty()),
                         0.4,
-                        List.of("value: expected the number"))),
+                        List.of("value: expected the number"),
+                        Optional.empty())),
                 new SummaryJson.UsageJson(4, 1, 900, OptionalDouble.empty()),
                 Optional.empty());
         Path file = dir.resolve("summary.json");
