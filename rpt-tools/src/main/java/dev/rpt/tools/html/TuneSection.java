@@ -118,6 +118,7 @@ final class TuneSection {
         html.append("<table class=\"trajectory\">\n<thead><tr><th>iteration</th>"
                 + "<th>selection n</th><th>selection accuracy</th><th>interval</th><th>selection ECE</th>"
                 + "<th>selection Brier</th><th>tune accuracy</th><th>tune ECE</th><th>tune Brier</th>"
+                + "<th>tune − selection</th>"
                 + "<th>targeted</th></tr></thead>\n<tbody>\n");
         for (TuneRecord.Iteration it : tune.iterations()) {
             html.append(it.iteration() == tune.bestIteration() ? "<tr class=\"best\">" : "<tr>")
@@ -142,11 +143,25 @@ final class TuneSection {
                     .append(Formats.decimal(it.tune().ece()))
                     .append("</td><td>")
                     .append(Formats.decimal(it.tune().brier()))
+                    .append("</td><td>")
+                    .append(gap(it))
                     .append("</td><td class=\"text\">")
                     .append(it.patch().map(p -> targets(p.targets())).orElse("seed"))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** Tune accuracy minus selection accuracy: the overfitting gap, in points. */
+    private static String gap(TuneRecord.Iteration it) {
+        return it.tune().accuracy().isPresent() && it.holdout().accuracy().isPresent()
+                ? String.format(
+                        Locale.ROOT,
+                        "%+.1f pts",
+                        100
+                                * (it.tune().accuracy().getAsDouble()
+                                        - it.holdout().accuracy().getAsDouble()))
+                : Formats.UNDEFINED;
     }
 
     private static void iteration(StringBuilder html, TuneRecord.Iteration it, boolean best) {

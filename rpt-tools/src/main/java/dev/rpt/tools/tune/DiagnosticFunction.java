@@ -41,4 +41,12 @@ public interface DiagnosticFunction {
      * (JSON). Only optimization-split cases.
      */
     String inspect(String mode, int limit);
+
+    /**
+     * The text of the optimization cases evaluated so far, so that a candidate copying it is rejected before it is
+     * evaluated; {@link CaseMaterial#NONE} before the first evaluation.
+     */
+    default CaseMaterial caseMaterial() {
+        return CaseMaterial.NONE;
+    }
 }

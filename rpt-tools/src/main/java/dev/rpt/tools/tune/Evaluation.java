@@ -9,6 +9,7 @@ import dev.rpt.prompt.PromptFile;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
@@ -85,6 +86,18 @@ public record Evaluation(
         Objects.requireNonNull(confirm, "confirm");
         confirmCases = Collections.unmodifiableSortedMap(new TreeMap<>(confirmCases));
         mustPassFailures = List.copyOf(mustPassFailures);
+    }
+
+    /**
+     * Accuracy on the optimization cases minus accuracy on the selection cases: how much better the candidate does
+     * on the cases the optimizer saw than on cases it did not. A gap that widens over the iterations is the sign of
+     * a prompt fitted to its examples. Empty when either accuracy is undefined.
+     */
+    public OptionalDouble overfitGap() {
+        return tune.accuracy().isPresent() && holdout.accuracy().isPresent()
+                ? OptionalDouble.of(
+                        tune.accuracy().getAsDouble() - holdout.accuracy().getAsDouble())
+                : OptionalDouble.empty();
     }
 
     /** The selection score on the held-out cases: accuracy − w·Brier; missing values count as 0 and 1. */

@@ -49,6 +49,7 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
     private final MetricsOptions metrics;
     private final ConfirmationSplit confirmation;
     private IterationHistory history = IterationHistory.empty();
+    private CaseMaterial caseMaterial = CaseMaterial.NONE;
     private FailureAnalysis latest = FailureAnalysis.none();
 
     /**
@@ -92,6 +93,7 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         RunReport report =
                 runner.run(promptResource, candidateFile, new RecordLayout.Iteration(directory).reportDirectory());
         List<CaseRecord> tune = report.cases(Split.TUNE);
+        caseMaterial = CaseMaterial.of(tune);
         CandidateScores scores = CandidateScores.of(report, confirmation, metrics);
         Metrics tuneMetrics = scores.tune();
 
@@ -133,6 +135,7 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         String json = Files.readString(files.diagnostic(), StandardCharsets.UTF_8);
         CandidateScores scores = CandidateScores.of(report, confirmation, metrics);
         Metrics tuneMetrics = scores.tune();
+        caseMaterial = CaseMaterial.of(report.cases(Split.TUNE));
         List<FailureMode> modes = new ArrayList<>();
         for (DiagnosticReportJson.ModeJson mode :
                 DiagnosticReportJson.read(json).failureModes()) {
@@ -151,6 +154,11 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
                 json,
                 modes.stream().map(FailureMode::label).toList(),
                 report);
+    }
+
+    @Override
+    public synchronized CaseMaterial caseMaterial() {
+        return caseMaterial;
     }
 
     @Override

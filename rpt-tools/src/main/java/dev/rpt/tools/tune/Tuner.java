@@ -409,6 +409,19 @@ public final class Tuner {
                                 + ", which the test cases fill. Keep every placeholder of the prompt."));
                 return Optional.empty();
             }
+            Optional<CaseMaterial.Copy> copy = diagnostic.caseMaterial().copiedInto(seed, candidate);
+            if (copy.isPresent()) {
+                progress.accept("Rejected a candidate that copies optimization case '"
+                        + copy.get().caseId() + "' (\"" + copy.get().words() + "\"), before evaluating it.");
+                conversation.add(ChatMessage.toolError(
+                        call.id(),
+                        "Rejected before evaluation: the candidate copies the text of optimization case '"
+                                + copy.get().caseId() + "' (\"" + copy.get().words() + "\"). A prompt that quotes"
+                                + " the cases you were shown, their questions or their answers, fits them and fails on"
+                                + " new ones. Describe the general rule the failures point to instead, without"
+                                + " quoting any case."));
+                return Optional.empty();
+            }
             return Optional.of(candidate);
         } catch (IllegalArgumentException e) {
             conversation.add(ChatMessage.toolError(
@@ -511,6 +524,9 @@ public final class Tuner {
                         ? String.format(
                                 Locale.ROOT, ", Brier %.3f", holdout.brier().getAsDouble())
                         : ", Brier n/a");
+        evaluation
+                .overfitGap()
+                .ifPresent(gap -> line.append(String.format(Locale.ROOT, ", tune-to-held-out gap %+.3f", gap)));
         line.append("; targeted ").append(targets.isEmpty() ? "nothing (seed)" : String.join(", ", targets));
         line.append("; ")
                 .append(usage.calls())

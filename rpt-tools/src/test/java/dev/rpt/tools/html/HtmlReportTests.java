@@ -168,8 +168,13 @@ class HtmlReportTests {
     }
 
     @Test
-    void aRecordWrittenBeforeAdoptionExistedShowsNoAdoption() throws IOException {
-        assertThat(render(false, true)).contains("<section id=\"tune\">").doesNotContain("<h3>Adoption</h3>");
+    void aRecordWrittenBeforeAdoptionExistedShowsNoAdoptionButTheOverfittingGap() throws IOException {
+        String html = render(false, true);
+
+        assertThat(html).contains("<section id=\"tune\">").doesNotContain("<h3>Adoption</h3>");
+        assertThat(html)
+                .as("the best iteration: tune accuracy 0.85, selection accuracy 0.80")
+                .contains("<td>85.0%</td><td>0.120</td><td>0.160</td><td>+5.0 pts</td>");
     }
 
     @Test

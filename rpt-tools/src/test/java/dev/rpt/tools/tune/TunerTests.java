@@ -154,6 +154,45 @@ class TunerTests {
     }
 
     @Test
+    void aCandidateThatPastesAnOptimizationCaseIsRejectedBeforeItIsEvaluated() throws IOException {
+        diagnostic.material = CaseMaterial.of(List.of(new dev.rpt.core.report.CaseRecord(
+                "example.MathTests",
+                "solves",
+                "train-000",
+                dev.rpt.api.Split.TUNE,
+                java.util.Map.of(
+                        "question",
+                        "Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May."),
+                dev.rpt.core.calibration.Verdict.PASSED,
+                java.util.Optional.of("72"),
+                java.util.OptionalDouble.of(0.9),
+                false,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                Usage.ZERO,
+                false,
+                0)));
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
+                call(
+                        "evaluate_prompt",
+                        "{\"system\":\"Example: Natalia sold clips to 48 of her friends in April, and then she sold"
+                                + " half. Answer 72.\",\"user\":\"{{question}}\"}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"r\",\"targets\":[]}"));
+
+        TuneResult result =
+                tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, MetricBounds.NONE, dir.resolve("rec"));
+
+        ChatMessage rejection = toolResultAfter(optimizer.requests.get(2), 1);
+        assertThat(rejection.toolError()).isTrue();
+        assertThat(rejection.content())
+                .startsWith("Rejected before evaluation: the candidate copies the text of optimization case"
+                        + " 'train-000' (\"natalia sold clips to 48 of her friends in april\").");
+        assertThat(result.iterations()).as("the copy was never evaluated").hasSize(1);
+        assertThat(progress).anyMatch(line -> line.startsWith("Rejected a candidate that copies optimization case"));
+    }
+
+    @Test
     void malformedArgumentsGetOneCorrectiveRetry() throws IOException {
         ScriptedOptimizer optimizer = new ScriptedOptimizer(
                 call("evaluate_prompt", "{\"system\": \"Solve it.\", \"user\": "),
@@ -403,6 +442,13 @@ class TunerTests {
     /** Held-out accuracy 0.9 for a prompt that says "step by step", 0.5 otherwise, 0.3 for "Worse.". */
     private static final class FakeDiagnostic implements DiagnosticFunction {
         final List<List<String>> targets = new ArrayList<>();
+        CaseMaterial material = CaseMaterial.NONE;
+
+        @Override
+        public CaseMaterial caseMaterial() {
+            return material;
+        }
+
         int downFromIteration = Integer.MAX_VALUE;
         dev.rpt.core.model.runtime.UsageSnapshot targetUsagePerRun = dev.rpt.core.model.runtime.UsageSnapshot.NONE;
 
