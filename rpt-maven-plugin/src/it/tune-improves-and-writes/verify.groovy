@@ -5,6 +5,12 @@ assert log =~ /iteration 2\/\d+: held-out accuracy .*; targeted .+/ : 'no progre
 assert log =~ /Confirmation on 8 held-out cases that chose nothing: seed 0\.000 .*McNemar exact binomial \(\d+ gained, 0 lost\)/ : 'no confirmation line'
 assert log.contains('Adopted: its gain on the confirmation cases is beyond 0.020 and significant.') : 'the candidate was not adopted'
 assert log.contains('Wrote the best candidate to') : 'the prompt was not written'
+assert log =~ /Estimate for prompts\/math\.prompt, at most: [\d,]+ calls/ : 'no estimate before the run'
+def spent = (log =~ /Spent ([\d,]+) calls \(\d+ cached\), ([\d,]+) tokens, cost \S+; estimated at most ([\d,]+) calls, ([\d,]+) tokens/)
+assert spent.find() : 'no spent-against-estimate line'
+def number = { String s -> Long.parseLong(s.replace(',', '')) }
+assert number(spent.group(1)) <= number(spent.group(3)) : "spent more calls than the bound: ${spent.group(0)}"
+assert number(spent.group(2)) <= number(spent.group(4)) : "spent more tokens than the bound: ${spent.group(0)}"
 def prompt = new File(basedir, 'src/main/resources/prompts/math.prompt').text
 assert prompt.startsWith('---\ninput:') : 'the front matter was not kept'
 assert prompt.contains('{{question}}') : 'the placeholder was lost'

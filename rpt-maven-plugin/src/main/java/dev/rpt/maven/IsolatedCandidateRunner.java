@@ -30,13 +30,19 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
 
     private final URLClassLoader loader;
     private final Method run;
+    private final Method discover;
     private final Map<String, String> configuration;
     private final List<String> testClassRoots;
 
     private IsolatedCandidateRunner(
-            URLClassLoader loader, Method run, Map<String, String> configuration, List<String> testClassRoots) {
+            URLClassLoader loader,
+            Method run,
+            Method discover,
+            Map<String, String> configuration,
+            List<String> testClassRoots) {
         this.loader = loader;
         this.run = run;
+        this.discover = discover;
         this.configuration = Map.copyOf(configuration);
         this.testClassRoots = List.copyOf(testClassRoots);
     }
@@ -52,8 +58,10 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
         URLClassLoader loader = new URLClassLoader(
                 "rpt-isolated-tests", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         try {
-            Method run = Class.forName(LAUNCHER, true, loader).getMethod("run", Map.class, List.class);
-            return new IsolatedCandidateRunner(loader, run, configuration, testClassRoots);
+            Class<?> launcher = Class.forName(LAUNCHER, true, loader);
+            Method run = launcher.getMethod("run", Map.class, List.class);
+            Method discover = launcher.getMethod("discover", Map.class, List.class);
+            return new IsolatedCandidateRunner(loader, run, discover, configuration, testClassRoots);
         } catch (ReflectiveOperationException | LinkageError e) {
             close(loader);
             throw new MojoExecutionException(
@@ -80,6 +88,30 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
      */
     RunReport runAsIs(java.util.Optional<String> onlyPrompt, Path reportDirectory) throws IOException {
         return launch(onlyPrompt.orElse(null), new LinkedHashMap<>(), reportDirectory);
+    }
+
+    /**
+     * Discovers the project's prompt tests without calling any model, for the estimate before a tune.
+     *
+     * @param onlyPrompt the only prompt to count; empty counts every prompt test class
+     * @return the number of cases per prompt resource
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> discover(java.util.Optional<String> onlyPrompt) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>(configuration);
+        onlyPrompt.ifPresent(prompt -> all.put(RptConstants.RUN_PROMPT, prompt));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return (Map<String, Integer>) discover.invoke(null, all, testClassRoots);
+        } catch (InvocationTargetException e) {
+            throw new IOException("The prompt tests could not be discovered: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IOException("Cannot call " + LAUNCHER + ".discover: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private RunReport launch(String promptResource, Map<String, String> parameters, Path reportDirectory)

@@ -7,6 +7,7 @@ import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.tools.tune.ProjectTuning;
+import dev.rpt.tools.tune.TuneEstimate;
 import dev.rpt.tools.tune.TuneModels;
 import java.io.File;
 import java.io.IOException;
@@ -70,8 +71,23 @@ final class MavenProjectTuning {
         RptConfig config = target.config();
         try (IsolatedCandidateRunner runner = runner(project, pluginArtifacts, source, goal);
                 TuneModels models = models(project, config, withOptimizer)) {
+            Map<String, TuneEstimate> estimates = Map.of();
+            if (withOptimizer) {
+                // The estimate comes before any model call: discovery counts the cases without running them.
+                estimates = ProjectTuning.estimate(
+                        config,
+                        runner.discover(config.string(RptConstants.TUNE_PROMPT)),
+                        models,
+                        layout(project),
+                        mavenLog(log));
+                if (ProjectTuning.estimateOnly(config)) {
+                    log.info("Estimate only (" + RptConstants.TUNE_ESTIMATE_ONLY + "): no model was called.");
+                    return;
+                }
+            }
             ProjectTuning tuning =
                     ProjectTuning.open(config, runner, runner::runAsIs, models, layout(project), mavenLog(log));
+            tuning.expect(estimates);
             for (String prompt : tuning.prompts()) {
                 work.run(tuning, prompt);
             }

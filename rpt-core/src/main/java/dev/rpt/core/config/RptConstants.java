@@ -256,6 +256,12 @@ public final class RptConstants {
      */
     public static final String TUNE_RESUME = "rpt.tune.resume";
 
+    /**
+     * Print the cost estimate of the tune (calls, tokens and cost, an upper bound) and stop before any model call.
+     * Defaults to {@code false}.
+     */
+    public static final String TUNE_ESTIMATE_ONLY = "rpt.tune.estimate-only";
+
     /** Print the diff of the best prompt without writing the file. Defaults to {@code false}. */
     public static final String TUNE_DRY_RUN = "rpt.tune.dry-run";
 

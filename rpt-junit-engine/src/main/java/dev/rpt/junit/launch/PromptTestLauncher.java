@@ -2,6 +2,7 @@ package dev.rpt.junit.launch;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.PromptTest;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.junit.engine.RptTestEngine;
 import java.nio.file.Path;
@@ -11,15 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -58,6 +63,46 @@ public final class PromptTestLauncher {
         ReportListener listener = new ReportListener();
         LauncherFactory.create().execute(request, listener);
         return listener.report().map(Path::toString).orElseThrow(() -> noReport(configuration, roots, listener));
+    }
+
+    /**
+     * Discovers the prompt tests without running them and counts each prompt's cases, for an estimate before any
+     * model call. Each case on each model counts once.
+     *
+     * @param configuration as for {@link #run}
+     * @param testClassRoots as for {@link #run}
+     * @return the number of cases per prompt resource, e.g. {@code prompts/math.prompt=120}, sorted by resource
+     */
+    public static Map<String, Integer> discover(Map<String, String> configuration, List<String> testClassRoots) {
+        Set<Path> roots = new LinkedHashSet<>();
+        testClassRoots.forEach(root -> roots.add(Path.of(root)));
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClasspathRoots(roots))
+                .filters(EngineFilter.includeEngines(RptTestEngine.ENGINE_ID))
+                .configurationParameters(configuration)
+                .build();
+        TestPlan plan = LauncherFactory.create().discover(request);
+        Map<String, Integer> cases = new TreeMap<>();
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier test : plan.getDescendants(root)) {
+                UniqueId id = test.getUniqueIdObject();
+                // Case tests end in a "case" segment (CaseDescriptor); thresholds tests do not count.
+                if (test.isTest() && id.getLastSegment().getType().equals("case")) {
+                    promptOf(id).ifPresent(prompt -> cases.merge(prompt, 1, Integer::sum));
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static Optional<String> promptOf(UniqueId caseId) {
+        return caseId.getSegments().stream()
+                .filter(segment -> segment.getType().equals("class"))
+                .findFirst()
+                .flatMap(segment ->
+                        ReflectionSupport.tryToLoadClass(segment.getValue()).toOptional())
+                .map(type -> type.getAnnotation(PromptTest.class))
+                .map(PromptTest::prompt);
     }
 
     private static IllegalStateException noReport(

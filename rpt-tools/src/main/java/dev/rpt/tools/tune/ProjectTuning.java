@@ -9,6 +9,7 @@ import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.files.AtomicFiles;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.runtime.PriceTable;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
@@ -16,6 +17,7 @@ import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.tools.html.HtmlReport;
 import dev.rpt.tools.record.RecordLayout;
+import dev.rpt.tools.record.SummaryJson;
 import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +26,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -89,6 +94,7 @@ public final class ProjectTuning {
     private final Project project;
     private final Log log;
     private final RunReport firstRun;
+    private Map<String, TuneEstimate> estimates = Map.of();
 
     private ProjectTuning(
             RptConfig config, CandidateRunner runner, TuneModels models, Project project, Log log, RunReport firstRun) {
@@ -117,6 +123,66 @@ public final class ProjectTuning {
         RunReport first = firstRun.run(only, directory);
         warnIfSimulated(first.model(), "the target model", log);
         return new ProjectTuning(config, runner, models, project, log, first);
+    }
+
+    /**
+     * Estimates each prompt's tune before any model call and prints the estimates: an upper bound on calls, tokens
+     * and cost for the configured iterations ({@link TuneEstimate}).
+     *
+     * @param casesByPrompt each prompt's discovered cases, e.g. from the launcher's discovery
+     * @param models the tune's optimizer and critic, for their prices
+     */
+    public static Map<String, TuneEstimate> estimate(
+            RptConfig config, Map<String, Integer> casesByPrompt, TuneModels models, Project project, Log log) {
+        TuneSettings settings = TuneSettings.from(config);
+        Optional<RunReport> lastRun = lastRun(project);
+        List<String> controlModels = new ArrayList<>();
+        models.optimizer().ifPresent(model -> controlModels.add(model.info().model()));
+        models.critic().ifPresent(model -> controlModels.add(model.info().model()));
+        PriceTable prices = PriceTable.from(config);
+        String target = config.string(RptConstants.MODEL).orElse("sim");
+        int repeat = config.integer(RptConstants.REPEAT, 1, 1000).orElse(1);
+        Map<String, TuneEstimate> estimates = new LinkedHashMap<>();
+        casesByPrompt.forEach((prompt, cases) -> {
+            TuneEstimate estimate = TuneEstimate.of(
+                    prompt,
+                    cases,
+                    repeat,
+                    settings,
+                    models.critic().isPresent() && settings.maxCritiques() > 0,
+                    lastRun,
+                    prices,
+                    target,
+                    controlModels);
+            estimate.lines(settings).forEach(log::info);
+            estimates.put(prompt, estimate);
+        });
+        return estimates;
+    }
+
+    /** Whether {@code rpt.tune.estimate-only} asks for the estimate alone, with no model call. */
+    public static boolean estimateOnly(RptConfig config) {
+        return config.choice(RptConstants.TUNE_ESTIMATE_ONLY, List.of("true", "false"))
+                .map(Boolean::parseBoolean)
+                .orElse(false);
+    }
+
+    /** The estimates printed before the run, so that each tune ends with what it spent against its estimate. */
+    public void expect(Map<String, TuneEstimate> estimates) {
+        this.estimates = Map.copyOf(estimates);
+    }
+
+    private static Optional<RunReport> lastRun(Project project) {
+        Path file = project.buildDirectory().resolve("rpt").resolve(RunReportWriter.LAST_RUN);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RunReport.read(file));
+        } catch (IOException e) {
+            // An unreadable old report only costs the estimate its measured tokens; the default stands in.
+            return Optional.empty();
+        }
     }
 
     /** The prompts to work on: {@code rpt.tune.prompt}, or every prompt the first run's classes name, in order. */
@@ -174,6 +240,7 @@ public final class ProjectTuning {
             result = tuner.tune(source, goals, project.tuneDirectory().resolve(recordId(prompt)));
         }
         logOutcome(result, source);
+        logSpent(prompt, result);
         writeHtmlReport(result);
         return result;
     }
@@ -231,6 +298,30 @@ public final class ProjectTuning {
         }
         TuneOutput.summaryTable(result.seed(), result.best()).forEach(log::info);
         log.info("Record (every candidate, report, transcript and diff): " + result.record());
+    }
+
+    /** What the tune spent, read back from its summary, against the estimate printed before the run. */
+    private void logSpent(String prompt, TuneResult result) throws IOException {
+        TuneEstimate estimate = estimates.get(prompt);
+        if (estimate == null) {
+            return;
+        }
+        SummaryJson.UsageJson spent =
+                SummaryJson.read(new RecordLayout(result.record()).summary()).usage();
+        log.info(String.format(
+                Locale.ROOT,
+                "Spent %,d calls (%,d cached), %,d tokens, cost %s; estimated at most %,d calls, %,d tokens, cost %s.",
+                spent.calls(),
+                spent.cachedCalls(),
+                spent.tokens(),
+                spent.costUsd().isPresent()
+                        ? String.format(Locale.ROOT, "$%.4f", spent.costUsd().getAsDouble())
+                        : "unknown",
+                estimate.calls(),
+                estimate.tokens(),
+                estimate.costUsd().isPresent()
+                        ? String.format(Locale.ROOT, "$%.4f", estimate.costUsd().getAsDouble())
+                        : "unknown"));
     }
 
     private void writeHtmlReport(TuneResult result) throws IOException {

@@ -85,6 +85,7 @@ final class InProcessRunner implements CandidateRunner {
                         () -> evaluator.evaluate(prompt, Map.of("question", row.question())), POOL))
                 .toList();
         try (RunReportWriter writer = RunReportWriter.start(reportDirectory, header, MetricsOptions.DEFAULTS)) {
+            Usage total = Usage.ZERO;
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 Answer answer = answers.get(i).join();
@@ -107,15 +108,17 @@ final class InProcessRunner implements CandidateRunner {
                                         "Expected the number " + row.answer() + ", but the model answered \""
                                                 + answer.text() + "\"")),
                         Optional.empty(),
-                        Usage.ZERO,
+                        answer.usage(),
                         false,
                         0,
                         answer.justification(),
                         0));
+                total = total.plus(answer.usage());
             }
+            // The target's calls and tokens, as the engine's ledger would state them: the tune's budgets count them.
             Path written = writer.finish(
                     List.of(new ClassInfo("MathTests", promptResource, "0".repeat(64), bounds)),
-                    new UsageSnapshot(0, 0, 0, Usage.ZERO, Usage.ZERO, OptionalDouble.of(0), List.of()));
+                    new UsageSnapshot(rows.size(), 0, 0, total, Usage.ZERO, OptionalDouble.of(0), List.of()));
             return RunReport.read(written);
         }
     }
