@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * {@code rpt:tune}: tunes the project's prompts with the reflective loop. An optimizer model evaluates candidates on
  * the project's own prompt tests, reads the diagnosed failure modes, patches the prompt, and the best candidate on
- * the held-out cases is written back to the prompt's source file if it beats the seed ({@code rpt.tune.dry-run}
+ * the selection cases is written back to the prompt's source file if the confirmation cases adopt it ({@code rpt.tune.dry-run}
  * only prints the diff). Bound to no phase: run it by hand.
  */
 @Mojo(name = "tune", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = false)

@@ -12,7 +12,9 @@ import java.util.function.Predicate;
 enum Remedy {
     ANSWER_ONLY(
             "answerOnly",
-            "In the answer field, give only the final answer: just the number, nothing else.",
+            // Worded for every task the sample covers: GSM8K's numbers and BIG-Bench Hard's lettered options.
+            "In the answer field, give only the final answer, in the form the question asks for (a number, or an"
+                    + " option letter such as (A)), and nothing else.",
             PromptTraits::answerOnly),
     STEP_BY_STEP(
             "stepByStep",

@@ -53,15 +53,9 @@ public final class PromptTestLauncher {
      *     message says why
      */
     public static String run(Map<String, String> configuration, List<String> testClassRoots) {
-        Set<Path> roots = new LinkedHashSet<>();
-        testClassRoots.forEach(root -> roots.add(Path.of(root)));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClasspathRoots(roots))
-                .filters(EngineFilter.includeEngines(RptTestEngine.ENGINE_ID))
-                .configurationParameters(configuration)
-                .build();
+        Set<Path> roots = roots(testClassRoots);
         ReportListener listener = new ReportListener();
-        LauncherFactory.create().execute(request, listener);
+        LauncherFactory.create().execute(request(configuration, roots), listener);
         return listener.report().map(Path::toString).orElseThrow(() -> noReport(configuration, roots, listener));
     }
 
@@ -74,14 +68,7 @@ public final class PromptTestLauncher {
      * @return the number of cases per prompt resource, e.g. {@code prompts/math.prompt=120}, sorted by resource
      */
     public static Map<String, Integer> discover(Map<String, String> configuration, List<String> testClassRoots) {
-        Set<Path> roots = new LinkedHashSet<>();
-        testClassRoots.forEach(root -> roots.add(Path.of(root)));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClasspathRoots(roots))
-                .filters(EngineFilter.includeEngines(RptTestEngine.ENGINE_ID))
-                .configurationParameters(configuration)
-                .build();
-        TestPlan plan = LauncherFactory.create().discover(request);
+        TestPlan plan = LauncherFactory.create().discover(request(configuration, roots(testClassRoots)));
         Map<String, Integer> cases = new TreeMap<>();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
@@ -93,6 +80,21 @@ public final class PromptTestLauncher {
             }
         }
         return cases;
+    }
+
+    /** The rpt engine's tests under the roots, with the run's configuration. */
+    private static LauncherDiscoveryRequest request(Map<String, String> configuration, Set<Path> roots) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClasspathRoots(roots))
+                .filters(EngineFilter.includeEngines(RptTestEngine.ENGINE_ID))
+                .configurationParameters(configuration)
+                .build();
+    }
+
+    private static Set<Path> roots(List<String> testClassRoots) {
+        Set<Path> roots = new LinkedHashSet<>();
+        testClassRoots.forEach(root -> roots.add(Path.of(root)));
+        return roots;
     }
 
     private static Optional<String> promptOf(UniqueId caseId) {

@@ -47,6 +47,17 @@ class PromptTestLauncherTests {
     }
 
     @Test
+    void discoveryCountsEachPromptsCasesWithoutRunningAnything() {
+        Path reportDir = temp.resolve("report");
+
+        Map<String, Integer> cases = PromptTestLauncher.discover(
+                config(reportDir, Map.of("rpt.run.prompt", "prompts/math.prompt")), TEST_CLASSES);
+
+        assertThat(cases).containsExactly(Map.entry("prompts/math.prompt", 25));
+        assertThat(reportDir).as("nothing ran, so no report was written").doesNotExist();
+    }
+
+    @Test
     void evaluatesTheOverrideInPlaceOfTheResource() throws IOException, NoSuchAlgorithmException {
         Path candidate = temp.resolve("candidate.prompt");
         String text = Files.readString(Path.of("src/test/resources/prompts/math.prompt"))
