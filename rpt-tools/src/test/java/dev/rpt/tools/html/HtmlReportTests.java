@@ -178,6 +178,60 @@ class HtmlReportTests {
     }
 
     @Test
+    void aRunOfSeveralModelsOpensWithThemSideBySide() throws IOException {
+        RunReport written = ReportFixtures.run(dir.resolve("rpt"), false, ReportFixtures.mathCases());
+        List<dev.rpt.core.report.CaseRecord> cases = new java.util.ArrayList<>();
+        written.cases().forEach(c -> cases.add(c.withModel("local")));
+        written.cases().stream()
+                .filter(c -> c.verdict() != dev.rpt.core.calibration.Verdict.ERRORED)
+                .forEach(c -> cases.add(c.withModel("hosted")));
+        dev.rpt.core.model.runtime.UsageSnapshot priced = new dev.rpt.core.model.runtime.UsageSnapshot(
+                6,
+                0,
+                0,
+                dev.rpt.api.Usage.of(600, 60),
+                dev.rpt.api.Usage.ZERO,
+                java.util.OptionalDouble.of(0.0123),
+                List.of());
+        RunReport matrix = new RunReport(
+                written.runId(),
+                written.model(),
+                List.of(classOn(written, "local"), classOn(written, "hosted")),
+                cases,
+                written.usage(),
+                List.of(
+                        new dev.rpt.core.report.ModelRun(
+                                "local",
+                                new dev.rpt.core.model.ModelInfo("openai", "qwen3:8b", false),
+                                false,
+                                dev.rpt.core.model.runtime.UsageSnapshot.NONE),
+                        new dev.rpt.core.report.ModelRun(
+                                "hosted",
+                                new dev.rpt.core.model.ModelInfo("openai", "gpt-4.1-mini", false),
+                                true,
+                                priced)));
+
+        String html = HtmlReport.render(matrix, Optional.empty(), MetricsOptions.DEFAULTS);
+
+        assertThat(html).contains("<nav><a href=\"#models\">models</a> · <a href=\"#classes\">classes</a>");
+        assertThat(html.indexOf("<section id=\"models\">")).isLessThan(html.indexOf("<section id=\"classes\">"));
+        assertThat(html)
+                .contains("<tr><th><code>local</code><br><span class=\"where\">openai/qwen3:8b</span></th><td>0</td>"
+                        + "<td>6</td><td>1</td><td>66.7%</td>")
+                .contains("<tr><th><code>hosted</code><br><span class=\"where\">openai/gpt-4.1-mini ·"
+                        + " informational</span></th><td>6</td><td>6</td><td>0</td><td>66.7%</td>")
+                .contains("<td>$0.0123</td>")
+                .contains(
+                        "<h3>dev.example.MathSolverTests[local]</h3>", "<h3>dev.example.MathSolverTests[hosted]</h3>");
+    }
+
+    private static dev.rpt.core.report.ClassInfo classOn(RunReport run, String model) {
+        dev.rpt.core.report.ClassInfo info = run.classes().get(0);
+        return new dev.rpt.core.report.ClassInfo(
+                info.className(), info.promptPath(), info.promptSha256(), info.thresholds(), Optional.of(model));
+    }
+
+    @Test
     void aSimulatedRunCarriesALoudBanner() throws IOException {
         String html = render(true, false);
 
