@@ -75,6 +75,24 @@ public record Adoption(boolean adopted, String reason, Optional<PairedImprovemen
     }
 
     /**
+     * The decision when the optimizer never evaluated the seed as it is: there is nothing to compare with, so only
+     * {@code rpt.tune.adopt=always} writes the best candidate (and never one that fails a must-pass case).
+     */
+    static Adoption seedNotEvaluated(Evaluation best, AdoptionPolicy policy) {
+        String why = "the seed itself was never evaluated, so no gain over it can be shown";
+        if (!best.mustPassFailures().isEmpty()) {
+            return new Adoption(
+                    false,
+                    "the candidate fails the must-pass case(s) " + best.mustPassFailures() + ", so it is never adopted",
+                    Optional.empty());
+        }
+        return policy.always()
+                ? new Adoption(
+                        true, why + "; written anyway (" + RptConstants.TUNE_ADOPT + "=always)", Optional.empty())
+                : new Adoption(false, why, Optional.empty());
+    }
+
+    /**
      * What the tune prints about the decision: the confirmation numbers side by side with their intervals, then the
      * verdict and, when the seed is kept, how to write the candidate anyway.
      */
@@ -93,7 +111,7 @@ public record Adoption(boolean adopted, String reason, Optional<PairedImprovemen
             lines.add("Adopted: " + reason + ".");
         } else {
             lines.add("Not adopted: " + reason + ". The seed is kept."
-                    + (confirmation.isPresent() && best.mustPassFailures().isEmpty()
+                    + (best != seed && best.mustPassFailures().isEmpty()
                             ? " To write the candidate anyway: -D" + RptConstants.TUNE_ADOPT + "=always."
                             : ""));
         }

@@ -352,10 +352,11 @@ public final class Tuner {
     private TuneResult finish(
             Path promptFile, PromptFile seed, List<Evaluation> evaluations, String stopReason, TuneRecorder recorder)
             throws IOException {
-        Evaluation seedEvaluation = evaluations.stream()
-                .filter(e -> e.candidate().text().equals(seed.text()))
-                .findFirst()
-                .orElse(evaluations.get(0));
+        Optional<Evaluation> seedRun = evaluations.stream()
+                .filter(e -> e.candidate().sectionText(Role.SYSTEM).equals(seed.sectionText(Role.SYSTEM))
+                        && e.candidate().sectionText(Role.USER).equals(seed.sectionText(Role.USER)))
+                .findFirst();
+        Evaluation seedEvaluation = seedRun.orElse(evaluations.get(0));
         Evaluation best = seedEvaluation;
         for (Evaluation evaluation : evaluations) {
             // A candidate that fails a must-pass case is never adopted, so it cannot take the place of one that could.
@@ -364,7 +365,10 @@ public final class Tuner {
                 best = evaluation;
             }
         }
-        Adoption decision = Adoption.decide(seedEvaluation, best, adoption);
+        // Without the seed's own outcomes no gain over it can be shown, whatever the candidates scored.
+        Adoption decision = seedRun.isPresent()
+                ? Adoption.decide(seedEvaluation, best, adoption)
+                : Adoption.seedNotEvaluated(best, adoption);
         String diff = best == seedEvaluation
                 ? ""
                 : PromptDiff.unified(

@@ -193,6 +193,22 @@ class TunerTests {
     }
 
     @Test
+    void withoutAnEvaluationOfTheSeedNoCandidateIsAdopted() throws IOException {
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{\"system\":\"Solve it briefly.\",\"user\":\"{{question}}\"}"),
+                call("evaluate_prompt", "{\"system\":\"Solve it step by step.\",\"user\":\"{{question}}\"}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"r\",\"targets\":[]}"));
+
+        TuneResult result =
+                tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, MetricBounds.NONE, dir.resolve("rec"));
+
+        assertThat(result.adoption().adopted()).isFalse();
+        assertThat(result.adoption().reason())
+                .isEqualTo("the seed itself was never evaluated, so no gain over it can be shown");
+        assertThat(promptFile).content().isEqualTo(SEED);
+    }
+
+    @Test
     void malformedArgumentsGetOneCorrectiveRetry() throws IOException {
         ScriptedOptimizer optimizer = new ScriptedOptimizer(
                 call("evaluate_prompt", "{\"system\": \"Solve it.\", \"user\": "),
