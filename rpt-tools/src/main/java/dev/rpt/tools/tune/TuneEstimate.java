@@ -109,7 +109,11 @@ public record TuneEstimate(
         if (targetPrice.isPresent() && controlPrices.stream().allMatch(Optional::isPresent)) {
             double target = targetPrice.get().cost(perTargetCall) * targetCalls;
             double mostExpensiveControl = controlPrices.stream()
-                    .mapToDouble(price -> price.get().cost(Usage.of(850_000, 150_000)))
+                    // The price of a million control tokens at the documented input share.
+                    .mapToDouble(price -> price.get()
+                            .cost(Usage.of(
+                                    Math.round(1_000_000 * CONTROL_INPUT_SHARE),
+                                    Math.round(1_000_000 * (1 - CONTROL_INPUT_SHARE)))))
                     .max()
                     .orElse(0);
             // Priced as if every control call ran on the dearest control model: an upper bound.
