@@ -2,6 +2,7 @@ package dev.rpt.junit.engine;
 
 import dev.rpt.api.ConfidenceMode;
 import dev.rpt.api.PromptTest;
+import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.thresholds.MetricBounds;
 import java.util.HashSet;
 import java.util.List;
@@ -80,6 +81,11 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
                 .flatMap(method -> method.getChildren().stream())
                 .map(CaseDescriptor.class::cast)
                 .collect(Collectors.toList());
+    }
+
+    /** What the run report states about this class on one model. */
+    ClassInfo info(Optional<String> model) {
+        return new ClassInfo(testClass.getName(), promptResource(), prompt.sha256(), thresholds, model);
     }
 
     /** The models this class runs on in this run: those of its selected cases and thresholds tests. */

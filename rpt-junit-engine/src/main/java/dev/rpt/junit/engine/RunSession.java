@@ -138,12 +138,7 @@ final class RunSession {
             if (!selected.isEmpty() && !selected.contains(model.name())) {
                 continue;
             }
-            classes.add(new ClassInfo(
-                    testClass.testClass().getName(),
-                    testClass.promptResource(),
-                    testClass.prompt().sha256(),
-                    testClass.thresholds(),
-                    model.name()));
+            classes.add(testClass.info(model.name()));
             evaluators.put(model.name(), new PromptEvaluator(model.chat(), model.evaluationSettings(testClass)));
         }
         return ClassRun.start(testClass, evaluators, this::informational, repeat, executor, report, console, progress);
@@ -160,12 +155,7 @@ final class RunSession {
      * (build tools count it as skipped) instead of failing it.
      */
     void checkThresholds(PromptClassDescriptor testClass, Optional<String> model) {
-        ClassInfo info = new ClassInfo(
-                testClass.testClass().getName(),
-                testClass.promptResource(),
-                testClass.prompt().sha256(),
-                testClass.thresholds(),
-                model);
+        ClassInfo info = testClass.info(model);
         ThresholdResult result = thresholdResult(info);
         if (result.passed()) {
             return;

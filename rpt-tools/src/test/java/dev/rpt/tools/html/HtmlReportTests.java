@@ -3,15 +3,26 @@ package dev.rpt.tools.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.ModelRun;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -108,7 +119,7 @@ class HtmlReportTests {
                 dir.resolve("rpt"),
                 false,
                 List.of(ReportFixtures.failed(
-                        ReportFixtures.MATH, "x", dev.rpt.api.Split.TUNE, "1", java.util.OptionalDouble.empty())));
+                        ReportFixtures.MATH, "x", dev.rpt.api.Split.TUNE, "1", OptionalDouble.empty())));
 
         String html = HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS);
 
@@ -136,12 +147,11 @@ class HtmlReportTests {
     void showsTheAdoptionDecisionWithEachSplitSideBySide() throws IOException {
         RunReport run = ReportFixtures.run(dir.resolve("rpt"), false, ReportFixtures.mathCases());
         Path record = ReportFixtures.tune(dir.resolve("rpt/tune/t1"));
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var summary = (com.fasterxml.jackson.databind.node.ObjectNode)
-                json.readTree(record.resolve("summary.json").toFile());
+        ObjectMapper json = new ObjectMapper();
+        var summary = (ObjectNode) json.readTree(record.resolve("summary.json").toFile());
         for (var iteration : summary.withArray("iterations")) {
             double accuracy = iteration.get("iteration").asInt() == 1 ? 0.5 : 0.75;
-            ((com.fasterxml.jackson.databind.node.ObjectNode) iteration)
+            ((ObjectNode) iteration)
                     .set(
                             "confirm",
                             json.readTree("{\"n\": 12, \"accuracy\": " + accuracy
@@ -180,19 +190,13 @@ class HtmlReportTests {
     @Test
     void aRunOfSeveralModelsOpensWithThemSideBySide() throws IOException {
         RunReport written = ReportFixtures.run(dir.resolve("rpt"), false, ReportFixtures.mathCases());
-        List<dev.rpt.core.report.CaseRecord> cases = new java.util.ArrayList<>();
+        List<CaseRecord> cases = new ArrayList<>();
         written.cases().forEach(c -> cases.add(c.withModel("local")));
         written.cases().stream()
-                .filter(c -> c.verdict() != dev.rpt.core.calibration.Verdict.ERRORED)
+                .filter(c -> c.verdict() != Verdict.ERRORED)
                 .forEach(c -> cases.add(c.withModel("hosted")));
-        dev.rpt.core.model.runtime.UsageSnapshot priced = new dev.rpt.core.model.runtime.UsageSnapshot(
-                6,
-                0,
-                0,
-                dev.rpt.api.Usage.of(600, 60),
-                dev.rpt.api.Usage.ZERO,
-                java.util.OptionalDouble.of(0.0123),
-                List.of());
+        UsageSnapshot priced =
+                new UsageSnapshot(6, 0, 0, Usage.of(600, 60), Usage.ZERO, OptionalDouble.of(0.0123), List.of());
         RunReport matrix = new RunReport(
                 written.runId(),
                 written.model(),
@@ -200,16 +204,8 @@ class HtmlReportTests {
                 cases,
                 written.usage(),
                 List.of(
-                        new dev.rpt.core.report.ModelRun(
-                                "local",
-                                new dev.rpt.core.model.ModelInfo("openai", "qwen3:8b", false),
-                                false,
-                                dev.rpt.core.model.runtime.UsageSnapshot.NONE),
-                        new dev.rpt.core.report.ModelRun(
-                                "hosted",
-                                new dev.rpt.core.model.ModelInfo("openai", "gpt-4.1-mini", false),
-                                true,
-                                priced)));
+                        new ModelRun("local", new ModelInfo("openai", "qwen3:8b", false), false, UsageSnapshot.NONE),
+                        new ModelRun("hosted", new ModelInfo("openai", "gpt-4.1-mini", false), true, priced)));
 
         String html = HtmlReport.render(matrix, Optional.empty(), MetricsOptions.DEFAULTS);
 
@@ -225,9 +221,9 @@ class HtmlReportTests {
                         "<h3>dev.example.MathSolverTests[local]</h3>", "<h3>dev.example.MathSolverTests[hosted]</h3>");
     }
 
-    private static dev.rpt.core.report.ClassInfo classOn(RunReport run, String model) {
-        dev.rpt.core.report.ClassInfo info = run.classes().get(0);
-        return new dev.rpt.core.report.ClassInfo(
+    private static ClassInfo classOn(RunReport run, String model) {
+        ClassInfo info = run.classes().get(0);
+        return new ClassInfo(
                 info.className(), info.promptPath(), info.promptSha256(), info.thresholds(), Optional.of(model));
     }
 
