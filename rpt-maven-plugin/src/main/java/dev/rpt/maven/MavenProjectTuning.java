@@ -9,6 +9,7 @@ import dev.rpt.core.config.RptConstants;
 import dev.rpt.tools.tune.ProjectTuning;
 import dev.rpt.tools.tune.TuneEstimate;
 import dev.rpt.tools.tune.TuneModels;
+import dev.rpt.tools.tune.TuneSettings;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -58,6 +59,11 @@ final class MavenProjectTuning {
         // critic and optimizer default to its settings as they default to the target's.
         ModelTarget target;
         try {
+            // A repeat objective samples every case in every run of the tune, the first run included.
+            Map<String, String> overrides = TuneSettings.runOverrides(RptConfig.of(source));
+            if (!overrides.isEmpty()) {
+                source = ConfigSource.layered(List.of(ConfigSource.of(overrides), source));
+            }
             RptConfig all = RptConfig.of(source);
             target = ModelMatrix.from(all).tuneTarget(all);
         } catch (ConfigException e) {
@@ -69,6 +75,7 @@ final class MavenProjectTuning {
             log.info("Tuning for model configuration '" + target.name().get() + "' (" + RptConstants.TUNE_MODEL + ").");
         }
         RptConfig config = target.config();
+        TuneSettings.greedySamplingWarning(config).ifPresent(log::warn);
         try (IsolatedCandidateRunner runner = runner(project, pluginArtifacts, source, goal);
                 TuneModels models = models(project, config, withOptimizer)) {
             Map<String, TuneEstimate> estimates = Map.of();

@@ -58,7 +58,7 @@ enum Remedy {
      * The remedy for a failure-mode label, by keywords of the lower-cased label, first match wins: {@code unit} →
      * check units; {@code overconfiden}, {@code confidence}, {@code calibrat} → calibrate; {@code several numbers},
      * {@code extra words}, {@code prose}, {@code format} → answer only; {@code skipped}, {@code step}, {@code arithmetic}, {@code miscount},
-     * {@code wrong option}, or a label starting with {@code value} → step by step. Others (such as {@code no answer
+     * {@code wrong option}, {@code unstable}, or a label starting with {@code value} → step by step. Others (such as {@code no answer
      * given}) have none.
      */
     static Optional<Remedy> forLabel(String label) {
@@ -72,7 +72,9 @@ enum Remedy {
         if (containsAny(lower, "several numbers", "extra words", "prose", "format")) {
             return Optional.of(ANSWER_ONLY);
         }
-        if (containsAny(lower, "skipped", "step", "arithmetic", "miscount", "wrong option")
+        // A case that passes only sometimes is one the model gets right with a middling probability: working through
+        // the steps raises that probability on long problems, so fewer samples go wrong.
+        if (containsAny(lower, "skipped", "step", "arithmetic", "miscount", "wrong option", "unstable")
                 || lower.startsWith("value")) {
             return Optional.of(STEP_BY_STEP);
         }

@@ -222,6 +222,20 @@ public final class RptConstants {
     public static final String TUNE_BRIER_WEIGHT = "rpt.tune.brier-weight";
 
     /**
+     * What the tune maximises: {@code accuracy} (the default: the share of answers that pass), {@code pass-rate} (each
+     * case's pass rate over {@link #TUNE_SAMPLES} samples, averaged) or {@code pass^k} (the share of cases whose every
+     * sample passes). Each is combined with the Brier weight. A repeat objective runs every case {@code
+     * rpt.tune.samples} times.
+     */
+    public static final String TUNE_OBJECTIVE = "rpt.tune.objective";
+
+    /**
+     * How many samples of each case a repeat objective ({@code pass-rate}, {@code pass^k}) draws per evaluation, 2 to
+     * 100. Defaults to {@code rpt.repeat} when that is above 1, else {@code 3}.
+     */
+    public static final String TUNE_SAMPLES = "rpt.tune.samples";
+
+    /**
      * The share of the held-out cases kept back for confirmation: they play no part in choosing the best candidate,
      * and only they decide whether it replaces the seed. Drawn by a hash of the case's class, method and id, in (0,
      * 1). Defaults to {@code 0.5}.

@@ -2,7 +2,9 @@ package dev.rpt.tools.diagnose;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,29 @@ public record FailureAnalysis(
     /** The analysis of an evaluation without failures. */
     public static FailureAnalysis none() {
         return new FailureAnalysis(List.of(), List.of(), Map.of(), 0, 0, 0, Grouping.NONE);
+    }
+
+    /**
+     * This analysis with one more mode, found outside the critic (e.g. the cases that pass only sometimes): it is
+     * reported whatever its prevalence, the modes stay sorted by count, and {@code inspect_failures} serves its members.
+     *
+     * @throws IllegalArgumentException when a mode already has the label
+     */
+    public FailureAnalysis withMode(FailureMode mode, List<FailedCase> modeMembers) {
+        if (members.containsKey(mode.label())) {
+            throw new IllegalArgumentException("the analysis already has a mode labelled '" + mode.label() + "'");
+        }
+        Comparator<FailureMode> byCount =
+                Comparator.comparingInt(FailureMode::count).reversed();
+        List<FailureMode> reported = new ArrayList<>(modes);
+        reported.add(mode);
+        reported.sort(byCount);
+        List<FailureMode> all = new ArrayList<>(allModes);
+        all.add(mode);
+        all.sort(byCount);
+        Map<String, List<FailedCase>> withMembers = new LinkedHashMap<>(members);
+        withMembers.put(mode.label(), modeMembers);
+        return new FailureAnalysis(reported, all, withMembers, failedCases, critiqued, criticFailures, grouping);
     }
 
     /**

@@ -24,6 +24,8 @@ final class TuneSection {
                 .append("</code> · best iteration ")
                 .append(tune.bestIteration())
                 .append(tune.written() ? " (written to the prompt file)" : " (not written)")
+                .append(" · objective ")
+                .append(escape(tune.objective()))
                 .append(" · stopped: ")
                 .append(escape(tune.stopReason()))
                 .append("</p>\n");
@@ -115,9 +117,16 @@ final class TuneSection {
     }
 
     private static void trajectoryTable(StringBuilder html, TuneRecord tune) {
+        boolean repeats =
+                tune.iterations().stream().anyMatch(it -> it.reliability().isPresent());
         html.append("<table class=\"trajectory\">\n<thead><tr><th>iteration</th>"
                 + "<th>selection n</th><th>selection accuracy</th><th>interval</th><th>selection ECE</th>"
-                + "<th>selection Brier</th><th>tune accuracy</th><th>tune ECE</th><th>tune Brier</th>"
+                + "<th>selection Brier</th>"
+                + (repeats
+                        ? "<th>selection pass rate</th><th>selection pass^k</th><th>unstable (selection)</th>"
+                                + "<th>unstable (tune)</th>"
+                        : "")
+                + "<th>tune accuracy</th><th>tune ECE</th><th>tune Brier</th>"
                 + "<th>tune − selection</th>"
                 + "<th>targeted</th></tr></thead>\n<tbody>\n");
         for (TuneRecord.Iteration it : tune.iterations()) {
@@ -138,6 +147,7 @@ final class TuneSection {
                     .append("</td><td>")
                     .append(Formats.decimal(it.holdout().brier()))
                     .append("</td><td>")
+                    .append(repeats ? reliabilityCells(it.reliability()) : "")
                     .append(Formats.percent(it.tune().accuracy()))
                     .append("</td><td>")
                     .append(Formats.decimal(it.tune().ece()))
@@ -150,6 +160,18 @@ final class TuneSection {
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** Pass rate, pass^k and the unstable counts, each cell closed and the next opened. */
+    private static String reliabilityCells(Optional<SummaryJson.ReliabilitiesJson> reliability) {
+        if (reliability.isEmpty()) {
+            return (Formats.UNDEFINED + "</td><td>").repeat(4);
+        }
+        SummaryJson.ReliabilityJson holdout = reliability.get().holdout();
+        SummaryJson.ReliabilityJson tune = reliability.get().tune();
+        return Formats.percent(holdout.passRate()) + "</td><td>" + Formats.percent(holdout.passAll()) + "</td><td>"
+                + holdout.unstable() + " of " + holdout.cases() + "</td><td>" + tune.unstable() + " of " + tune.cases()
+                + "</td><td>";
     }
 
     /** Tune accuracy minus selection accuracy: the overfitting gap, in points. */

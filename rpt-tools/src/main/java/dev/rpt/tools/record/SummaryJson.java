@@ -33,6 +33,8 @@ import org.apiguardian.api.API;
  * @param usage the tune's model calls
  * @param adoption whether the confirmation cases adopted the best candidate; absent in records written before it
  *     existed
+ * @param objective what the tune maximised, e.g. {@code accuracy} or {@code pass^5}; absent in records written before
+ *     it existed, which maximised accuracy
  */
 @API(status = INTERNAL, since = "0.1")
 @JsonPropertyOrder({
@@ -44,7 +46,8 @@ import org.apiguardian.api.API;
     "brierWeight",
     "iterations",
     "usage",
-    "adoption"
+    "adoption",
+    "objective"
 })
 public record SummaryJson(
         Integer schemaVersion,
@@ -55,7 +58,8 @@ public record SummaryJson(
         double brierWeight,
         List<IterationJson> iterations,
         UsageJson usage,
-        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<AdoptionJson> adoption) {
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<AdoptionJson> adoption,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> objective) {
 
     /** The version this rpt writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -65,6 +69,7 @@ public record SummaryJson(
         stopReason = stopReason == null ? "" : stopReason;
         iterations = JsonChecks.list(iterations);
         adoption = adoption == null ? Optional.empty() : adoption;
+        objective = objective == null ? Optional.empty() : objective;
     }
 
     /**
@@ -109,21 +114,57 @@ public record SummaryJson(
      * @param failureModes the labels of its failure modes
      * @param confirm the metrics on the confirmation cases (held out, choosing nothing); absent in records written
      *     before they existed, where {@code holdout} covers every held-out case
+     * @param reliability how reliably the tune and selection cases passed over their samples; written by tunes with a
+     *     repeat objective only
      */
-    @JsonPropertyOrder({"iteration", "tune", "holdout", "holdoutScore", "failureModes", "confirm"})
+    @JsonPropertyOrder({"iteration", "tune", "holdout", "holdoutScore", "failureModes", "confirm", "reliability"})
     public record IterationJson(
             int iteration,
             ScoresJson tune,
             ScoresJson holdout,
             double holdoutScore,
             List<String> failureModes,
-            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ScoresJson> confirm) {
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ScoresJson> confirm,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ReliabilitiesJson> reliability) {
 
         public IterationJson {
             JsonChecks.present(tune, "tune");
             JsonChecks.present(holdout, "holdout");
             failureModes = JsonChecks.list(failureModes);
             confirm = confirm == null ? Optional.empty() : confirm;
+            reliability = reliability == null ? Optional.empty() : reliability;
+        }
+    }
+
+    /**
+     * An iteration's reliability on the tune split and on the selection cases.
+     *
+     * @param tune on the tune split
+     * @param holdout on the selection cases of the held-out split
+     */
+    @JsonPropertyOrder({"tune", "holdout"})
+    public record ReliabilitiesJson(ReliabilityJson tune, ReliabilityJson holdout) {
+
+        public ReliabilitiesJson {
+            JsonChecks.present(tune, "tune");
+            JsonChecks.present(holdout, "holdout");
+        }
+    }
+
+    /**
+     * How reliably one split's cases passed over their samples.
+     *
+     * @param cases the cases with a scored sample
+     * @param passRate the mean of the cases' pass rates, {@code null} without cases
+     * @param passAll the share of cases whose every sample passed (pass^k), {@code null} without cases
+     * @param unstable the cases that passed in some samples and failed in others
+     */
+    @JsonPropertyOrder({"cases", "passRate", "passAll", "unstable"})
+    public record ReliabilityJson(int cases, OptionalDouble passRate, OptionalDouble passAll, int unstable) {
+
+        public ReliabilityJson {
+            passRate = JsonChecks.unit(passRate, "passRate");
+            passAll = JsonChecks.unit(passAll, "passAll");
         }
     }
 

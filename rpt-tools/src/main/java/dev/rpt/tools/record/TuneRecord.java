@@ -21,6 +21,7 @@ import org.apiguardian.api.API;
  * @param iterations every evaluated iteration, in order
  * @param adoption whether the confirmation cases adopted the best candidate; empty in records written before it
  *     existed
+ * @param objective what the tune maximised, e.g. {@code accuracy} or {@code pass^5}
  */
 @API(status = INTERNAL, since = "0.1")
 public record TuneRecord(
@@ -29,9 +30,11 @@ public record TuneRecord(
         int bestIteration,
         boolean written,
         List<Iteration> iterations,
-        Optional<SummaryJson.AdoptionJson> adoption) {
+        Optional<SummaryJson.AdoptionJson> adoption,
+        String objective) {
 
     public TuneRecord {
+        Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(stopReason, "stopReason");
         iterations = List.copyOf(iterations);
@@ -71,6 +74,7 @@ public record TuneRecord(
      *     or it is blank
      * @param patch the optimizer's PATCH decision that produced this iteration's prompt; empty for the first
      * @param confirm the metrics on the confirmation cases; empty in records written before they existed
+     * @param reliability how reliably the cases passed over their samples; only with a repeat objective
      */
     public record Iteration(
             int iteration,
@@ -79,9 +83,11 @@ public record TuneRecord(
             List<Mode> failureModes,
             Optional<String> diff,
             Optional<Patch> patch,
-            Optional<SplitScores> confirm) {
+            Optional<SplitScores> confirm,
+            Optional<SummaryJson.ReliabilitiesJson> reliability) {
 
         public Iteration {
+            Objects.requireNonNull(reliability, "reliability");
             Objects.requireNonNull(confirm, "confirm");
             Objects.requireNonNull(tune, "tune");
             Objects.requireNonNull(holdout, "holdout");

@@ -38,7 +38,8 @@ final class TuneRecordReader {
                     text(files.diff()),
                     // The PATCH that produced iteration N answered iteration N-1's report, so it is stored there.
                     patch(layout.iteration(entry.iteration() - 1).decision()),
-                    entry.confirm().map(TuneRecordReader::scores)));
+                    entry.confirm().map(TuneRecordReader::scores),
+                    entry.reliability()));
         }
         return new TuneRecord(
                 directory,
@@ -46,7 +47,8 @@ final class TuneRecordReader {
                 summary.bestIteration(),
                 summary.written(),
                 iterations,
-                summary.adoption());
+                summary.adoption(),
+                summary.objective().orElse("accuracy"));
     }
 
     static Optional<Path> latest(Path reportDirectory) throws IOException {

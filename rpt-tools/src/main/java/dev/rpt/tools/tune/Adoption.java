@@ -32,8 +32,16 @@ public record Adoption(boolean adopted, String reason, Optional<PairedImprovemen
         Objects.requireNonNull(confirmation, "confirmation");
     }
 
-    /** Decides on the best candidate against the seed. */
+    /** Decides on the best candidate against the seed, on accuracy. */
     static Adoption decide(Evaluation seed, Evaluation best, AdoptionPolicy policy) {
+        return decide(seed, best, policy, TuneObjective.ACCURACY);
+    }
+
+    /**
+     * Decides on the best candidate against the seed. Under {@code pass^k} each confirmation case counts as passed
+     * only when every sample passed, so the test is McNemar's on the cases that became (or stopped being) reliable.
+     */
+    static Adoption decide(Evaluation seed, Evaluation best, AdoptionPolicy policy, TuneObjective objective) {
         if (best == seed) {
             return new Adoption(false, "no candidate beat the seed on the selection cases", Optional.empty());
         }
@@ -48,8 +56,8 @@ public record Adoption(boolean adopted, String reason, Optional<PairedImprovemen
         best.confirmCases().forEach((key, samples) -> {
             List<CaseOutcome> old = seed.confirmCases().get(key);
             if (old != null) {
-                before.add(old);
-                after.add(samples);
+                before.add(objective.forComparison(old));
+                after.add(objective.forComparison(samples));
             }
         });
         PairedImprovement improvement = PairedImprovement.of(before, after, policy.alpha(), policy.statistics());
@@ -97,10 +105,17 @@ public record Adoption(boolean adopted, String reason, Optional<PairedImprovemen
      * verdict and, when the seed is kept, how to write the candidate anyway.
      */
     List<String> lines(Evaluation seed, Evaluation best, AdoptionPolicy policy) {
+        return lines(seed, best, policy, TuneObjective.ACCURACY, 1);
+    }
+
+    /** The lines of a decision made under an objective: a {@code pass^k} decision shows pass^k, not accuracy. */
+    List<String> lines(Evaluation seed, Evaluation best, AdoptionPolicy policy, TuneObjective objective, int samples) {
         List<String> lines = new ArrayList<>();
+        String measure = objective == TuneObjective.PASS_K ? objective.label(samples) + " " : "";
         confirmation.ifPresent(c -> {
-            lines.add("Confirmation on " + c.cases() + " held-out cases that chose nothing: seed "
-                    + accuracy(seed.confirm()) + ", candidate " + accuracy(best.confirm()) + "; gain "
+            lines.add("Confirmation on " + c.cases() + " held-out cases that chose nothing: seed " + measure
+                    + accuracy(confirmMetrics(seed, objective)) + ", candidate " + measure
+                    + accuracy(confirmMetrics(best, objective)) + "; gain "
                     + (c.cases() == 0
                             ? "n/a"
                             : signed(c.gain()) + ", " + Math.round((1 - 2 * policy.alpha()) * 100) + "% interval ["
@@ -116,6 +131,16 @@ public record Adoption(boolean adopted, String reason, Optional<PairedImprovemen
                             : ""));
         }
         return lines;
+    }
+
+    /** The confirmation metrics as the objective counts them: under {@code pass^k} one outcome per case. */
+    private static Metrics confirmMetrics(Evaluation evaluation, TuneObjective objective) {
+        if (objective != TuneObjective.PASS_K) {
+            return evaluation.confirm();
+        }
+        List<CaseOutcome> cases = new ArrayList<>();
+        evaluation.confirmCases().values().forEach(samples -> cases.addAll(objective.forComparison(samples)));
+        return Metrics.of(cases);
     }
 
     private static String accuracy(Metrics metrics) {

@@ -24,17 +24,24 @@ record CandidateScores(
         Metrics selection,
         Metrics confirm,
         SortedMap<String, List<CaseOutcome>> confirmCases,
-        List<String> mustPassFailures) {
+        List<String> mustPassFailures,
+        Reliability tuneReliability,
+        Reliability selectionReliability) {
 
     static CandidateScores of(RunReport report, ConfirmationSplit split, MetricsOptions options) {
         List<CaseOutcome> tune = new ArrayList<>();
         List<CaseOutcome> selection = new ArrayList<>();
         List<CaseOutcome> confirm = new ArrayList<>();
         SortedMap<String, List<CaseOutcome>> confirmCases = new TreeMap<>();
+        SortedMap<String, List<CaseOutcome>> tuneCases = new TreeMap<>();
+        SortedMap<String, List<CaseOutcome>> selectionCases = new TreeMap<>();
         TreeSet<String> mustPassFailures = new TreeSet<>();
         for (CaseRecord c : report.cases()) {
             if (c.split() == Split.TUNE) {
                 tune.add(c.outcome());
+                tuneCases
+                        .computeIfAbsent(ConfirmationSplit.key(c), key -> new ArrayList<>())
+                        .add(c.outcome());
             } else if (split.confirms(c)) {
                 confirm.add(c.outcome());
                 confirmCases
@@ -42,6 +49,9 @@ record CandidateScores(
                         .add(c.outcome());
             } else {
                 selection.add(c.outcome());
+                selectionCases
+                        .computeIfAbsent(ConfirmationSplit.key(c), key -> new ArrayList<>())
+                        .add(c.outcome());
             }
             if (c.mustPass() && c.verdict() != Verdict.PASSED) {
                 mustPassFailures.add(ConfirmationSplit.key(c));
@@ -52,7 +62,9 @@ record CandidateScores(
                 Metrics.of(selection, options),
                 Metrics.of(confirm, options),
                 confirmCases,
-                List.copyOf(mustPassFailures));
+                List.copyOf(mustPassFailures),
+                Reliability.of(tuneCases.values()),
+                Reliability.of(selectionCases.values()));
     }
 
     Evaluation evaluation(
@@ -67,6 +79,8 @@ record CandidateScores(
                 report.usage(),
                 confirm,
                 confirmCases,
-                mustPassFailures);
+                mustPassFailures,
+                tuneReliability,
+                selectionReliability);
     }
 }

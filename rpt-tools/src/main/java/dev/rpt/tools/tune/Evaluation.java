@@ -29,6 +29,8 @@ import org.apiguardian.api.API;
  * @param confirmCases each confirmation case's samples, by {@link ConfirmationSplit#key}, for the paired test
  * @param mustPassFailures the must-pass cases (any split) that did not pass every sample: such a candidate is never
  *     adopted
+ * @param tuneReliability how reliably the optimization cases pass over their samples
+ * @param selectionReliability how reliably the selection cases pass over their samples, for a repeat objective
  */
 @API(status = INTERNAL, since = "0.1")
 public record Evaluation(
@@ -41,7 +43,9 @@ public record Evaluation(
         UsageSnapshot targetUsage,
         Metrics confirm,
         SortedMap<String, List<CaseOutcome>> confirmCases,
-        List<String> mustPassFailures) {
+        List<String> mustPassFailures,
+        Reliability tuneReliability,
+        Reliability selectionReliability) {
 
     /** An evaluation without confirmation cases or must-pass failures, e.g. in tests. */
     public Evaluation(
@@ -62,7 +66,9 @@ public record Evaluation(
                 targetUsage,
                 Metrics.of(List.of()),
                 new TreeMap<>(),
-                List.of());
+                List.of(),
+                Reliability.ofSingleSamples(tune),
+                Reliability.ofSingleSamples(holdout));
     }
 
     /** An evaluation whose target usage is not known, e.g. in tests. */
@@ -86,6 +92,8 @@ public record Evaluation(
         Objects.requireNonNull(confirm, "confirm");
         confirmCases = Collections.unmodifiableSortedMap(new TreeMap<>(confirmCases));
         mustPassFailures = List.copyOf(mustPassFailures);
+        Objects.requireNonNull(tuneReliability, "tuneReliability");
+        Objects.requireNonNull(selectionReliability, "selectionReliability");
     }
 
     /**
@@ -102,6 +110,16 @@ public record Evaluation(
 
     /** The selection score on the held-out cases: accuracy − w·Brier; missing values count as 0 and 1. */
     public double holdoutScore(double brierWeight) {
-        return holdout.accuracy().orElse(0) - brierWeight * holdout.brier().orElse(1);
+        return holdoutScore(TuneObjective.ACCURACY, brierWeight);
+    }
+
+    /** The selection score on the held-out cases under an objective: its value − w·Brier. */
+    public double holdoutScore(TuneObjective objective, double brierWeight) {
+        return objective.score(holdout, selectionReliability, brierWeight);
+    }
+
+    /** The score on the optimization cases under an objective, which the plateau rule follows. */
+    public double tuneScore(TuneObjective objective, double brierWeight) {
+        return objective.score(tune, tuneReliability, brierWeight);
     }
 }

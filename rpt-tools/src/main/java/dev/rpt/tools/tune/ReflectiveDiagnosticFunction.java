@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.api.Split;
 import dev.rpt.chat.Role;
-import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
@@ -28,7 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
@@ -41,6 +42,12 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
+
+    /** The failure mode of the cases that passed in some samples and failed in others. */
+    public static final String UNSTABLE = "unstable";
+
+    static final String UNSTABLE_DEFINITION = "The case passed in some of its samples and failed in others: the prompt"
+            + " leaves the model room to answer it differently each time, so a user may get either answer.";
 
     private final CandidateRunner runner;
     private final String promptResource;
@@ -97,25 +104,46 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         CandidateScores scores = CandidateScores.of(report, confirmation, metrics);
         Metrics tuneMetrics = scores.tune();
 
-        List<FailedCase> failures = new ArrayList<>();
-        List<OptionalDouble> passedConfidences = new ArrayList<>();
+        // With several samples per case the critic sees each failing case once (its first failed sample), and the
+        // cases that pass only sometimes become a mode of their own.
+        Map<String, List<CaseRecord>> samplesByCase = new LinkedHashMap<>();
         for (CaseRecord c : tune) {
-            if (c.verdict() == Verdict.FAILED) {
-                failures.add(new FailedCase(
-                        c.id(),
-                        c.vars(),
-                        c.answer().orElse(""),
-                        c.confidence(),
-                        c.justification(),
-                        c.failure().map(f -> f.kind()).orElse("other"),
-                        c.failure().map(f -> f.message()).orElse(""),
-                        c.failure().flatMap(f -> f.expected()),
-                        c.failure().flatMap(f -> f.problem())));
-            } else if (c.verdict() == Verdict.PASSED) {
-                passedConfidences.add(c.confidence());
+            samplesByCase
+                    .computeIfAbsent(ConfirmationSplit.key(c), key -> new ArrayList<>())
+                    .add(c);
+        }
+        List<FailedCase> failures = new ArrayList<>();
+        List<FailedCase> unstable = new ArrayList<>();
+        List<OptionalDouble> passedConfidences = new ArrayList<>();
+        for (List<CaseRecord> samples : samplesByCase.values()) {
+            boolean passedOnce = false;
+            FailedCase failed = null;
+            for (CaseRecord c : samples) {
+                if (c.verdict() == Verdict.FAILED && failed == null) {
+                    failed = failedCase(c);
+                } else if (c.verdict() == Verdict.PASSED) {
+                    passedOnce = true;
+                    passedConfidences.add(c.confidence());
+                }
+            }
+            if (failed != null) {
+                failures.add(failed);
+                if (passedOnce) {
+                    unstable.add(failed);
+                }
             }
         }
         latest = analyzer.analyze(task(candidate), failures);
+        if (!unstable.isEmpty()) {
+            latest = latest.withMode(
+                    new FailureMode(
+                            UNSTABLE,
+                            UNSTABLE_DEFINITION,
+                            unstable.size(),
+                            (double) unstable.size() / failures.size(),
+                            unstable.stream().map(FailedCase::id).toList()),
+                    unstable);
+        }
         history = history.with(IterationRecord.of(iteration, tuneMetrics, latest, patchTargets));
         String json = DiagnosticReportJson.write(
                 DiagnosticReport.of(history, ConfidenceCounts.of(failures, passedConfidences), goals));
@@ -156,6 +184,19 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
                 report);
     }
 
+    private static FailedCase failedCase(CaseRecord c) {
+        return new FailedCase(
+                c.id(),
+                c.vars(),
+                c.answer().orElse(""),
+                c.confidence(),
+                c.justification(),
+                c.failure().map(f -> f.kind()).orElse("other"),
+                c.failure().map(f -> f.message()).orElse(""),
+                c.failure().flatMap(f -> f.expected()),
+                c.failure().flatMap(f -> f.problem()));
+    }
+
     @Override
     public synchronized CaseMaterial caseMaterial() {
         return caseMaterial;
@@ -172,9 +213,5 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
 
     private static String task(PromptFile candidate) {
         return "SYSTEM:\n" + candidate.sectionText(Role.SYSTEM) + "\n\nUSER:\n" + candidate.sectionText(Role.USER);
-    }
-
-    private static List<CaseOutcome> outcomes(List<CaseRecord> cases) {
-        return cases.stream().map(CaseRecord::outcome).toList();
     }
 }

@@ -80,7 +80,8 @@ final class TuneRecorder {
     }
 
     /** The summary, written last: once it exists the record is finished and a resume leaves it alone. */
-    void summary(TuneResult result, double brierWeight, UsageSnapshot usage) throws IOException {
+    void summary(TuneResult result, TuneSettings settings, UsageSnapshot usage) throws IOException {
+        double brierWeight = settings.brierWeight();
         if (!result.diff().isEmpty()) {
             AtomicFiles.writeString(layout.bestDiff(), result.diff());
         }
@@ -96,17 +97,28 @@ final class TuneRecorder {
                                         evaluation.iteration(),
                                         SummaryJson.ScoresJson.of(evaluation.tune()),
                                         SummaryJson.ScoresJson.of(evaluation.holdout()),
-                                        evaluation.holdoutScore(brierWeight),
+                                        evaluation.holdoutScore(settings.objective(), brierWeight),
                                         evaluation.failureModes(),
-                                        Optional.of(SummaryJson.ScoresJson.of(evaluation.confirm()))))
+                                        Optional.of(SummaryJson.ScoresJson.of(evaluation.confirm())),
+                                        settings.objective().repeats()
+                                                ? Optional.of(new SummaryJson.ReliabilitiesJson(
+                                                        reliability(evaluation.tuneReliability()),
+                                                        reliability(evaluation.selectionReliability())))
+                                                : Optional.empty()))
                                 .toList(),
                         new SummaryJson.UsageJson(
                                 usage.calls(),
                                 usage.cachedCalls(),
                                 usage.usage().totalTokens(),
                                 usage.costUsd()),
-                        Optional.of(adoption(result.adoption())))
+                        Optional.of(adoption(result.adoption())),
+                        Optional.of(settings.objectiveLabel()))
                 .write(layout.summary());
+    }
+
+    private static SummaryJson.ReliabilityJson reliability(Reliability reliability) {
+        return new SummaryJson.ReliabilityJson(
+                reliability.cases(), reliability.passRate(), reliability.passAll(), reliability.unstable());
     }
 
     private static SummaryJson.AdoptionJson adoption(Adoption adoption) {

@@ -6,6 +6,7 @@ import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
@@ -24,6 +25,8 @@ import org.apiguardian.api.API;
  * @param maxCostUsd a budget on cost in USD, if any; needs prices for every model
  * @param maxCritiques the most critic calls per evaluation
  * @param dryRun print the diff without writing the prompt file
+ * @param objective what the selection maximises ({@code rpt.tune.objective})
+ * @param samples how many samples of each case an evaluation draws for a repeat objective; 1 for accuracy
  */
 @API(status = INTERNAL, since = "0.1")
 public record TuneSettings(
@@ -37,7 +40,9 @@ public record TuneSettings(
         OptionalLong maxTokens,
         OptionalDouble maxCostUsd,
         int maxCritiques,
-        boolean dryRun) {
+        boolean dryRun,
+        TuneObjective objective,
+        int samples) {
 
     /** Five evaluations, plateau 3, until pass, all reports, w = 0.05, 40 critiques, no budget. */
     public static final TuneSettings DEFAULTS = new TuneSettings(
@@ -51,7 +56,38 @@ public record TuneSettings(
             OptionalLong.empty(),
             OptionalDouble.empty(),
             40,
-            false);
+            false,
+            TuneObjective.ACCURACY,
+            1);
+
+    /** The settings of a tune that maximises accuracy. */
+    public TuneSettings(
+            int maxIterations,
+            int plateau,
+            boolean untilPass,
+            MemoryPolicy memory,
+            int memoryK,
+            double brierWeight,
+            OptionalLong maxCalls,
+            OptionalLong maxTokens,
+            OptionalDouble maxCostUsd,
+            int maxCritiques,
+            boolean dryRun) {
+        this(
+                maxIterations,
+                plateau,
+                untilPass,
+                memory,
+                memoryK,
+                brierWeight,
+                maxCalls,
+                maxTokens,
+                maxCostUsd,
+                maxCritiques,
+                dryRun,
+                TuneObjective.ACCURACY,
+                1);
+    }
 
     public TuneSettings {
         if (maxIterations < 1) {
@@ -60,6 +96,15 @@ public record TuneSettings(
         if (plateau < 1) {
             throw new IllegalArgumentException("plateau must be at least 1");
         }
+        java.util.Objects.requireNonNull(objective, "objective");
+        if (samples < 1 || (objective.repeats() && samples < 2)) {
+            throw new IllegalArgumentException(objective.key() + " needs at least 2 samples, got " + samples);
+        }
+    }
+
+    /** The objective's name with its sample count, e.g. {@code pass^5}. */
+    public String objectiveLabel() {
+        return objective.label(samples);
     }
 
     /** The settings from {@code rpt.tune.*} and {@code rpt.diagnose.*} keys, with {@link #DEFAULTS} for the rest. */
@@ -84,7 +129,63 @@ public record TuneSettings(
                         .map(OptionalDouble::of)
                         .orElse(OptionalDouble.empty()),
                 config.integer(RptConstants.DIAGNOSE_MAX_CRITIQUES, 0, 10_000).orElse(DEFAULTS.maxCritiques()),
-                bool(config, RptConstants.TUNE_DRY_RUN, DEFAULTS.dryRun()));
+                bool(config, RptConstants.TUNE_DRY_RUN, DEFAULTS.dryRun()),
+                objective(config),
+                samples(config));
+    }
+
+    /**
+     * What every run of a tune (the first run and each candidate's) must set on top of the project's configuration:
+     * {@code rpt.repeat=<samples>} for a repeat objective, nothing otherwise. Each sample has its own cache key, so a
+     * re-run replays the same samples.
+     */
+    public static java.util.Map<String, String> runOverrides(RptConfig config) {
+        return objective(config).repeats()
+                ? java.util.Map.of(RptConstants.REPEAT, String.valueOf(samples(config)))
+                : java.util.Map.of();
+    }
+
+    /**
+     * A warning when a repeat objective would sample at temperature 0: every sample is then the same answer, so
+     * pass^k equals accuracy and no case can show as unstable.
+     *
+     * @param target the target model's configuration ({@code rpt.temperature} after any model overlay)
+     */
+    public static Optional<String> greedySamplingWarning(RptConfig target) {
+        TuneObjective objective = objective(target);
+        if (!objective.repeats()) {
+            return Optional.empty();
+        }
+        double temperature = target.number(RptConstants.TEMPERATURE, 0, 10).orElse(0.0);
+        if (temperature > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(RptConstants.TUNE_OBJECTIVE + "=" + objective.key() + " samples every case "
+                + samples(target) + " times, but " + RptConstants.TEMPERATURE + " is 0: every sample is the same"
+                + " answer, so the objective equals accuracy and no case can show as unstable. Set "
+                + RptConstants.TEMPERATURE + " to the temperature the prompt runs at in production, e.g. -D"
+                + RptConstants.TEMPERATURE + "=0.7.");
+    }
+
+    static TuneObjective objective(RptConfig config) {
+        List<String> keys = java.util.Arrays.stream(TuneObjective.values())
+                .map(TuneObjective::key)
+                .toList();
+        return config.choice(RptConstants.TUNE_OBJECTIVE, keys)
+                .flatMap(TuneObjective::byKey)
+                .orElse(TuneObjective.ACCURACY);
+    }
+
+    /**
+     * The samples per case of a repeat objective: {@code rpt.tune.samples}, else {@code rpt.repeat} when above 1,
+     * else 3. An accuracy tune draws one (or {@code rpt.repeat}, which the run applies by itself).
+     */
+    static int samples(RptConfig config) {
+        if (!objective(config).repeats()) {
+            return 1;
+        }
+        int repeat = config.integer(RptConstants.REPEAT, 1, 1000).orElse(1);
+        return config.integer(RptConstants.TUNE_SAMPLES, 2, 100).orElse(repeat > 1 ? repeat : 3);
     }
 
     private static boolean bool(RptConfig config, String key, boolean fallback) {

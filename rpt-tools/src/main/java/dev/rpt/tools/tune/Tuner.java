@@ -289,8 +289,8 @@ public final class Tuner {
         } else if (settings.untilPass()
                 && !state.goals.isEmpty()
                 && state.goals.check(evaluation.holdout()).passed()
-                && evaluation.holdoutScore(settings.brierWeight())
-                        > state.evaluations.get(0).holdoutScore(settings.brierWeight()) - 1e-12) {
+                && evaluation.holdoutScore(settings.objective(), settings.brierWeight())
+                        > state.evaluations.get(0).holdoutScore(settings.objective(), settings.brierWeight()) - 1e-12) {
             state.stop("every threshold holds on the held-out cases (" + state.goals.describe() + ")");
         } else if (plateaued(state.evaluations)) {
             state.stop(settings.plateau() + " evaluations in a row did not beat the best");
@@ -361,13 +361,14 @@ public final class Tuner {
         for (Evaluation evaluation : evaluations) {
             // A candidate that fails a must-pass case is never adopted, so it cannot take the place of one that could.
             if (evaluation.mustPassFailures().isEmpty()
-                    && evaluation.holdoutScore(settings.brierWeight()) > best.holdoutScore(settings.brierWeight())) {
+                    && evaluation.holdoutScore(settings.objective(), settings.brierWeight())
+                            > best.holdoutScore(settings.objective(), settings.brierWeight())) {
                 best = evaluation;
             }
         }
         // Without the seed's own outcomes no gain over it can be shown, whatever the candidates scored.
         Adoption decision = seedRun.isPresent()
-                ? Adoption.decide(seedEvaluation, best, adoption)
+                ? Adoption.decide(seedEvaluation, best, adoption, settings.objective())
                 : Adoption.seedNotEvaluated(best, adoption);
         String diff = best == seedEvaluation
                 ? ""
@@ -389,8 +390,8 @@ public final class Tuner {
                 diff,
                 stopReason,
                 decision,
-                decision.lines(seedEvaluation, best, adoption));
-        recorder.summary(result, settings.brierWeight(), usage(evaluations));
+                decision.lines(seedEvaluation, best, adoption, settings.objective(), settings.samples()));
+        recorder.summary(result, settings, usage(evaluations));
         return result;
     }
 
@@ -445,8 +446,7 @@ public final class Tuner {
         int streak = 0;
         double best = Double.NEGATIVE_INFINITY;
         for (Evaluation evaluation : evaluations) {
-            double score = evaluation.tune().accuracy().orElse(0)
-                    - settings.brierWeight() * evaluation.tune().brier().orElse(1);
+            double score = evaluation.tuneScore(settings.objective(), settings.brierWeight());
             if (score > best + 1e-12) {
                 best = score;
                 streak = 0;
@@ -502,6 +502,15 @@ public final class Tuner {
         goals.maxEce().ifPresent(v -> goalNode.put("maxEce", v));
         goals.maxBrier().ifPresent(v -> goalNode.put("maxBrier", v));
         brief.put("maxIterations", settings.maxIterations());
+        if (settings.objective().repeats()) {
+            brief.put(
+                    "objective",
+                    settings.objectiveLabel() + ": every case is sampled " + settings.samples() + " times"
+                            + (settings.objective() == TuneObjective.PASS_K
+                                    ? " and counts only when every sample passes"
+                                    : " and counts by its pass rate")
+                            + "; the failure mode 'unstable' lists the cases that pass only sometimes");
+        }
         return brief.toString();
     }
 
@@ -528,6 +537,20 @@ public final class Tuner {
                         ? String.format(
                                 Locale.ROOT, ", Brier %.3f", holdout.brier().getAsDouble())
                         : ", Brier n/a");
+        if (settings.objective().repeats()) {
+            Reliability reliability = evaluation.selectionReliability();
+            settings.objective()
+                    .value(holdout, reliability)
+                    .ifPresent(value ->
+                            line.append(String.format(Locale.ROOT, ", %s %.3f", settings.objectiveLabel(), value)));
+            line.append(String.format(
+                    Locale.ROOT,
+                    ", unstable %d of %d (tune %d of %d)",
+                    reliability.unstable(),
+                    reliability.cases(),
+                    evaluation.tuneReliability().unstable(),
+                    evaluation.tuneReliability().cases()));
+        }
         evaluation
                 .overfitGap()
                 .ifPresent(gap -> line.append(String.format(Locale.ROOT, ", tune-to-held-out gap %+.3f", gap)));

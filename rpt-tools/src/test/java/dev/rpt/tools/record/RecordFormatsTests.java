@@ -53,8 +53,10 @@ class RecordFormatsTests {
                                 0, OptionalDouble.empty(), null, OptionalDouble.empty(), OptionalDouble.empty()),
                         0.4,
                         List.of("value: expected the number"),
+                        Optional.empty(),
                         Optional.empty())),
                 new SummaryJson.UsageJson(4, 1, 900, OptionalDouble.empty()),
+                Optional.empty(),
                 Optional.empty());
         Path file = dir.resolve("summary.json");
 

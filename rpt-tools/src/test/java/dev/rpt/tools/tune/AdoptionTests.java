@@ -147,7 +147,8 @@ class AdoptionTests {
         return cases;
     }
 
-    private static Evaluation evaluation(
+    /** An evaluation known only by its confirmation cases' samples and its must-pass failures. */
+    static Evaluation evaluation(
             int iteration,
             PromptFile prompt,
             SortedMap<String, List<CaseOutcome>> confirm,
@@ -164,6 +165,8 @@ class AdoptionTests {
                 UsageSnapshot.NONE,
                 Metrics.of(all),
                 confirm,
-                mustPassFailures);
+                mustPassFailures,
+                Reliability.NONE,
+                Reliability.NONE);
     }
 }

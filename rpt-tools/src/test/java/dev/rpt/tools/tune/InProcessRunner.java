@@ -62,6 +62,7 @@ final class InProcessRunner implements CandidateRunner {
     private final PromptEvaluator evaluator;
     private final List<Row> rows;
     private final MetricBounds bounds;
+    private final int samples;
 
     InProcessRunner(ChatModel target, List<Row> rows) {
         this(target, rows, MetricBounds.NONE);
@@ -72,6 +73,19 @@ final class InProcessRunner implements CandidateRunner {
         this.evaluator = new PromptEvaluator(target, EvaluationSettings.DEFAULTS);
         this.rows = rows;
         this.bounds = bounds;
+        this.samples = 1;
+    }
+
+    /** A runner that samples every case {@code samples} times at {@code temperature}, as {@code rpt.repeat} does. */
+    InProcessRunner(ChatModel target, List<Row> rows, int samples, double temperature) {
+        EvaluationSettings defaults = EvaluationSettings.DEFAULTS;
+        this.evaluator = new PromptEvaluator(
+                target,
+                new EvaluationSettings(
+                        defaults.confidence(), defaults.samples(), temperature, defaults.maxTokens(), defaults.seed()));
+        this.rows = rows;
+        this.bounds = MetricBounds.NONE;
+        this.samples = samples;
     }
 
     @Override
@@ -80,14 +94,19 @@ final class InProcessRunner implements CandidateRunner {
         RunHeader header = new RunHeader(
                 "run", Instant.now(), new dev.rpt.core.model.ModelInfo("sim", "sim", true), new TreeMap<>());
         // Ask for every answer at once, as the engine does, then record them in order.
-        List<java.util.concurrent.CompletableFuture<Answer>> answers = rows.stream()
-                .map(row -> java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> evaluator.evaluate(prompt, Map.of("question", row.question())), POOL))
-                .toList();
+        List<java.util.concurrent.CompletableFuture<Answer>> answers = new ArrayList<>();
+        for (Row row : rows) {
+            for (int sample = 0; sample < samples; sample++) {
+                int index = sample;
+                answers.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> evaluator.evaluate(prompt, Map.of("question", row.question()), index), POOL));
+            }
+        }
         try (RunReportWriter writer = RunReportWriter.start(reportDirectory, header, MetricsOptions.DEFAULTS)) {
             Usage total = Usage.ZERO;
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
+            for (int i = 0; i < answers.size(); i++) {
+                Row row = rows.get(i / samples);
+                int sample = i % samples;
                 Answer answer = answers.get(i).join();
                 List<BigDecimal> numbers = AnswerText.numbers(answer.text());
                 boolean right = numbers.size() == 1 && numbers.get(0).compareTo(new BigDecimal(row.answer())) == 0;
@@ -112,13 +131,13 @@ final class InProcessRunner implements CandidateRunner {
                         false,
                         0,
                         answer.justification(),
-                        0));
+                        sample));
                 total = total.plus(answer.usage());
             }
             // The target's calls and tokens, as the engine's ledger would state them: the tune's budgets count them.
             Path written = writer.finish(
                     List.of(new ClassInfo("MathTests", promptResource, "0".repeat(64), bounds)),
-                    new UsageSnapshot(rows.size(), 0, 0, total, Usage.ZERO, OptionalDouble.of(0), List.of()));
+                    new UsageSnapshot(answers.size(), 0, 0, total, Usage.ZERO, OptionalDouble.of(0), List.of()));
             return RunReport.read(written);
         }
     }

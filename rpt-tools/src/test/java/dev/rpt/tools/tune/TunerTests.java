@@ -492,7 +492,9 @@ class TunerTests {
                     targetUsagePerRun,
                     Metrics.of(confirm.values().stream().flatMap(List::stream).toList()),
                     confirm,
-                    List.of());
+                    List.of(),
+                    Reliability.ofSingleSamples(metrics),
+                    Reliability.ofSingleSamples(metrics));
         }
 
         final List<Integer> restored = new ArrayList<>();
