@@ -12,16 +12,28 @@ import org.apiguardian.api.API;
  * toward a tune's token budget and cost like every other call.
  *
  * @param vectors one vector per input text, in input order
- * @param usage the tokens the provider billed; {@link Usage#ZERO} when it reported none
+ * @param usage the tokens the provider billed; {@link Usage#ZERO} when it reported none; for a cached reply, the
+ *     tokens it used when it was recorded
+ * @param cached whether the response cache served the reply
  */
 @API(status = INTERNAL, since = "0.1")
-public record Embeddings(List<double[]> vectors, Usage usage) {
+public record Embeddings(List<double[]> vectors, Usage usage, boolean cached) {
 
     /** No vectors and no usage: the reply to an empty input, for which no call is made. */
     public static final Embeddings NONE = new Embeddings(List.of(), Usage.ZERO);
 
+    /** A reply from the provider. */
+    public Embeddings(List<double[]> vectors, Usage usage) {
+        this(vectors, usage, false);
+    }
+
     public Embeddings {
         vectors = List.copyOf(vectors);
         Objects.requireNonNull(usage, "usage");
+    }
+
+    /** The same reply, marked as served from the response cache. */
+    public Embeddings asCached() {
+        return new Embeddings(vectors, usage, true);
     }
 }

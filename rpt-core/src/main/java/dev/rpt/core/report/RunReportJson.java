@@ -411,7 +411,16 @@ final class RunReportJson {
         }
     }
 
-    @JsonPropertyOrder({"calls", "cachedCalls", "errors", "tokens", "cachedTokens", "costUsd", "unpricedModels"})
+    @JsonPropertyOrder({
+        "calls",
+        "cachedCalls",
+        "errors",
+        "tokens",
+        "cachedTokens",
+        "costUsd",
+        "unpricedModels",
+        "cachedCostUsd"
+    })
     record UsageJson(
             Long calls,
             Long cachedCalls,
@@ -419,10 +428,12 @@ final class RunReportJson {
             TokensJson tokens,
             TokensJson cachedTokens,
             OptionalDouble costUsd,
-            List<String> unpricedModels) {
+            List<String> unpricedModels,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble cachedCostUsd) {
 
         UsageJson {
             costUsd = costUsd == null ? OptionalDouble.empty() : costUsd;
+            cachedCostUsd = cachedCostUsd == null ? OptionalDouble.empty() : cachedCostUsd;
             unpricedModels = list(unpricedModels);
         }
 
@@ -434,7 +445,8 @@ final class RunReportJson {
                     TokensJson.of(usage.usage()),
                     TokensJson.of(usage.cachedUsage()),
                     usage.costUsd(),
-                    usage.unpricedModels());
+                    usage.unpricedModels(),
+                    usage.cachedCostUsd());
         }
 
         UsageSnapshot toSnapshot() {
@@ -451,7 +463,9 @@ final class RunReportJson {
                     tokens == null ? Usage.ZERO : tokens.toUsage(),
                     cachedTokens == null ? Usage.ZERO : cachedTokens.toUsage(),
                     cost,
-                    unpriced);
+                    unpriced,
+                    // Reports written before the field existed: nothing when nothing was cached, else unknown.
+                    cachedCostUsd.isPresent() || count(cachedCalls) > 0 ? cachedCostUsd : OptionalDouble.of(0));
         }
 
         private static long count(Long value) {

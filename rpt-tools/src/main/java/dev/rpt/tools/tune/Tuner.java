@@ -466,6 +466,11 @@ public final class Tuner {
         return total;
     }
 
+    /**
+     * Whether a budget is used up. Budgets count what the tune consumed, replies served from the response cache
+     * included at what they cost when recorded: a replay of a finished tune from its recording then stops where the
+     * tune did, and a tune that reuses earlier answers keeps the size its budget gives it.
+     */
     private Optional<String> budgetExhausted(List<Evaluation> evaluations) {
         UsageSnapshot usage = usage(evaluations);
         if (settings.maxCalls().isPresent()
@@ -474,16 +479,17 @@ public final class Tuner {
                     + settings.maxCalls().getAsLong());
         }
         if (settings.maxTokens().isPresent()
-                && usage.usage().totalTokens() >= settings.maxTokens().getAsLong()) {
+                && usage.consumedTokens() >= settings.maxTokens().getAsLong()) {
             return Optional.of("reached the token budget rpt.tune.max-tokens="
                     + settings.maxTokens().getAsLong());
         }
         if (settings.maxCostUsd().isPresent()) {
-            if (usage.costUsd().isEmpty()) {
+            if (usage.consumedCostUsd().isEmpty()) {
                 return Optional.of("cannot keep the cost budget rpt.tune.max-cost: no price for "
-                        + usage.unpricedModels() + " (set rpt.price.<model>)");
+                        + (usage.unpricedModels().isEmpty() ? "a model of a cached reply" : usage.unpricedModels())
+                        + " (set rpt.price.<model>)");
             }
-            if (usage.costUsd().getAsDouble() >= settings.maxCostUsd().getAsDouble()) {
+            if (usage.consumedCostUsd().getAsDouble() >= settings.maxCostUsd().getAsDouble()) {
                 return Optional.of("reached the cost budget rpt.tune.max-cost="
                         + settings.maxCostUsd().getAsDouble());
             }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -72,6 +73,26 @@ final class CacheKey {
         root.put("sampleIndex", request.sampleIndex());
         try {
             return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a JSON tree", e);
+        }
+    }
+
+    /** The key of an embeddings request to an endpoint: its texts, in order. */
+    static String ofEmbeddings(CacheEndpoint endpoint, List<String> texts) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT_VERSION);
+        // Chat keys have no "kind", so no embeddings key can equal a chat key's canonical text.
+        root.put("kind", "embeddings");
+        root.put("provider", endpoint.provider());
+        root.put("model", endpoint.model());
+        root.put("baseUrl", endpoint.baseUrl());
+        ObjectNode headers = root.putObject("headers");
+        endpoint.headers().forEach(headers::put);
+        ArrayNode input = root.putArray("texts");
+        texts.forEach(input::add);
+        try {
+            return sha256Hex(MAPPER.writeValueAsString(root));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a JSON tree", e);
         }

@@ -171,7 +171,8 @@ public final class ChatModels {
     /**
      * The embedding model named by {@code rpt.diagnose.embedding-model}, on the same server and with the same key as
      * the given (critic) configuration, if one is named; its calls and tokens go into {@code ledger}, and its cost is
-     * priced by {@code rpt.price.<embedding model>}.
+     * priced by {@code rpt.price.<embedding model>}. Its replies are cached like chat replies ({@code rpt.cache}), so a
+     * tune that grouped labels by embeddings replays offline.
      *
      * @throws ConfigException when one is named but the provider has no embeddings endpoint
      */
@@ -188,7 +189,13 @@ public final class ChatModels {
                     + " needs an OpenAI-compatible provider with an embeddings endpoint, but the critic's provider is "
                     + settings.provider() + ". Unset it to group failure labels with one call to the critic.");
         }
-        return Optional.of(new MeteredEmbeddingModel(
-                new OpenAiProvider().createEmbeddings(settings, name.get(), environment), ledger));
+        CacheMode cacheMode = CacheMode.from(config);
+        EmbeddingModel model = new OpenAiProvider().createEmbeddings(settings, name.get(), environment);
+        if (cacheMode != CacheMode.OFF) {
+            Path cacheDir = CacheDirectory.resolve(config, environment, Path.of(System.getProperty("user.home")));
+            model = new CachingEmbeddingModel(
+                    model, new ResponseCache(cacheDir), cacheMode, CacheEndpoint.of(settings, model.info(), config));
+        }
+        return Optional.of(new MeteredEmbeddingModel(model, ledger));
     }
 }

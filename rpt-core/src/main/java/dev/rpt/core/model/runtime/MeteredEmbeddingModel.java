@@ -30,7 +30,11 @@ final class MeteredEmbeddingModel implements EmbeddingModel {
             ledger.recordFailure(delegate.info());
             throw e;
         }
-        ledger.recordUsage(delegate.info(), embeddings.usage());
+        if (embeddings.cached()) {
+            ledger.recordCachedUsage(delegate.info(), embeddings.usage());
+        } else {
+            ledger.recordUsage(delegate.info(), embeddings.usage());
+        }
         return embeddings;
     }
 

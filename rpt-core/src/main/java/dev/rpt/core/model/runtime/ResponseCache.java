@@ -57,6 +57,14 @@ final class ResponseCache {
 
     /** The stored reply of a key, if there is a sound entry; an unsound one is deleted. */
     Optional<ChatResponse> read(String key) {
+        return read(key, ChatResponse.class);
+    }
+
+    /**
+     * The stored reply of a key as a {@code type}, e.g. {@link dev.rpt.core.model.Embeddings}, if there is a sound
+     * entry; an unsound one is deleted.
+     */
+    <T> Optional<T> read(String key, Class<T> type) {
         Path path = pathOf(key);
         String text;
         try {
@@ -68,7 +76,7 @@ final class ResponseCache {
             return Optional.empty();
         }
         try {
-            return Optional.of(verified(key, text));
+            return Optional.of(verified(key, text, type));
         } catch (IOException | RuntimeException e) {
             discard(path, Excerpt.of(e.getMessage()));
             return Optional.empty();
@@ -95,7 +103,7 @@ final class ResponseCache {
     }
 
     /** Stores a reply under a key. A failure to write is logged, not thrown: the reply itself is fine. */
-    void write(String key, ChatResponse response) {
+    void write(String key, Object response) {
         Path path = pathOf(key);
         Path temp = null;
         try {
@@ -130,13 +138,13 @@ final class ResponseCache {
         }
     }
 
-    private static String entry(String key, ChatResponse response) {
+    private static String entry(String key, Object response) {
         JsonNode payload = JsonFiles.mapper().valueToTree(response);
         return JsonFiles.text(new EntryJson(
                 CacheKey.FORMAT_VERSION, key, CacheKey.sha256Hex(JsonFiles.compactText(payload)), payload));
     }
 
-    private static ChatResponse verified(String key, String text) throws IOException {
+    private static <T> T verified(String key, String text, Class<T> type) throws IOException {
         EntryJson entry = JsonFiles.parse(text, EntryJson.class);
         if (entry.format() != CacheKey.FORMAT_VERSION) {
             throw new IOException("format " + entry.format() + ", expected " + CacheKey.FORMAT_VERSION);
@@ -147,7 +155,7 @@ final class ResponseCache {
         if (!CacheKey.sha256Hex(JsonFiles.compactText(entry.response())).equals(entry.responseSha256())) {
             throw new IOException("the response does not match its checksum");
         }
-        return JsonFiles.mapper().treeToValue(entry.response(), ChatResponse.class);
+        return JsonFiles.mapper().treeToValue(entry.response(), type);
     }
 
     /**

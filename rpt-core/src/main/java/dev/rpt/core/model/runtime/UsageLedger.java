@@ -30,7 +30,7 @@ public final class UsageLedger {
     private long calls;
     private long cachedCalls;
     private long errors;
-    private Usage cachedUsage = Usage.ZERO;
+    private final Map<ModelInfo, Usage> cachedByModel = new HashMap<>();
 
     /** A ledger that prices calls with the given table. */
     public UsageLedger(PriceTable prices) {
@@ -51,7 +51,7 @@ public final class UsageLedger {
         calls++;
         if (response.cached()) {
             cachedCalls++;
-            cachedUsage = cachedUsage.plus(response.usage());
+            cachedByModel.merge(model, response.usage(), Usage::plus);
         } else {
             billedByModel.merge(model, response.usage(), Usage::plus);
         }
@@ -65,6 +65,15 @@ public final class UsageLedger {
         billedByModel.merge(model, usage, Usage::plus);
     }
 
+    /** Records a call without a {@link ChatResponse} that the response cache served, such as an embeddings call. */
+    public synchronized void recordCachedUsage(ModelInfo model, Usage usage) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(usage, "usage");
+        calls++;
+        cachedCalls++;
+        cachedByModel.merge(model, usage, Usage::plus);
+    }
+
     /** Records a call that failed. */
     public synchronized void recordFailure(ModelInfo model) {
         Objects.requireNonNull(model, "model");
@@ -74,12 +83,26 @@ public final class UsageLedger {
 
     /** The totals so far. */
     public synchronized UsageSnapshot snapshot() {
-        Usage billed = Usage.ZERO;
+        Priced billed = priced(billedByModel);
+        Priced cached = priced(cachedByModel);
+        return new UsageSnapshot(
+                calls,
+                cachedCalls,
+                errors,
+                billed.usage(),
+                cached.usage(),
+                billed.unpriced().isEmpty() ? OptionalDouble.of(billed.cost()) : OptionalDouble.empty(),
+                billed.unpriced(),
+                cached.unpriced().isEmpty() ? OptionalDouble.of(cached.cost()) : OptionalDouble.empty());
+    }
+
+    private Priced priced(Map<ModelInfo, Usage> byModel) {
+        Usage total = Usage.ZERO;
         double cost = 0;
         List<String> unpriced = new ArrayList<>();
-        for (Map.Entry<ModelInfo, Usage> entry : billedByModel.entrySet()) {
+        for (Map.Entry<ModelInfo, Usage> entry : byModel.entrySet()) {
             ModelInfo model = entry.getKey();
-            billed = billed.plus(entry.getValue());
+            total = total.plus(entry.getValue());
             if (model.simulated()) {
                 continue;
             }
@@ -91,13 +114,9 @@ public final class UsageLedger {
             }
         }
         unpriced.sort(null);
-        return new UsageSnapshot(
-                calls,
-                cachedCalls,
-                errors,
-                billed,
-                cachedUsage,
-                unpriced.isEmpty() ? OptionalDouble.of(cost) : OptionalDouble.empty(),
-                unpriced);
+        return new Priced(total, cost, unpriced);
     }
+
+    /** The tokens of some calls, their cost, and the models without a price. */
+    private record Priced(Usage usage, double cost, List<String> unpriced) {}
 }

@@ -18,6 +18,8 @@ import org.apiguardian.api.API;
  * @param cachedUsage the tokens the cached calls consumed when they were first recorded, i.e. what the cache saved
  * @param costUsd what the billed calls cost, or empty when some billed call's model has no price
  * @param unpricedModels the models of billed calls that have no price, sorted; why {@code costUsd} is empty
+ * @param cachedCostUsd what the cached calls cost when they were first recorded, at today's prices: what the cache
+ *     saved; empty when some cached call's model has no price
  */
 @API(status = INTERNAL, since = "0.1")
 public record UsageSnapshot(
@@ -27,13 +29,38 @@ public record UsageSnapshot(
         Usage usage,
         Usage cachedUsage,
         OptionalDouble costUsd,
-        List<String> unpricedModels) {
+        List<String> unpricedModels,
+        OptionalDouble cachedCostUsd) {
+
+    /**
+     * A snapshot whose cached calls' cost is not known separately: nothing when there were none, else unknown (e.g. a
+     * report written before the field existed).
+     */
+    public UsageSnapshot(
+            long calls,
+            long cachedCalls,
+            long errors,
+            Usage usage,
+            Usage cachedUsage,
+            OptionalDouble costUsd,
+            List<String> unpricedModels) {
+        this(
+                calls,
+                cachedCalls,
+                errors,
+                usage,
+                cachedUsage,
+                costUsd,
+                unpricedModels,
+                cachedCalls == 0 ? OptionalDouble.of(0) : OptionalDouble.empty());
+    }
 
     public UsageSnapshot {
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(cachedUsage, "cachedUsage");
         Objects.requireNonNull(costUsd, "costUsd");
         unpricedModels = List.copyOf(unpricedModels);
+        Objects.requireNonNull(cachedCostUsd, "cachedCostUsd");
         if (costUsd.isPresent() != unpricedModels.isEmpty()) {
             throw new IllegalArgumentException("a cost is known exactly when every billed model has a price");
         }
@@ -57,7 +84,25 @@ public record UsageSnapshot(
                 usage.plus(other.usage),
                 cachedUsage.plus(other.cachedUsage),
                 cost,
-                unpriced);
+                unpriced,
+                cachedCostUsd.isPresent() && other.cachedCostUsd.isPresent()
+                        ? OptionalDouble.of(cachedCostUsd.getAsDouble() + other.cachedCostUsd.getAsDouble())
+                        : OptionalDouble.empty());
+    }
+
+    /**
+     * Every token the calls used, billed or served from the cache. Budgets count these, so that a tune stops at the
+     * same point whether its replies come from the provider or from a recording of them.
+     */
+    public long consumedTokens() {
+        return usage.totalTokens() + cachedUsage.totalTokens();
+    }
+
+    /** What every call cost or, if served from the cache, cost when recorded; empty when a price is missing. */
+    public OptionalDouble consumedCostUsd() {
+        return costUsd.isPresent() && cachedCostUsd.isPresent()
+                ? OptionalDouble.of(costUsd.getAsDouble() + cachedCostUsd.getAsDouble())
+                : OptionalDouble.empty();
     }
 
     /** The calls the provider served and billed: neither cached nor failed. */

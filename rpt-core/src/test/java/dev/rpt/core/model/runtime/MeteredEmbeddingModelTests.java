@@ -31,7 +31,9 @@ class MeteredEmbeddingModelTests {
                 "rpt.model", "gpt-4.1-mini",
                 "rpt.base-url", server.url("/v1/").toString(),
                 "rpt.diagnose.embedding-model", "text-embedding-3-small",
-                "rpt.price.text-embedding-3-small", "0.02,0"));
+                "rpt.price.text-embedding-3-small", "0.02,0",
+                // Every call must reach the server here; CachingEmbeddingModelTests covers the cache.
+                "rpt.cache", "off"));
         ledger = UsageLedger.from(config);
         model = ChatModels.embeddings(config, name -> "fake-embedding-key", ledger)
                 .orElseThrow();

@@ -80,6 +80,24 @@ class UsageLedgerTests {
     }
 
     @Test
+    void budgetsCountCachedCallsAtWhatTheyCostWhenRecorded() {
+        ledger.recordResponse(MINI, ScriptedChatModel.reply("a", 1_000_000, 0));
+        ledger.recordResponse(MINI, ScriptedChatModel.reply("b", 0, 1_000_000).asCached());
+
+        UsageSnapshot snapshot = ledger.snapshot();
+
+        assertThat(snapshot.costUsd().getAsDouble()).isCloseTo(0.40, within(1e-9));
+        assertThat(snapshot.cachedCostUsd().getAsDouble()).isCloseTo(1.60, within(1e-9));
+        assertThat(snapshot.consumedCostUsd().getAsDouble()).isCloseTo(2.00, within(1e-9));
+        assertThat(snapshot.consumedTokens()).isEqualTo(2_000_000);
+
+        ledger.recordResponse(UNPRICED, ScriptedChatModel.reply("c", 10, 1).asCached());
+        assertThat(ledger.snapshot().cachedCostUsd()).isEmpty();
+        assertThat(ledger.snapshot().consumedCostUsd()).isEmpty();
+        assertThat(ledger.snapshot().costUsd()).isPresent();
+    }
+
+    @Test
     void theSimulatorIsFreeWithoutAPrice() {
         ledger.recordResponse(SIM, ScriptedChatModel.reply("a", 100, 10));
 
