@@ -11,6 +11,7 @@ import dev.rpt.core.eval.AnswerText;
 import dev.rpt.core.eval.EvaluationSettings;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ModelException;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
@@ -103,11 +104,25 @@ final class InProcessRunner implements CandidateRunner {
             }
         }
         try (RunReportWriter writer = RunReportWriter.start(reportDirectory, header, MetricsOptions.DEFAULTS)) {
-            Usage total = Usage.ZERO;
+            Usage billed = Usage.ZERO;
+            Usage cached = Usage.ZERO;
+            int cachedCalls = 0;
+            int errors = 0;
             for (int i = 0; i < answers.size(); i++) {
                 Row row = rows.get(i / samples);
                 int sample = i % samples;
-                Answer answer = answers.get(i).join();
+                Answer answer;
+                try {
+                    answer = answers.get(i).join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    // As the engine does: a call that failed is an errored case, never a scored one.
+                    if (!(e.getCause() instanceof ModelException failure)) {
+                        throw e;
+                    }
+                    errors++;
+                    writer.record(errored(row, sample, failure));
+                    continue;
+                }
                 List<BigDecimal> numbers = AnswerText.numbers(answer.text());
                 boolean right = numbers.size() == 1 && numbers.get(0).compareTo(new BigDecimal(row.answer())) == 0;
                 writer.record(new CaseRecord(
@@ -128,18 +143,51 @@ final class InProcessRunner implements CandidateRunner {
                                                 + answer.text() + "\"")),
                         Optional.empty(),
                         answer.usage(),
-                        false,
+                        answer.cached(),
                         0,
                         answer.justification(),
                         sample));
-                total = total.plus(answer.usage());
+                if (answer.cached()) {
+                    cachedCalls++;
+                    cached = cached.plus(answer.usage());
+                } else {
+                    billed = billed.plus(answer.usage());
+                }
             }
             // The target's calls and tokens, as the engine's ledger would state them: the tune's budgets count them.
             Path written = writer.finish(
                     List.of(new ClassInfo("MathTests", promptResource, "0".repeat(64), bounds)),
-                    new UsageSnapshot(answers.size(), 0, 0, total, Usage.ZERO, OptionalDouble.of(0), List.of()));
+                    new UsageSnapshot(
+                            answers.size(),
+                            cachedCalls,
+                            errors,
+                            billed,
+                            cached,
+                            OptionalDouble.of(0),
+                            List.of(),
+                            OptionalDouble.of(0)));
             return RunReport.read(written);
         }
+    }
+
+    private static CaseRecord errored(Row row, int sample, ModelException failure) {
+        return new CaseRecord(
+                "MathTests",
+                "solves",
+                row.id(),
+                row.split(),
+                Map.of("question", row.question()),
+                Verdict.ERRORED,
+                Optional.empty(),
+                OptionalDouble.empty(),
+                false,
+                Optional.empty(),
+                Optional.of(new CaseRecord.Failure(failure.getClass().getSimpleName(), failure.getMessage())),
+                Usage.ZERO,
+                false,
+                0,
+                Optional.empty(),
+                sample);
     }
 
     record Row(String id, String question, String answer, Split split) {}

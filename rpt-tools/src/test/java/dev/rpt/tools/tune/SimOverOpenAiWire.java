@@ -35,17 +35,38 @@ final class SimOverOpenAiWire extends Dispatcher {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger toolCallReplies = new AtomicInteger();
     final AtomicInteger toolResultsReceived = new AtomicInteger();
+    final AtomicInteger embeddingRequests = new AtomicInteger();
+    /** A text whose first request fails once with a 500, as a provider's transient error would. */
+    private volatile String failOnceOn;
 
     SimOverOpenAiWire(ChatModel sim) {
         this.sim = sim;
     }
 
+    /** Makes the first request whose body contains {@code text} fail with a 500; later ones are answered. */
+    void failOnceOn(String text) {
+        this.failOnceOn = text;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest recorded) {
         requests.incrementAndGet();
+        String body = recorded.getBody().utf8();
+        String failing = failOnceOn;
+        if (failing != null && body.contains(failing)) {
+            failOnceOn = null;
+            return new MockResponse.Builder()
+                    .code(500)
+                    .addHeader("content-type", "application/json")
+                    .body("{\"error\":{\"message\":\"The server had an error while processing your request.\","
+                            + "\"type\":\"server_error\",\"param\":null,\"code\":null}}")
+                    .build();
+        }
+        if (recorded.getUrl().encodedPath().endsWith("/embeddings")) {
+            return embeddings(body);
+        }
         try {
-            ChatResponse response =
-                    sim.chat(decode(JSON.readTree(recorded.getBody().utf8())));
+            ChatResponse response = sim.chat(decode(JSON.readTree(body)));
             if (response.hasToolCalls()) {
                 toolCallReplies.incrementAndGet();
             }
@@ -60,6 +81,43 @@ final class SimOverOpenAiWire extends Dispatcher {
                     .body("{\"error\":{\"message\":" + JSON.valueToTree(String.valueOf(e.getMessage()))
                             + ",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}")
                     .build();
+        }
+    }
+
+    /**
+     * An OpenAI embeddings reply: each text's vector is the count of each of its words' first letters over a-z, so
+     * labels that share words lie close together.
+     */
+    private MockResponse embeddings(String body) {
+        embeddingRequests.incrementAndGet();
+        try {
+            ObjectNode reply = JSON.createObjectNode();
+            reply.put("object", "list").put("model", "sim-embed");
+            ArrayNode data = reply.putArray("data");
+            int index = 0;
+            int tokens = 0;
+            for (JsonNode text : JSON.readTree(body).path("input")) {
+                ObjectNode item = data.addObject();
+                item.put("object", "embedding").put("index", index++);
+                ArrayNode vector = item.putArray("embedding");
+                double[] counts = new double[26];
+                for (String word : text.asText().toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+                    if (!word.isEmpty()) {
+                        counts[word.charAt(0) - 'a']++;
+                        tokens++;
+                    }
+                }
+                for (double count : counts) {
+                    vector.add(count + 0.01);
+                }
+            }
+            reply.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
+            return new MockResponse.Builder()
+                    .addHeader("content-type", "application/json")
+                    .body(reply.toString())
+                    .build();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
