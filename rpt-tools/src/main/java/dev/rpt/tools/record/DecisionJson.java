@@ -25,9 +25,11 @@ import org.apiguardian.api.API;
  * @param user the new user section, when the patch changes it
  * @param rationale why, in the optimizer's words
  * @param targets the failure modes the patch targets
+ * @param examples the ids of the optimization cases the patch shows as worked examples, when it chose them; the
+ *     system section then holds the examples block rpt built from them
  */
 @API(status = INTERNAL, since = "0.1")
-@JsonPropertyOrder({"schemaVersion", "decision", "system", "user", "rationale", "targets"})
+@JsonPropertyOrder({"schemaVersion", "decision", "system", "user", "rationale", "targets", "examples"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record DecisionJson(
         Integer schemaVersion,
@@ -35,7 +37,8 @@ public record DecisionJson(
         Optional<String> system,
         Optional<String> user,
         String rationale,
-        List<String> targets) {
+        List<String> targets,
+        Optional<List<String>> examples) {
 
     /** The version this rpt writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -43,7 +46,7 @@ public record DecisionJson(
     /** A PATCH decision of this version. */
     public DecisionJson(
             String decision, Optional<String> system, Optional<String> user, String rationale, List<String> targets) {
-        this(SCHEMA_VERSION, decision, system, user, rationale, targets);
+        this(SCHEMA_VERSION, decision, system, user, rationale, targets, Optional.empty());
     }
 
     public DecisionJson {
@@ -57,6 +60,7 @@ public record DecisionJson(
         user = user == null ? Optional.empty() : user;
         rationale = rationale == null ? "" : rationale;
         targets = JsonChecks.list(targets);
+        examples = examples == null ? Optional.empty() : examples.map(List::copyOf);
     }
 
     /** Writes the decision atomically. */

@@ -10,6 +10,7 @@ import dev.rpt.core.report.RunReport;
 import dev.rpt.prompt.PromptFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,6 +30,15 @@ record CandidateScores(
         Reliability selectionReliability) {
 
     static CandidateScores of(RunReport report, ConfirmationSplit split, MetricsOptions options) {
+        return of(report, split, options, Set.of());
+    }
+
+    /**
+     * The scores of a run whose candidate shows some optimization cases as worked examples: those cases are left out,
+     * since the prompt holds their answers.
+     */
+    static CandidateScores of(
+            RunReport report, ConfirmationSplit split, MetricsOptions options, Set<String> exampleIds) {
         List<CaseOutcome> tune = new ArrayList<>();
         List<CaseOutcome> selection = new ArrayList<>();
         List<CaseOutcome> confirm = new ArrayList<>();
@@ -37,6 +47,9 @@ record CandidateScores(
         SortedMap<String, List<CaseOutcome>> selectionCases = new TreeMap<>();
         TreeSet<String> mustPassFailures = new TreeSet<>();
         for (CaseRecord c : report.cases()) {
+            if (c.split() == Split.TUNE && exampleIds.contains(c.id())) {
+                continue;
+            }
             if (c.split() == Split.TUNE) {
                 tune.add(c.outcome());
                 tuneCases

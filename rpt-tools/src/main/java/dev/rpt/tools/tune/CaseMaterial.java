@@ -70,9 +70,19 @@ public final class CaseMaterial {
             return Optional.empty();
         }
         Set<String> inSeed = new HashSet<>(runs(words(sections(seed))));
-        for (String run : runs(words(sections(candidate)))) {
+        String system = candidate.sectionText(Role.SYSTEM);
+        // The worked examples block quotes its own cases by design (the tuner built it from cases the optimizer was
+        // allowed to use); it may quote no other case, and the rest of the prompt may quote none.
+        Set<String> examples = Set.copyOf(WorkedExamples.ids(system));
+        Optional<Copy> outside =
+                copied(WorkedExamples.strip(system) + "\n" + candidate.sectionText(Role.USER), inSeed, Set.of());
+        return outside.isPresent() ? outside : copied(WorkedExamples.block(system), inSeed, examples);
+    }
+
+    private Optional<Copy> copied(String text, Set<String> inSeed, Set<String> exempt) {
+        for (String run : runs(words(text))) {
             String caseId = runs.get(run);
-            if (caseId != null && !inSeed.contains(run)) {
+            if (caseId != null && !inSeed.contains(run) && !exempt.contains(caseId)) {
                 return Optional.of(new Copy(caseId, run));
             }
         }

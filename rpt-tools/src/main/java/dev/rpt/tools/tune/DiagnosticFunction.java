@@ -49,4 +49,12 @@ public interface DiagnosticFunction {
     default CaseMaterial caseMaterial() {
         return CaseMaterial.NONE;
     }
+
+    /**
+     * The optimization cases the latest evaluated candidate answered correctly (every sample), in case order: the
+     * only cases the optimizer may use as worked examples. Empty before the first evaluation.
+     */
+    default List<WorkedExamples.Example> exampleCases() {
+        return List.of();
+    }
 }

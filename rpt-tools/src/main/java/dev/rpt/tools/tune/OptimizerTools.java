@@ -10,16 +10,23 @@ final class OptimizerTools {
     static final String EVALUATE = "evaluate_prompt";
     static final String INSPECT = "inspect_failures";
     static final String DECIDE = "decide";
+    static final String EXAMPLES = "list_examples";
+
+    /** The {@code examples} argument of evaluate_prompt and decide: case ids, null to keep the current ones. */
+    private static final String EXAMPLES_PROPERTY =
+            "\"examples\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\"}}";
 
     static final List<ToolDefinition> ALL = List.of(
             new ToolDefinition(
                     EVALUATE,
                     "Run the prompt tests on the optimization cases with this candidate prompt and return a diagnostic"
                             + " report: metrics, calibration, recurring failure modes, and deltas against earlier"
-                            + " reports. Call it once per iteration, before deciding.",
+                            + " reports. Call it once per iteration, before deciding. 'examples' lists the case ids to"
+                            + " show as worked examples (from list_examples); null keeps the current ones, [] removes"
+                            + " them.",
                     new JsonSchema("{\"type\":\"object\",\"properties\":{\"system\":{\"type\":\"string\"},"
-                            + "\"user\":{\"type\":\"string\"}},\"required\":[\"system\",\"user\"],"
-                            + "\"additionalProperties\":false}"),
+                            + "\"user\":{\"type\":\"string\"}," + EXAMPLES_PROPERTY + "},"
+                            + "\"required\":[\"system\",\"user\",\"examples\"],\"additionalProperties\":false}"),
                     true),
             new ToolDefinition(
                     INSPECT,
@@ -38,9 +45,18 @@ final class OptimizerTools {
                             + "\"system\":{\"type\":\"string\"},\"user\":{\"type\":\"string\"},"
                             + "\"rationale\":{\"type\":\"string\"},"
                             + "\"targets\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
-                            + "\"reason\":{\"type\":\"string\"}},"
+                            + "\"reason\":{\"type\":\"string\"}," + EXAMPLES_PROPERTY + "},"
                             + "\"required\":[\"decision\",\"rationale\",\"targets\"],\"additionalProperties\":false}"),
-                    false));
+                    false),
+            new ToolDefinition(
+                    EXAMPLES,
+                    "List optimization cases the latest candidate answered correctly, with their input and answer:"
+                            + " the only cases you may show as worked examples. Pass chosen ids as 'examples' to"
+                            + " evaluate_prompt or decide.",
+                    new JsonSchema("{\"type\":\"object\",\"properties\":{\"limit\":{\"type\":\"integer\"},"
+                            + "\"offset\":{\"type\":\"integer\"}},\"required\":[\"limit\",\"offset\"],"
+                            + "\"additionalProperties\":false}"),
+                    true));
 
     static final String CONTROLLER = """
             You are the controller of Reflective Prompt Tuning. You improve a prompt template for a target model.
@@ -53,7 +69,11 @@ final class OptimizerTools {
             2. Optionally call inspect_failures to read example traces of one failure mode.
             3. Call decide: PATCH with the new full section texts, the failure modes the patch targets and your
                rationale; or STOP when the goals are met or no further improvement is likely.
-            Rules: keep every {{placeholder}} the prompt uses, and add no new ones. Edit the instructions, not the
+            Worked examples: list_examples offers optimization cases the latest candidate answered correctly. Pass
+            their ids as 'examples' and rpt writes them into a block at the end of the system section (it owns that
+            block: edits inside it are replaced). Use few, varied examples; a case used as an example is left out of
+            that candidate's scores.
+            Rules: keep every {{placeholder}} the prompt uses, and add no new ones. Never quote the cases yourself. Edit the instructions, not the
             variables. Target the most prevalent failure modes first. Ask for calibrated confidence when the model is
             overconfident. Do not overfit to single examples: the final prompt is selected on held-out cases you
             never see.""";

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -57,6 +58,7 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
     private final ConfirmationSplit confirmation;
     private IterationHistory history = IterationHistory.empty();
     private CaseMaterial caseMaterial = CaseMaterial.NONE;
+    private List<WorkedExamples.Example> exampleCases = List.of();
     private FailureAnalysis latest = FailureAnalysis.none();
 
     /**
@@ -99,9 +101,14 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         Files.writeString(candidateFile, candidate.text(), StandardCharsets.UTF_8);
         RunReport report =
                 runner.run(promptResource, candidateFile, new RecordLayout.Iteration(directory).reportDirectory());
-        List<CaseRecord> tune = report.cases(Split.TUNE);
-        caseMaterial = CaseMaterial.of(tune);
-        CandidateScores scores = CandidateScores.of(report, confirmation, metrics);
+        List<CaseRecord> allTune = report.cases(Split.TUNE);
+        caseMaterial = CaseMaterial.of(allTune);
+        exampleCases = passedEverySample(allTune);
+        // A case the candidate shows as a worked example has its answer in the prompt: it says nothing about it.
+        Set<String> examples = Set.copyOf(WorkedExamples.ids(candidate));
+        List<CaseRecord> tune =
+                allTune.stream().filter(c -> !examples.contains(c.id())).toList();
+        CandidateScores scores = CandidateScores.of(report, confirmation, metrics, examples);
         Metrics tuneMetrics = scores.tune();
 
         // With several samples per case the critic sees each failing case once (its first failed sample), and the
@@ -161,9 +168,11 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         RecordLayout.Iteration files = new RecordLayout.Iteration(directory);
         RunReport report = RunReport.read(files.reportDirectory().resolve(RunReportWriter.LAST_RUN));
         String json = Files.readString(files.diagnostic(), StandardCharsets.UTF_8);
-        CandidateScores scores = CandidateScores.of(report, confirmation, metrics);
+        CandidateScores scores =
+                CandidateScores.of(report, confirmation, metrics, Set.copyOf(WorkedExamples.ids(candidate)));
         Metrics tuneMetrics = scores.tune();
         caseMaterial = CaseMaterial.of(report.cases(Split.TUNE));
+        exampleCases = passedEverySample(report.cases(Split.TUNE));
         List<FailureMode> modes = new ArrayList<>();
         for (DiagnosticReportJson.ModeJson mode :
                 DiagnosticReportJson.read(json).failureModes()) {
@@ -200,6 +209,25 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
     @Override
     public synchronized CaseMaterial caseMaterial() {
         return caseMaterial;
+    }
+
+    @Override
+    public synchronized List<WorkedExamples.Example> exampleCases() {
+        return exampleCases;
+    }
+
+    /** The optimization cases every sample of which passed, each once, in case order. */
+    private static List<WorkedExamples.Example> passedEverySample(List<CaseRecord> tune) {
+        Map<String, List<CaseRecord>> samplesById = new LinkedHashMap<>();
+        tune.forEach(c ->
+                samplesById.computeIfAbsent(c.id(), id -> new ArrayList<>()).add(c));
+        List<WorkedExamples.Example> passed = new ArrayList<>();
+        samplesById.values().forEach(samples -> {
+            if (samples.stream().allMatch(c -> c.verdict() == Verdict.PASSED)) {
+                passed.add(WorkedExamples.Example.of(samples.get(0)));
+            }
+        });
+        return List.copyOf(passed);
     }
 
     @Override

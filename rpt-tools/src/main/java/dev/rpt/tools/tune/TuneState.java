@@ -4,7 +4,9 @@ import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,9 @@ final class TuneState {
     final TuneRecorder recorder;
     final Conversation conversation;
     final List<Evaluation> evaluations = new ArrayList<>();
+
+    /** Every case offered as a worked example so far, by id, with its latest answer. */
+    final Map<String, WorkedExamples.Example> examplePool = new HashMap<>();
 
     /** The failure modes the pending patch targets; empty before the first patch. */
     List<String> pendingTargets = List.of();

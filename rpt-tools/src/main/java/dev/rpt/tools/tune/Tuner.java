@@ -57,7 +57,8 @@ public final class Tuner {
     private final Map<String, ToolHandler> tools = Map.of(
             OptimizerTools.EVALUATE, this::evaluate,
             OptimizerTools.INSPECT, this::inspect,
-            OptimizerTools.DECIDE, this::decide);
+            OptimizerTools.DECIDE, this::decide,
+            OptimizerTools.EXAMPLES, this::listExamples);
 
     /**
      * @param settings the knobs
@@ -270,7 +271,7 @@ public final class Tuner {
             state.stop("reached rpt.tune.max-iterations (" + settings.maxIterations() + ")");
             return;
         }
-        Optional<PromptFile> candidate = candidate(state.seed, arguments, call, state.conversation);
+        Optional<PromptFile> candidate = candidate(state, arguments, call);
         if (candidate.isEmpty()) {
             return;
         }
@@ -279,6 +280,7 @@ public final class Tuner {
         Evaluation evaluation = diagnostic.evaluate(iteration, candidate.get(), state.pendingTargets, directory);
         state.recorder.evaluation(evaluation, state.previousCandidate());
         state.evaluations.add(evaluation);
+        diagnostic.exampleCases().forEach(example -> state.examplePool.put(example.id(), example));
         state.conversation.addReport(call.id(), evaluation);
         progress.accept(progressLine(evaluation, state.pendingTargets, state.started, usage(state.evaluations)));
         if (answeredNothing(evaluation)) {
@@ -326,9 +328,13 @@ public final class Tuner {
             ObjectNode sections = JSON.createObjectNode()
                     .put("system", arguments.path("system").asText(base.sectionText(Role.SYSTEM)))
                     .put("user", arguments.path("user").asText(base.sectionText(Role.USER)));
-            if (candidate(state.seed, sections, call, state.conversation).isPresent()) {
+            if (arguments.has("examples")) {
+                sections.set("examples", arguments.get("examples"));
+            }
+            Optional<PromptFile> patched = candidate(state, sections, call);
+            if (patched.isPresent()) {
                 state.pendingTargets = targets(arguments);
-                state.recorder.patch(state.evaluations.size(), decision(arguments));
+                state.recorder.patch(state.evaluations.size(), decision(arguments, base, patched.get()));
                 state.conversation.add(ChatMessage.toolResult(
                         call.id(), "Patch accepted. Evaluate it: call evaluate_prompt with the patched sections."));
             }
@@ -395,39 +401,18 @@ public final class Tuner {
         return result;
     }
 
-    private Optional<PromptFile> candidate(
-            PromptFile seed, JsonNode arguments, ToolCall call, Conversation conversation) {
+    private Optional<PromptFile> candidate(TuneState state, JsonNode arguments, ToolCall call) {
+        PromptFile seed = state.seed;
+        Conversation conversation = state.conversation;
         if (!arguments.path("system").isTextual() || !arguments.path("user").isTextual()) {
             conversation.add(ChatMessage.toolError(
                     call.id(), "Both 'system' and 'user' section texts are required, as strings."));
             return Optional.empty();
         }
+        PromptFile candidate;
         try {
-            PromptFile candidate = seed.withSections(
+            candidate = seed.withSections(
                     arguments.get("system").asText(), arguments.get("user").asText());
-            Set<String> removed = new LinkedHashSet<>(seed.placeholders());
-            removed.removeAll(candidate.placeholders());
-            if (!removed.isEmpty()) {
-                conversation.add(ChatMessage.toolError(
-                        call.id(),
-                        "Rejected: the candidate drops the placeholder(s) " + removed
-                                + ", which the test cases fill. Keep every placeholder of the prompt."));
-                return Optional.empty();
-            }
-            Optional<CaseMaterial.Copy> copy = diagnostic.caseMaterial().copiedInto(seed, candidate);
-            if (copy.isPresent()) {
-                progress.accept("Rejected a candidate that copies optimization case '"
-                        + copy.get().caseId() + "' (\"" + copy.get().words() + "\"), before evaluating it.");
-                conversation.add(ChatMessage.toolError(
-                        call.id(),
-                        "Rejected before evaluation: the candidate copies the text of optimization case '"
-                                + copy.get().caseId() + "' (\"" + copy.get().words() + "\"). A prompt that quotes"
-                                + " the cases you were shown, their questions or their answers, fits them and fails on"
-                                + " new ones. Describe the general rule the failures point to instead, without"
-                                + " quoting any case."));
-                return Optional.empty();
-            }
-            return Optional.of(candidate);
         } catch (IllegalArgumentException e) {
             conversation.add(ChatMessage.toolError(
                     call.id(),
@@ -435,6 +420,111 @@ public final class Tuner {
                             + ". Keep the placeholders as they are and add no new ones."));
             return Optional.empty();
         }
+        try {
+            candidate = withExamples(candidate, arguments.get("examples"), state);
+        } catch (IllegalArgumentException e) {
+            conversation.add(ChatMessage.toolError(call.id(), "Rejected: " + e.getMessage() + "."));
+            return Optional.empty();
+        }
+        Set<String> removed = new LinkedHashSet<>(seed.placeholders());
+        removed.removeAll(candidate.placeholders());
+        if (!removed.isEmpty()) {
+            conversation.add(ChatMessage.toolError(
+                    call.id(),
+                    "Rejected: the candidate drops the placeholder(s) " + removed
+                            + ", which the test cases fill. Keep every placeholder of the prompt."));
+            return Optional.empty();
+        }
+        Optional<CaseMaterial.Copy> copy = diagnostic.caseMaterial().copiedInto(seed, candidate);
+        if (copy.isPresent()) {
+            progress.accept("Rejected a candidate that copies optimization case '"
+                    + copy.get().caseId() + "' (\"" + copy.get().words() + "\"), before evaluating it.");
+            conversation.add(ChatMessage.toolError(
+                    call.id(),
+                    "Rejected before evaluation: the candidate copies the text of optimization case '"
+                            + copy.get().caseId() + "' (\"" + copy.get().words() + "\"). A prompt that quotes"
+                            + " the cases you were shown, their questions or their answers, fits them and fails on"
+                            + " new ones. Describe the general rule the failures point to instead, without"
+                            + " quoting any case; to show a worked example, pass its id as 'examples'."));
+            return Optional.empty();
+        }
+        return Optional.of(candidate);
+    }
+
+    /**
+     * The candidate with the worked examples the optimizer chose: {@code examples} ids rebuild the block (an empty
+     * list removes it); without them, the ids already in the block are kept and its text rebuilt. A case may be added
+     * only when the latest candidate answered it correctly; one already shown by the latest candidate may stay.
+     *
+     * @throws IllegalArgumentException naming a case that may not be an example, and what to do
+     */
+    private PromptFile withExamples(PromptFile candidate, JsonNode requested, TuneState state) {
+        String system = candidate.sectionText(Role.SYSTEM);
+        List<String> present = WorkedExamples.ids(system);
+        List<String> ids = new ArrayList<>();
+        if (requested == null || requested.isNull()) {
+            ids.addAll(present);
+        } else if (requested.isArray()) {
+            requested.forEach(id -> ids.add(id.asText()));
+        } else {
+            throw new IllegalArgumentException("'examples' must be an array of case ids, or null");
+        }
+        if (ids.isEmpty() && present.isEmpty()) {
+            return candidate;
+        }
+        String seedBlock = WorkedExamples.block(state.seed.sectionText(Role.SYSTEM));
+        if (ids.equals(present)
+                && !seedBlock.isEmpty()
+                && WorkedExamples.block(system).equals(seedBlock)) {
+            // The examples the prompt file already had (e.g. from an earlier tune) stay as they are.
+            return candidate;
+        }
+        Set<String> eligible = new LinkedHashSet<>();
+        diagnostic.exampleCases().forEach(example -> eligible.add(example.id()));
+        Set<String> shown = new LinkedHashSet<>(
+                state.latest().map(e -> WorkedExamples.ids(e.candidate())).orElse(List.of()));
+        List<WorkedExamples.Example> examples = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            if ((!eligible.contains(id) && !shown.contains(id)) || !state.examplePool.containsKey(id)) {
+                throw new IllegalArgumentException("case '" + id + "' cannot be a worked example: only optimization"
+                        + " cases the latest candidate answered correctly can (call list_examples), and the ones it"
+                        + " already shows");
+            }
+            examples.add(state.examplePool.get(id));
+        }
+        return candidate.withSystem(WorkedExamples.withExamples(system, candidate, examples));
+    }
+
+    /** {@code list_examples}: the optimization cases the latest candidate answered correctly. */
+    private void listExamples(ToolCall call, JsonNode arguments, TuneState state) {
+        if (state.latest().isEmpty()) {
+            state.conversation.add(
+                    ChatMessage.toolError(call.id(), "Nothing evaluated yet. Call evaluate_prompt first."));
+            return;
+        }
+        PromptFile current = state.latest().get().candidate();
+        List<String> shown = WorkedExamples.ids(current);
+        List<WorkedExamples.Example> eligible = diagnostic.exampleCases().stream()
+                .filter(example -> !shown.contains(example.id()))
+                .toList();
+        int limit = Math.max(1, Math.min(20, arguments.path("limit").asInt(5)));
+        int offset = Math.max(0, arguments.path("offset").asInt(0));
+        ObjectNode result = JSON.createObjectNode();
+        result.put("eligible", eligible.size());
+        result.set("shown", JSON.valueToTree(shown));
+        var list = result.putArray("examples");
+        for (WorkedExamples.Example example :
+                eligible.subList(Math.min(offset, eligible.size()), Math.min(offset + limit, eligible.size()))) {
+            ObjectNode node = list.addObject().put("id", example.id());
+            try {
+                node.put("input", current.render(example.vars()).user());
+            } catch (RuntimeException e) {
+                node.put("input", "(cannot be rendered with the current prompt: " + e.getMessage() + ")");
+            }
+            node.put("answer", example.answer());
+            example.reasoning().ifPresent(reasoning -> node.put("reasoning", reasoning));
+        }
+        state.conversation.add(ChatMessage.toolResult(call.id(), result.toString()));
     }
 
     private static boolean answeredNothing(Evaluation evaluation) {
@@ -560,6 +650,10 @@ public final class Tuner {
         evaluation
                 .overfitGap()
                 .ifPresent(gap -> line.append(String.format(Locale.ROOT, ", tune-to-held-out gap %+.3f", gap)));
+        int examples = WorkedExamples.ids(evaluation.candidate()).size();
+        if (examples > 0) {
+            line.append("; ").append(examples).append(examples == 1 ? " worked example" : " worked examples");
+        }
         line.append("; targeted ").append(targets.isEmpty() ? "nothing (seed)" : String.join(", ", targets));
         line.append("; ")
                 .append(usage.calls())
@@ -575,14 +669,24 @@ public final class Tuner {
         return line.toString();
     }
 
-    /** The PATCH as the record keeps it: only the sections the optimizer sent. */
-    private static DecisionJson decision(JsonNode arguments) {
+    /**
+     * The PATCH as the record keeps it: the sections the optimizer sent, and the worked examples it chose. With
+     * examples the record keeps the system section as rpt rebuilt it, so that a resumed tune evaluates the same text.
+     */
+    private static DecisionJson decision(JsonNode arguments, PromptFile base, PromptFile patched) {
+        boolean examples =
+                arguments.has("examples") && !arguments.get("examples").isNull();
+        String system = patched.sectionText(Role.SYSTEM);
         return new DecisionJson(
+                DecisionJson.SCHEMA_VERSION,
                 "PATCH",
-                text(arguments, "system"),
+                examples && !system.equals(base.sectionText(Role.SYSTEM))
+                        ? Optional.of(system)
+                        : text(arguments, "system").map(sent -> system),
                 text(arguments, "user"),
                 arguments.path("rationale").asText(""),
-                targets(arguments));
+                targets(arguments),
+                examples ? Optional.of(WorkedExamples.ids(system)) : Optional.empty());
     }
 
     private static Optional<String> text(JsonNode arguments, String field) {

@@ -3,7 +3,6 @@ package dev.rpt.tools.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rpt.api.ToolCall;
 import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
@@ -12,20 +11,15 @@ import dev.rpt.chat.ToolChoice;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
-import dev.rpt.core.model.ModelInfo;
-import dev.rpt.core.model.ServerErrorException;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -100,7 +94,7 @@ class TunerTests {
         assertThat(first.toolChoice()).isEqualTo(ToolChoice.REQUIRED);
         assertThat(first.tools())
                 .extracting(t -> t.name())
-                .containsExactly("evaluate_prompt", "inspect_failures", "decide");
+                .containsExactly("evaluate_prompt", "inspect_failures", "decide", "list_examples");
         assertThat(first.messages().get(1).content())
                 .contains("\"system\":\"Solve it.\"")
                 .contains("question");
@@ -440,15 +434,7 @@ class TunerTests {
     }
 
     private static ChatResponse call(String name, String arguments) {
-        return new ChatResponse(
-                null,
-                List.of(new ToolCall("call_" + name + "_" + arguments.hashCode(), name, arguments)),
-                null,
-                FinishReason.TOOL_CALLS,
-                Usage.of(100, 20),
-                List.of(),
-                "opt",
-                false);
+        return ScriptedOptimizer.call(name, arguments);
     }
 
     private static ChatResponse text(String text) {
@@ -524,36 +510,6 @@ class TunerTests {
                 outcomes.add(i < right ? CaseOutcome.passed(0.8) : CaseOutcome.failed(0.8));
             }
             return Metrics.of(outcomes);
-        }
-    }
-
-    private static final class ScriptedOptimizer implements ChatModel {
-        final Deque<ChatResponse> script;
-        final List<ChatRequest> requests = new ArrayList<>();
-        UsageLedger ledger;
-        boolean failWhenDone;
-
-        ScriptedOptimizer(ChatResponse... responses) {
-            this.script = new ArrayDeque<>(List.of(responses));
-        }
-
-        @Override
-        public ChatResponse chat(ChatRequest request) {
-            requests.add(request);
-            if (script.isEmpty() && failWhenDone) {
-                throw new ServerErrorException(503, "HTTP 503: Service Unavailable", null);
-            }
-            if (script.isEmpty()) {
-                throw new AssertionError("the optimizer script ran out after " + requests.size() + " requests");
-            }
-            ChatResponse response = script.poll();
-            ledger.recordResponse(info(), response);
-            return response;
-        }
-
-        @Override
-        public ModelInfo info() {
-            return new ModelInfo("fake", "opt", false);
         }
     }
 
