@@ -147,6 +147,49 @@ class WorkedExamplesTests {
                 .contains("case 'q0-typo' cannot be a worked example");
     }
 
+    @Test
+    void aPatchThatPastesACaseIntoThePromptIsRejectedBeforeItIsEvaluated() throws IOException {
+        RptConfig config = RptConfig.of(Map.of("rpt.provider", "sim", "rpt.sim.answers", "sim/gsm8k-sample.jsonl"));
+        ChatModel sim = new SimProvider().create(ModelSettings.from(config), config, name -> null);
+        Path promptFile = dir.resolve("math.prompt");
+        Files.writeString(promptFile, SEED);
+        InProcessRunner.Row pasted = InProcessRunner.rows().get(5);
+        String sections = "\"system\":" + JSON.valueToTree(SYSTEM) + ",\"user\":\"Problem: {{question}}\"";
+        String pasting = "\"system\":"
+                + JSON.valueToTree(SYSTEM + "\nFor example: " + pasted.question() + " Answer: " + pasted.answer())
+                + ",\"user\":\"Problem: {{question}}\"";
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{" + sections + ",\"examples\":null}"),
+                call("evaluate_prompt", "{" + pasting + ",\"examples\":null}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"-\",\"targets\":[],\"reason\":\"done\"}"));
+        UsageLedger ledger = UsageLedger.from(config);
+        optimizer.ledger = ledger;
+        List<String> progress = new ArrayList<>();
+        DiagnosticFunction diagnostic = new ReflectiveDiagnosticFunction(
+                new InProcessRunner(sim, InProcessRunner.rows()),
+                "prompts/math.prompt",
+                new DeterministicAnalyzer(),
+                MetricBounds.NONE,
+                MetricsOptions.DEFAULTS);
+
+        TuneResult result = new Tuner(
+                        TuneSettings.DEFAULTS, AdoptionPolicy.DEFAULTS, optimizer, diagnostic, ledger, progress::add)
+                .tune(promptFile, MetricBounds.NONE, dir.resolve("record"));
+
+        assertThat(result.iterations()).hasSize(1);
+        assertThat(progress)
+                .anyMatch(line -> line.startsWith("Rejected a candidate that copies optimization case 'q5'"));
+        ChatMessage rejection = optimizer.requests.get(2).messages().stream()
+                .filter(m -> m.role() == Role.TOOL)
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        assertThat(rejection.toolError()).isTrue();
+        assertThat(rejection.content())
+                .startsWith("Rejected before evaluation: the candidate copies the text of optimization case 'q5'")
+                .contains("pass its id as 'examples'");
+        assertThat(Files.readString(promptFile)).isEqualTo(SEED);
+    }
+
     /**
      * The optimizer's turns: evaluate the seed; list two examples; show them; try a held-out case and an unknown one
      * (both rejected); PATCH down to the first example; evaluate that; stop.
