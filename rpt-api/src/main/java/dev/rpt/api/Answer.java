@@ -19,6 +19,8 @@ import org.apiguardian.api.API;
  * @param usage the tokens the call consumed
  * @param cached whether the reply came from the response cache
  * @param formatError whether the reply missed the expected structure (e.g. no JSON where JSON was asked for)
+ * @param judgements the judge's verdicts on the test's {@link Criterion criteria}, in declaration order; empty when
+ *     the test declares none
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Answer(
@@ -29,7 +31,21 @@ public record Answer(
         List<ToolCall> toolCalls,
         Usage usage,
         boolean cached,
-        boolean formatError) {
+        boolean formatError,
+        List<Judgement> judgements) {
+
+    /** An answer with no judged criteria. */
+    public Answer(
+            String text,
+            String raw,
+            OptionalDouble confidence,
+            Optional<String> justification,
+            List<ToolCall> toolCalls,
+            Usage usage,
+            boolean cached,
+            boolean formatError) {
+        this(text, raw, confidence, justification, toolCalls, usage, cached, formatError, List.of());
+    }
 
     public Answer {
         Objects.requireNonNull(text, "text");
@@ -38,6 +54,7 @@ public record Answer(
         Objects.requireNonNull(justification, "justification");
         toolCalls = List.copyOf(toolCalls);
         Objects.requireNonNull(usage, "usage");
+        judgements = List.copyOf(judgements);
         confidence.ifPresent(value -> {
             if (!(value >= 0 && value <= 1)) {
                 throw new IllegalArgumentException("confidence must be in [0, 1], got " + value);
@@ -53,6 +70,24 @@ public record Answer(
     /** A copy with the given confidence. */
     public Answer withConfidence(double confidence) {
         return new Answer(
-                text, raw, OptionalDouble.of(confidence), justification, toolCalls, usage, cached, formatError);
+                text,
+                raw,
+                OptionalDouble.of(confidence),
+                justification,
+                toolCalls,
+                usage,
+                cached,
+                formatError,
+                judgements);
+    }
+
+    /** A copy with the judge's verdicts. */
+    public Answer withJudgements(List<Judgement> judgements) {
+        return new Answer(text, raw, confidence, justification, toolCalls, usage, cached, formatError, judgements);
+    }
+
+    /** The judge's verdict on a criterion, by its id. */
+    public Optional<Judgement> judgement(String criterion) {
+        return judgements.stream().filter(j -> j.criterion().equals(criterion)).findFirst();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.Answer;
+import dev.rpt.api.Judgement;
 import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.eval.AnswerText;
 import dev.rpt.core.eval.FailureKind;
@@ -191,6 +192,70 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
             throw failure(FailureKind.CONFIDENCE, "confidence ≤ " + maximum);
         }
         return this;
+    }
+
+    /**
+     * The judge found that the answer meets the criterion with this id: its probability reached {@code
+     * rpt.judge.threshold}. The failure names the criterion, the probability and the judge's reason.
+     *
+     * @param criterion the id of a {@link dev.rpt.api.Criterion} declared on the test method or its class
+     */
+    public AnswerAssert meets(String criterion) {
+        isNotNull();
+        Judgement judgement = actual.judgement(criterion)
+                .orElseThrow(() -> new AssertionError("No criterion '" + criterion + "' was judged for this answer"
+                        + (actual.judgements().isEmpty()
+                                ? "; the test declares none"
+                                : "; the judged ones are "
+                                        + actual.judgements().stream()
+                                                .map(Judgement::criterion)
+                                                .toList())
+                        + ". Declare it with @Criterion(id = \"" + criterion + "\", value = \"...\") on the test method"
+                        + " or its class."));
+        if (!judgement.met()) {
+            throw unmet(List.of(judgement));
+        }
+        return this;
+    }
+
+    /** The judge found that the answer meets every criterion the test declares; the failure lists each unmet one. */
+    public AnswerAssert meetsAllCriteria() {
+        isNotNull();
+        if (actual.judgements().isEmpty()) {
+            throw new AssertionError("The test declares no @Criterion, so there is nothing to meet. Declare one on the"
+                    + " test method or its class, e.g. @Criterion(id = \"apologises\", value = \"Apologises once\").");
+        }
+        List<Judgement> unmet =
+                actual.judgements().stream().filter(j -> !j.met()).toList();
+        if (!unmet.isEmpty()) {
+            throw unmet(unmet);
+        }
+        return this;
+    }
+
+    private AnswerAssertionError unmet(List<Judgement> unmet) {
+        StringBuilder problem = new StringBuilder();
+        for (Judgement judgement : unmet) {
+            if (problem.length() > 0) {
+                problem.append("; ");
+            }
+            problem.append(String.format(
+                    Locale.ROOT,
+                    "criterion '%s' is not met: the judge gave it %.2f, below %.2f, because %s",
+                    judgement.criterion(),
+                    judgement.probability(),
+                    judgement.threshold(),
+                    judgement.reason()));
+        }
+        String expectation = unmet.size() == 1
+                ? "an answer that " + lowerFirst(unmet.get(0).text())
+                : "an answer that meets "
+                        + unmet.stream().map(Judgement::criterion).toList();
+        return failure(FailureKind.CRITERION, expectation, problem.toString());
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The reply followed the requested structure. */

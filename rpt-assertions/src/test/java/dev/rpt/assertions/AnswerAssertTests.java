@@ -158,4 +158,30 @@ class AnswerAssertTests {
                 .hasMessage("Expected an answer (the reply does not state one where the prompt says it is), but the"
                         + " model replied \"The date is 01/03/1963. So the answer is (B)\" with no stated confidence.");
     }
+
+    @Test
+    void meetsPassesOnAMetCriterionAndFailsNamingTheCriterionTheProbabilityAndTheReason() {
+        Answer judged = Answer.ofText("We refunded the money.")
+                .withJudgements(List.of(
+                        new dev.rpt.api.Judgement("refund", "Mentions the refund", 0.9, 0.5, "It says refunded."),
+                        new dev.rpt.api.Judgement("apologises", "Apologises once", 0.2, 0.5, "It never apologises.")));
+
+        assertThatCode(() -> assertThat(judged).meets("refund")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> assertThat(judged).meets("apologises"))
+                .isInstanceOfSatisfying(
+                        AnswerAssertionError.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.kind())
+                                .isEqualTo(FailureKind.CRITERION))
+                .hasMessage("Expected an answer that apologises once (criterion 'apologises' is not met: the judge gave"
+                        + " it 0.20, below 0.50, because It never apologises.), but the model answered \"We refunded"
+                        + " the money.\" with no stated confidence.");
+        assertThatThrownBy(() -> assertThat(judged).meetsAllCriteria())
+                .hasMessageContaining("criterion 'apologises' is not met")
+                .hasMessageNotContaining("criterion 'refund'");
+        assertThatThrownBy(() -> assertThat(judged).meets("polite"))
+                .hasMessageContaining("No criterion 'polite' was judged for this answer; the judged ones are"
+                        + " [refund, apologises]");
+        assertThatThrownBy(() -> assertThat(Answer.ofText("x")).meetsAllCriteria())
+                .hasMessageStartingWith("The test declares no @Criterion");
+    }
 }

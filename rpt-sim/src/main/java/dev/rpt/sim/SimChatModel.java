@@ -9,7 +9,7 @@ import dev.rpt.core.model.ModelInfo;
 /**
  * The simulator as a {@link ChatModel}: routes each request to the {@link SimRole} it asks for — the optimizer when
  * it offers {@code evaluate_prompt}, the critic when its response format is {@code failure_critique} or {@code
- * failure_grouping}, else the target. Stateless apart from the shared, immutable answer key, so it is thread-safe and
+ * failure_grouping}, the judge when it is {@code rpt_judgement}, else the target. Stateless apart from the shared, immutable answer key, so it is thread-safe and
  * does no I/O per call.
  */
 final class SimChatModel implements ChatModel {
@@ -18,6 +18,7 @@ final class SimChatModel implements ChatModel {
     private final SimRole target;
     private final SimRole critic = new CriticRole();
     private final SimRole optimizer = new OptimizerRole();
+    private final SimRole judge = new JudgeRole();
 
     SimChatModel(String model, AnswerKey key) {
         this.info = new ModelInfo(SimProvider.ID, model, true);
@@ -36,6 +37,9 @@ final class SimChatModel implements ChatModel {
         }
         if (CriticRole.wanted(request)) {
             return critic;
+        }
+        if (JudgeRole.wanted(request)) {
+            return judge;
         }
         if (!request.tools().isEmpty()) {
             throw new BadRequestException(

@@ -19,18 +19,18 @@ final class Auroc {
      * {@code P} right answers among all {@code P + N} confidences. Average ranks are what make a tie count one half.
      * Empty when there are no right or no wrong answers, because the area is then undefined rather than 0 or 1.
      */
-    static OptionalDouble of(List<Judgement> judgements) {
-        long positives = judgements.stream().filter(Judgement::correct).count();
-        long negatives = judgements.size() - positives;
+    static OptionalDouble of(List<ScoredConfidence> scored) {
+        long positives = scored.stream().filter(ScoredConfidence::correct).count();
+        long negatives = scored.size() - positives;
         if (positives == 0 || negatives == 0) {
             return OptionalDouble.empty();
         }
         double[] confidences =
-                judgements.stream().mapToDouble(Judgement::confidence).toArray();
+                scored.stream().mapToDouble(ScoredConfidence::confidence).toArray();
         double[] ranks = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(confidences);
         double positiveRankSum = 0.0;
         for (int i = 0; i < ranks.length; i++) {
-            if (judgements.get(i).correct()) {
+            if (scored.get(i).correct()) {
                 positiveRankSum += ranks[i];
             }
         }

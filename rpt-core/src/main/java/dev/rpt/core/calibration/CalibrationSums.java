@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
 
 /**
  * Running sums from which ECE (equal-width bins) and the Brier score follow, for loops that measure thousands of
- * resampled case sets, such as the regression gate's bootstrap: adding a judgement costs a few arithmetic operations
- * and allocates nothing. The values equal {@link Metrics#ece()} and {@link Metrics#brier()} of the same judgements.
+ * resampled case sets, such as the regression gate's bootstrap: adding a scored answer costs a few arithmetic operations
+ * and allocates nothing. The values equal {@link Metrics#ece()} and {@link Metrics#brier()} of the same scored.
  *
  * <p>Mutable and not thread-safe: one instance per loop, {@link #clear()} between resamples.
  */
@@ -55,7 +55,7 @@ public final class CalibrationSums {
         squaredErrors = 0;
     }
 
-    /** The judgements added since the last {@link #clear()}. */
+    /** The scored added since the last {@link #clear()}. */
     public int count() {
         return total;
     }

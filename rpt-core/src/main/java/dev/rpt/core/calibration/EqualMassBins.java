@@ -19,11 +19,11 @@ final class EqualMassBins {
     private EqualMassBins() {}
 
     /** The non-empty bins in ascending confidence; each bin's edges are its smallest and largest confidence. */
-    static List<ReliabilityBin> of(List<Judgement> judgements, int bins) {
-        List<Judgement> sorted = new ArrayList<>(judgements);
-        sorted.sort(Comparator.comparingDouble(Judgement::confidence));
+    static List<ReliabilityBin> of(List<ScoredConfidence> scored, int bins) {
+        List<ScoredConfidence> sorted = new ArrayList<>(scored);
+        sorted.sort(Comparator.comparingDouble(ScoredConfidence::confidence));
         double[] confidences =
-                sorted.stream().mapToDouble(Judgement::confidence).toArray();
+                sorted.stream().mapToDouble(ScoredConfidence::confidence).toArray();
         int size = confidences.length;
         List<ReliabilityBin> result = new ArrayList<>(Math.min(bins, size));
         int start = 0;
@@ -79,12 +79,12 @@ final class EqualMassBins {
         return low;
     }
 
-    private static ReliabilityBin summarize(List<Judgement> group) {
+    private static ReliabilityBin summarize(List<ScoredConfidence> group) {
         double confidenceSum = 0.0;
         int correct = 0;
-        for (Judgement judgement : group) {
-            confidenceSum += judgement.confidence();
-            if (judgement.correct()) {
+        for (ScoredConfidence one : group) {
+            confidenceSum += one.confidence();
+            if (one.correct()) {
                 correct++;
             }
         }

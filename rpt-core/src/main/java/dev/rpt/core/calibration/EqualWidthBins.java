@@ -9,15 +9,15 @@ final class EqualWidthBins {
     private EqualWidthBins() {}
 
     /** All {@code bins} bins in order, empty ones included so a diagram always has the same bars. */
-    static List<ReliabilityBin> of(List<Judgement> judgements, int bins) {
+    static List<ReliabilityBin> of(List<ScoredConfidence> scored, int bins) {
         int[] counts = new int[bins];
         int[] correct = new int[bins];
         double[] confidenceSums = new double[bins];
-        for (Judgement judgement : judgements) {
-            int index = indexOf(judgement.confidence(), bins);
+        for (ScoredConfidence one : scored) {
+            int index = indexOf(one.confidence(), bins);
             counts[index]++;
-            confidenceSums[index] += judgement.confidence();
-            if (judgement.correct()) {
+            confidenceSums[index] += one.confidence();
+            if (one.correct()) {
                 correct[index]++;
             }
         }

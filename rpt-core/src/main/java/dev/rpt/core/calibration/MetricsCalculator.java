@@ -17,7 +17,7 @@ final class MetricsCalculator {
         int errored = 0;
         int correct = 0;
         int formatErrors = 0;
-        List<Judgement> judgements = new ArrayList<>(cases.size());
+        List<ScoredConfidence> scored = new ArrayList<>(cases.size());
         for (CaseOutcome outcome : cases) {
             Objects.requireNonNull(outcome, "cases must not contain null");
             if (!outcome.scored()) {
@@ -32,50 +32,50 @@ final class MetricsCalculator {
                 formatErrors++;
             }
             if (outcome.confidence().isPresent()) {
-                judgements.add(new Judgement(outcome.confidence().getAsDouble(), outcome.correct()));
+                scored.add(new ScoredConfidence(outcome.confidence().getAsDouble(), outcome.correct()));
             }
         }
-        List<ReliabilityBin> reliability = EqualWidthBins.of(judgements, options.bins());
+        List<ReliabilityBin> reliability = EqualWidthBins.of(scored, options.bins());
         return new Metrics(
                 n,
                 errored,
                 correct,
                 ratio(correct, n),
                 AccuracyInterval.wilson(n, correct, options.intervalLevel()),
-                brier(judgements),
+                brier(scored),
                 CalibrationError.of(reliability),
-                CalibrationError.of(EqualMassBins.of(judgements, options.bins())),
-                Auroc.of(judgements),
+                CalibrationError.of(EqualMassBins.of(scored, options.bins())),
+                Auroc.of(scored),
                 reliability,
-                ratio(overconfident(judgements, options.overconfidenceThreshold()), judgements.size()),
-                ratio(underconfident(judgements, options.underconfidenceThreshold()), judgements.size()),
+                ratio(overconfident(scored, options.overconfidenceThreshold()), scored.size()),
+                ratio(underconfident(scored, options.underconfidenceThreshold()), scored.size()),
                 ratio(formatErrors, n),
-                n - judgements.size(),
-                meanConfidence(judgements));
+                n - scored.size(),
+                meanConfidence(scored));
     }
 
     private static OptionalDouble ratio(long numerator, long denominator) {
         return denominator == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) numerator / denominator);
     }
 
-    private static OptionalDouble brier(List<Judgement> judgements) {
-        return judgements.stream()
+    private static OptionalDouble brier(List<ScoredConfidence> scored) {
+        return scored.stream()
                 .mapToDouble(j -> (j.confidence() - j.outcome()) * (j.confidence() - j.outcome()))
                 .average();
     }
 
-    private static OptionalDouble meanConfidence(List<Judgement> judgements) {
-        return judgements.stream().mapToDouble(Judgement::confidence).average();
+    private static OptionalDouble meanConfidence(List<ScoredConfidence> scored) {
+        return scored.stream().mapToDouble(ScoredConfidence::confidence).average();
     }
 
-    private static long overconfident(List<Judgement> judgements, double threshold) {
-        return judgements.stream()
+    private static long overconfident(List<ScoredConfidence> scored, double threshold) {
+        return scored.stream()
                 .filter(j -> !j.correct() && j.confidence() >= threshold)
                 .count();
     }
 
-    private static long underconfident(List<Judgement> judgements, double threshold) {
-        return judgements.stream()
+    private static long underconfident(List<ScoredConfidence> scored, double threshold) {
+        return scored.stream()
                 .filter(j -> j.correct() && j.confidence() <= threshold)
                 .count();
     }

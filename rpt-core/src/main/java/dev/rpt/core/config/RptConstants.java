@@ -285,6 +285,21 @@ public final class RptConstants {
      */
     public static final String TUNE_OPTIMIZER_PREFIX = "rpt.tune.optimizer.";
 
+    /**
+     * A prefix for the judge model's settings, as {@link #TUNE_OPTIMIZER_PREFIX}: the judge of {@code @Criterion}
+     * tests defaults to the target's settings, e.g. {@code rpt.judge.model=gpt-4.1} over {@code rpt.model}.
+     */
+    public static final String JUDGE_PREFIX = "rpt.judge.";
+
+    /**
+     * The judge prompt: a file, else a class-path resource, with the variables {@code criterion}, {@code input} and
+     * {@code answer}. Defaults to rpt's own.
+     */
+    public static final String JUDGE_PROMPT = "rpt.judge.prompt";
+
+    /** The judge's probability from which a criterion counts as met, in (0, 1]. Defaults to {@code 0.5}. */
+    public static final String JUDGE_THRESHOLD = "rpt.judge.threshold";
+
     /** A prefix for the critic model's settings, as {@link #TUNE_OPTIMIZER_PREFIX}; {@code none} for no critic. */
     public static final String DIAGNOSE_CRITIC_PREFIX = "rpt.diagnose.critic.";
 

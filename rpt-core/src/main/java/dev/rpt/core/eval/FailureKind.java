@@ -21,6 +21,8 @@ public enum FailureKind {
     CONFIDENCE,
     /** A JSON answer does not match its schema. */
     SCHEMA,
+    /** A judge found that the answer does not meet a {@code @Criterion}. */
+    CRITERION,
     /** An assertion that does not say which kind it is, e.g. a plain AssertJ assertion. */
     OTHER;
 

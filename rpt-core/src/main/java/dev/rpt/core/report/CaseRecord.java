@@ -2,6 +2,7 @@ package dev.rpt.core.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.api.Judgement;
 import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.CaseOutcome;
@@ -9,6 +10,7 @@ import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.eval.FailureKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +43,8 @@ import org.apiguardian.api.API;
  *     thresholds
  * @param model the name of the model configuration the case ran on ({@code rpt.models.<name>}); empty in a run with
  *     one unnamed model
+ * @param judgements the judge's verdicts on the test's {@code @Criterion}s, in declaration order; empty when the test
+ *     declares none or the case errored before it was judged
  */
 @API(status = INTERNAL, since = "0.1")
 public record CaseRecord(
@@ -61,10 +65,12 @@ public record CaseRecord(
         Optional<String> justification,
         int sample,
         boolean mustPass,
-        Optional<String> model) {
+        Optional<String> model,
+        List<Judgement> judgements) {
 
     public CaseRecord {
         Objects.requireNonNull(model, "model");
+        judgements = List.copyOf(judgements);
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(id, "id");
@@ -106,6 +112,48 @@ public record CaseRecord(
         if (latencyMs < 0) {
             throw new IllegalArgumentException(where + "latencyMs cannot be negative, got " + latencyMs);
         }
+    }
+
+    /** A case without judged criteria. */
+    public CaseRecord(
+            String className,
+            String method,
+            String id,
+            Split split,
+            Map<String, String> vars,
+            Verdict verdict,
+            Optional<String> answer,
+            OptionalDouble confidence,
+            boolean formatError,
+            Optional<Failure> failure,
+            Optional<Failure> error,
+            Usage usage,
+            boolean cached,
+            long latencyMs,
+            Optional<String> justification,
+            int sample,
+            boolean mustPass,
+            Optional<String> model) {
+        this(
+                className,
+                method,
+                id,
+                split,
+                vars,
+                verdict,
+                answer,
+                confidence,
+                formatError,
+                failure,
+                error,
+                usage,
+                cached,
+                latencyMs,
+                justification,
+                sample,
+                mustPass,
+                model,
+                List.of());
     }
 
     /** A case of a run with one unnamed model. */
@@ -250,7 +298,8 @@ public record CaseRecord(
                 justification,
                 sample,
                 mustPass,
-                Optional.of(name));
+                Optional.of(name),
+                judgements);
     }
 
     /** What the metrics need of this case. */

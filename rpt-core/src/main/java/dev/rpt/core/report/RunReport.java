@@ -32,9 +32,22 @@ public record RunReport(
         List<ClassInfo> classes,
         List<CaseRecord> cases,
         UsageSnapshot usage,
-        List<ModelRun> models) {
+        List<ModelRun> models,
+        Optional<ModelRun> judge) {
+
+    /** A report without a judge. */
+    public RunReport(
+            String runId,
+            ModelInfo model,
+            List<ClassInfo> classes,
+            List<CaseRecord> cases,
+            UsageSnapshot usage,
+            List<ModelRun> models) {
+        this(runId, model, classes, cases, usage, models, Optional.empty());
+    }
 
     public RunReport {
+        java.util.Objects.requireNonNull(judge, "judge");
         classes = List.copyOf(classes);
         cases = List.copyOf(cases);
         java.util.Objects.requireNonNull(usage, "usage");

@@ -6,7 +6,9 @@ import static dev.rpt.core.files.JsonChecks.text;
 import static dev.rpt.core.files.JsonChecks.unit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.rpt.api.Judgement;
 import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Metrics;
@@ -46,6 +48,7 @@ final class RunReportJson {
         "metrics",
         "usage",
         "models",
+        "judge",
         "finishedAt"
     })
     record FileJson(
@@ -59,6 +62,7 @@ final class RunReportJson {
             MetricsJson metrics,
             UsageJson usage,
             List<ModelRunJson> models,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ModelRunJson judge,
             String finishedAt) {
 
         FileJson {
@@ -85,7 +89,8 @@ final class RunReportJson {
                     classes.stream().map(ClassJson::toInfo).toList(),
                     records,
                     usage.toSnapshot(),
-                    models.stream().map(ModelRunJson::toRun).toList());
+                    models.stream().map(ModelRunJson::toRun).toList(),
+                    Optional.ofNullable(judge).map(ModelRunJson::toRun));
         }
     }
 
@@ -158,7 +163,8 @@ final class RunReportJson {
         "usage",
         "cached",
         "latencyMs",
-        "justification"
+        "justification",
+        "judgements"
     })
     record CaseJson(
             String className,
@@ -178,9 +184,11 @@ final class RunReportJson {
             TokensJson usage,
             Boolean cached,
             Long latencyMs,
-            Optional<String> justification) {
+            Optional<String> justification,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JudgementJson> judgements) {
 
         CaseJson {
+            judgements = list(judgements);
             text(className, "className");
             model = model == null ? Optional.empty() : model;
             text(method, "method");
@@ -214,7 +222,8 @@ final class RunReportJson {
                     TokensJson.of(record.usage()),
                     record.cached(),
                     record.latencyMs(),
-                    record.justification());
+                    record.justification(),
+                    record.judgements().stream().map(JudgementJson::of).toList());
         }
 
         CaseRecord toRecord() {
@@ -237,7 +246,45 @@ final class RunReportJson {
                     sample == null ? 0 : sample,
                     // Version 1 reports lack the field: their cases were not must-pass.
                     Boolean.TRUE.equals(mustPass),
-                    model);
+                    model,
+                    judgements.stream().map(JudgementJson::toJudgement).toList());
+        }
+    }
+
+    /** A judge's verdict on one criterion of a case; {@code met} is written for readers, and derived when read. */
+    @JsonPropertyOrder({"criterion", "text", "met", "probability", "threshold", "reason"})
+    record JudgementJson(
+            String criterion,
+            @JsonProperty("text") String wording,
+            Boolean met,
+            Double probability,
+            Double threshold,
+            String reason) {
+
+        JudgementJson {
+            text(criterion, "criterion");
+            wording = wording == null ? "" : wording;
+            reason = reason == null ? "" : reason;
+            if (probability == null) {
+                throw new IllegalArgumentException("probability: is missing");
+            }
+            if (threshold == null) {
+                throw new IllegalArgumentException("threshold: is missing");
+            }
+        }
+
+        static JudgementJson of(Judgement judgement) {
+            return new JudgementJson(
+                    judgement.criterion(),
+                    judgement.text(),
+                    judgement.met(),
+                    judgement.probability(),
+                    judgement.threshold(),
+                    judgement.reason());
+        }
+
+        Judgement toJudgement() {
+            return new Judgement(criterion, wording, probability, threshold, reason);
         }
     }
 

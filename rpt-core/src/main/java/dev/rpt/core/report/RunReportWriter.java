@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
@@ -143,6 +144,18 @@ public final class RunReportWriter implements AutoCloseable {
      */
     public synchronized Path finish(List<ClassInfo> classes, UsageSnapshot usage, List<ModelRun> models)
             throws IOException {
+        return finish(classes, usage, models, Optional.empty());
+    }
+
+    /**
+     * Completes the report of a run whose {@code @Criterion} tests were graded by a judge model, metered apart; see
+     * {@link #finish(List, UsageSnapshot, List)}.
+     *
+     * @param judge the judge and its usage, named {@code judge}; empty when no test declared a criterion
+     */
+    public synchronized Path finish(
+            List<ClassInfo> classes, UsageSnapshot usage, List<ModelRun> models, Optional<ModelRun> judge)
+            throws IOException {
         requireOpen();
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(models, "models");
@@ -165,6 +178,10 @@ public final class RunReportWriter implements AutoCloseable {
                 WRITER.writeValue(
                         json,
                         models.stream().map(RunReportJson.ModelRunJson::of).toList());
+            }
+            if (judge.isPresent()) {
+                json.writeFieldName("judge");
+                WRITER.writeValue(json, RunReportJson.ModelRunJson.of(judge.get()));
             }
             json.writeStringField("finishedAt", Instant.now().toString());
             json.writeEndObject();

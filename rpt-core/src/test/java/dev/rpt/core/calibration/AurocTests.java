@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class AurocTests {
 
-    private static Judgement right(double confidence) {
-        return new Judgement(confidence, true);
+    private static ScoredConfidence right(double confidence) {
+        return new ScoredConfidence(confidence, true);
     }
 
-    private static Judgement wrong(double confidence) {
-        return new Judgement(confidence, false);
+    private static ScoredConfidence wrong(double confidence) {
+        return new ScoredConfidence(confidence, false);
     }
 
     @Test

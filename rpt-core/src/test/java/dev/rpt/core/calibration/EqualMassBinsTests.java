@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class EqualMassBinsTests {
 
-    private static List<Judgement> confidences(double... values) {
-        List<Judgement> judgements = new ArrayList<>();
+    private static List<ScoredConfidence> confidences(double... values) {
+        List<ScoredConfidence> judgements = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            judgements.add(new Judgement(values[i], i % 2 == 0));
+            judgements.add(new ScoredConfidence(values[i], i % 2 == 0));
         }
         return judgements;
     }
@@ -64,11 +64,11 @@ class EqualMassBinsTests {
     @Test
     void tiedCasesShareABinWhateverTheirOrder() {
         // split by position, [R, R | W, W] would give ECE 0.5; kept together the bin is mean 0.5, accuracy 0.5
-        List<Judgement> ordered = List.of(
-                new Judgement(0.5, true),
-                new Judgement(0.5, true),
-                new Judgement(0.5, false),
-                new Judgement(0.5, false));
+        List<ScoredConfidence> ordered = List.of(
+                new ScoredConfidence(0.5, true),
+                new ScoredConfidence(0.5, true),
+                new ScoredConfidence(0.5, false),
+                new ScoredConfidence(0.5, false));
 
         List<ReliabilityBin> bins = EqualMassBins.of(ordered, 2);
 
@@ -80,11 +80,11 @@ class EqualMassBinsTests {
 
     @Test
     void binsDoNotDependOnInputOrder() {
-        List<Judgement> judgements = new ArrayList<>();
+        List<ScoredConfidence> judgements = new ArrayList<>();
         Random random = new Random(7);
         for (int i = 0; i < 200; i++) {
             // coarse confidences so there are many ties
-            judgements.add(new Judgement(random.nextInt(6) / 5.0, random.nextBoolean()));
+            judgements.add(new ScoredConfidence(random.nextInt(6) / 5.0, random.nextBoolean()));
         }
         List<ReliabilityBin> expected = EqualMassBins.of(judgements, 7);
 

@@ -47,7 +47,7 @@ class EqualWidthBinsTests {
 
     @Test
     void binsCoverZeroToOneContiguously() {
-        List<ReliabilityBin> bins = EqualWidthBins.of(List.of(new Judgement(0.55, true)), 4);
+        List<ReliabilityBin> bins = EqualWidthBins.of(List.of(new ScoredConfidence(0.55, true)), 4);
 
         assertThat(bins).extracting(ReliabilityBin::lower).containsExactly(0.0, 0.25, 0.5, 0.75);
         assertThat(bins).extracting(ReliabilityBin::upper).containsExactly(0.25, 0.5, 0.75, 1.0);
@@ -57,7 +57,11 @@ class EqualWidthBinsTests {
     @Test
     void binAveragesItsCases() {
         List<ReliabilityBin> bins = EqualWidthBins.of(
-                List.of(new Judgement(0.6, true), new Judgement(0.8, false), new Judgement(0.7, true)), 2);
+                List.of(
+                        new ScoredConfidence(0.6, true),
+                        new ScoredConfidence(0.8, false),
+                        new ScoredConfidence(0.7, true)),
+                2);
 
         // [0.5, 1]: mean (0.6 + 0.8 + 0.7) / 3 = 0.7, accuracy 2/3
         ReliabilityBin top = bins.get(1);

@@ -1,11 +1,13 @@
 package dev.rpt.junit.engine;
 
 import dev.rpt.api.Answer;
+import dev.rpt.api.Judgement;
 import dev.rpt.api.PromptCase;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.eval.PromptEvaluator;
+import dev.rpt.core.judge.Judge;
 import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReportWriter;
@@ -62,16 +64,20 @@ final class ClassRun {
             ExecutorService executor,
             RunReportWriter report,
             ConsoleReport console,
-            Progress progress) {
+            Progress progress,
+            Optional<Judge> judge) {
         ClassRun run = new ClassRun(testClass, informational, report, console, progress);
         var prompt = testClass.prompt().file().orElseThrow();
+        Map<java.lang.reflect.Method, List<DeclaredCriterion>> criteria = new HashMap<>();
         for (CaseDescriptor descriptor : testClass.cases()) {
             PromptCase promptCase = descriptor.promptCase();
             PromptEvaluator evaluator = evaluators.get(descriptor.model());
+            List<DeclaredCriterion> judged = criteria.computeIfAbsent(
+                    descriptor.method(), method -> DeclaredCriterion.of(testClass.testClass(), method));
             List<CompletableFuture<Evaluated>> samples = new ArrayList<>(repeat);
             for (int sample = 0; sample < repeat; sample++) {
                 int index = sample;
-                samples.add(CompletableFuture.supplyAsync(
+                CompletableFuture<Evaluated> answered = CompletableFuture.supplyAsync(
                         () -> {
                             long start = System.nanoTime();
                             try {
@@ -81,11 +87,65 @@ final class ClassRun {
                                 return Evaluated.failed(e, elapsedMs(start));
                             }
                         },
-                        executor));
+                        executor);
+                samples.add(
+                        judged.isEmpty()
+                                ? answered
+                                : answered.thenCompose(evaluated ->
+                                        judge(evaluated, judged, judge, prompt, promptCase, index, executor)));
             }
             run.pending.put(descriptor, samples);
         }
         return run;
+    }
+
+    /**
+     * Asks the judge about every criterion of an answered sample, each call on its own, without blocking a worker: the
+     * assertions run one case at a time, and a judge called from them would serialize every call. A failed call, or
+     * a verdict that cannot be read, errors the sample.
+     */
+    private static CompletableFuture<Evaluated> judge(
+            Evaluated evaluated,
+            List<DeclaredCriterion> criteria,
+            Optional<Judge> judge,
+            dev.rpt.prompt.PromptFile prompt,
+            PromptCase promptCase,
+            int sample,
+            ExecutorService executor) {
+        if (evaluated.answer().isEmpty()) {
+            return CompletableFuture.completedFuture(evaluated);
+        }
+        Answer answer = evaluated.answer().get();
+        String input;
+        try {
+            input = prompt.render(promptCase.vars()).user();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Evaluated.failed(e, evaluated.latencyMs()));
+        }
+        List<CompletableFuture<Judgement>> verdicts = new ArrayList<>();
+        for (DeclaredCriterion criterion : criteria) {
+            verdicts.add(CompletableFuture.supplyAsync(
+                    () -> judge.orElseThrow()
+                            .judge(criterion.id(), criterion.render(promptCase.vars()), input, answer, sample),
+                    executor));
+        }
+        return CompletableFuture.allOf(verdicts.toArray(CompletableFuture[]::new))
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                                        && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        return Evaluated.failed(
+                                cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause),
+                                evaluated.latencyMs());
+                    }
+                    return Evaluated.answered(
+                            answer.withJudgements(verdicts.stream()
+                                    .map(CompletableFuture::join)
+                                    .toList()),
+                            evaluated.latencyMs());
+                });
     }
 
     /**
@@ -225,7 +285,8 @@ final class ClassRun {
                 given.flatMap(Answer::justification),
                 sample,
                 promptCase.mustPass(),
-                descriptor.model()));
+                descriptor.model(),
+                given.map(Answer::judgements).orElse(List.of())));
     }
 
     private static String message(Throwable error) {

@@ -105,6 +105,7 @@ final class PromptDescriptors {
         PromptClassDescriptor owner = PromptClassDescriptor.of(parent);
         List<PromptCase> cases = new CaseLoader(issues, holdout(testClass)).load(testClass, method);
         owner.prompt().file().ifPresent(prompt -> checkVariables(prompt, cases, testClass, method));
+        checkCriteria(cases, testClass, method);
         return new PromptMethodDescriptor(
                 parent.getUniqueId().append(PromptMethodDescriptor.SEGMENT, PromptTestClass.methodKey(method)),
                 testClass,
@@ -175,6 +176,34 @@ final class PromptDescriptors {
             issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, testClass.getSimpleName() + ": " + e.getMessage())
                     .source(ClassSource.from(testClass)));
             return HoldoutSplit.defaults();
+        }
+    }
+
+    /** A malformed {@code @Criterion}, or one that uses a variable the cases lack, is an error before any call. */
+    private void checkCriteria(List<PromptCase> cases, Class<?> testClass, Method method) {
+        List<DeclaredCriterion> criteria;
+        try {
+            criteria = DeclaredCriterion.of(testClass, method);
+        } catch (IllegalArgumentException e) {
+            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, e.getMessage())
+                    .source(MethodSource.from(testClass, method)));
+            return;
+        }
+        for (DeclaredCriterion criterion : criteria) {
+            for (String name : criterion.variables()) {
+                List<PromptCase> lacking =
+                        cases.stream().filter(c -> !c.vars().containsKey(name)).toList();
+                if (!lacking.isEmpty()) {
+                    issues.reportIssue(DiscoveryIssue.builder(
+                                    Severity.ERROR,
+                                    lacking.size() + " of " + cases.size() + " cases of " + testClass.getSimpleName()
+                                            + "." + method.getName() + " lack the variable '" + name
+                                            + "' that @Criterion(id = \"" + criterion.id() + "\") uses (first: "
+                                            + lacking.get(0).origin() + "). Add a '" + name
+                                            + "' column to the cases, or change the criterion's text.")
+                            .source(MethodSource.from(testClass, method)));
+                }
+            }
         }
     }
 

@@ -6,6 +6,11 @@ import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.eval.PromptEvaluator;
+import dev.rpt.core.judge.Judge;
+import dev.rpt.core.judge.JudgePrompts;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.runtime.ChatModels;
+import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.ModelRun;
@@ -56,6 +61,10 @@ final class RunSession {
     private final CheckMode checkMode;
     private final Progress progress;
     private final ConsoleReport console;
+    private final RptConfig config;
+    private final UsageLedger judgeLedger;
+    private Judge judge;
+    private ChatModel judgeModel;
 
     private RunSession(
             ExecutionRequest request,
@@ -71,6 +80,8 @@ final class RunSession {
         this.console = new ConsoleReport(
                 System.out::println,
                 config.integer(RptConstants.OUTPUT_MAX_CASE_LINES, 0, 100_000).orElse(20));
+        this.config = config;
+        this.judgeLedger = UsageLedger.from(config.forRole(RptConstants.JUDGE_PREFIX));
         this.models = models;
         this.executor = executor;
         this.reportDirectory = reportDirectory;
@@ -141,7 +152,46 @@ final class RunSession {
             classes.add(testClass.info(model.name()));
             evaluators.put(model.name(), new PromptEvaluator(model.chat(), model.evaluationSettings(testClass)));
         }
-        return ClassRun.start(testClass, evaluators, this::informational, repeat, executor, report, console, progress);
+        return ClassRun.start(
+                testClass,
+                evaluators,
+                this::informational,
+                repeat,
+                executor,
+                report,
+                console,
+                progress,
+                judge(testClass));
+    }
+
+    /**
+     * The judge of a class whose tests declare criteria, created on first use: {@code rpt.judge.*} over the target's
+     * settings, with the target's retries, cache and concurrency limit, metered in a ledger of its own.
+     */
+    private synchronized Optional<Judge> judge(PromptClassDescriptor testClass) {
+        boolean judged = testClass.cases().stream()
+                .map(CaseDescriptor::method)
+                .distinct()
+                .anyMatch(method ->
+                        !DeclaredCriterion.of(testClass.testClass(), method).isEmpty());
+        if (!judged) {
+            return Optional.empty();
+        }
+        if (judge == null) {
+            RptConfig judgeConfig = config.forRole(RptConstants.JUDGE_PREFIX);
+            judgeModel = ChatModels.create(
+                    judgeConfig, System::getenv, judgeLedger, models.get(0).limiter());
+            judge = new Judge(
+                    judgeModel,
+                    JudgePrompts.load(config, testClass.testClass().getClassLoader()),
+                    JudgePrompts.threshold(config));
+            if (judgeModel.info().simulated()) {
+                System.out.println("[rpt] SIMULATOR: the judge is the offline simulator "
+                        + judgeModel.info().label()
+                        + ", not a real model. Its verdicts say nothing about any real judge.");
+            }
+        }
+        return Optional.of(judge);
     }
 
     private boolean informational(Optional<String> model) {
@@ -193,7 +243,7 @@ final class RunSession {
             List<ModelRun> named = models.get(0).name().isPresent()
                     ? models.stream().map(RunModel::toRun).toList()
                     : List.of();
-            report.finish(classes, totalUsage(), named);
+            report.finish(classes, totalUsage(), named, judgeRun());
             Path lastRun = reportDirectory.resolve(RunReportWriter.LAST_RUN);
             request.getEngineExecutionListener()
                     .fileEntryPublished(engine, FileEntry.from(lastRun, "application/json"));
@@ -201,7 +251,17 @@ final class RunSession {
         } finally {
             report.close();
             models.forEach(model -> model.chat().close());
+            if (judgeModel != null) {
+                judgeModel.close();
+            }
         }
+    }
+
+    /** The judge and its usage for the report, when a test declared criteria. */
+    private Optional<ModelRun> judgeRun() {
+        return judgeModel == null
+                ? Optional.empty()
+                : Optional.of(new ModelRun("judge", judgeModel.info(), false, judgeLedger.snapshot()));
     }
 
     private UsageSnapshot totalUsage() {
@@ -222,6 +282,10 @@ final class RunSession {
                     informational(info.model())));
         }
         console.summary(rows);
+        if (judgeModel != null) {
+            // Metered apart: the judge grades the answers, it is not the model under test.
+            System.out.println("[rpt] judge " + judgeModel.info().label() + ", " + usageLine(judgeLedger.snapshot()));
+        }
         if (models.size() == 1 && models.get(0).name().isEmpty()) {
             System.out.println("[rpt] model " + models.get(0).label() + ", "
                     + usageLine(models.get(0).ledger().snapshot()) + "; report " + lastRun.toAbsolutePath());

@@ -1,0 +1,116 @@
+package dev.rpt.core.judge;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpt.api.Answer;
+import dev.rpt.api.Judgement;
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.chat.JsonSchema;
+import dev.rpt.chat.ResponseFormat;
+import dev.rpt.core.files.JsonFiles;
+import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.Excerpt;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.prompt.PromptFile;
+import dev.rpt.prompt.RenderedPrompt;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * Asks the judge model whether one answer meets one criterion. The judge prompt is a prompt file with the variables
+ * {@code criterion}, {@code input} and {@code answer}; the reply must be the {@link #JUDGEMENT} object. Its stated
+ * probability decides: the criterion is met when it reaches the threshold. A reply that is not such an object throws
+ * {@link JudgeReplyException}, so the case is errored, never passed. Thread-safe.
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class Judge {
+
+    /** The structured output every judge reply must have. */
+    public static final ResponseFormat JUDGEMENT = new ResponseFormat(
+            "rpt_judgement",
+            new JsonSchema("{\"type\":\"object\",\"properties\":{\"met\":{\"type\":\"boolean\"},"
+                    + "\"probability\":{\"type\":\"number\"},\"reason\":{\"type\":\"string\"}},"
+                    + "\"required\":[\"met\",\"probability\",\"reason\"],\"additionalProperties\":false}"),
+            true);
+
+    private final ChatModel model;
+    private final PromptFile prompt;
+    private final double threshold;
+
+    /**
+     * @param model the judge model, with the runtime layers (retries, limit, cache, metering) around it
+     * @param prompt the judge prompt, from {@link JudgePrompts#load}
+     * @param threshold the probability from which a criterion is met, in (0, 1]
+     */
+    public Judge(ChatModel model, PromptFile prompt, double threshold) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    /** The judge model, for the report and the simulator warning. */
+    public ModelInfo info() {
+        return model.info();
+    }
+
+    /**
+     * Judges one answer against one criterion.
+     *
+     * @param criterion the criterion's id
+     * @param text the criterion's text, with the case's variables filled in
+     * @param input what the model under test was asked (its rendered user message)
+     * @param answer the answer to grade
+     * @param sample the answer's sample index, so that each sample's verdict has its own cache entry
+     * @throws JudgeReplyException when the reply is not a readable verdict
+     * @throws dev.rpt.core.model.ModelException when the call fails
+     */
+    public Judgement judge(String criterion, String text, String input, Answer answer, int sample) {
+        RenderedPrompt rendered = prompt.render(Map.of("criterion", text, "input", input, "answer", answer.raw()));
+        ChatRequest request = rendered.toRequestBuilder()
+                .responseFormat(JUDGEMENT)
+                .temperature(0.0)
+                .sampleIndex(sample)
+                .build();
+        ChatResponse response = model.chat(request);
+        return read(criterion, text, response);
+    }
+
+    private Judgement read(String criterion, String text, ChatResponse response) {
+        String reply = response.text() == null ? "" : response.text().strip();
+        JsonNode verdict;
+        try {
+            verdict = JsonFiles.mapper().readTree(reply);
+        } catch (IOException e) {
+            throw unreadable(criterion, "it is not JSON", reply);
+        }
+        if (verdict == null || !verdict.isObject()) {
+            throw unreadable(criterion, "it is not a JSON object", reply);
+        }
+        JsonNode probability = verdict.get("probability");
+        if (probability == null || !probability.isNumber()) {
+            throw unreadable(criterion, "it has no number 'probability'", reply);
+        }
+        double value = probability.asDouble();
+        if (!(value >= 0 && value <= 1)) {
+            throw unreadable(criterion, "its probability " + value + " is not in [0, 1]", reply);
+        }
+        JsonNode reason = verdict.get("reason");
+        if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+            throw unreadable(criterion, "it has no 'reason'", reply);
+        }
+        return new Judgement(criterion, text, value, threshold, reason.asText().strip());
+    }
+
+    private static JudgeReplyException unreadable(String criterion, String why, String reply) {
+        return new JudgeReplyException("The judge's reply about criterion '" + criterion + "' cannot be read: " + why
+                + ". A judge must reply with {\"met\": boolean, \"probability\": number in [0, 1], \"reason\":"
+                + " text}; check rpt.judge.prompt and rpt.judge.model. Reply: " + Excerpt.of(reply));
+    }
+}

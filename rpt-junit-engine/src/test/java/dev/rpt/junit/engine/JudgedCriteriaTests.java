@@ -1,0 +1,173 @@
+package dev.rpt.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.junit.engine.fixtures.SupportReplyTestCase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * {@code @Criterion} tests: the judge grades every criterion of every case while the run goes, the test asserts on
+ * the verdicts, the report keeps them, and the judge is metered, cached and announced apart from the target.
+ */
+class JudgedCriteriaTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path reportDir;
+
+    @TempDir
+    Path cacheDir;
+
+    @Test
+    void everyCriterionOfEveryCaseIsJudgedAndTheTestAssertsOnTheVerdicts() throws IOException {
+        var captured = StdOut.capture(() -> run(Map.of()));
+        EngineExecutionResults results = captured.value();
+
+        assertThat(results.testEvents().started().count()).isEqualTo(6);
+        assertThat(results.testEvents().failed().count())
+                .as("the simulator drops the last word of a wrong reply, the amount or the apology")
+                .isPositive();
+        for (Event failed : results.testEvents().failed().list()) {
+            assertThat(message(failed))
+                    .containsPattern("criterion '(apologises|mentions-amount)' is not met: the judge gave it 0\\.\\d+,"
+                            + " below 0\\.50, because The answer lacks \"(sorry|\\$\\d+)\"");
+        }
+        assertThat(captured.out())
+                .contains("[rpt] SIMULATOR: the judge is the offline simulator sim/sim (SIMULATOR)")
+                .contains("[rpt] judge sim/sim (SIMULATOR), 12 calls (0 cached, 0 failed)");
+
+        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        assertThat(report.at("/judge/name").asText()).isEqualTo("judge");
+        assertThat(report.at("/judge/simulated").asBoolean()).isTrue();
+        assertThat(report.at("/judge/usage/calls").asInt()).isEqualTo(12);
+        assertThat(report.at("/usage/calls").asInt())
+                .as("the target's calls alone")
+                .isEqualTo(6);
+        for (JsonNode c : report.get("cases")) {
+            JsonNode judgements = c.get("judgements");
+            assertThat(judgements).hasSize(2);
+            assertThat(judgements.get(0).get("criterion").asText()).isEqualTo("apologises");
+            assertThat(judgements.get(1).get("text").asText())
+                    .isEqualTo("Mentions the refund amount \""
+                            + c.at("/vars/amount").asText() + "\"");
+            boolean allMet = judgements.get(0).get("met").asBoolean()
+                    && judgements.get(1).get("met").asBoolean();
+            assertThat(c.get("outcome").asText()).isEqualTo(allMet ? "passed" : "failed");
+        }
+    }
+
+    @Test
+    void aVerdictThatCannotBeReadErrorsTheCaseNeverPassesIt() throws IOException {
+        try (MockWebServer judge = new MockWebServer()) {
+            judge.setDispatcher(replying("The reply looks fine to me."));
+            judge.start();
+
+            EngineExecutionResults results = run(judgeAt(judge, "read-write"));
+
+            assertThat(results.testEvents().succeeded().count()).isZero();
+            assertThat(results.testEvents().failed().count()).isEqualTo(6);
+            assertThat(message(results.testEvents().failed().list().get(0)))
+                    .contains("The judge's reply about criterion '")
+                    .contains("cannot be read: it is not JSON");
+            JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+            for (JsonNode c : report.get("cases")) {
+                assertThat(c.get("outcome").asText()).isEqualTo("errored");
+            }
+        }
+    }
+
+    @Test
+    void judgeCallsAreCachedSoAReplayNeedsNoJudge() throws IOException {
+        List<String> outcomes = new ArrayList<>();
+        AtomicInteger requests = new AtomicInteger();
+        try (MockWebServer judge = new MockWebServer()) {
+            judge.setDispatcher(counting(
+                    requests,
+                    replying("{\"met\": true, \"probability\": 0.8, \"reason\": \"It apologises and names the"
+                            + " amount.\"}")));
+            judge.start();
+            run(judgeAt(judge, "read-write"));
+            JSON.readTree(reportDir.resolve("last-run.json").toFile())
+                    .get("cases")
+                    .forEach(c -> outcomes.add(c.get("outcome").asText()));
+            int recorded = requests.get();
+
+            var replay = StdOut.capture(() -> run(judgeAt(judge, "replay-only")));
+
+            assertThat(recorded).isEqualTo(12);
+            assertThat(requests.get()).as("requests during the replay").isEqualTo(recorded);
+            assertThat(replay.value().testEvents().succeeded().count()).isEqualTo(6);
+            assertThat(replay.out()).contains("[rpt] judge openai/judge-model, 12 calls (12 cached, 0 failed)");
+            assertThat(outcomes).containsOnly("passed");
+        }
+    }
+
+    private Map<String, String> judgeAt(MockWebServer server, String cacheMode) {
+        return Map.of(
+                "rpt.judge.provider", "openai",
+                "rpt.judge.model", "judge-model",
+                "rpt.judge.base-url", server.url("/v1").toString(),
+                "rpt.judge.api-key-env", "none",
+                "rpt.judge.retry.max-attempts", "1",
+                "rpt.cache", cacheMode,
+                "rpt.cache.dir", cacheDir.toString());
+    }
+
+    private static Dispatcher replying(String content) {
+        return new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return ChatCompletions.text(content);
+            }
+        };
+    }
+
+    private static Dispatcher counting(AtomicInteger requests, Dispatcher delegate) {
+        return new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                requests.incrementAndGet();
+                return delegate.dispatch(request);
+            }
+        };
+    }
+
+    private static String message(Event event) {
+        return event.getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable)
+                .map(Throwable::getMessage)
+                .orElse("");
+    }
+
+    private EngineExecutionResults run(Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "rpt.provider", "sim",
+                "rpt.sim.answers", "cases/support-replies.jsonl",
+                "rpt.report.dir", reportDir.toString()));
+        config.putAll(extra);
+        return EngineTestKit.engine("rpt")
+                .configurationParameters(config)
+                .selectors(selectClass(SupportReplyTestCase.class))
+                .execute();
+    }
+}
