@@ -30,4 +30,11 @@ public @interface Thresholds {
 
     /** The maximum share of errored cases (transport, provider or parse errors), in [0, 1]. */
     double maxErrorRate() default Double.NaN;
+
+    /**
+     * The minimum Cohen's kappa of the judge against the human verdicts, for each {@link Criterion} whose cases carry
+     * them (a case-file column named after the criterion's id), in [-1, 1]. A judge that drifts (a new judge model,
+     * an edited judge prompt) then fails the build. With no human verdict at all, the bound fails and says so.
+     */
+    double minKappa() default Double.NaN;
 }

@@ -14,6 +14,7 @@ import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.ReliabilityBin;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.thresholds.MetricBounds;
@@ -329,23 +330,26 @@ final class RunReportJson {
         }
     }
 
-    @JsonPropertyOrder({"className", "model", "prompt", "thresholds", "metrics", "splits"})
+    @JsonPropertyOrder({"className", "model", "prompt", "thresholds", "metrics", "splits", "judgeAgreement"})
     record ClassJson(
             String className,
             @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model,
             PromptJson prompt,
             BoundsJson thresholds,
             MetricsJson metrics,
-            Map<String, MetricsJson> splits) {
+            Map<String, MetricsJson> splits,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AgreementJson> judgeAgreement) {
 
         ClassJson {
+            judgeAgreement = list(judgeAgreement);
             text(className, "className");
             model = model == null ? Optional.empty() : model;
             present(prompt, "prompt");
             thresholds = thresholds == null ? BoundsJson.of(MetricBounds.NONE) : thresholds;
         }
 
-        static ClassJson of(ClassInfo info, Metrics metrics, Map<Split, Metrics> bySplit) {
+        static ClassJson of(
+                ClassInfo info, Metrics metrics, Map<Split, Metrics> bySplit, List<JudgeAgreement> agreement) {
             Map<String, MetricsJson> splits = new LinkedHashMap<>();
             for (Split split : Split.values()) {
                 splits.put(split.name().toLowerCase(Locale.ROOT), MetricsJson.of(bySplit.get(split)));
@@ -356,11 +360,37 @@ final class RunReportJson {
                     new PromptJson(info.promptPath(), info.promptSha256()),
                     BoundsJson.of(info.thresholds()),
                     MetricsJson.of(metrics),
-                    splits);
+                    splits,
+                    agreement.stream().map(AgreementJson::of).toList());
         }
 
         ClassInfo toInfo() {
             return new ClassInfo(className, prompt.path(), prompt.sha256(), thresholds.toBounds(), model);
+        }
+    }
+
+    /**
+     * The judge's agreement with human verdicts on one criterion: {@code agreement} holds the agreement rate as its
+     * accuracy, {@code calibration} the judge's probability against the human verdicts.
+     */
+    @JsonPropertyOrder({"criterion", "n", "kappa", "agreement", "calibration"})
+    record AgreementJson(
+            String criterion, Integer n, OptionalDouble kappa, MetricsJson agreement, MetricsJson calibration) {
+
+        AgreementJson {
+            text(criterion, "criterion");
+            kappa = kappa == null ? OptionalDouble.empty() : kappa;
+            present(agreement, "agreement");
+            present(calibration, "calibration");
+        }
+
+        static AgreementJson of(JudgeAgreement agreement) {
+            return new AgreementJson(
+                    agreement.criterion(),
+                    agreement.n(),
+                    agreement.kappa(),
+                    MetricsJson.of(agreement.agreement()),
+                    MetricsJson.of(agreement.calibration()));
         }
     }
 

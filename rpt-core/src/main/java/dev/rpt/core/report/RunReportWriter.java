@@ -12,6 +12,7 @@ import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.files.AtomicFiles;
 import dev.rpt.core.files.JsonFiles;
+import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +61,7 @@ public final class RunReportWriter implements AutoCloseable {
     // Only the compact outcomes stay: the metrics need all of them (equal-mass ECE and AUROC sort them), the traces
     // are on disk already.
     private final Map<String, Map<Split, List<CaseOutcome>>> outcomes = new LinkedHashMap<>();
+    private final Map<String, JudgeAgreement.Tally> agreements = new LinkedHashMap<>();
     private State state = State.OPEN;
 
     private enum State {
@@ -117,6 +119,20 @@ public final class RunReportWriter implements AutoCloseable {
         outcomes.computeIfAbsent(record.classKey(), name -> new LinkedHashMap<>())
                 .computeIfAbsent(record.split(), split -> new ArrayList<>())
                 .add(outcome);
+        if (!record.judgements().isEmpty()) {
+            agreements
+                    .computeIfAbsent(record.classKey(), name -> new JudgeAgreement.Tally())
+                    .add(record.judgements(), record.vars());
+        }
+    }
+
+    /**
+     * How well the judge agrees with the human verdicts of one class's cases so far, per criterion; empty when no
+     * judged case carries one.
+     */
+    public synchronized List<JudgeAgreement> classAgreement(String classKey) {
+        JudgeAgreement.Tally tally = agreements.get(classKey);
+        return tally == null ? List.of() : tally.results(options);
     }
 
     /**
@@ -273,7 +289,10 @@ public final class RunReportWriter implements AutoCloseable {
         for (Split split : Split.values()) {
             splits.put(split, Metrics.of(bySplit.getOrDefault(split, List.of()), options));
         }
-        WRITER.writeValue(json, RunReportJson.ClassJson.of(info, Metrics.of(all(bySplit), options), splits));
+        WRITER.writeValue(
+                json,
+                RunReportJson.ClassJson.of(
+                        info, Metrics.of(all(bySplit), options), splits, classAgreement(info.classKey())));
     }
 
     private static List<CaseOutcome> all(Map<Split, List<CaseOutcome>> bySplit) {

@@ -201,4 +201,35 @@ final class ConsoleReport {
             return CaseResolution.simpleName(className);
         }
     }
+
+    /** The judge's agreement with people on one criterion, in one line. */
+    static String agreement(dev.rpt.core.judge.JudgeAgreement agreement) {
+        var rate = agreement.agreement();
+        var calibration = agreement.calibration();
+        return String.format(
+                java.util.Locale.ROOT,
+                "n %d, agreement %s%s, kappa %s, judge Brier %s, ECE %s",
+                agreement.n(),
+                rate.accuracy().isPresent()
+                        ? String.format(
+                                java.util.Locale.ROOT, "%.3f", rate.accuracy().getAsDouble())
+                        : "n/a",
+                rate.accuracyCi()
+                        .map(ci -> String.format(java.util.Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper()))
+                        .orElse(""),
+                agreement.kappa().isPresent()
+                        ? String.format(
+                                java.util.Locale.ROOT, "%.3f", agreement.kappa().getAsDouble())
+                        : "undefined",
+                calibration.brier().isPresent()
+                        ? String.format(
+                                java.util.Locale.ROOT,
+                                "%.3f",
+                                calibration.brier().getAsDouble())
+                        : "n/a",
+                calibration.ece().isPresent()
+                        ? String.format(
+                                java.util.Locale.ROOT, "%.3f", calibration.ece().getAsDouble())
+                        : "n/a");
+    }
 }

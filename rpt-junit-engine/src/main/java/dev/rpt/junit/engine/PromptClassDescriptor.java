@@ -71,6 +71,19 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
         return thresholds;
     }
 
+    /** {@code @Thresholds(minKappa)}: the judge's minimum agreement with people, beyond chance, per criterion. */
+    java.util.OptionalDouble minKappa() {
+        dev.rpt.api.Thresholds bounds = testClass.getAnnotation(dev.rpt.api.Thresholds.class);
+        return bounds == null || Double.isNaN(bounds.minKappa())
+                ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(bounds.minKappa());
+    }
+
+    /** Whether the class has a thresholds test: a metric bound, or a bound on the judge's agreement. */
+    boolean hasThresholds() {
+        return !thresholds.isEmpty() || minKappa().isPresent();
+    }
+
     String promptResource() {
         return testClass.getAnnotation(PromptTest.class).prompt();
     }

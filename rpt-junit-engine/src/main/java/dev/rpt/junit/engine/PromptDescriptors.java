@@ -9,6 +9,7 @@ import dev.rpt.api.PromptTest;
 import dev.rpt.core.cases.HoldoutSplit;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.prompt.PromptVariable;
@@ -78,6 +79,13 @@ final class PromptDescriptors {
                                         + ". Every bound is a share between 0 and 1.")
                         .source(source));
             }
+            if (!Double.isNaN(bounds.minKappa()) && !(bounds.minKappa() >= -1 && bounds.minKappa() <= 1)) {
+                issues.reportIssue(DiscoveryIssue.builder(
+                                Severity.ERROR,
+                                "@Thresholds(minKappa = " + bounds.minKappa() + ") of " + testClass.getSimpleName()
+                                        + ": Cohen's kappa lies between -1 and 1; 0.6 is a common bar for a judge.")
+                        .source(source));
+            }
         }
         ConfidenceMode confidence = config.choice(
                         RptConstants.CONFIDENCE, List.of("verbalized", "logprobs", "consistency"))
@@ -121,7 +129,7 @@ final class PromptDescriptors {
     Optional<ThresholdsDescriptor> thresholdsDescriptor(PromptClassDescriptor owner, String segmentValue) {
         Optional<String> model =
                 segmentValue.equals(ThresholdsDescriptor.UNNAMED) ? Optional.empty() : Optional.of(segmentValue);
-        return owner.thresholds().isEmpty() || !models.contains(model)
+        return !owner.hasThresholds() || !models.contains(model)
                 ? Optional.empty()
                 : Optional.of(new ThresholdsDescriptor(
                         thresholdsId(owner, model), owner.testClass(), owner.thresholds(), model));
@@ -136,7 +144,7 @@ final class PromptDescriptors {
         for (Method method : PromptTestClass.caseMethods(descriptor.testClass())) {
             children.add(selectMethod(descriptor.testClass(), method));
         }
-        if (!descriptor.thresholds().isEmpty()) {
+        if (descriptor.hasThresholds()) {
             models.forEach(model -> children.add(selectUniqueId(thresholdsId(descriptor, model))));
         }
         return children;
@@ -190,6 +198,19 @@ final class PromptDescriptors {
             return;
         }
         for (DeclaredCriterion criterion : criteria) {
+            for (PromptCase c : cases) {
+                try {
+                    JudgeAgreement.humanVerdict(c.vars().get(criterion.id()));
+                } catch (IllegalArgumentException e) {
+                    issues.reportIssue(DiscoveryIssue.builder(
+                                    Severity.ERROR,
+                                    "The human verdict on criterion '" + criterion.id() + "' of " + c.origin() + ": "
+                                            + e.getMessage() + ". The column named after a criterion's id holds"
+                                            + " what a person found when reading the answer.")
+                            .source(MethodSource.from(testClass, method)));
+                    break;
+                }
+            }
             for (String name : criterion.variables()) {
                 List<PromptCase> lacking =
                         cases.stream().filter(c -> !c.vars().containsKey(name)).toList();

@@ -7,6 +7,7 @@ import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.judge.Judge;
+import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.judge.JudgePrompts;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.runtime.ChatModels;
@@ -207,11 +208,13 @@ final class RunSession {
     void checkThresholds(PromptClassDescriptor testClass, Optional<String> model) {
         ClassInfo info = testClass.info(model);
         ThresholdResult result = thresholdResult(info);
-        if (result.passed()) {
+        List<String> violations = new ArrayList<>(result.violations());
+        testClass.minKappa().ifPresent(min -> violations.addAll(kappaViolations(info, min)));
+        if (violations.isEmpty()) {
             return;
         }
         String message = info.displayName() + " is below its thresholds: " + result.measuredLine() + "\n  - "
-                + String.join("\n  - ", result.violations())
+                + String.join("\n  - ", violations)
                 + "\nSee " + reportDirectory.resolve(RunReportWriter.LAST_RUN)
                 + " for every case. Improve the prompt (or run mvn rpt:tune), or lower the bar in @Thresholds.";
         if (informational(model)) {
@@ -223,6 +226,28 @@ final class RunSession {
         AssertionError failure = new AssertionError(message);
         failure.setStackTrace(new StackTraceElement[0]);
         throw failure;
+    }
+
+    /** The criteria whose judge agrees with people less than {@code @Thresholds(minKappa)} asks. */
+    private List<String> kappaViolations(ClassInfo info, double minKappa) {
+        List<JudgeAgreement> agreements = report.classAgreement(info.classKey());
+        if (agreements.isEmpty()) {
+            return List.of("judge agreement: @Thresholds(minKappa = " + minKappa + ") needs human verdicts, and no"
+                    + " judged case has one. Add a column named after a criterion's id (true/false) to the case"
+                    + " file.");
+        }
+        List<String> violations = new ArrayList<>();
+        for (JudgeAgreement agreement : agreements) {
+            if (agreement.kappa().isEmpty() || agreement.kappa().getAsDouble() < minKappa) {
+                violations.add("judge agreement on '" + agreement.criterion() + "': kappa "
+                        + agreement.kappa().stream()
+                                .mapToObj(k -> String.format(Locale.ROOT, "%.3f", k))
+                                .findFirst()
+                                .orElse("undefined")
+                        + " < " + minKappa + " (" + ConsoleReport.agreement(agreement) + ")");
+            }
+        }
+        return violations;
     }
 
     /** After a class's last test: the line that counts its cases past the console cap, per model. */
@@ -282,6 +307,14 @@ final class RunSession {
                     informational(info.model())));
         }
         console.summary(rows);
+        for (ClassInfo info : classes) {
+            for (JudgeAgreement agreement : report.classAgreement(info.classKey())) {
+                String simpleName = info.className().substring(info.className().lastIndexOf('.') + 1)
+                        + ModelTarget.suffix(info.model());
+                System.out.println("[rpt] judge agreement " + simpleName + " '" + agreement.criterion() + "': "
+                        + ConsoleReport.agreement(agreement));
+            }
+        }
         if (judgeModel != null) {
             // Metered apart: the judge grades the answers, it is not the model under test.
             System.out.println("[rpt] judge " + judgeModel.info().label() + ", " + usageLine(judgeLedger.snapshot()));

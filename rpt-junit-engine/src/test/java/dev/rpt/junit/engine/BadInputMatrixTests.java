@@ -46,6 +46,24 @@ class BadInputMatrixTests {
                         "src/test/resources/prompts/missing.prompt",
                         "@PromptTest(prompt = ...)"),
                 row(
+                        "malformed criterion id",
+                        () -> onlyIssue(MisconfiguredTestCases.BadCriterionIdTestCase.class),
+                        "@Criterion(id = \"Is Polite\")",
+                        "BadCriterionIdTestCase.replies",
+                        "lower-case letters, digits and single hyphens"),
+                row(
+                        "human verdict that is not one",
+                        () -> onlyIssue(MisconfiguredTestCases.BadHumanVerdictTestCase.class),
+                        "criterion 'apologises'",
+                        "'maybe' is not a human verdict",
+                        "write true or false"),
+                row(
+                        "criterion variable no case has",
+                        () -> onlyIssue(MisconfiguredTestCases.CriterionVariableMissingTestCase.class),
+                        "'reference'",
+                        "@Criterion(id = \"matches-reference\")",
+                        "Add a 'reference' column"),
+                row(
                         "unreadable prompt file",
                         () -> message(() -> PromptFile.parse(Path.of("no/such/dir/solver.prompt"))),
                         "no/such/dir/solver.prompt"),

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.junit.engine.fixtures.LabelledSupportReplyTestCase;
 import dev.rpt.junit.engine.fixtures.SupportReplyTestCase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -122,6 +123,43 @@ class JudgedCriteriaTests {
         }
     }
 
+    @Test
+    void theJudgeIsMeasuredAgainstHumanVerdictsAndAJudgeBelowTheKappaBarFailsTheBuild() throws IOException {
+        var captured = StdOut.capture(
+                () -> run(LabelledSupportReplyTestCase.class, "cases/support-replies-labelled.jsonl", Map.of()));
+
+        JsonNode agreement =
+                JSON.readTree(reportDir.resolve("last-run.json").toFile()).at("/classes/0/judgeAgreement");
+        assertThat(agreement).hasSize(3);
+        Map<String, JsonNode> byCriterion = new HashMap<>();
+        agreement.forEach(a -> byCriterion.put(a.get("criterion").asText(), a));
+        // The quoted criteria are exact for a keyword judge: it agrees with every human verdict, one "no" each.
+        for (String exact : List.of("apologises", "mentions-amount")) {
+            assertThat(byCriterion.get(exact).get("n").asInt()).isEqualTo(6);
+            assertThat(byCriterion.get(exact).get("kappa").asDouble()).isEqualTo(1.0);
+            assertThat(byCriterion.get(exact).at("/agreement/accuracy").asDouble())
+                    .isEqualTo(1.0);
+        }
+        // "Is polite" is prose: the judge finds neither "polite" nor "customer" in any reply, people found all polite.
+        JsonNode polite = byCriterion.get("polite");
+        assertThat(polite.get("kappa").asDouble()).isZero();
+        assertThat(polite.at("/agreement/accuracy").asDouble()).isZero();
+        assertThat(polite.at("/calibration/brier").asDouble())
+                .isCloseTo(0.9025, org.assertj.core.data.Offset.offset(1e-9));
+
+        Event thresholds = captured.value().testEvents().failed().list().stream()
+                .filter(e -> e.getTestDescriptor().getLegacyReportingName().equals("thresholds"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(message(thresholds))
+                .contains("judge agreement on 'polite': kappa 0.000 < 0.6 (n 6, agreement 0.000 [")
+                .doesNotContain("on 'apologises'")
+                .doesNotContain("on 'mentions-amount'");
+        assertThat(captured.out())
+                .contains("[rpt] judge agreement LabelledSupportReplyTestCase 'apologises': n 6, agreement 1.000 [")
+                .contains("kappa 1.000, judge Brier 0.003, ECE 0.050");
+    }
+
     private Map<String, String> judgeAt(MockWebServer server, String cacheMode) {
         return Map.of(
                 "rpt.judge.provider", "openai",
@@ -160,14 +198,16 @@ class JudgedCriteriaTests {
     }
 
     private EngineExecutionResults run(Map<String, String> extra) {
-        Map<String, String> config = new HashMap<>(Map.of(
-                "rpt.provider", "sim",
-                "rpt.sim.answers", "cases/support-replies.jsonl",
-                "rpt.report.dir", reportDir.toString()));
+        return run(SupportReplyTestCase.class, "cases/support-replies.jsonl", extra);
+    }
+
+    private EngineExecutionResults run(Class<?> testClass, String answers, Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(
+                Map.of("rpt.provider", "sim", "rpt.sim.answers", answers, "rpt.report.dir", reportDir.toString()));
         config.putAll(extra);
         return EngineTestKit.engine("rpt")
                 .configurationParameters(config)
-                .selectors(selectClass(SupportReplyTestCase.class))
+                .selectors(selectClass(testClass))
                 .execute();
     }
 }

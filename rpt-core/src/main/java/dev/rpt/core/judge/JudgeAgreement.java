@@ -1,0 +1,149 @@
+package dev.rpt.core.judge;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.rpt.api.Judgement;
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.calibration.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * How well a judge agrees with people on one criterion, over the answers a person labelled: a case file column named
+ * after the criterion's id holds the human verdict on the answer ({@code true}/{@code false}, also {@code yes}/{@code
+ * no}, {@code 1}/{@code 0}, {@code met}/{@code unmet}; blank for none).
+ *
+ * @param criterion the criterion's id
+ * @param n the judged answers with a human verdict
+ * @param agreement the share of them on which the judge's verdict equals the human one, as metrics: its accuracy (with
+ *     the Wilson interval) is the agreement rate
+ * @param calibration the judge's stated probability against the human verdict, as metrics: Brier, ECE and the
+ *     reliability bins say whether a judge that states 0.8 is right 80% of the time
+ * @param kappa Cohen's kappa of the judge's and the human verdicts: agreement beyond what their base rates give by
+ *     chance, 1 for perfect, 0 for chance; empty when it is undefined (both always say the same one thing)
+ */
+@API(status = INTERNAL, since = "0.2")
+public record JudgeAgreement(String criterion, int n, Metrics agreement, Metrics calibration, OptionalDouble kappa) {
+
+    private static final Set<String> MET = Set.of("true", "yes", "1", "met", "pass", "passed");
+    private static final Set<String> UNMET = Set.of("false", "no", "0", "unmet", "fail", "failed");
+
+    public JudgeAgreement {
+        Objects.requireNonNull(criterion, "criterion");
+        Objects.requireNonNull(agreement, "agreement");
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(kappa, "kappa");
+    }
+
+    /**
+     * A human verdict as a case file writes it: empty when the cell is blank.
+     *
+     * @throws IllegalArgumentException naming the accepted values when the cell holds something else
+     */
+    public static Optional<Boolean> humanVerdict(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return Optional.empty();
+        }
+        String value = cell.strip().toLowerCase(Locale.ROOT);
+        if (MET.contains(value)) {
+            return Optional.of(true);
+        }
+        if (UNMET.contains(value)) {
+            return Optional.of(false);
+        }
+        throw new IllegalArgumentException("'" + cell + "' is not a human verdict: write true or false (also yes/no,"
+                + " 1/0, met/unmet), or leave the cell blank");
+    }
+
+    /**
+     * Collects the judged answers with a human verdict, criterion by criterion, in the order the criteria first
+     * appear. Cells that are not verdicts are skipped here; discovery reports them.
+     */
+    public static final class Tally {
+
+        private final Map<String, List<Pair>> pairs = new LinkedHashMap<>();
+
+        /**
+         * Adds a judged answer's verdicts that a person also gave.
+         *
+         * @param judgements the judge's verdicts on the answer
+         * @param vars the case's variables, where the human verdicts are
+         */
+        public void add(List<Judgement> judgements, Map<String, String> vars) {
+            for (Judgement judgement : judgements) {
+                Optional<Boolean> human;
+                try {
+                    human = humanVerdict(vars.get(judgement.criterion()));
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                human.ifPresent(h -> pairs.computeIfAbsent(judgement.criterion(), id -> new ArrayList<>())
+                        .add(new Pair(judgement, h)));
+            }
+        }
+
+        /** The agreement on each criterion that has a human verdict. */
+        public List<JudgeAgreement> results(MetricsOptions options) {
+            List<JudgeAgreement> results = new ArrayList<>();
+            pairs.forEach((criterion, list) -> results.add(of(criterion, list, options)));
+            return results;
+        }
+    }
+
+    private record Pair(Judgement judge, boolean human) {}
+
+    private static JudgeAgreement of(String criterion, List<Pair> pairs, MetricsOptions options) {
+        List<CaseOutcome> agreed = new ArrayList<>();
+        List<CaseOutcome> calibration = new ArrayList<>();
+        int both = 0;
+        int judgeOnly = 0;
+        int humanOnly = 0;
+        int neither = 0;
+        for (Pair pair : pairs) {
+            boolean judge = pair.judge().met();
+            agreed.add(new CaseOutcome(
+                    judge == pair.human() ? Verdict.PASSED : Verdict.FAILED, OptionalDouble.empty(), false));
+            calibration.add(new CaseOutcome(
+                    pair.human() ? Verdict.PASSED : Verdict.FAILED,
+                    OptionalDouble.of(pair.judge().probability()),
+                    false));
+            if (judge && pair.human()) {
+                both++;
+            } else if (judge) {
+                judgeOnly++;
+            } else if (pair.human()) {
+                humanOnly++;
+            } else {
+                neither++;
+            }
+        }
+        return new JudgeAgreement(
+                criterion,
+                pairs.size(),
+                Metrics.of(agreed, options),
+                Metrics.of(calibration, options),
+                kappa(both, judgeOnly, humanOnly, neither));
+    }
+
+    /** Cohen's kappa of a 2×2 table: (observed − chance agreement) / (1 − chance agreement). */
+    static OptionalDouble kappa(int both, int judgeOnly, int humanOnly, int neither) {
+        double n = both + judgeOnly + humanOnly + neither;
+        if (n == 0) {
+            return OptionalDouble.empty();
+        }
+        double observed = (both + neither) / n;
+        double chance = ((both + judgeOnly) / n) * ((both + humanOnly) / n)
+                + ((humanOnly + neither) / n) * ((judgeOnly + neither) / n);
+        return chance >= 1 ? OptionalDouble.empty() : OptionalDouble.of((observed - chance) / (1 - chance));
+    }
+}
