@@ -89,7 +89,8 @@ record CandidateScores(
                 tune,
                 selection,
                 failureModes,
-                report.usage(),
+                // The judge of a judged prompt is part of what evaluating a candidate costs.
+                report.judge().map(judge -> report.usage().plus(judge.usage())).orElse(report.usage()),
                 confirm,
                 confirmCases,
                 mustPassFailures,
