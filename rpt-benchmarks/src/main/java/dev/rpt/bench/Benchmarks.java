@@ -3,6 +3,8 @@ package dev.rpt.bench;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.model.runtime.ConcurrencyLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -87,15 +90,79 @@ public final class Benchmarks {
                     case "memory" -> benchmarks.memory();
                     case "tuner" -> benchmarks.tuner();
                     case "load" -> benchmarks.load();
+                    case "adaptive" -> benchmarks.adaptive();
                     default ->
                         throw new IllegalArgumentException("Unknown benchmark '" + scenario
-                                + "'. Use throughput, overhead, cache, scaling, memory, tuner, load or all.");
+                                + "'. Use throughput, overhead, cache, scaling, memory, tuner, load, adaptive or all.");
                 }
             }
         } finally {
             delete(work);
         }
     }
+
+    /**
+     * A provider that allows {@value #CAPACITY} requests in flight and answers 429 beyond: a fixed limit below it, a
+     * fixed limit far above it, and {@code rpt.concurrency=auto}, side by side. The adaptive limit is one per endpoint
+     * in a JVM, so each repetition continues from where the previous one left it; the first shows it settling from 8.
+     */
+    private void adaptive() {
+        warmUp();
+        int cases = 2_000;
+        server.latencyMs(50);
+        server.capacity(CAPACITY);
+        System.out.printf(
+                Locale.ROOT,
+                "%n## Adaptive concurrency: %d cases, 50 ms latency, the server allows %d in flight%n",
+                cases,
+                CAPACITY);
+        System.out.println("| rpt.concurrency | rep | requests | 429s | 429 share | mean in flight at the server"
+                + " | limit at the end | engine ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        try {
+            for (String concurrency : List.of("8", "64", "auto")) {
+                for (int rep = 1; rep <= reps; rep++) {
+                    server.resetInFlight();
+                    int limitedBefore = server.rateLimited();
+                    int requestsBefore = server.requests();
+                    RunResult run = engine.run(
+                            cases,
+                            concurrency,
+                            "off",
+                            work.resolve("cache"),
+                            Map.of("rpt.concurrency.max", "64", "rpt.retry.max-attempts", "20"));
+                    int requests = server.requests() - requestsBefore;
+                    int limited = server.rateLimited() - limitedBefore;
+                    String end = concurrency.equals("auto")
+                            ? String.valueOf(ConcurrencyLimiter.from(RptConfig.of(Map.of(
+                                            "rpt.provider", "openai",
+                                            "rpt.base-url", server.baseUrl(),
+                                            "rpt.concurrency", "auto",
+                                            "rpt.concurrency.max", "64")))
+                                    .currentLimit())
+                            : concurrency;
+                    System.out.printf(
+                            Locale.ROOT,
+                            "| %s | %d | %d | %d | %.1f%% | %.1f | %s | %.0f |%n",
+                            concurrency,
+                            rep,
+                            requests,
+                            limited,
+                            100.0 * limited / requests,
+                            server.meanInFlight(),
+                            end,
+                            run.engineMs());
+                    if (run.started() != cases || run.passed() != cases) {
+                        throw new IllegalStateException("lost cases: " + run);
+                    }
+                }
+            }
+        } finally {
+            server.capacity(0);
+        }
+    }
+
+    private static final int CAPACITY = 16;
 
     /** 10,000 cases at concurrency 64 with every 20th request rate-limited: every case must be accounted for. */
     private void load() {

@@ -42,6 +42,11 @@ final class EngineRun {
 
     /** Runs N cases with extra configuration, e.g. a {@code rpt.prompt-override.*} candidate for the tuner. */
     RunResult run(int cases, int concurrency, String cache, Path cacheDirectory, Map<String, String> extra) {
+        return run(cases, String.valueOf(concurrency), cache, cacheDirectory, extra);
+    }
+
+    /** Runs N cases at a concurrency setting as {@code rpt.concurrency} takes it: a number or {@code auto}. */
+    RunResult run(int cases, String concurrency, String cache, Path cacheDirectory, Map<String, String> extra) {
         Path root = workDirectory.resolve("run-" + (++runs));
         Class<?> fixture = FixtureLoader.fixtureWith(cases, root.resolve("classes"));
         Path reportDirectory = root.resolve("report");
@@ -50,7 +55,7 @@ final class EngineRun {
         config.put("rpt.model", "gpt-4.1-mini");
         config.put("rpt.base-url", server.baseUrl());
         config.put("rpt.api-key-env", "none");
-        config.put("rpt.concurrency", String.valueOf(concurrency));
+        config.put("rpt.concurrency", concurrency);
         config.put("rpt.cache", cache);
         config.put("rpt.cache.dir", cacheDirectory.toString());
         config.put("rpt.report.dir", reportDirectory.toString());

@@ -32,6 +32,10 @@ final class LatencyServer implements AutoCloseable {
     private volatile long latencyMs;
     private volatile int rateLimitEvery;
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong inFlightSum = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+    private volatile int capacity;
 
     private LatencyServer(HttpServer server, ExecutorService workers) {
         this.server = server;
@@ -64,6 +68,26 @@ final class LatencyServer implements AutoCloseable {
         this.rateLimitEvery = n;
     }
 
+    /**
+     * Allows at most {@code k} requests in flight; one beyond gets a 429 at once, as a provider's concurrency limit
+     * does (0 turns it off).
+     */
+    void capacity(int k) {
+        this.capacity = k;
+    }
+
+    /** The mean number of requests in flight when a request was answered, since the last reset. */
+    double meanInFlight() {
+        long count = served.get();
+        return count == 0 ? 0 : (double) inFlightSum.get() / count;
+    }
+
+    /** Resets the in-flight statistics. */
+    void resetInFlight() {
+        inFlightSum.set(0);
+        served.set(0);
+    }
+
     /** The 429s sent since start. */
     int rateLimited() {
         return rateLimited.get();
@@ -84,22 +108,21 @@ final class LatencyServer implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int count = requests.incrementAndGet();
             int every = rateLimitEvery;
-            if (every > 0 && count % every == 0) {
-                rateLimited.incrementAndGet();
-                byte[] error = ("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_exceeded\","
-                                + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("content-type", "application/json");
-                exchange.getResponseHeaders().set("retry-after-ms", "10");
-                exchange.sendResponseHeaders(429, error.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(error);
+            int now = inFlight.incrementAndGet();
+            int allowed = capacity;
+            try {
+                if ((every > 0 && count % every == 0) || (allowed > 0 && now > allowed)) {
+                    tooMany(exchange);
+                    return;
                 }
-                return;
-            }
-            long wait = latencyMs;
-            if (wait > 0) {
-                TimeUnit.MILLISECONDS.sleep(wait);
+                inFlightSum.addAndGet(now);
+                served.incrementAndGet();
+                long wait = latencyMs;
+                if (wait > 0) {
+                    TimeUnit.MILLISECONDS.sleep(wait);
+                }
+            } finally {
+                inFlight.decrementAndGet();
             }
             byte[] reply = completion(answerTo(body)).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("content-type", "application/json");
@@ -109,6 +132,19 @@ final class LatencyServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void tooMany(HttpExchange exchange) throws IOException {
+        rateLimited.incrementAndGet();
+        byte[] error = ("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_exceeded\","
+                        + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        exchange.getResponseHeaders().set("retry-after-ms", "10");
+        exchange.sendResponseHeaders(429, error.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(error);
         }
     }
 

@@ -80,8 +80,14 @@ public final class RptConstants {
     /** The timeout of one HTTP call, e.g. {@code 60s}, {@code 2m} or {@code PT90S}. Defaults to {@code 60s}. */
     public static final String TIMEOUT = "rpt.timeout";
 
-    /** How many model calls of a run may be in flight at once. Defaults to {@code 8}. */
+    /**
+     * How many model calls of a run may be in flight at once, or {@code auto} for a limit that adapts to the
+     * provider's throttling. Defaults to {@code 8}.
+     */
     public static final String CONCURRENCY = "rpt.concurrency";
+
+    /** The upper bound of {@code rpt.concurrency=auto}, 1 to 1024. Defaults to {@code 64}. */
+    public static final String CONCURRENCY_MAX = "rpt.concurrency.max";
 
     /** Attempts per call, the first included, before a retryable error is reported. Defaults to {@code 5}. */
     public static final String RETRY_MAX_ATTEMPTS = "rpt.retry.max-attempts";

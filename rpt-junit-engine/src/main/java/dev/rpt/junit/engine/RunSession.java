@@ -307,6 +307,14 @@ final class RunSession {
                     informational(info.model())));
         }
         console.summary(rows);
+        for (RunModel model : models) {
+            if (model.limiter().adaptive()) {
+                System.out.println("[rpt] concurrency auto for " + model.label() + ": ended at "
+                        + model.limiter().currentLimit() + " in flight (at most "
+                        + model.limiter().limit() + "); "
+                        + model.limiter().throttleSummary());
+            }
+        }
         for (ClassInfo info : classes) {
             for (JudgeAgreement agreement : report.classAgreement(info.classKey())) {
                 String simpleName = info.className().substring(info.className().lastIndexOf('.') + 1)

@@ -122,7 +122,7 @@ public final class ChatModels {
 
         ChatModel model = provider.create(settings, config, environment);
         CacheEndpoint endpoint = CacheEndpoint.of(settings, model.info(), config);
-        model = new RetryingChatModel(model, retryPolicy, sleeper, clock, random);
+        model = new RetryingChatModel(model, retryPolicy, sleeper, clock, random, limiter::throttled);
         model = new FailFastChatModel(model);
         model = new LimitedChatModel(model, limiter);
         if (cacheDir != null && !model.info().simulated()) {

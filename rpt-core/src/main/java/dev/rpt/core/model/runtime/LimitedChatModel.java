@@ -45,7 +45,9 @@ final class LimitedChatModel implements ChatModel {
             throw cancelled;
         }
         try (permit) {
-            return delegate.chat(request);
+            ChatResponse response = delegate.chat(request);
+            permit.succeeded();
+            return response;
         }
     }
 

@@ -6,6 +6,8 @@ import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelException;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.RateLimitedException;
+import dev.rpt.core.model.ServerErrorException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ final class RetryingChatModel implements ChatModel {
     private final Sleeper sleeper;
     private final InstantSource clock;
     private final RandomGenerator random;
+    private final Runnable onThrottled;
 
     /**
      * @param random must be safe to share between threads (e.g. {@link java.util.Random}), as calls run in parallel
@@ -38,6 +41,33 @@ final class RetryingChatModel implements ChatModel {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.onThrottled = () -> {};
+    }
+
+    /**
+     * A retrying model that reports each throttled attempt (a 429, or a 503 or 529 overload) to {@code onThrottled},
+     * e.g. an adaptive {@link ConcurrencyLimiter}.
+     */
+    RetryingChatModel(
+            ChatModel delegate,
+            RetryPolicy policy,
+            Sleeper sleeper,
+            InstantSource clock,
+            RandomGenerator random,
+            Runnable onThrottled) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.onThrottled = Objects.requireNonNull(onThrottled, "onThrottled");
+    }
+
+    /** Whether a failure says the provider is overloaded or rate-limiting, so fewer calls at once would help. */
+    static boolean throttled(ModelException failure) {
+        return failure instanceof RateLimitedException
+                || (failure instanceof ServerErrorException server
+                        && (server.status() == 503 || server.status() == 529));
     }
 
     @Override
@@ -51,6 +81,9 @@ final class RetryingChatModel implements ChatModel {
                 return delegate.chat(request);
             } catch (ModelException e) {
                 failure = e;
+            }
+            if (throttled(failure)) {
+                onThrottled.run();
             }
             if (!failure.retryable()) {
                 earlier.forEach(failure::addSuppressed);
