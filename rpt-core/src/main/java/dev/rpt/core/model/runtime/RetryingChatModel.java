@@ -36,12 +36,7 @@ final class RetryingChatModel implements ChatModel {
      */
     RetryingChatModel(
             ChatModel delegate, RetryPolicy policy, Sleeper sleeper, InstantSource clock, RandomGenerator random) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.random = Objects.requireNonNull(random, "random");
-        this.onThrottled = () -> {};
+        this(delegate, policy, sleeper, clock, random, () -> {});
     }
 
     /**
