@@ -66,13 +66,17 @@ public final class Judge {
      * @param criterion the criterion's id
      * @param text the criterion's text, with the case's variables filled in
      * @param input what the model under test was asked (its rendered user message)
-     * @param answer the answer to grade
+     * @param answer the answer to grade: its text (a structured reply's answer field), or the raw reply when that is
+     *     empty: its text (a structured reply's answer field), or the raw reply when that is
+     *     empty
      * @param sample the answer's sample index, so that each sample's verdict has its own cache entry
      * @throws JudgeReplyException when the reply is not a readable verdict
      * @throws dev.rpt.core.model.ModelException when the call fails
      */
     public Judgement judge(String criterion, String text, String input, Answer answer, int sample) {
-        RenderedPrompt rendered = prompt.render(Map.of("criterion", text, "input", input, "answer", answer.raw()));
+        // The answer itself, not the structure around it: a JSON reply's answer field, else the whole reply.
+        String graded = answer.text().isBlank() ? answer.raw() : answer.text();
+        RenderedPrompt rendered = prompt.render(Map.of("criterion", text, "input", input, "answer", graded));
         ChatRequest request = rendered.toRequestBuilder()
                 .responseFormat(JUDGEMENT)
                 .temperature(0.0)
