@@ -7,14 +7,16 @@ assert tree.contains('dev.rpt:rpt-api:jar') : "rpt-prompt's value types are miss
  'com.squareup.okhttp3', 'org.jfree', 'org.apache.commons:commons-math3', 'java-diff-utils', 'org.junit'].each {
     assert !tree.contains(it) : "the application's runtime dependencies include ${it}:\n${tree}"
 }
-// Build 2: the main job tuned both prompts and wrote them.
-assert log.count('Wrote the best candidate to') == 2 : 'rpt:tune did not write both prompts'
+// Build 2: the main job tuned the three prompts and wrote them.
+assert log.count('Wrote the best candidate to') == 3 : 'rpt:tune did not write the three prompts'
 // Build 3: verify reached the gate and passed, although some answers are wrong.
-assert log =~ /Tests run: 222, Failures: 0, Errors: 0, Skipped: [1-9]\d*/ : 'Surefire counts: wrong answers tolerated'
+assert log =~ /Tests run: 271, Failures: 0, Errors: 0, Skipped: [1-9]\d*/ : 'Surefire counts: wrong answers tolerated'
 assert log.contains('[rpt]   WRONG (tolerated) ') : 'the wrong answers are listed'
 assert log =~ /\[rpt\] MathSolverPromptTests +120 +0 .* PASS: accuracy . 0\.750 ok, ECE . 0\.150 ok/ : 'math summary row'
 assert log =~ /\[rpt\] DateUnderstandingPromptTests +100 +0 .* PASS: accuracy . 0\.700 ok, ECE . 0\.150 ok/ : 'date summary row'
-assert log.contains('rpt:check passed: 2 prompt test classes') : 'rpt:check did not pass on the committed baseline'
+assert log =~ /\[rpt\] SupportReplyPromptTests +48 +0 .* PASS: accuracy . 0\.800 ok/ : 'judged summary row'
+assert log =~ /\[rpt\] judge agreement SupportReplyPromptTests 'apologises': n 32, / : 'the judge is measured against the human verdicts'
+assert log.contains('rpt:check passed: 3 prompt test classes') : 'rpt:check did not pass on the committed baseline'
 assert log.count('BUILD SUCCESS') == 3 : 'builds 1 to 3 must succeed'
 // Build 4: the same prompts against a clearly better baseline: rpt:check fails, naming the fix.
 assert log =~ /Failed to execute goal dev\.rpt:rpt-maven-plugin:[^:]+:check/ : 'rpt:check must be the goal that fails'
