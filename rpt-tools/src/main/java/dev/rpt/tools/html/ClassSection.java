@@ -82,7 +82,9 @@ final class ClassSection {
                     Charts.histogram(all.reliability(), "histogram-" + index),
                     "Stated confidence of " + all.withConfidence() + " scored cases, passed and failed.");
         }
-        html.append("</div>\n</section>\n");
+        html.append("</div>\n");
+        JudgeSection.append(html, index, own, options);
+        html.append("</section>\n");
     }
 
     /** One line under the heading: whether every bound holds, in words and by colour. */

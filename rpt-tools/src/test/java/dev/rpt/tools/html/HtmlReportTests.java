@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
@@ -254,6 +255,47 @@ class HtmlReportTests {
         assertThat(html).doesNotContain("<p class=\"more\">");
         assertThat(html).contains("<code>ModelTimeoutException</code> no reply within 30s");
         assertThat(html).doesNotContain("<code>gsm-01</code>");
+    }
+
+    @Test
+    void aJudgedClassShowsItsJudgeAgainstTheHumanVerdicts() throws IOException {
+        List<CaseRecord> cases = new java.util.ArrayList<>();
+        // Six answers a person labelled: the judge agrees on five (it calls j-5 met, the person did not).
+        for (int i = 0; i < 6; i++) {
+            CaseRecord passed = ReportFixtures.passed(ReportFixtures.MATH, "j-" + i, Split.TUNE, 0.9);
+            boolean human = i < 3;
+            double probability = i < 3 || i == 5 ? 0.9 : 0.1;
+            cases.add(new CaseRecord(
+                    passed.className(),
+                    passed.method(),
+                    passed.id(),
+                    passed.split(),
+                    java.util.Map.of("question", "q-" + i, "polite", String.valueOf(human)),
+                    passed.verdict(),
+                    passed.answer(),
+                    passed.confidence(),
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    passed.usage(),
+                    false,
+                    1,
+                    Optional.empty(),
+                    0,
+                    false,
+                    Optional.empty(),
+                    List.of(new dev.rpt.api.Judgement("polite", "Is polite", probability, 0.5, "reason"))));
+        }
+        RunReport run = ReportFixtures.run(dir.resolve("rpt"), false, cases);
+
+        String html = HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS);
+
+        assertThat(html)
+                .contains("<h4>The judge against human verdicts</h4>")
+                .contains("<th scope=\"row\">polite</th><td>6</td><td>83.3%</td>")
+                // Observed 5/6, chance 4/6 × 3/6 + 2/6 × 3/6 = 1/2: kappa (5/6 − 1/2) / (1/2) = 0.667.
+                .contains("<td>0.667</td>")
+                .containsPattern("<svg[^>]*id=[\"']judge-1-0[\"']");
     }
 
     @Test
