@@ -108,12 +108,10 @@ public record Evaluation(
                 : OptionalDouble.empty();
     }
 
-    /** The selection score on the held-out cases: accuracy − w·Brier; missing values count as 0 and 1. */
-    public double holdoutScore(double brierWeight) {
-        return holdoutScore(TuneObjective.ACCURACY, brierWeight);
-    }
-
-    /** The selection score on the held-out cases under an objective: its value − w·Brier. */
+    /**
+     * The selection score on the held-out cases under an objective: its value − w·Brier; missing values count as 0
+     * and 1.
+     */
     public double holdoutScore(TuneObjective objective, double brierWeight) {
         return objective.score(holdout, selectionReliability, brierWeight);
     }
