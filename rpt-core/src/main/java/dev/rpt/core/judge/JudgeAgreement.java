@@ -135,8 +135,12 @@ public record JudgeAgreement(String criterion, int n, Metrics agreement, Metrics
                 kappa(both, judgeOnly, humanOnly, neither));
     }
 
-    /** Cohen's kappa of a 2×2 table: (observed − chance agreement) / (1 − chance agreement). */
-    static OptionalDouble kappa(int both, int judgeOnly, int humanOnly, int neither) {
+    /**
+     * Cohen's kappa of a 2×2 table: (observed − chance agreement) / (1 − chance agreement).
+     *
+     * @return empty for no pair, or when chance agreement is 1 (both always say the same one thing)
+     */
+    public static OptionalDouble kappa(int both, int judgeOnly, int humanOnly, int neither) {
         double n = both + judgeOnly + humanOnly + neither;
         if (n == 0) {
             return OptionalDouble.empty();

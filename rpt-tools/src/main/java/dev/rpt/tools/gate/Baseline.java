@@ -120,7 +120,8 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
                 samples.confidence(),
                 samples.samples(),
                 samples.passes(),
-                outcomes);
+                outcomes,
+                JudgedAnswer.first(records));
     }
 
     /**

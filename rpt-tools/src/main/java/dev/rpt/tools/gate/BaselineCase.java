@@ -6,6 +6,7 @@ import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
@@ -22,6 +23,8 @@ import org.apiguardian.api.API;
  * @param sampleOutcomes with more than one sample, each sample's outcome in run order (so that the regression test
  *     can compare pass rates and calibration sample by sample); empty for a single sample, whose outcome is {@code
  *     verdict} and {@code confidence}
+ * @param judged for a judged case, the judge's verdicts on its first scored sample's answer, so that {@code rpt:check}
+ *     can compare the judge with itself on answers it graded both times; empty otherwise
  */
 @API(status = INTERNAL, since = "0.1")
 public record BaselineCase(
@@ -31,9 +34,11 @@ public record BaselineCase(
         OptionalDouble confidence,
         int samples,
         int passes,
-        List<CaseOutcome> sampleOutcomes) {
+        List<CaseOutcome> sampleOutcomes,
+        Optional<JudgedAnswer> judged) {
 
     public BaselineCase {
+        Objects.requireNonNull(judged, "judged");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(verdict, "verdict");
@@ -57,6 +62,18 @@ public record BaselineCase(
             throw new IllegalArgumentException("case " + method + "[" + id + "] counts " + passes + " passes, but"
                     + " its sample outcomes hold " + passed);
         }
+    }
+
+    /** A case that no judge graded. */
+    public BaselineCase(
+            String method,
+            String id,
+            Verdict verdict,
+            OptionalDouble confidence,
+            int samples,
+            int passes,
+            List<CaseOutcome> sampleOutcomes) {
+        this(method, id, verdict, confidence, samples, passes, sampleOutcomes, Optional.empty());
     }
 
     /** A case that ran once. */

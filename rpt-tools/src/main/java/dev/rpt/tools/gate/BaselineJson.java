@@ -180,7 +180,7 @@ final class BaselineJson {
         }
     }
 
-    @JsonPropertyOrder({"method", "id", "outcome", "confidence", "samples", "passes", "sampleOutcomes"})
+    @JsonPropertyOrder({"method", "id", "outcome", "confidence", "samples", "passes", "sampleOutcomes", "judged"})
     record CaseJson(
             String method,
             String id,
@@ -188,7 +188,8 @@ final class BaselineJson {
             OptionalDouble confidence,
             Integer samples,
             Integer passes,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SampleJson> sampleOutcomes) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SampleJson> sampleOutcomes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JudgedJson judged) {
 
         CaseJson {
             text(method, "method");
@@ -225,7 +226,8 @@ final class BaselineJson {
                     c.passes(),
                     c.sampleOutcomes().stream()
                             .map(sample -> new SampleJson(name(sample.verdict()), sample.confidence()))
-                            .toList());
+                            .toList(),
+                    c.judged().map(JudgedJson::of).orElse(null));
         }
 
         BaselineCase toCase() {
@@ -239,7 +241,47 @@ final class BaselineJson {
                     sampleOutcomes.stream()
                             .map(sample ->
                                     new CaseOutcome(verdict(sample.outcome(), "outcome"), sample.confidence(), false))
+                            .toList(),
+                    Optional.ofNullable(judged).map(JudgedJson::toJudged));
+        }
+    }
+
+    /** The judge's verdicts on a case's first scored answer, added in rpt 0.2 (optional, so schemaVersion stays 1). */
+    @JsonPropertyOrder({"answerSha256", "verdicts"})
+    record JudgedJson(String answerSha256, List<VerdictJson> verdicts) {
+
+        JudgedJson {
+            text(answerSha256, "answerSha256");
+            verdicts = list(present(verdicts, "verdicts"));
+        }
+
+        static JudgedJson of(JudgedAnswer judged) {
+            return new JudgedJson(
+                    judged.answerSha256(),
+                    judged.verdicts().stream()
+                            .map(v -> new VerdictJson(v.criterion(), v.probability(), v.met()))
                             .toList());
+        }
+
+        JudgedAnswer toJudged() {
+            return new JudgedAnswer(
+                    answerSha256,
+                    verdicts.stream()
+                            .map(v -> new JudgedAnswer.CriterionVerdict(v.criterion(), v.probability(), v.met()))
+                            .toList());
+        }
+    }
+
+    @JsonPropertyOrder({"criterion", "probability", "met"})
+    record VerdictJson(String criterion, Double probability, Boolean met) {
+
+        VerdictJson {
+            text(criterion, "criterion");
+            present(probability, "probability");
+            present(met, "met");
+            if (!(probability >= 0 && probability <= 1)) {
+                throw new IllegalArgumentException("probability: must be in [0, 1], got " + probability);
+            }
         }
     }
 

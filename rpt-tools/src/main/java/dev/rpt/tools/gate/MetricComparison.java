@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -11,6 +12,9 @@ import org.apiguardian.api.API;
  *
  * @param className the class
  * @param counter {@link Counter#ACCURACY}, {@link Counter#ECE} or {@link Counter#BRIER}
+ * @param criterion for the judge's agreement with human verdicts on one criterion (compared as an {@link
+ *     Counter#ACCURACY accuracy}: the share of answers on which the judge and the person agree), the criterion's id;
+ *     empty for the prompt's own metrics
  * @param cases the shared cases the comparison rests on
  * @param baseline the baseline's value on them
  * @param current the current value on them
@@ -25,6 +29,7 @@ import org.apiguardian.api.API;
 public record MetricComparison(
         String className,
         Counter counter,
+        Optional<String> criterion,
         int cases,
         double baseline,
         double current,
@@ -38,6 +43,7 @@ public record MetricComparison(
     public MetricComparison {
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(counter, "counter");
+        Objects.requireNonNull(criterion, "criterion");
         Objects.requireNonNull(test, "test");
     }
 
@@ -61,6 +67,11 @@ public record MetricComparison(
         return beyondTolerance() && significant();
     }
 
+    /** What is compared, e.g. {@code accuracy} or {@code judge agreement on 'apologises'}. */
+    public String label() {
+        return criterion.map(id -> "judge agreement on '" + id + "'").orElse(counter.label());
+    }
+
     /** The line a report shows: values, interval, p-value and, for a regression, the fix. */
     public String message() {
         String verdict = regressed()
@@ -73,7 +84,7 @@ public record MetricComparison(
                 "%s: %s %s: baseline %.3f, current %.3f (change %+.3f, %.1f%% interval [%+.3f, %+.3f]) on %d shared"
                         + " cases; %s one-sided p %s (alpha %.4f per test), tolerance %.3f",
                 className,
-                counter.label(),
+                label(),
                 verdict,
                 baseline,
                 current,
@@ -86,6 +97,12 @@ public record MetricComparison(
                 pValue < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", pValue),
                 alpha,
                 tolerance);
-        return regressed() ? line + ". Run `mvn rpt:tune`, or accept with `mvn rpt:baseline`." : line;
+        if (!regressed()) {
+            return line;
+        }
+        return criterion.isPresent()
+                ? line + ". The judge disagrees with the human verdicts more than it did on the same answers: check"
+                        + " what changed in rpt.judge.model and rpt.judge.prompt, or accept with `mvn rpt:baseline`."
+                : line + ". Run `mvn rpt:tune`, or accept with `mvn rpt:baseline`.";
     }
 }

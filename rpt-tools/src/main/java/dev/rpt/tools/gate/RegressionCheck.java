@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
@@ -18,14 +19,19 @@ import org.apiguardian.api.API;
 /**
  * Compares a run with its baseline, class by class, on the cases both share: McNemar's test for accuracy (the paired
  * sign-flip test on pass rates when cases were repeated) and the paired randomization test for ECE and Brier, with
- * paired-bootstrap intervals. A metric fails only when it is worse than its tolerance and the worsening is
+ * paired-bootstrap intervals. In a judged class, the judge's agreement with the human verdicts is compared per
+ * criterion by McNemar's test on the answers it graded both times ({@link JudgeDrift}). A metric fails only when it is worse than its tolerance and the worsening is
  * significant, so that sampling noise does not fail the build and a trivial but significant change does not either.
  * Never calls a model.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RegressionCheck {
 
-    /** Accuracy, ECE and Brier. */
+    /**
+     * Accuracy, ECE and Brier; a judged class adds one test per criterion whose judge is compared. Bonferroni's split
+     * over them keeps the chance that an unchanged prompt and judge fail the class on any test at or below {@code
+     * alpha}, which is what a user setting {@code rpt.check.alpha} expects.
+     */
     static final int TESTS = 3;
 
     private final RegressionOptions options;
@@ -57,8 +63,7 @@ public final class RegressionCheck {
                         + ": a baseline of another prompt says nothing about this one. Record a new baseline with"
                         + " `mvn rpt:baseline` and commit it.");
             }
-            classes.add(
-                    compare(info, entry.get(), CaseTable.folded(table.getOrDefault(info.classKey(), new TreeMap<>()))));
+            classes.add(compare(info, entry.get(), table.getOrDefault(info.classKey(), new TreeMap<>())));
         }
         for (BaselineClass entry : baseline.classes()) {
             if (run.classes().stream().noneMatch(c -> c.classKey().equals(entry.classKey()))) {
@@ -68,9 +73,13 @@ public final class RegressionCheck {
         return new RegressionReport(classes, notes);
     }
 
-    private ClassComparison compare(ClassInfo info, BaselineClass entry, SortedMap<CaseKey, CaseSamples> current) {
+    private ClassComparison compare(ClassInfo info, BaselineClass entry, SortedMap<CaseKey, List<CaseRecord>> records) {
+        SortedMap<CaseKey, CaseSamples> current = CaseTable.folded(records);
         Map<CaseKey, BaselineCase> before = new HashMap<>();
         entry.cases().forEach(c -> before.put(c.key(), c));
+        List<JudgeDrift> judge = JudgeDrift.of(before, records);
+        long judgeTests = judge.stream().filter(d -> !d.pairs().isEmpty()).count();
+        double perTestAlpha = options.alpha() / (TESTS + judgeTests);
         List<Pair> pairs = new ArrayList<>();
         int onlyInRun = 0;
         int errored = 0;
@@ -112,12 +121,14 @@ public final class RegressionCheck {
         List<MetricComparison> metrics = new ArrayList<>();
         if (!pairs.isEmpty()) {
             PairedBootstrap bootstrap =
-                    new PairedBootstrap(options.resamples(), options.seed(), perTestAlpha(), options.metrics());
+                    new PairedBootstrap(options.resamples(), options.seed(), perTestAlpha, options.metrics());
             Change accuracy = bootstrap.accuracy(pairs);
             boolean single = pairs.stream().allMatch(Pair::single);
             metrics.add(comparison(
                     info.classKey(),
                     Counter.ACCURACY,
+                    Optional.empty(),
+                    perTestAlpha,
                     pairs.size(),
                     accuracy,
                     single ? McNemar.oneSidedP(worse, better) : signFlipP(pairs),
@@ -136,6 +147,8 @@ public final class RegressionCheck {
                     .forEach((counter, change) -> metrics.add(comparison(
                             info.classKey(),
                             counter,
+                            Optional.empty(),
+                            perTestAlpha,
                             calibrated,
                             change,
                             pValues.get(counter),
@@ -143,6 +156,25 @@ public final class RegressionCheck {
             if (calibrated < pairs.size()) {
                 notes.add(missingConfidences(pairs, calibrated));
             }
+        }
+        for (JudgeDrift drift : judge) {
+            notes.add(drift.note());
+            if (drift.pairs().isEmpty()) {
+                continue;
+            }
+            // Same seed for every criterion: each is its own test, and the resampling is only the interval's.
+            PairedBootstrap bootstrap =
+                    new PairedBootstrap(options.resamples(), options.seed() + 5, perTestAlpha, options.metrics());
+            metrics.add(comparison(
+                    info.classKey(),
+                    Counter.ACCURACY,
+                    Optional.of(drift.criterion()),
+                    perTestAlpha,
+                    drift.pairs().size(),
+                    bootstrap.accuracy(drift.pairs()),
+                    McNemar.oneSidedP(drift.worse(), drift.better()),
+                    McNemar.method(drift.worse(), drift.better()) + " (" + drift.worse() + " worse, " + drift.better()
+                            + " better)"));
         }
         return new ClassComparison(
                 info.classKey(), pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged, metrics, notes);
@@ -184,10 +216,18 @@ public final class RegressionCheck {
     }
 
     private MetricComparison comparison(
-            String className, Counter counter, int cases, Change change, double pValue, String test) {
+            String className,
+            Counter counter,
+            Optional<String> criterion,
+            double perTestAlpha,
+            int cases,
+            Change change,
+            double pValue,
+            String test) {
         return new MetricComparison(
                 className,
                 counter,
+                criterion,
                 cases,
                 change.baseline(),
                 change.current(),
@@ -196,15 +236,7 @@ public final class RegressionCheck {
                 pValue,
                 test,
                 options.tolerance(counter),
-                perTestAlpha());
-    }
-
-    /**
-     * Each class runs {@value #TESTS} tests; Bonferroni's split keeps the chance that an unchanged prompt fails the
-     * class on any of them at or below {@code alpha}, which is what a user setting {@code rpt.check.alpha} expects.
-     */
-    private double perTestAlpha() {
-        return options.alpha() / TESTS;
+                perTestAlpha);
     }
 
     private static List<String> notes(

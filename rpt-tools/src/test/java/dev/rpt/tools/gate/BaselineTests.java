@@ -117,6 +117,28 @@ class BaselineTests {
     }
 
     @Test
+    void keepsTheJudgesVerdictsOnEachJudgedAnswer() throws IOException {
+        RunReport run = new TestReports(dir)
+                .judged("a", "Sorry for the wait.", true, 0.9)
+                .judged("b", "Wait.", false, 0.3)
+                .build();
+        Baseline baseline = Baseline.from(run);
+        assertThat(baseline.classes().get(0).cases())
+                .extracting(c -> c.judged().orElseThrow())
+                .containsExactly(
+                        new JudgedAnswer(
+                                JudgedAnswer.sha256("Sorry for the wait."),
+                                List.of(new JudgedAnswer.CriterionVerdict("polite", 0.9, true))),
+                        new JudgedAnswer(
+                                JudgedAnswer.sha256("Wait."),
+                                List.of(new JudgedAnswer.CriterionVerdict("polite", 0.3, false))));
+        Path file = dir.resolve("baseline.json");
+        baseline.write(file);
+        assertThat(Files.readString(file)).contains("\"answerSha256\" : \"" + JudgedAnswer.sha256("Wait.") + "\"");
+        assertThat(Baseline.read(file)).isEqualTo(baseline);
+    }
+
+    @Test
     void aRepeatedCaseMustListEverySample() throws IOException {
         RunReport run = new TestReports(dir).passed("a", 0.5).failed("a", 0.75).build();
         Path file = dir.resolve("baseline.json");

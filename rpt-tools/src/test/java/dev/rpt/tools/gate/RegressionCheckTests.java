@@ -285,6 +285,86 @@ class RegressionCheckTests {
                         + " 8. Record the baseline again with mvn rpt:baseline to compare calibration on every case.");
     }
 
+    /** 30 answers a person labelled: 15 polite, 15 not; {@code misjudged} of the impolite ones the judge calls polite. */
+    private RunReport labelled(String answerPrefix, int misjudged) throws IOException {
+        TestReports reports = reports();
+        for (int i = 0; i < 15; i++) {
+            reports.judged("p" + i, answerPrefix + " polite " + i, true, 0.9);
+            reports.judged("r" + i, answerPrefix + " rude " + i, false, i < misjudged ? 0.8 : 0.1);
+        }
+        return reports.build();
+    }
+
+    @Test
+    void anUnchangedJudgeIsComparedPerCriterionAndPasses() throws IOException {
+        RunReport run = labelled("reply", 2);
+        ClassComparison compared = compare(run, run).classes().get(0);
+        MetricComparison judge = judgeMetric(compared);
+        assertThat(judge.label()).isEqualTo("judge agreement on 'polite'");
+        assertThat(judge.cases()).isEqualTo(30);
+        assertThat(judge.baseline()).isEqualTo(28.0 / 30, within(1e-12));
+        assertThat(judge.regressed()).isFalse();
+        // The judge's test joins the class's three: Bonferroni over four.
+        assertThat(judge.alpha()).isEqualTo(0.05 / 4);
+        assertThat(metric(compared, Counter.ACCURACY).alpha()).isEqualTo(0.05 / 4);
+        assertThat(compared.notes())
+                .contains("judge on 'polite': Cohen's kappa 0.867 in the baseline, 0.867 now, on the 30"
+                        + " labelled answers it graded both times.");
+    }
+
+    @Test
+    void aJudgeThatDriftsOnTheSameAnswersRegressesNamingTheCriterionAndTheFix() throws IOException {
+        // Same answers, a new judge: it now calls 12 of the 15 rude answers polite. 12 worse, 0 better.
+        RunReport before = labelled("reply", 0);
+        RunReport after = labelled("reply", 12);
+        RegressionReport report = compare(before, after);
+        MetricComparison judge = judgeMetric(report.classes().get(0));
+        assertThat(judge.baseline()).isEqualTo(1.0);
+        assertThat(judge.current()).isEqualTo(0.6, within(1e-12));
+        assertThat(judge.pValue()).isEqualTo(Math.pow(0.5, 12), within(1e-12));
+        assertThat(judge.regressed()).isTrue();
+        assertThat(report.failures())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        TestReports.CLASS + ": judge agreement on 'polite' REGRESSED: baseline 1.000, current 0.600")
+                .contains("McNemar exact binomial (12 worse, 0 better)")
+                .endsWith("check what changed in rpt.judge.model and rpt.judge.prompt, or accept with `mvn"
+                        + " rpt:baseline`.");
+        assertThat(report.classes().get(0).notes())
+                .contains("judge on 'polite': Cohen's kappa 1.000 in the baseline, 0.200 now, on the 30"
+                        + " labelled answers it graded both times.");
+    }
+
+    @Test
+    void labelledCasesWhoseAnswerChangedAreLeftOutOfTheJudgeComparison() throws IOException {
+        // A new prompt gave new answers: the person's verdicts graded the old ones, so they say nothing of the judge.
+        RunReport before = labelled("reply", 0);
+        RunReport after = labelled("new reply", 12);
+        ClassComparison compared = compare(before, after).classes().get(0);
+        assertThat(compared.metrics()).noneMatch(m -> m.criterion().isPresent());
+        assertThat(compared.notes())
+                .contains("judge on 'polite': no labelled answer is the same as in the baseline, so the judge is not"
+                        + " compared; 30 labelled cases are left out because the answer changed since the baseline"
+                        + " (its verdict grades another answer).");
+        assertThat(metric(compared, Counter.ACCURACY).alpha()).isEqualTo(0.05 / 3);
+    }
+
+    @Test
+    void aBaselineWithoutJudgementsLeavesTheJudgeUncompared() throws IOException {
+        RunReport unjudged = reports().many("p", 0, 15, true, 0.9).build();
+        ClassComparison compared =
+                compare(unjudged, labelled("reply", 12)).classes().get(0);
+        assertThat(compared.metrics()).noneMatch(m -> m.criterion().isPresent());
+    }
+
+    private static MetricComparison judgeMetric(ClassComparison comparison) {
+        return comparison.metrics().stream()
+                .filter(m -> m.criterion().isPresent())
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static MetricComparison metric(RegressionReport report, Counter counter) {
         return metric(report.classes().get(0), counter);
     }

@@ -1,5 +1,6 @@
 package dev.rpt.tools.gate;
 
+import dev.rpt.api.Judgement;
 import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
@@ -84,6 +85,42 @@ final class TestReports {
         for (int i = from; i < to; i++) {
             add(CLASS, prefix + i, passed ? Verdict.PASSED : Verdict.FAILED, OptionalDouble.of(confidence));
         }
+        return this;
+    }
+
+    /**
+     * A case judged on the criterion {@code polite} at threshold 0.5, whose case file gives a person's verdict on it.
+     *
+     * @param answer the graded answer
+     * @param human the person's verdict
+     * @param probability the judge's probability that the answer is polite
+     */
+    TestReports judged(String id, String answer, boolean human, double probability) {
+        shas.putIfAbsent(CLASS, SHA);
+        Judgement judgement = new Judgement("polite", "Is polite", probability, 0.5, "it says please");
+        Verdict verdict = judgement.met() ? Verdict.PASSED : Verdict.FAILED;
+        records.add(new CaseRecord(
+                CLASS,
+                "replies",
+                id,
+                Split.TUNE,
+                Map.of("message", "where is my parcel", "polite", String.valueOf(human)),
+                verdict,
+                Optional.of(answer),
+                OptionalDouble.empty(),
+                false,
+                verdict == Verdict.FAILED
+                        ? Optional.of(new CaseRecord.Failure("criterion", "not polite"))
+                        : Optional.empty(),
+                Optional.empty(),
+                Usage.ZERO,
+                false,
+                0,
+                Optional.empty(),
+                0,
+                false,
+                Optional.empty(),
+                List.of(judgement)));
         return this;
     }
 
