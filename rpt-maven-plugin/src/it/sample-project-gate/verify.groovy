@@ -15,7 +15,8 @@ assert log.contains('[rpt]   WRONG (tolerated) ') : 'the wrong answers are liste
 assert log =~ /\[rpt\] MathSolverPromptTests +120 +0 .* PASS: accuracy . 0\.750 ok, ECE . 0\.150 ok/ : 'math summary row'
 assert log =~ /\[rpt\] DateUnderstandingPromptTests +100 +0 .* PASS: accuracy . 0\.700 ok, ECE . 0\.150 ok/ : 'date summary row'
 assert log =~ /\[rpt\] SupportReplyPromptTests +48 +0 .* PASS: accuracy . 0\.800 ok/ : 'judged summary row'
-assert log =~ /\[rpt\] judge agreement SupportReplyPromptTests 'apologises': n 32, / : 'the judge is measured against the human verdicts'
+assert log =~ /\[rpt\] judge agreement SupportReplyPromptTests 'apologises': n 20 \(12 stale verdicts left out: the answer changed since it was labelled\), / : 'the judge is measured against the current human verdicts only'
+assert log.contains("SupportReplyPromptTests: judge agreement on 'apologises' ok: baseline 1.000, current 1.000") : 'rpt:check compares the judge with the baseline'
 assert log.contains('rpt:check passed: 3 prompt test classes') : 'rpt:check did not pass on the committed baseline'
 assert log.count('BUILD SUCCESS') == 3 : 'builds 1 to 3 must succeed'
 // Build 4: the same prompts against a clearly better baseline: rpt:check fails, naming the fix.

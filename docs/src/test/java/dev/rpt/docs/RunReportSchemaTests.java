@@ -2,6 +2,7 @@ package dev.rpt.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
@@ -9,10 +10,12 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.rpt.api.Judgement;
 import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.CaseRecord;
@@ -104,6 +107,55 @@ class RunReportSchemaTests {
         assertThat(read.cases()).extracting(CaseRecord::classKey).containsExactly(MATH + "[local]", MATH + "[hosted]");
         assertThat(read.informational(Optional.of("hosted"))).isTrue();
         assertThat(read.informational(Optional.of("local"))).isFalse();
+    }
+
+    @Test
+    void aJudgedReportWithCurrentAndStaleHumanVerdictsIsValid() throws IOException {
+        RunHeader header = new RunHeader(
+                "20260102-030405-cafe",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                new ModelInfo("sim", "a", true),
+                new TreeMap<>());
+        try (RunReportWriter writer = RunReportWriter.start(dir, header, MetricsOptions.DEFAULTS)) {
+            writer.record(judged("r1", "Sorry, refunded.", Map.of("polite", "true")));
+            writer.record(judged(
+                    "r2", "Refunded.", Map.of("polite", "false", JudgeAgreement.LABELLED_ANSWER, "An older reply.")));
+            writer.finish(
+                    List.of(new ClassInfo(MATH, "prompts/reply.prompt", SHA, MetricBounds.NONE)),
+                    unknownCost(),
+                    List.of(),
+                    Optional.of(new ModelRun("judge", new ModelInfo("sim", "judge", true), false, unknownCost())));
+        }
+        String report = Files.readString(dir.resolve(RunReportWriter.LAST_RUN));
+
+        assertThat(validate(report)).isEmpty();
+        JsonNode agreement = MAPPER.readTree(report).at("/classes/0/judgeAgreement/0");
+        assertThat(agreement.get("n").asInt()).isEqualTo(1);
+        assertThat(agreement.get("stale").asInt()).isEqualTo(1);
+    }
+
+    private static CaseRecord judged(String id, String answer, Map<String, String> vars) {
+        Judgement judgement = new Judgement("polite", "Is polite", 0.8, 0.5, "it says sorry");
+        return new CaseRecord(
+                MATH,
+                "replies",
+                id,
+                Split.TUNE,
+                vars,
+                Verdict.PASSED,
+                Optional.of(answer),
+                OptionalDouble.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Usage.of(20, 3),
+                false,
+                15,
+                Optional.empty(),
+                0,
+                false,
+                Optional.empty(),
+                List.of(judgement));
     }
 
     @Test

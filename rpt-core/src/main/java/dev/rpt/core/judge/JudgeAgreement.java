@@ -23,8 +23,14 @@ import org.apiguardian.api.API;
  * after the criterion's id holds the human verdict on the answer ({@code true}/{@code false}, also {@code yes}/{@code
  * no}, {@code 1}/{@code 0}, {@code met}/{@code unmet}; blank for none).
  *
+ * <p>A verdict grades one answer. When the case file also holds the answer the person read, in the column {@value
+ * #LABELLED_ANSWER}, a verdict counts only while the model still gives that answer (whitespace aside); once the prompt
+ * or the model changes the answer, the verdict is <em>stale</em>: left out and counted, because agreement with a
+ * verdict on another answer says nothing about the judge.
+ *
  * @param criterion the criterion's id
- * @param n the judged answers with a human verdict
+ * @param n the judged answers with a current human verdict
+ * @param stale the answers left out because their verdict was given on another answer
  * @param agreement the share of them on which the judge's verdict equals the human one, as metrics: its accuracy (with
  *     the Wilson interval) is the agreement rate
  * @param calibration the judge's stated probability against the human verdict, as metrics: Brier, ECE and the
@@ -33,7 +39,11 @@ import org.apiguardian.api.API;
  *     chance, 1 for perfect, 0 for chance; empty when it is undefined (both always say the same one thing)
  */
 @API(status = INTERNAL, since = "0.2")
-public record JudgeAgreement(String criterion, int n, Metrics agreement, Metrics calibration, OptionalDouble kappa) {
+public record JudgeAgreement(
+        String criterion, int n, int stale, Metrics agreement, Metrics calibration, OptionalDouble kappa) {
+
+    /** The case file column holding the answer the human verdicts were given on. */
+    public static final String LABELLED_ANSWER = "labelled-answer";
 
     private static final Set<String> MET = Set.of("true", "yes", "1", "met", "pass", "passed");
     private static final Set<String> UNMET = Set.of("false", "no", "0", "unmet", "fail", "failed");
@@ -66,20 +76,55 @@ public record JudgeAgreement(String criterion, int n, Metrics agreement, Metrics
     }
 
     /**
+     * The person's verdict on one criterion for this answer: empty when the cell is blank, is not a verdict (discovery
+     * reports those), or is {@linkplain #stale stale}.
+     *
+     * @param vars the case's variables, where the human verdicts are
+     * @param criterion the criterion's id
+     * @param answer the judged answer
+     */
+    public static Optional<Boolean> humanVerdict(Map<String, String> vars, String criterion, String answer) {
+        if (stale(vars, answer)) {
+            return Optional.empty();
+        }
+        try {
+            return humanVerdict(vars.get(criterion));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the case's human verdicts were given on another answer than this one: its {@value #LABELLED_ANSWER}
+     * cell is not blank and differs from the answer, whitespace aside.
+     */
+    public static boolean stale(Map<String, String> vars, String answer) {
+        String labelled = vars.get(LABELLED_ANSWER);
+        return labelled != null && !labelled.isBlank() && !normalized(labelled).equals(normalized(answer));
+    }
+
+    private static String normalized(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
      * Collects the judged answers with a human verdict, criterion by criterion, in the order the criteria first
      * appear. Cells that are not verdicts are skipped here; discovery reports them.
      */
     public static final class Tally {
 
         private final Map<String, List<Pair>> pairs = new LinkedHashMap<>();
+        private final Map<String, Integer> stale = new LinkedHashMap<>();
 
         /**
          * Adds a judged answer's verdicts that a person also gave.
          *
          * @param judgements the judge's verdicts on the answer
          * @param vars the case's variables, where the human verdicts are
+         * @param answer the judged answer, to tell a current verdict from a stale one
          */
-        public void add(List<Judgement> judgements, Map<String, String> vars) {
+        public void add(List<Judgement> judgements, Map<String, String> vars, String answer) {
+            boolean staleCase = stale(vars, answer);
             for (Judgement judgement : judgements) {
                 Optional<Boolean> human;
                 try {
@@ -87,22 +132,30 @@ public record JudgeAgreement(String criterion, int n, Metrics agreement, Metrics
                 } catch (IllegalArgumentException e) {
                     continue;
                 }
-                human.ifPresent(h -> pairs.computeIfAbsent(judgement.criterion(), id -> new ArrayList<>())
-                        .add(new Pair(judgement, h)));
+                if (human.isEmpty()) {
+                    continue;
+                }
+                pairs.computeIfAbsent(judgement.criterion(), id -> new ArrayList<>());
+                if (staleCase) {
+                    stale.merge(judgement.criterion(), 1, Integer::sum);
+                } else {
+                    pairs.get(judgement.criterion()).add(new Pair(judgement, human.get()));
+                }
             }
         }
 
-        /** The agreement on each criterion that has a human verdict. */
+        /** The agreement on each criterion that has a human verdict, current or stale. */
         public List<JudgeAgreement> results(MetricsOptions options) {
             List<JudgeAgreement> results = new ArrayList<>();
-            pairs.forEach((criterion, list) -> results.add(of(criterion, list, options)));
+            pairs.forEach(
+                    (criterion, list) -> results.add(of(criterion, list, stale.getOrDefault(criterion, 0), options)));
             return results;
         }
     }
 
     private record Pair(Judgement judge, boolean human) {}
 
-    private static JudgeAgreement of(String criterion, List<Pair> pairs, MetricsOptions options) {
+    private static JudgeAgreement of(String criterion, List<Pair> pairs, int stale, MetricsOptions options) {
         List<CaseOutcome> agreed = new ArrayList<>();
         List<CaseOutcome> calibration = new ArrayList<>();
         int both = 0;
@@ -130,6 +183,7 @@ public record JudgeAgreement(String criterion, int n, Metrics agreement, Metrics
         return new JudgeAgreement(
                 criterion,
                 pairs.size(),
+                stale,
                 Metrics.of(agreed, options),
                 Metrics.of(calibration, options),
                 kappa(both, judgeOnly, humanOnly, neither));

@@ -371,11 +371,17 @@ final class RunReportJson {
 
     /**
      * The judge's agreement with human verdicts on one criterion: {@code agreement} holds the agreement rate as its
-     * accuracy, {@code calibration} the judge's probability against the human verdicts.
+     * accuracy, {@code calibration} the judge's probability against the human verdicts; {@code stale} counts the
+     * verdicts left out because they grade another answer than the one judged.
      */
-    @JsonPropertyOrder({"criterion", "n", "kappa", "agreement", "calibration"})
+    @JsonPropertyOrder({"criterion", "n", "stale", "kappa", "agreement", "calibration"})
     record AgreementJson(
-            String criterion, Integer n, OptionalDouble kappa, MetricsJson agreement, MetricsJson calibration) {
+            String criterion,
+            Integer n,
+            Integer stale,
+            OptionalDouble kappa,
+            MetricsJson agreement,
+            MetricsJson calibration) {
 
         AgreementJson {
             text(criterion, "criterion");
@@ -388,6 +394,7 @@ final class RunReportJson {
             return new AgreementJson(
                     agreement.criterion(),
                     agreement.n(),
+                    agreement.stale(),
                     agreement.kappa(),
                     MetricsJson.of(agreement.agreement()),
                     MetricsJson.of(agreement.calibration()));

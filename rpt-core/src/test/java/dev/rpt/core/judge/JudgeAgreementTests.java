@@ -28,9 +28,9 @@ class JudgeAgreementTests {
     @Test
     void theTallyPairsEachVerdictWithThePersonsAndSkipsBlankCells() {
         JudgeAgreement.Tally tally = new JudgeAgreement.Tally();
-        tally.add(List.of(verdict("polite", 0.9), verdict("brief", 0.2)), Map.of("polite", "yes", "brief", ""));
-        tally.add(List.of(verdict("polite", 0.3), verdict("brief", 0.8)), Map.of("polite", "true", "brief", "1"));
-        tally.add(List.of(verdict("polite", 0.1)), Map.of("polite", "unmet"));
+        tally.add(List.of(verdict("polite", 0.9), verdict("brief", 0.2)), Map.of("polite", "yes", "brief", ""), "a");
+        tally.add(List.of(verdict("polite", 0.3), verdict("brief", 0.8)), Map.of("polite", "true", "brief", "1"), "b");
+        tally.add(List.of(verdict("polite", 0.1)), Map.of("polite", "unmet"), "c");
 
         List<JudgeAgreement> results = tally.results(MetricsOptions.DEFAULTS);
 
@@ -41,6 +41,44 @@ class JudgeAgreementTests {
         // The judge's probability against the person: (0.9 − 1)² + (0.3 − 1)² + (0.1 − 0)², over 3.
         assertThat(polite.calibration().brier().getAsDouble()).isCloseTo((0.01 + 0.49 + 0.01) / 3, within(1e-12));
         assertThat(results.get(1).n()).isEqualTo(1);
+    }
+
+    @Test
+    void aVerdictOnAnotherAnswerIsStaleLeftOutAndCounted() {
+        JudgeAgreement.Tally tally = new JudgeAgreement.Tally();
+        Map<String, String> labelled =
+                Map.of("polite", "true", JudgeAgreement.LABELLED_ANSWER, "Sorry for  the wait.\n");
+        tally.add(List.of(verdict("polite", 0.9)), labelled, " Sorry for the wait.");
+        tally.add(List.of(verdict("polite", 0.1)), labelled, "Your parcel ships today.");
+        tally.add(List.of(verdict("polite", 0.2)), Map.of("polite", "false"), "No column, never stale.");
+
+        JudgeAgreement polite = tally.results(MetricsOptions.DEFAULTS).get(0);
+
+        assertThat(polite.n())
+                .as("whitespace aside, the first answer is the labelled one")
+                .isEqualTo(2);
+        assertThat(polite.stale()).isEqualTo(1);
+        assertThat(polite.agreement().accuracy().getAsDouble()).isEqualTo(1.0);
+        assertThat(JudgeAgreement.humanVerdict(labelled, "polite", "Your parcel ships today."))
+                .isEmpty();
+        assertThat(JudgeAgreement.humanVerdict(labelled, "polite", "Sorry for the wait."))
+                .hasValue(true);
+    }
+
+    @Test
+    void aCriterionWhoseEveryVerdictIsStaleIsStillListed() {
+        JudgeAgreement.Tally tally = new JudgeAgreement.Tally();
+        tally.add(
+                List.of(verdict("polite", 0.9)),
+                Map.of("polite", "true", JudgeAgreement.LABELLED_ANSWER, "old"),
+                "new");
+
+        assertThat(tally.results(MetricsOptions.DEFAULTS)).singleElement().satisfies(polite -> {
+            assertThat(polite.n()).isZero();
+            assertThat(polite.stale()).isEqualTo(1);
+            assertThat(polite.kappa()).isEmpty();
+            assertThat(polite.agreement().accuracy()).isEmpty();
+        });
     }
 
     @Test

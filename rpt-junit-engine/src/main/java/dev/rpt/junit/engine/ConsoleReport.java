@@ -208,8 +208,12 @@ final class ConsoleReport {
         var calibration = agreement.calibration();
         return String.format(
                 java.util.Locale.ROOT,
-                "n %d, agreement %s%s, kappa %s, judge Brier %s, ECE %s",
+                "n %d%s, agreement %s%s, kappa %s, judge Brier %s, ECE %s",
                 agreement.n(),
+                agreement.stale() == 0
+                        ? ""
+                        : " (" + agreement.stale() + " stale verdict" + (agreement.stale() == 1 ? "" : "s")
+                                + " left out: the answer changed since it was labelled)",
                 rate.accuracy().isPresent()
                         ? String.format(
                                 java.util.Locale.ROOT, "%.3f", rate.accuracy().getAsDouble())

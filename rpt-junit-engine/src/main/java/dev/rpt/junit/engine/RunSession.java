@@ -238,7 +238,13 @@ final class RunSession {
         }
         List<String> violations = new ArrayList<>();
         for (JudgeAgreement agreement : agreements) {
-            if (agreement.kappa().isEmpty() || agreement.kappa().getAsDouble() < minKappa) {
+            if (agreement.n() == 0) {
+                violations.add("judge agreement on '" + agreement.criterion() + "': all " + agreement.stale()
+                        + " human verdicts are stale (their case's " + JudgeAgreement.LABELLED_ANSWER + " is not"
+                        + " the answer judged now), so @Thresholds(minKappa = " + minKappa + ") cannot be checked."
+                        + " Label the new answers: put each in " + JudgeAgreement.LABELLED_ANSWER + " and give"
+                        + " your verdict on it.");
+            } else if (agreement.kappa().isEmpty() || agreement.kappa().getAsDouble() < minKappa) {
                 violations.add("judge agreement on '" + agreement.criterion() + "': kappa "
                         + agreement.kappa().stream()
                                 .mapToObj(k -> String.format(Locale.ROOT, "%.3f", k))

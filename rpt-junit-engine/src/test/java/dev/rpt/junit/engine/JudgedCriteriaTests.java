@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.junit.engine.fixtures.LabelledSupportReplyTestCase;
+import dev.rpt.junit.engine.fixtures.StaleVerdictsTestCase;
 import dev.rpt.junit.engine.fixtures.SupportReplyTestCase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -158,6 +159,29 @@ class JudgedCriteriaTests {
         assertThat(captured.out())
                 .contains("[rpt] judge agreement LabelledSupportReplyTestCase 'apologises': n 6, agreement 1.000 [")
                 .contains("kappa 1.000, judge Brier 0.003, ECE 0.050");
+    }
+
+    @Test
+    void verdictsGivenOnAnotherAnswerAreStaleAndTheKappaBarSaysToLabelTheNewAnswers() throws IOException {
+        var captured =
+                StdOut.capture(() -> run(StaleVerdictsTestCase.class, "cases/support-replies-stale.jsonl", Map.of()));
+
+        JsonNode apologises =
+                JSON.readTree(reportDir.resolve("last-run.json").toFile()).at("/classes/0/judgeAgreement/0");
+        assertThat(apologises.get("criterion").asText()).isEqualTo("apologises");
+        assertThat(apologises.get("n").asInt()).isZero();
+        assertThat(apologises.get("stale").asInt()).isEqualTo(6);
+        assertThat(captured.out())
+                .contains("[rpt] judge agreement StaleVerdictsTestCase 'apologises': n 0 (6 stale verdicts left out:"
+                        + " the answer changed since it was labelled), agreement n/a");
+        Event thresholds = captured.value().testEvents().failed().list().stream()
+                .filter(e -> e.getTestDescriptor().getLegacyReportingName().equals("thresholds"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(message(thresholds))
+                .contains("judge agreement on 'apologises': all 6 human verdicts are stale (their case's"
+                        + " labelled-answer is not the answer judged now), so @Thresholds(minKappa = 0.6) cannot be"
+                        + " checked. Label the new answers: put each in labelled-answer and give your verdict on it.");
     }
 
     private Map<String, String> judgeAt(MockWebServer server, String cacheMode) {

@@ -57,7 +57,10 @@ record JudgeDrift(
                 return;
             }
             for (JudgedAnswer.CriterionVerdict now : after.get().verdicts()) {
-                Optional<Boolean> human = human(first.get(), now.criterion());
+                Optional<Boolean> human = JudgeAgreement.humanVerdict(
+                        first.get().vars(),
+                        now.criterion(),
+                        first.get().answer().orElse(""));
                 Optional<JudgedAnswer.CriterionVerdict> past = before.verdict(now.criterion());
                 if (human.isEmpty() || past.isEmpty()) {
                     continue;
@@ -71,14 +74,6 @@ record JudgeDrift(
             }
         });
         return builders.values().stream().map(Builder::build).toList();
-    }
-
-    private static Optional<Boolean> human(CaseRecord record, String criterion) {
-        try {
-            return JudgeAgreement.humanVerdict(record.vars().get(criterion));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // discovery rejects such a cell; an old report may still hold one
-        }
     }
 
     /** The note a reader needs besides the agreement line: kappa on both sides, and the answers left out. */

@@ -19,19 +19,23 @@ final class JudgeSection {
 
     static void append(StringBuilder html, int index, List<CaseRecord> own, MetricsOptions options) {
         JudgeAgreement.Tally tally = new JudgeAgreement.Tally();
-        own.stream().filter(c -> !c.judgements().isEmpty()).forEach(c -> tally.add(c.judgements(), c.vars()));
+        own.stream()
+                .filter(c -> !c.judgements().isEmpty())
+                .forEach(c -> tally.add(c.judgements(), c.vars(), c.answer().orElse("")));
         List<JudgeAgreement> agreements = tally.results(options);
         if (agreements.isEmpty()) {
             return;
         }
         html.append("<h4>The judge against human verdicts</h4>\n<table class=\"metrics\">\n<thead><tr>"
-                + "<th>criterion</th><th>n</th><th>agreement</th><th>interval</th><th>Cohen's kappa</th>"
+                + "<th>criterion</th><th>n</th><th>stale</th><th>agreement</th><th>interval</th><th>Cohen's kappa</th>"
                 + "<th>judge Brier</th><th>judge ECE</th></tr></thead>\n<tbody>\n");
         for (JudgeAgreement agreement : agreements) {
             html.append("<tr><th scope=\"row\">")
                     .append(escape(agreement.criterion()))
                     .append("</th><td>")
                     .append(agreement.n())
+                    .append("</td><td>")
+                    .append(agreement.stale())
                     .append("</td><td>")
                     .append(Formats.percent(agreement.agreement().accuracy()))
                     .append("</td><td>")

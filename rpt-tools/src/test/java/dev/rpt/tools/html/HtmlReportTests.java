@@ -292,7 +292,7 @@ class HtmlReportTests {
 
         assertThat(html)
                 .contains("<h4>The judge against human verdicts</h4>")
-                .contains("<th scope=\"row\">polite</th><td>6</td><td>83.3%</td>")
+                .contains("<th scope=\"row\">polite</th><td>6</td><td>0</td><td>83.3%</td>")
                 // Observed 5/6, chance 4/6 × 3/6 + 2/6 × 3/6 = 1/2: kappa (5/6 − 1/2) / (1/2) = 0.667.
                 .contains("<td>0.667</td>")
                 .containsPattern("<svg[^>]*id=[\"']judge-1-0[\"']");
