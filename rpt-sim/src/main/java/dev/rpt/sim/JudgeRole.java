@@ -7,6 +7,8 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.Role;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
+import dev.rpt.core.model.TokenLogprob;
+import dev.rpt.core.model.TokenLogprob.Alternative;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +92,40 @@ final class JudgeRole implements SimRole {
         }
         String text = verdict.toString();
         Usage usage = Usage.of(TokenEstimate.ofMessages(request.messages()), TokenEstimate.of(text));
-        return new ChatResponse(text, List.of(), null, FinishReason.STOP, usage, List.of(), modelLabel, false);
+        List<TokenLogprob> logprobs = request.logprobs()
+                ? logprobs(text, verdict.get("probability").asDouble(), request.topLogprobs())
+                : List.of();
+        return new ChatResponse(text, List.of(), null, FinishReason.STOP, usage, logprobs, modelLabel, false);
+    }
+
+    /**
+     * Synthetic log-probabilities of a verdict: the {@code true}/{@code false} token after {@code "met":} carries the
+     * judge's probability (its alternative the rest), every other token is certain. So a logprob-reading judge gets
+     * the same probability as the stated one: the simulator has no second opinion to offer.
+     */
+    static List<TokenLogprob> logprobs(String text, double probabilityMet, int top) {
+        List<TokenLogprob> logprobs = new ArrayList<>();
+        boolean afterMet = false;
+        for (String token : SimLogprobs.tokens(text)) {
+            boolean verdict = afterMet && (token.equals("true") || token.equals("false"));
+            if (!verdict) {
+                logprobs.add(new TokenLogprob(token, 0.0, top == 0 ? List.of() : List.of(new Alternative(token, 0.0))));
+                afterMet = afterMet || token.equals("met");
+                continue;
+            }
+            afterMet = false;
+            // A floor keeps the log finite when the judge is certain.
+            double met = Math.log(Math.max(probabilityMet, 1e-9));
+            double unmet = Math.log(Math.max(1 - probabilityMet, 1e-9));
+            double chosen = token.equals("true") ? met : unmet;
+            List<Alternative> alternatives = top == 0
+                    ? List.of()
+                    : token.equals("true")
+                            ? List.of(new Alternative("true", met), new Alternative("false", unmet))
+                            : List.of(new Alternative("false", unmet), new Alternative("true", met));
+            logprobs.add(new TokenLogprob(token, chosen, alternatives));
+        }
+        return logprobs;
     }
 
     /** The rule: the share of the criterion's quoted phrases (else content words) the answer holds decides. */

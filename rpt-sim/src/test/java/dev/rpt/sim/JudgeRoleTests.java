@@ -10,12 +10,33 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.model.TokenLogprob;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The simulated judge's keyword rule, as docs/simulator.md states it. */
 class JudgeRoleTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theVerdictTokenCarriesTheProbabilityAndEveryOtherTokenIsCertain() {
+        List<TokenLogprob> tokens =
+                JudgeRole.logprobs("{\"met\":false,\"probability\":0.3,\"reason\":\"No.\"}", 0.3, 5);
+
+        assertThat(String.join("", tokens.stream().map(TokenLogprob::token).toList()))
+                .isEqualTo("{\"met\":false,\"probability\":0.3,\"reason\":\"No.\"}");
+        TokenLogprob verdict = tokens.stream()
+                .filter(t -> t.token().equals("false"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(verdict.logprob()).isEqualTo(Math.log(0.7));
+        assertThat(verdict.topLogprobs())
+                .containsExactly(
+                        new TokenLogprob.Alternative("false", Math.log(0.7)),
+                        new TokenLogprob.Alternative("true", Math.log(0.3)));
+        assertThat(tokens.stream().filter(t -> t != verdict)).allMatch(t -> t.logprob() == 0.0);
+    }
 
     @Test
     void quotedPhrasesDecideTheProbability() {

@@ -306,6 +306,12 @@ public final class RptConstants {
     /** The judge's probability from which a criterion counts as met, in (0, 1]. Defaults to {@code 0.5}. */
     public static final String JUDGE_THRESHOLD = "rpt.judge.threshold";
 
+    /**
+     * Where the judge's probability comes from: {@code stated} (the number in its reply, the default) or {@code
+     * logprobs} (the log-probabilities of its verdict token, where the provider returns them).
+     */
+    public static final String JUDGE_PROBABILITY = "rpt.judge.probability";
+
     /** A prefix for the critic model's settings, as {@link #TUNE_OPTIMIZER_PREFIX}; {@code none} for no critic. */
     public static final String DIAGNOSE_CRITIC_PREFIX = "rpt.diagnose.critic.";
 

@@ -22,9 +22,10 @@ import org.apiguardian.api.API;
 
 /**
  * Asks the judge model whether one answer meets one criterion. The judge prompt is a prompt file with the variables
- * {@code criterion}, {@code input} and {@code answer}; the reply must be the {@link #JUDGEMENT} object. Its stated
- * probability decides: the criterion is met when it reaches the threshold. A reply that is not such an object throws
- * {@link JudgeReplyException}, so the case is errored, never passed. Thread-safe.
+ * {@code criterion}, {@code input} and {@code answer}; the reply must be the {@link #JUDGEMENT} object. Its probability
+ * decides: the criterion is met when it reaches the threshold. The probability is the one the judge states, or, with
+ * {@link Probability#LOGPROBS}, the one its log-probabilities give the verdict token. A reply that is not such an
+ * object throws {@link JudgeReplyException}, so the case is errored, never passed. Thread-safe.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class Judge {
@@ -37,18 +38,43 @@ public final class Judge {
                     + "\"required\":[\"met\",\"probability\",\"reason\"],\"additionalProperties\":false}"),
             true);
 
+    /** Alternatives asked for at each token with {@link Probability#LOGPROBS}: enough to hold both verdicts. */
+    private static final int TOP_LOGPROBS = 5;
+
+    /** Where the judge's probability comes from ({@code rpt.judge.probability}). */
+    public enum Probability {
+        /** The number the judge states in its reply. */
+        STATED,
+        /** The log-probabilities of its verdict token: {@code true} against {@code false}. */
+        LOGPROBS
+    }
+
     private final ChatModel model;
     private final PromptFile prompt;
     private final double threshold;
+    private final Probability probability;
 
     /**
+     * A judge whose stated probability decides.
+     *
      * @param model the judge model, with the runtime layers (retries, limit, cache, metering) around it
      * @param prompt the judge prompt, from {@link JudgePrompts#load}
      * @param threshold the probability from which a criterion is met, in (0, 1]
      */
     public Judge(ChatModel model, PromptFile prompt, double threshold) {
+        this(model, prompt, threshold, Probability.STATED);
+    }
+
+    /**
+     * @param model the judge model, with the runtime layers (retries, limit, cache, metering) around it
+     * @param prompt the judge prompt, from {@link JudgePrompts#load}
+     * @param threshold the probability from which a criterion is met, in (0, 1]
+     * @param probability where the probability comes from, from {@link JudgePrompts#probability}
+     */
+    public Judge(ChatModel model, PromptFile prompt, double threshold, Probability probability) {
         this.model = Objects.requireNonNull(model, "model");
         this.prompt = Objects.requireNonNull(prompt, "prompt");
+        this.probability = Objects.requireNonNull(probability, "probability");
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
         }
@@ -67,7 +93,6 @@ public final class Judge {
      * @param text the criterion's text, with the case's variables filled in
      * @param input what the model under test was asked (its rendered user message)
      * @param answer the answer to grade: its text (a structured reply's answer field), or the raw reply when that is
-     *     empty: its text (a structured reply's answer field), or the raw reply when that is
      *     empty
      * @param sample the answer's sample index, so that each sample's verdict has its own cache entry
      * @throws JudgeReplyException when the reply is not a readable verdict
@@ -77,12 +102,14 @@ public final class Judge {
         // The answer itself, not the structure around it: a JSON reply's answer field, else the whole reply.
         String graded = answer.text().isBlank() ? answer.raw() : answer.text();
         RenderedPrompt rendered = prompt.render(Map.of("criterion", text, "input", input, "answer", graded));
-        ChatRequest request = rendered.toRequestBuilder()
+        ChatRequest.Builder request = rendered.toRequestBuilder()
                 .responseFormat(JUDGEMENT)
                 .temperature(0.0)
-                .sampleIndex(sample)
-                .build();
-        ChatResponse response = model.chat(request);
+                .sampleIndex(sample);
+        if (probability == Probability.LOGPROBS) {
+            request.logprobs(true, TOP_LOGPROBS);
+        }
+        ChatResponse response = model.chat(request.build());
         return read(criterion, text, response);
     }
 
@@ -97,6 +124,17 @@ public final class Judge {
         if (verdict == null || !verdict.isObject()) {
             throw unreadable(criterion, "it is not a JSON object", reply);
         }
+        double value = probability == Probability.LOGPROBS
+                ? fromLogprobs(criterion, verdict, response, reply)
+                : stated(criterion, verdict, reply);
+        JsonNode reason = verdict.get("reason");
+        if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+            throw unreadable(criterion, "it has no 'reason'", reply);
+        }
+        return new Judgement(criterion, text, value, threshold, reason.asText().strip());
+    }
+
+    private static double stated(String criterion, JsonNode verdict, String reply) {
         JsonNode probability = verdict.get("probability");
         if (probability == null || !probability.isNumber()) {
             throw unreadable(criterion, "it has no number 'probability'", reply);
@@ -105,11 +143,25 @@ public final class Judge {
         if (!(value >= 0 && value <= 1)) {
             throw unreadable(criterion, "its probability " + value + " is not in [0, 1]", reply);
         }
-        JsonNode reason = verdict.get("reason");
-        if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
-            throw unreadable(criterion, "it has no 'reason'", reply);
+        return value;
+    }
+
+    private static double fromLogprobs(String criterion, JsonNode verdict, ChatResponse response, String reply) {
+        JsonNode met = verdict.get("met");
+        if (met == null || !met.isBoolean()) {
+            throw unreadable(criterion, "it has no boolean 'met', whose token's log-probabilities decide", reply);
         }
-        return new Judgement(criterion, text, value, threshold, reason.asText().strip());
+        if (response.logprobs().isEmpty()) {
+            throw new JudgeReplyException("The judge's reply about criterion '" + criterion + "' came without"
+                    + " log-probabilities, and rpt.judge.probability=logprobs needs them: this provider or model gives"
+                    + " none (Anthropic never does). Set rpt.judge.probability=stated, or use a judge model that"
+                    + " returns logprobs.");
+        }
+        return VerdictLogprobs.probabilityMet(response.logprobs())
+                .orElseThrow(() -> unreadable(
+                        criterion,
+                        "its log-probabilities hold no 'true' or 'false' for 'met' (rpt.judge.probability=logprobs)",
+                        reply));
     }
 
     private static JudgeReplyException unreadable(String criterion, String why, String reply) {

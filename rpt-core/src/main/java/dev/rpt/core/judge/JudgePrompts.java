@@ -98,4 +98,16 @@ public final class JudgePrompts {
         }
         return threshold;
     }
+
+    /**
+     * Where the judge's probability comes from: {@code rpt.judge.probability}, {@code stated} (the default) or {@code
+     * logprobs}.
+     *
+     * @throws ConfigException naming the key and the accepted values
+     */
+    public static Judge.Probability probability(RptConfig config) {
+        return config.choice(RptConstants.JUDGE_PROBABILITY, List.of("stated", "logprobs"))
+                .map(value -> value.equals("logprobs") ? Judge.Probability.LOGPROBS : Judge.Probability.STATED)
+                .orElse(Judge.Probability.STATED);
+    }
 }

@@ -109,6 +109,34 @@ class JudgeTests {
         assertThat(JudgePrompts.threshold(RptConfig.of(Map.of()))).isEqualTo(0.5);
     }
 
+    @Test
+    void aLogprobsJudgeWhoseProviderGivesNoneErrorsTheCaseNamingTheFix() {
+        Replying judge = new Replying("{\"met\": true, \"probability\": 0.9, \"reason\": \"It says sorry.\"}");
+        Judge logprobs = new Judge(
+                judge,
+                JudgePrompts.load(RptConfig.of(Map.of()), loader()),
+                0.5,
+                JudgePrompts.probability(config("rpt.judge.probability", "logprobs")));
+
+        assertThatThrownBy(() -> logprobs.judge("apologises", "Apologises", "Where?", ANSWER, 0))
+                .isInstanceOf(JudgeReplyException.class)
+                .hasMessageContaining("came without log-probabilities")
+                .hasMessageContaining("Set rpt.judge.probability=stated");
+        assertThat(judge.requests.get(0).logprobs()).isTrue();
+        assertThat(judge.requests.get(0).topLogprobs()).isEqualTo(5);
+    }
+
+    @Test
+    void theProbabilitySourceIsStatedUnlessSetAndAnythingElseIsRefused() {
+        assertThat(JudgePrompts.probability(RptConfig.of(Map.of()))).isEqualTo(Judge.Probability.STATED);
+        assertThat(JudgePrompts.probability(config("rpt.judge.probability", "LOGPROBS")))
+                .isEqualTo(Judge.Probability.LOGPROBS);
+        assertThatThrownBy(() -> JudgePrompts.probability(config("rpt.judge.probability", "tokens")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rpt.judge.probability")
+                .hasMessageContaining("stated, logprobs");
+    }
+
     private static Judge judge(String threshold, ChatModel model) {
         RptConfig config = config("rpt.judge.threshold", threshold);
         return new Judge(model, JudgePrompts.load(config, loader()), JudgePrompts.threshold(config));

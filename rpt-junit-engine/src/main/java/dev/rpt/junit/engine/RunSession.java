@@ -185,7 +185,8 @@ final class RunSession {
             judge = new Judge(
                     judgeModel,
                     JudgePrompts.load(config, testClass.testClass().getClassLoader()),
-                    JudgePrompts.threshold(config));
+                    JudgePrompts.threshold(config),
+                    JudgePrompts.probability(config));
             if (judgeModel.info().simulated()) {
                 System.out.println("[rpt] SIMULATOR: the judge is the offline simulator "
                         + judgeModel.info().label()

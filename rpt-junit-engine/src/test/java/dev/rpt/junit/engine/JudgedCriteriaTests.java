@@ -162,6 +162,51 @@ class JudgedCriteriaTests {
     }
 
     @Test
+    void withLogprobsTheVerdictTokenDecidesAndAProviderWithoutThemErrorsTheCases() throws Exception {
+        // The simulator's verdict token carries its probability, so both sources agree case by case.
+        run(Map.of());
+        Map<String, Double> stated = probabilities();
+        var logprobs = StdOut.capture(() -> run(Map.of("rpt.judge.probability", "logprobs")));
+        assertThat(logprobs.value().testEvents().failed().list())
+                .allSatisfy(e -> assertThat(message(e)).contains("is not met"));
+        Map<String, Double> fromLogprobs = probabilities();
+        assertThat(fromLogprobs).hasSize(12).containsOnlyKeys(stated.keySet());
+        stated.forEach((key, probability) -> assertThat(fromLogprobs.get(key))
+                .as(key)
+                .isCloseTo(probability, org.assertj.core.data.Offset.offset(1e-9)));
+
+        // A server whose replies carry no logprobs: every case errors, naming the fix; none passes.
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(replying("{\"met\": true, \"probability\": 0.9, \"reason\": \"It says sorry.\"}"));
+            server.start();
+            Map<String, String> config = new HashMap<>(judgeAt(server, "off"));
+            config.put("rpt.judge.probability", "logprobs");
+            EngineExecutionResults results = run(config);
+            assertThat(results.testEvents().succeeded().count()).isZero();
+            assertThat(results.testEvents().failed().list())
+                    .hasSize(6)
+                    .allSatisfy(e -> assertThat(message(e))
+                            .contains("came without log-probabilities")
+                            .contains("Set rpt.judge.probability=stated"));
+            assertThat(server.takeRequest().getBody().utf8()).endsWith("\"logprobs\":true,\"top_logprobs\":5}");
+        }
+    }
+
+    /** Each judged case's probability per criterion, from the last report. */
+    private Map<String, Double> probabilities() throws IOException {
+        Map<String, Double> probabilities = new HashMap<>();
+        for (JsonNode c :
+                JSON.readTree(reportDir.resolve("last-run.json").toFile()).get("cases")) {
+            for (JsonNode j : c.path("judgements")) {
+                probabilities.put(
+                        c.get("id").asText() + "/" + j.get("criterion").asText(),
+                        j.get("probability").asDouble());
+            }
+        }
+        return probabilities;
+    }
+
+    @Test
     void verdictsGivenOnAnotherAnswerAreStaleAndTheKappaBarSaysToLabelTheNewAnswers() throws IOException {
         var captured =
                 StdOut.capture(() -> run(StaleVerdictsTestCase.class, "cases/support-replies-stale.jsonl", Map.of()));
