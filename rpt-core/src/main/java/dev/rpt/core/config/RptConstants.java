@@ -312,6 +312,28 @@ public final class RptConstants {
      */
     public static final String JUDGE_PROBABILITY = "rpt.judge.probability";
 
+    /**
+     * Whether a run's uncached calls go through the provider's batch API: {@code off} (the default), {@code on}, or
+     * {@code auto} (when at least {@link #BATCH_MIN_CALLS} calls are uncached, and only on a server that has batch
+     * endpoints).
+     */
+    public static final String BATCH = "rpt.batch";
+
+    /** With {@code rpt.batch=auto}, the fewest uncached calls worth a batch. Defaults to {@code 100}. */
+    public static final String BATCH_MIN_CALLS = "rpt.batch.min-calls";
+
+    /**
+     * How long a run waits for its batches, e.g. {@code 30m}; the requests still pending then error their cases, and
+     * a re-run picks the same batch up. Defaults to {@code 1h}.
+     */
+    public static final String BATCH_WAIT = "rpt.batch.wait";
+
+    /** How often a run asks a provider how its batch is doing. Defaults to {@code 30s}. */
+    public static final String BATCH_POLL_INTERVAL = "rpt.batch.poll-interval";
+
+    /** What a batch call costs relative to {@code rpt.price.*}, in (0, 1]. Defaults to {@code 0.5}. */
+    public static final String BATCH_PRICE_FACTOR = "rpt.batch.price-factor";
+
     /** A prefix for the critic model's settings, as {@link #TUNE_OPTIMIZER_PREFIX}; {@code none} for no critic. */
     public static final String DIAGNOSE_CRITIC_PREFIX = "rpt.diagnose.critic.";
 

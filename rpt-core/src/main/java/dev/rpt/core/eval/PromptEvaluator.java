@@ -80,6 +80,24 @@ public final class PromptEvaluator {
     }
 
     /**
+     * The requests {@link #evaluate(PromptFile, Map, int)} will send for one sample of a case, so that they can be
+     * {@linkplain ChatModel#prefetch prefetched} (in a batch) before the run asks for them.
+     *
+     * @throws dev.rpt.prompt.MissingVariablesException when the case lacks a variable the prompt needs
+     */
+    public List<ChatRequest> plannedRequests(PromptFile prompt, Map<String, String> variables, int sample) {
+        RenderedPrompt rendered = prompt.render(variables);
+        if (settings.confidence() != ConfidenceMode.CONSISTENCY) {
+            return List.of(request(rendered, sample));
+        }
+        List<ChatRequest> requests = new ArrayList<>(settings.samples());
+        for (int i = 0; i < settings.samples(); i++) {
+            requests.add(request(rendered, sample * settings.samples() + i));
+        }
+        return requests;
+    }
+
+    /**
      * A reply cut off before it stated an answer is not a wrong answer but too small a limit: reasoning models spend
      * their output tokens on reasoning first, so the default limit can leave nothing for the answer.
      */

@@ -3,6 +3,7 @@ package dev.rpt.core.model;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.RptConfig;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
@@ -36,5 +37,17 @@ public interface ChatModelProvider {
      */
     default ChatModel create(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
         return create(settings, environment);
+    }
+
+    /**
+     * The provider's batch API on the same server, with the same authentication, as the model {@code create} makes;
+     * empty for a provider without one (the default).
+     *
+     * @param settings what to reach
+     * @param config the whole {@code rpt.*} configuration of the run
+     * @param environment looks up environment variables, for the API key
+     */
+    default Optional<BatchApi> batchApi(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
+        return Optional.empty();
     }
 }

@@ -2,6 +2,9 @@ package dev.rpt.core.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.rpt.api.ToolCall;
 import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatMessage;
@@ -20,6 +23,8 @@ import org.apiguardian.api.API;
  * @param logprobs per-token log-probabilities of {@code text}; empty when not requested or not supported
  * @param model the model name the provider reports having used
  * @param cached true when this reply came from the response cache instead of the provider
+ * @param batch true when the provider answered this request in a batch ({@code rpt.batch}) during this run: billed at
+ *     the batch price, not a free cache hit; never stored, since a later run reads it as a cached reply
  */
 @API(status = INTERNAL, since = "0.1")
 public record ChatResponse(
@@ -30,7 +35,8 @@ public record ChatResponse(
         Usage usage,
         List<TokenLogprob> logprobs,
         String model,
-        boolean cached) {
+        boolean cached,
+        @JsonIgnore boolean batch) {
 
     public ChatResponse {
         toolCalls = List.copyOf(toolCalls);
@@ -40,9 +46,28 @@ public record ChatResponse(
         Objects.requireNonNull(model, "model");
     }
 
+    /** A reply the provider answered directly or the cache served ({@code cached}); how the cache reads an entry. */
+    @JsonCreator
+    public ChatResponse(
+            @JsonProperty("text") String text,
+            @JsonProperty("toolCalls") List<ToolCall> toolCalls,
+            @JsonProperty("refusal") String refusal,
+            @JsonProperty("finishReason") FinishReason finishReason,
+            @JsonProperty("usage") Usage usage,
+            @JsonProperty("logprobs") List<TokenLogprob> logprobs,
+            @JsonProperty("model") String model,
+            @JsonProperty("cached") boolean cached) {
+        this(text, toolCalls, refusal, finishReason, usage, logprobs, model, cached, false);
+    }
+
     /** This reply marked as served from the cache. */
     public ChatResponse asCached() {
-        return new ChatResponse(text, toolCalls, refusal, finishReason, usage, logprobs, model, true);
+        return new ChatResponse(text, toolCalls, refusal, finishReason, usage, logprobs, model, true, false);
+    }
+
+    /** This reply marked as answered in a batch during this run. */
+    public ChatResponse asBatch() {
+        return new ChatResponse(text, toolCalls, refusal, finishReason, usage, logprobs, model, false, true);
     }
 
     /** The assistant message that repeats this reply in the next request of a conversation. */

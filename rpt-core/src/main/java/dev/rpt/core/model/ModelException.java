@@ -21,7 +21,8 @@ public abstract sealed class ModelException extends RuntimeException
                 TransportException,
                 MalformedResponseException,
                 ReplayMissException,
-                ProviderStoppedException {
+                ProviderStoppedException,
+                BatchUnansweredException {
 
     private static final long serialVersionUID = 1L;
 

@@ -48,7 +48,13 @@ final class RptEngineDescriptor extends EngineDescriptor implements Node<RptExec
     @Override
     public RptExecutionContext before(RptExecutionContext context) {
         // No prompt tests selected (e.g. a Jupiter-only test run): do not require a model or write a report.
-        return getChildren().isEmpty() ? context : context.withSession(RunSession.start(context.request(), this));
+        if (getChildren().isEmpty()) {
+            return context;
+        }
+        RunSession session = RunSession.start(context.request(), this);
+        // Before the first class: a provider's batch answers the whole run's uncached calls at once.
+        session.prefetch(this);
+        return context.withSession(session);
     }
 
     @Override

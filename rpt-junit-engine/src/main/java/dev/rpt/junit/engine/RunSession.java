@@ -1,5 +1,6 @@
 package dev.rpt.junit.engine;
 
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.ModelMatrix;
 import dev.rpt.core.config.ModelTarget;
@@ -10,6 +11,7 @@ import dev.rpt.core.judge.Judge;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.judge.JudgePrompts;
 import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.model.batch.BatchSettings;
 import dev.rpt.core.model.runtime.ChatModels;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.model.runtime.UsageSnapshot;
@@ -38,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.opentest4j.TestAbortedException;
 
@@ -135,6 +138,46 @@ final class RunSession {
                     "rpt cannot write its report under " + reportDirectory.toAbsolutePath()
                             + ". Check that the directory is writable, or set " + RptConstants.REPORT_DIR + ".",
                     e);
+        }
+    }
+
+    /**
+     * With {@code rpt.batch}, renders every case's requests of every class up front and hands them to each model,
+     * which answers the uncached ones in the provider's batches before the first class runs; the classes then run
+     * from the cache. A case that cannot be rendered is left out here: it errors when its class runs, with its own
+     * message. Without {@code rpt.batch} this does nothing.
+     */
+    void prefetch(TestDescriptor root) {
+        if (!BatchSettings.from(config).enabled()) {
+            return;
+        }
+        for (RunModel model : models) {
+            List<ChatRequest> requests = new ArrayList<>();
+            for (TestDescriptor descendant : root.getDescendants()) {
+                if (!(descendant instanceof PromptClassDescriptor testClass)
+                        || testClass.prompt().file().isEmpty()) {
+                    continue;
+                }
+                PromptEvaluator evaluator = new PromptEvaluator(model.chat(), model.evaluationSettings(testClass));
+                for (CaseDescriptor descriptor : testClass.cases()) {
+                    if (!descriptor.model().equals(model.name())) {
+                        continue;
+                    }
+                    for (int sample = 0; sample < repeat; sample++) {
+                        try {
+                            requests.addAll(evaluator.plannedRequests(
+                                    testClass.prompt().file().get(),
+                                    descriptor.promptCase().vars(),
+                                    sample));
+                        } catch (RuntimeException e) {
+                            break; // the case errors when its class runs, with this message
+                        }
+                    }
+                }
+            }
+            if (!requests.isEmpty()) {
+                model.chat().prefetch(requests);
+            }
         }
     }
 

@@ -3,11 +3,13 @@ package dev.rpt.core.model.openai;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.model.BatchApi;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
 import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.model.ModelSettings;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
@@ -54,6 +56,13 @@ public final class OpenAiProvider implements ChatModelProvider {
     public ChatModel create(ModelSettings settings, OpenAiOptions options, UnaryOperator<String> environment) {
         Objects.requireNonNull(options, "options");
         return new OpenAiChatModel(settings.model(), options, OpenAiTransport.create(settings, environment));
+    }
+
+    /** OpenAI's Batch API on the configured server, with the chat model's key, headers and options. */
+    @Override
+    public Optional<BatchApi> batchApi(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
+        return Optional.of(new OpenAiBatchApi(
+                settings.model(), OpenAiOptions.from(config), OpenAiTransport.create(settings, environment)));
     }
 
     /**

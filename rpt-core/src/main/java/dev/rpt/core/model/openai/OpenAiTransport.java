@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -31,6 +32,10 @@ final class OpenAiTransport {
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType JSONL = MediaType.get("application/jsonl");
+
+    /** A fixed multipart boundary, so that an upload is the same bytes every time (and testable byte for byte). */
+    static final String BOUNDARY = "rpt-batch-upload-boundary";
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
@@ -81,11 +86,44 @@ final class OpenAiTransport {
      */
     String post(String path, byte[] json) {
         HttpUrl url = baseUrl.newBuilder().addPathSegments(path).build();
-        Request request = new Request.Builder()
-                .url(url)
-                .headers(headers)
-                .post(RequestBody.create(json, JSON))
+        return execute(
+                url,
+                new Request.Builder()
+                        .url(url)
+                        .headers(headers)
+                        .post(RequestBody.create(json, JSON))
+                        .build());
+    }
+
+    /**
+     * GETs {@code {base}/{path}} and returns the response body of a 2xx answer.
+     *
+     * @throws dev.rpt.core.model.ModelException for every failure, as {@link #post}
+     */
+    String get(String path) {
+        HttpUrl url = baseUrl.newBuilder().addPathSegments(path).build();
+        return execute(
+                url, new Request.Builder().url(url).headers(headers).get().build());
+    }
+
+    /**
+     * Uploads a file as {@code multipart/form-data} with the fields {@code purpose} and {@code file}, as the Files API
+     * takes it, and returns the response body of a 2xx answer.
+     *
+     * @throws dev.rpt.core.model.ModelException for every failure, as {@link #post}
+     */
+    String upload(String path, String purpose, String fileName, byte[] content) {
+        HttpUrl url = baseUrl.newBuilder().addPathSegments(path).build();
+        RequestBody body = new MultipartBody.Builder(BOUNDARY)
+                .setType(MultipartBody.FORM)
+                .addFormDataPart("purpose", purpose)
+                .addFormDataPart("file", fileName, RequestBody.create(content, JSONL))
                 .build();
+        return execute(
+                url, new Request.Builder().url(url).headers(headers).post(body).build());
+    }
+
+    private String execute(HttpUrl url, Request request) {
         try (Response response = client.newCall(request).execute()) {
             // Read the whole body before judging the status, so that a truncated body is a transport failure.
             String body = redact(response.body().string());

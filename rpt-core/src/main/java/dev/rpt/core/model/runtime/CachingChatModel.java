@@ -2,10 +2,14 @@ package dev.rpt.core.model.runtime;
 
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.model.BatchUnansweredException;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.ReplayMissException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,12 +23,40 @@ final class CachingChatModel implements ChatModel {
     private final ResponseCache cache;
     private final CacheMode mode;
     private final CacheEndpoint endpoint;
+    private final BatchPrefetcher batch;
 
     CachingChatModel(ChatModel delegate, ResponseCache cache, CacheMode mode, CacheEndpoint endpoint) {
+        this(delegate, cache, mode, endpoint, null);
+    }
+
+    /**
+     * @param batch answers uncached requests ahead through the provider's batch API ({@code rpt.batch}); null for none
+     */
+    CachingChatModel(
+            ChatModel delegate, ResponseCache cache, CacheMode mode, CacheEndpoint endpoint, BatchPrefetcher batch) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.batch = batch;
+    }
+
+    /** Hands the requests this cache lacks, each once, to the batch prefetcher, if there is one. */
+    @Override
+    public void prefetch(List<ChatRequest> requests) {
+        if (batch == null || mode == CacheMode.OFF) {
+            return;
+        }
+        Map<String, ChatRequest> misses = new LinkedHashMap<>();
+        for (ChatRequest request : requests) {
+            String key = CacheKey.of(endpoint, request);
+            if (!misses.containsKey(key) && cache.read(key).isEmpty()) {
+                misses.put(key, request);
+            }
+        }
+        if (!misses.isEmpty()) {
+            batch.prefetch(misses, cache);
+        }
     }
 
     @Override
@@ -33,6 +65,17 @@ final class CachingChatModel implements ChatModel {
             return delegate.chat(request);
         }
         String key = CacheKey.of(endpoint, request);
+        if (batch != null) {
+            Optional<ChatResponse> answered = batch.take(key);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+            Optional<String> reason = batch.unanswered(key);
+            if (reason.isPresent()) {
+                throw new BatchUnansweredException("The provider's batch did not answer this request to "
+                        + delegate.info().label() + ": " + reason.get() + ".");
+            }
+        }
         Optional<ChatResponse> hit = cache.read(key);
         if (hit.isPresent()) {
             return hit.get().asCached();

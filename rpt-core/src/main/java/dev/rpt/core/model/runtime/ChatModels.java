@@ -5,10 +5,15 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.files.JsonFiles;
+import dev.rpt.core.model.BatchApi;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
 import dev.rpt.core.model.EmbeddingModel;
+import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.ModelSettings;
+import dev.rpt.core.model.batch.BatchJobStore;
+import dev.rpt.core.model.batch.BatchSettings;
 import dev.rpt.core.model.openai.OpenAiProvider;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -120,18 +125,79 @@ public final class ChatModels {
         Path cacheDir = cacheMode == CacheMode.OFF ? null : CacheDirectory.resolve(config, environment, userHome);
         boolean defaultTemperature = config.temperature().isEmpty();
 
+        BatchSettings batchSettings = BatchSettings.from(config);
+
         ChatModel model = provider.create(settings, config, environment);
         CacheEndpoint endpoint = CacheEndpoint.of(settings, model.info(), config);
+        BatchPrefetcher batch = model.info().simulated()
+                ? null
+                : batchPrefetcher(
+                        provider,
+                        settings,
+                        config,
+                        environment,
+                        batchSettings,
+                        cacheMode,
+                        cacheDir,
+                        endpoint,
+                        model.info());
         model = new RetryingChatModel(model, retryPolicy, sleeper, clock, random, limiter::throttled);
         model = new FailFastChatModel(model);
         model = new LimitedChatModel(model, limiter);
         if (cacheDir != null && !model.info().simulated()) {
-            model = new CachingChatModel(model, new ResponseCache(cacheDir), cacheMode, endpoint);
+            model = new CachingChatModel(model, new ResponseCache(cacheDir), cacheMode, endpoint, batch);
         }
         if (defaultTemperature) {
             model = new DefaultTemperatureChatModel(model);
         }
         return new MeteredChatModel(model, ledger);
+    }
+
+    /**
+     * The batch prefetcher of a model, when {@code rpt.batch} asks for one and can have it: the provider has a batch
+     * API and the response cache is written (batch replies are kept there). {@code rpt.batch=on} without either is an
+     * error naming the fix; {@code auto} then calls directly.
+     */
+    private BatchPrefetcher batchPrefetcher(
+            ChatModelProvider provider,
+            ModelSettings settings,
+            RptConfig config,
+            UnaryOperator<String> environment,
+            BatchSettings batch,
+            CacheMode cacheMode,
+            Path cacheDir,
+            CacheEndpoint endpoint,
+            ModelInfo info) {
+        if (!batch.enabled()) {
+            return null;
+        }
+        boolean on = batch.mode() == BatchSettings.Mode.ON;
+        if (cacheDir == null || !cacheMode.writes()) {
+            if (on) {
+                throw new ConfigException(RptConstants.BATCH + "=on needs " + RptConstants.CACHE + "="
+                        + CacheMode.READ_WRITE.configValue() + ": a batch's replies are kept in the response cache,"
+                        + " and " + RptConstants.CACHE + "=" + cacheMode.configValue() + " does not write it.");
+            }
+            return null;
+        }
+        Optional<BatchApi> api = provider.batchApi(settings, config, environment);
+        if (api.isEmpty()) {
+            if (on) {
+                throw new ConfigException(RptConstants.BATCH + "=on, but rpt has no batch API for provider "
+                        + settings.provider() + " yet (it has for openai). Set " + RptConstants.BATCH + "=auto or"
+                        + " off for this model.");
+            }
+            return null;
+        }
+        return new BatchPrefetcher(
+                api.get(),
+                batch,
+                new BatchJobStore(cacheDir),
+                JsonFiles.compactText(endpoint),
+                info,
+                sleeper,
+                clock,
+                System.out::println);
     }
 
     private Map<String, List<ChatModelProvider>> discover() {

@@ -4,6 +4,7 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,10 +22,20 @@ final class DefaultTemperatureChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return delegate.chat(
-                request.temperature() == null
-                        ? request
-                        : request.toBuilder().temperature(null).build());
+        return delegate.chat(withoutTemperature(request));
+    }
+
+    @Override
+    public void prefetch(List<ChatRequest> requests) {
+        delegate.prefetch(requests.stream()
+                .map(DefaultTemperatureChatModel::withoutTemperature)
+                .toList());
+    }
+
+    private static ChatRequest withoutTemperature(ChatRequest request) {
+        return request.temperature() == null
+                ? request
+                : request.toBuilder().temperature(null).build();
     }
 
     @Override

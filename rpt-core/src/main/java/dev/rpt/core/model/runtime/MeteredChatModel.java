@@ -4,6 +4,7 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
+import java.util.List;
 import java.util.Objects;
 
 /** Records every call, its reply's usage or its failure, into a {@link UsageLedger}. */
@@ -28,6 +29,11 @@ final class MeteredChatModel implements ChatModel {
         }
         ledger.recordResponse(delegate.info(), response);
         return response;
+    }
+
+    @Override
+    public void prefetch(List<ChatRequest> requests) {
+        delegate.prefetch(requests);
     }
 
     @Override

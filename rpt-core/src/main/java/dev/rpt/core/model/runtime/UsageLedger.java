@@ -6,6 +6,7 @@ import dev.rpt.api.Usage;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.batch.BatchSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,15 +27,31 @@ import org.apiguardian.api.API;
 public final class UsageLedger {
 
     private final PriceTable prices;
+    private final double batchPriceFactor;
     private final Map<ModelInfo, Usage> billedByModel = new HashMap<>();
+    private final Map<ModelInfo, Usage> batchByModel = new HashMap<>();
     private long calls;
     private long cachedCalls;
     private long errors;
     private final Map<ModelInfo, Usage> cachedByModel = new HashMap<>();
 
-    /** A ledger that prices calls with the given table. */
+    /** A ledger that prices calls with the given table, batch calls at half of it. */
     public UsageLedger(PriceTable prices) {
+        this(prices, 0.5);
+    }
+
+    /**
+     * A ledger that prices calls with the given table.
+     *
+     * @param batchPriceFactor what a call answered in a batch costs relative to the table ({@code
+     *     rpt.batch.price-factor})
+     */
+    public UsageLedger(PriceTable prices, double batchPriceFactor) {
         this.prices = Objects.requireNonNull(prices, "prices");
+        if (!(batchPriceFactor > 0 && batchPriceFactor <= 1)) {
+            throw new IllegalArgumentException("batchPriceFactor must be in (0, 1], got " + batchPriceFactor);
+        }
+        this.batchPriceFactor = batchPriceFactor;
     }
 
     /**
@@ -43,13 +60,19 @@ public final class UsageLedger {
      * @throws dev.rpt.core.config.ConfigException naming a malformed price key
      */
     public static UsageLedger from(RptConfig config) {
-        return new UsageLedger(PriceTable.from(config));
+        return new UsageLedger(
+                PriceTable.from(config), BatchSettings.from(config).priceFactor());
     }
 
-    /** Records a call that returned a reply, served by the provider or, if {@code response.cached()}, the cache. */
+    /**
+     * Records a call that returned a reply: served by the provider, by the cache ({@code response.cached()}), or
+     * answered in a batch during this run ({@code response.batch()}, billed at the batch price).
+     */
     public synchronized void recordResponse(ModelInfo model, ChatResponse response) {
         calls++;
-        if (response.cached()) {
+        if (response.batch()) {
+            batchByModel.merge(model, response.usage(), Usage::plus);
+        } else if (response.cached()) {
             cachedCalls++;
             cachedByModel.merge(model, response.usage(), Usage::plus);
         } else {
@@ -83,7 +106,7 @@ public final class UsageLedger {
 
     /** The totals so far. */
     public synchronized UsageSnapshot snapshot() {
-        Priced billed = priced(billedByModel);
+        Priced billed = priced(billedByModel).plus(priced(batchByModel), batchPriceFactor);
         Priced cached = priced(cachedByModel);
         return new UsageSnapshot(
                 calls,
@@ -118,5 +141,14 @@ public final class UsageLedger {
     }
 
     /** The tokens of some calls, their cost, and the models without a price. */
-    private record Priced(Usage usage, double cost, List<String> unpriced) {}
+    private record Priced(Usage usage, double cost, List<String> unpriced) {
+
+        /** These calls and {@code other}, whose cost counts at {@code factor} of its price. */
+        Priced plus(Priced other, double factor) {
+            List<String> models = new ArrayList<>(unpriced);
+            other.unpriced().stream().filter(m -> !models.contains(m)).forEach(models::add);
+            models.sort(null);
+            return new Priced(usage.plus(other.usage()), cost + factor * other.cost(), models);
+        }
+    }
 }

@@ -1,0 +1,187 @@
+package dev.rpt.core.model.openai;
+
+import static dev.rpt.core.model.openai.OpenAiFixtures.ENVIRONMENT;
+import static dev.rpt.core.model.openai.OpenAiFixtures.KEY;
+import static dev.rpt.core.model.openai.OpenAiFixtures.body;
+import static dev.rpt.core.model.openai.OpenAiFixtures.json;
+import static dev.rpt.core.model.openai.OpenAiFixtures.ok;
+import static dev.rpt.core.model.openai.OpenAiFixtures.resource;
+import static dev.rpt.core.model.openai.OpenAiFixtures.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rpt.chat.ChatRequest;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.model.BatchApi;
+import dev.rpt.core.model.BatchApi.Outcome;
+import dev.rpt.core.model.BatchUnsupportedException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OpenAI's Batch API byte for byte against MockWebServer, with the documented shapes of the Files and Batch objects
+ * and of the output and error files: a submission, a batch in progress, a partly failed one, an expired one, one that
+ * failed validation, and a server without the endpoints.
+ */
+class OpenAiBatchApiTests {
+
+    private static final String DIRECT_BODY =
+            "{\"model\":\"gpt-4.1-mini\",\"messages\":[{\"role\":\"user\",\"content\":"
+                    + "\"What is 9 + 9?\"}],\"temperature\":0.0,\"max_completion_tokens\":256}";
+
+    private MockWebServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private BatchApi api() {
+        return new OpenAiProvider()
+                .batchApi(settings(server), RptConfig.of(Map.of()), ENVIRONMENT)
+                .orElseThrow();
+    }
+
+    private static ChatRequest request() {
+        return ChatRequest.builder()
+                .user("What is 9 + 9?")
+                .temperature(0.0)
+                .maxTokens(256)
+                .build();
+    }
+
+    @Test
+    void submitsTheRequestsAsAJsonlFileAndCreatesABatchOverIt() throws Exception {
+        server.enqueue(ok("batch/file-uploaded.json"));
+        server.enqueue(ok("batch/batch-validating.json"));
+
+        String id = api().submit(List.of(new BatchApi.Item("k1", request()), new BatchApi.Item("k2", request())));
+
+        assertThat(id).isEqualTo("batch_abc123");
+        RecordedRequest upload = server.takeRequest();
+        assertThat(upload.getMethod()).isEqualTo("POST");
+        assertThat(upload.getUrl().encodedPath()).isEqualTo("/v1/files");
+        assertThat(upload.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+        assertThat(upload.getHeaders().get("Content-Type"))
+                .isEqualTo("multipart/form-data; boundary=" + OpenAiTransport.BOUNDARY);
+        String line1 = "{\"custom_id\":\"k1\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":"
+                + DIRECT_BODY + "}";
+        String line2 = line1.replace("\"k1\"", "\"k2\"");
+        String boundary = "--" + OpenAiTransport.BOUNDARY;
+        assertThat(body(upload))
+                .isEqualTo(boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"purpose\"\r\n"
+                        + "\r\n"
+                        + "batch\r\n"
+                        + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"file\"; filename=\"rpt-batch.jsonl\"\r\n"
+                        + "Content-Type: application/jsonl\r\n\r\n"
+                        + line1 + "\n" + line2 + "\n\r\n"
+                        + boundary + "--\r\n");
+        RecordedRequest create = server.takeRequest();
+        assertThat(create.getUrl().encodedPath()).isEqualTo("/v1/batches");
+        assertThat(body(create))
+                .isEqualTo("{\"input_file_id\":\"file-abc123\",\"endpoint\":\"/v1/chat/completions\","
+                        + "\"completion_window\":\"24h\"}");
+    }
+
+    @Test
+    void aLineIsTheDirectCallsBodyAndItsSizeCountsItsBytes() {
+        BatchApi.Item item = new BatchApi.Item("k1", request());
+        String line = "{\"custom_id\":\"k1\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":"
+                + DIRECT_BODY + "}\n";
+        assertThat(api().sizeOf(item)).isEqualTo(line.length());
+        assertThat(api().maxRequests()).isEqualTo(50_000);
+    }
+
+    @Test
+    void aBatchInProgressIsNotEnded() throws Exception {
+        server.enqueue(ok("batch/batch-in-progress.json"));
+
+        BatchApi.Status status = api().status("batch_abc123");
+
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/batches/batch_abc123");
+        assertThat(status)
+                .isEqualTo(new BatchApi.Status(
+                        "batch_abc123", "in_progress", false, 3, 1, 0, Optional.empty(), List.of()));
+    }
+
+    @Test
+    void aPartlyFailedBatchAnswersSomeRequestsAndGivesTheProvidersReasonForTheOthers() throws Exception {
+        server.enqueue(ok("batch/batch-completed-partly-failed.json"));
+        server.enqueue(json(200, resource("batch/output-partly-failed.jsonl")));
+        server.enqueue(json(200, resource("batch/errors-partly-failed.jsonl")));
+        BatchApi api = api();
+
+        BatchApi.Status status = api.status("batch_abc123");
+        Map<String, Outcome> results = api.results(status);
+
+        assertThat(status.ended()).isTrue();
+        assertThat(status.resultsLocation()).containsExactly("file-out123", "file-err123");
+        server.takeRequest();
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/files/file-out123/content");
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/files/file-err123/content");
+        assertThat(results).containsOnlyKeys("k1", "k2", "k3");
+        assertThat(((Outcome.Answered) results.get("k1")).response().text()).isEqualTo("18");
+        assertThat(((Outcome.Answered) results.get("k3")).response().usage().promptTokens())
+                .isEqualTo(20);
+        assertThat(((Outcome.Unanswered) results.get("k2")).reason())
+                .isEqualTo("HTTP 400: This model's maximum context length is 128000 tokens. [context_length_exceeded]");
+    }
+
+    @Test
+    void anExpiredBatchKeepsWhatItAnsweredAndSaysTheRestExpired() {
+        server.enqueue(ok("batch/batch-expired.json"));
+        server.enqueue(json(200, resource("batch/output-expired.jsonl")));
+        server.enqueue(json(200, resource("batch/errors-expired.jsonl")));
+        BatchApi api = api();
+
+        BatchApi.Status status = api.status("batch_abc123");
+        Map<String, Outcome> results = api.results(status);
+
+        assertThat(status.ended()).isTrue();
+        assertThat(status.failure())
+                .hasValue("the batch expired: the provider did not finish it within its 24h window");
+        assertThat(results.get("k1")).isInstanceOf(Outcome.Answered.class);
+        assertThat(((Outcome.Unanswered) results.get("k3")).reason())
+                .isEqualTo("This request could not be executed before the completion window expired. [batch_expired]");
+    }
+
+    @Test
+    void aBatchThatFailedValidationSaysWhyWithTheLine() {
+        server.enqueue(ok("batch/batch-failed.json"));
+
+        BatchApi.Status status = api().status("batch_abc123");
+
+        assertThat(status.ended()).isTrue();
+        assertThat(status.resultsLocation()).isEmpty();
+        assertThat(status.failure()).hasValue("the batch failed: This line is not parseable as valid JSON. (line 2)");
+    }
+
+    @Test
+    void aServerWithoutTheFilesEndpointIsUnsupported() {
+        server.enqueue(new MockResponse.Builder()
+                .code(404)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Not Found\",\"type\":\"invalid_request_error\"}}")
+                .build());
+
+        assertThatThrownBy(() -> api().submit(List.of(new BatchApi.Item("k1", request()))))
+                .isInstanceOf(BatchUnsupportedException.class)
+                .hasMessageContaining(server.url("/v1/files").toString())
+                .hasMessageContaining("answered 404");
+    }
+}
