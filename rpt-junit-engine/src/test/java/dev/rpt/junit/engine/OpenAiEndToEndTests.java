@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.junit.engine.fixtures.MathPromptTestCase;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,12 +47,7 @@ class OpenAiEndToEndTests {
 
     @BeforeEach
     void start() throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("cases/gsm8k-24.jsonl")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                JsonNode row = JSON.readTree(line);
-                answers.put(row.get("question").asText(), row.get("answer").asText());
-            }
-        }
+        answers.putAll(Gsm8kAnswers.load());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {

@@ -1,0 +1,150 @@
+package dev.rpt.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.junit.engine.fixtures.MathPromptTestCase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * {@code rpt.batch} end to end: the engine renders every case up front, the real {@code openai} provider sends them
+ * through a loopback server's Files and Batch APIs, the run proceeds from the cache, and the calls are billed at the
+ * batch price; a re-run replays, and a run that stopped waiting leaves its batch for the next one to pick up.
+ */
+class BatchModeEndToEndTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path reportDir;
+
+    @TempDir
+    Path cacheDir;
+
+    private final Map<String, String> answers = new HashMap<>();
+    private final MockWebServer server = new MockWebServer();
+    private final FakeBatchServer batches = new FakeBatchServer(this::answer);
+
+    @BeforeEach
+    void start() throws IOException {
+        answers.putAll(Gsm8kAnswers.load());
+        server.setDispatcher(batches);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aRunsCallsGoInOneBatchAtTheBatchPriceAndARerunReplaysThem() throws IOException {
+        batches.pollsBeforeDone = 2;
+
+        var first = StdOut.capture(() -> run(Map.of()));
+
+        assertThat(batches.batchesCreated.get()).isEqualTo(1);
+        assertThat(batches.directCalls.get()).as("no call outside the batch").isZero();
+        assertThat(first.out())
+                .contains("[rpt] batch batch_1: submitted 25 requests to openai/gpt-4.1-mini")
+                .contains("[rpt] batch batch_1: in_progress, 0 of 25 answered, 0 failed")
+                .contains("[rpt] batch batch_1: completed, 25 of 25 answered, 0 failed");
+        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        assertThat(report.at("/classes/0/metrics/n").asInt())
+                .as("every case scored")
+                .isEqualTo(25);
+        assertThat(report.at("/classes/0/metrics/errored").asInt()).isZero();
+        assertThat(report.at("/usage/calls").asInt()).isEqualTo(25);
+        assertThat(report.at("/usage/cachedCalls").asInt())
+                .as("batch replies are billed, not free hits")
+                .isZero();
+        // 25 calls × (50 input tokens at $2 + 10 output at $8 per million), at half the price.
+        assertThat(report.at("/usage/costUsd").asDouble())
+                .isCloseTo(0.5 * 25 * (50 * 2.0 + 10 * 8.0) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
+
+        var replay = StdOut.capture(() -> run(Map.of()));
+
+        assertThat(batches.batchesCreated.get()).as("nothing left to batch").isEqualTo(1);
+        assertThat(batches.directCalls.get()).isZero();
+        assertThat(replay.out()).doesNotContain("submitted");
+        JsonNode replayed = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        assertThat(replayed.at("/usage/cachedCalls").asInt()).isEqualTo(25);
+        assertThat(replayed.at("/classes/0/metrics/n").asInt()).isEqualTo(25);
+    }
+
+    @Test
+    void aRunThatStopsWaitingErrorsItsCasesAndTheNextRunPicksTheSameBatchUp() throws IOException {
+        batches.pollsBeforeDone = 1_000_000;
+
+        var stopped = StdOut.capture(() -> run(Map.of("rpt.batch.wait", "60ms")));
+
+        assertThat(stopped.value().testEvents().succeeded().count()).isZero();
+        assertThat(stopped.value().testEvents().failed().list().stream()
+                        .filter(e -> e.getTestDescriptor() instanceof CaseDescriptor))
+                .hasSize(25)
+                .allSatisfy(e -> assertThat(e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                                .map(Throwable::getMessage)
+                                .orElse(""))
+                        .contains("still pending in batch batch_1")
+                        .contains("re-run to pick the same batch up"));
+        try (Stream<Path> records = Files.list(cacheDir.resolve("batches"))) {
+            assertThat(records).hasSize(1);
+        }
+
+        batches.pollsBeforeDone = 0;
+        var resumed = StdOut.capture(() -> run(Map.of()));
+
+        assertThat(batches.batchesCreated.get()).as("never submitted twice").isEqualTo(1);
+        assertThat(resumed.out()).contains("[rpt] batch: picking up 1 batch an earlier run submitted to");
+        assertThat(JSON.readTree(reportDir.resolve("last-run.json").toFile())
+                        .at("/classes/0/metrics/n")
+                        .asInt())
+                .isEqualTo(25);
+        try (Stream<Path> records = Files.list(cacheDir.resolve("batches"))) {
+            assertThat(records).isEmpty();
+        }
+    }
+
+    private EngineExecutionResults run(Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "rpt.provider", "openai",
+                "rpt.model", "gpt-4.1-mini",
+                "rpt.base-url", server.url("/v1").toString(),
+                "rpt.api-key-env", "none",
+                "rpt.batch", "on",
+                "rpt.batch.poll-interval", "10ms",
+                "rpt.cache", "read-write",
+                "rpt.cache.dir", cacheDir.toString(),
+                "rpt.price.gpt-4.1-mini", "2,8",
+                "rpt.report.dir", reportDir.toString()));
+        config.putAll(extra);
+        return EngineTestKit.engine("rpt")
+                .configurationParameters(config)
+                .selectors(selectClass(MathPromptTestCase.class))
+                .execute();
+    }
+
+    private String answer(JsonNode body) {
+        String user = body.at("/messages/1/content").asText();
+        return JSON.createObjectNode()
+                .put("answer", answers.getOrDefault(user, "I don't know"))
+                .put("confidence", 0.9)
+                .put("justification", "looked it up")
+                .toString();
+    }
+}
