@@ -45,9 +45,11 @@ public interface BatchApi {
      * The outcome of every request of an ended batch that has one, by custom id: a reply, or the provider's reason
      * that there is none (an error, an expiry, a cancellation).
      *
+     * @param requests the requests this run knows, by custom id, for a provider whose replies are read in the light of
+     *     their request; a batch an earlier run submitted may hold others
      * @throws dev.rpt.core.model.ModelException when the results cannot be read
      */
-    Map<String, Outcome> results(Status ended);
+    Map<String, Outcome> results(Status ended, Map<String, ChatRequest> requests);
 
     /** One request of a batch. */
     record Item(String customId, ChatRequest request) {

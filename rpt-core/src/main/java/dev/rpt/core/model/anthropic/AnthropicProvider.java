@@ -6,11 +6,13 @@ import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ApiKey;
+import dev.rpt.core.model.BatchApi;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
 import dev.rpt.core.model.ModelSettings;
 import dev.rpt.core.model.http.HttpClients;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
@@ -85,18 +87,29 @@ public final class AnthropicProvider implements ChatModelProvider {
     }
 
     private ChatModel create(ModelSettings settings, UnaryOperator<String> environment, int thinkingBudget) {
+        return new AnthropicChatModel(
+                http(settings, environment), MessagesUrl.resolve(settings.baseUrl()), settings.model(), thinkingBudget);
+    }
+
+    /** Anthropic's Message Batches on the configured server, with the chat model's key, version and headers. */
+    @Override
+    public Optional<BatchApi> batchApi(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
+        int budget = config.integer(RptConstants.ANTHROPIC_THINKING_BUDGET, 0, 1_000_000)
+                .orElse(0);
+        return Optional.of(new AnthropicBatchApi(
+                http(settings, environment), MessagesUrl.resolve(settings.baseUrl()), settings.model(), budget));
+    }
+
+    private static AnthropicHttp http(ModelSettings settings, UnaryOperator<String> environment) {
         ApiKey apiKey = settings.apiKeyEnv()
                 .filter(name -> !name.equalsIgnoreCase("none"))
                 .map(name -> ApiKey.fromEnvironment(name, environment))
                 .orElse(null);
-        return new AnthropicChatModel(
+        return new AnthropicHttp(
                 HttpClients.withTimeout(settings.timeout()),
-                MessagesUrl.resolve(settings.baseUrl()),
-                settings.model(),
                 apiKey,
                 settings.anthropicVersion(),
                 settings.headers(),
-                Clock.systemUTC(),
-                thinkingBudget);
+                Clock.systemUTC());
     }
 }

@@ -2,6 +2,7 @@ package dev.rpt.core.model.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.BatchApi;
@@ -115,7 +116,7 @@ final class OpenAiBatchApi implements BatchApi {
     }
 
     @Override
-    public Map<String, Outcome> results(Status ended) {
+    public Map<String, Outcome> results(Status ended, Map<String, ChatRequest> requests) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (String fileId : ended.resultsLocation()) {
             String content = transport.get("files/" + fileId + "/content");

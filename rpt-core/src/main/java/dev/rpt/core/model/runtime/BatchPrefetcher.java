@@ -45,6 +45,7 @@ final class BatchPrefetcher {
     private final Consumer<String> out;
     private final Map<String, ChatResponse> answered = new ConcurrentHashMap<>();
     private final Map<String, String> unanswered = new ConcurrentHashMap<>();
+    private final Map<String, ChatRequest> requests = new ConcurrentHashMap<>();
     private boolean fallbackSaid;
 
     BatchPrefetcher(
@@ -76,6 +77,7 @@ final class BatchPrefetcher {
      */
     synchronized void prefetch(Map<String, ChatRequest> misses, ResponseCache cache) {
         Instant deadline = clock.instant().plus(settings.maxWait());
+        requests.putAll(misses);
         Map<String, ChatRequest> remaining = new LinkedHashMap<>(misses);
         List<BatchJobStore.Job> resumed = store.pending(endpoint);
         if (!resumed.isEmpty()) {
@@ -187,7 +189,8 @@ final class BatchPrefetcher {
     }
 
     private void collect(BatchJobStore.Job job, BatchApi.Status status, ResponseCache cache) {
-        Map<String, BatchApi.Outcome> results = status.resultsLocation().isEmpty() ? Map.of() : api.results(status);
+        Map<String, BatchApi.Outcome> results =
+                status.resultsLocation().isEmpty() ? Map.of() : api.results(status, requests);
         int got = 0;
         for (String key : job.keys()) {
             BatchApi.Outcome outcome = results.get(key);

@@ -184,7 +184,8 @@ public final class ChatModels {
         if (api.isEmpty()) {
             if (on) {
                 throw new ConfigException(RptConstants.BATCH + "=on, but rpt has no batch API for provider "
-                        + settings.provider() + " yet (it has for openai). Set " + RptConstants.BATCH + "=auto or"
+                        + settings.provider() + " (it has for openai and anthropic). Set " + RptConstants.BATCH
+                        + "=auto or"
                         + " off for this model.");
             }
             return null;

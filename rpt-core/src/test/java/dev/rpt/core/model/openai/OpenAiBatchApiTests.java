@@ -127,7 +127,7 @@ class OpenAiBatchApiTests {
         BatchApi api = api();
 
         BatchApi.Status status = api.status("batch_abc123");
-        Map<String, Outcome> results = api.results(status);
+        Map<String, Outcome> results = api.results(status, Map.of());
 
         assertThat(status.ended()).isTrue();
         assertThat(status.resultsLocation()).containsExactly("file-out123", "file-err123");
@@ -150,7 +150,7 @@ class OpenAiBatchApiTests {
         BatchApi api = api();
 
         BatchApi.Status status = api.status("batch_abc123");
-        Map<String, Outcome> results = api.results(status);
+        Map<String, Outcome> results = api.results(status, Map.of());
 
         assertThat(status.ended()).isTrue();
         assertThat(status.failure())

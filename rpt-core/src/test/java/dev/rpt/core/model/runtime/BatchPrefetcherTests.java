@@ -256,7 +256,7 @@ class BatchPrefetcherTests {
         }
 
         @Override
-        public Map<String, Outcome> results(Status ended) {
+        public Map<String, Outcome> results(Status ended, Map<String, ChatRequest> requests) {
             Map<String, Outcome> outcomes = new HashMap<>();
             for (Item item : items(ended.id())) {
                 String question = item.request().messages().get(0).content();
