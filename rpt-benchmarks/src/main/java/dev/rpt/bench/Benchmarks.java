@@ -53,9 +53,21 @@ public final class Benchmarks {
     public static void main(String[] args) throws IOException {
         List<String> scenarios = new ArrayList<>();
         int reps = 3;
+        List<Integer> coldCases = List.of(1_000, 3_000);
+        List<String> jvmOptions = List.of("none", "c1", "serial", "c1+serial");
+        int largeCases = 100_000;
         for (String arg : args) {
             if (arg.startsWith("--reps=")) {
                 reps = Integer.parseInt(arg.substring("--reps=".length()));
+            } else if (arg.startsWith("--cases=")) {
+                coldCases = java.util.Arrays.stream(
+                                arg.substring("--cases=".length()).split(","))
+                        .map(Integer::valueOf)
+                        .toList();
+            } else if (arg.startsWith("--large-cases=")) {
+                largeCases = Integer.parseInt(arg.substring("--large-cases=".length()));
+            } else if (arg.startsWith("--jvm=")) {
+                jvmOptions = List.of(arg.substring("--jvm=".length()).split(","));
             } else {
                 scenarios.addAll(
                         arg.equals("all")
@@ -91,13 +103,30 @@ public final class Benchmarks {
                     case "tuner" -> benchmarks.tuner();
                     case "load" -> benchmarks.load();
                     case "adaptive" -> benchmarks.adaptive();
+                    case "cold" -> new ColdMavenRuns(server, work, reps).run(coldCases, jvmOptions);
+                    case "serve" -> serve(server);
+                    case "large" -> new ColdMavenRuns(server, work, reps).large(largeCases);
                     default ->
-                        throw new IllegalArgumentException("Unknown benchmark '" + scenario
-                                + "'. Use throughput, overhead, cache, scaling, memory, tuner, load, adaptive or all.");
+                        throw new IllegalArgumentException(
+                                "Unknown benchmark '" + scenario
+                                        + "'. Use throughput, overhead, cache, scaling, memory, tuner, load, adaptive, cold, large, serve or all.");
                 }
             }
         } finally {
             delete(work);
+        }
+    }
+
+    /**
+     * Serves the loopback OpenAI-compatible server until the process is stopped, for profiling a run by hand (e.g. a
+     * project's {@code mvn test} with JFR in Surefire's {@code argLine}).
+     */
+    private static void serve(LatencyServer server) {
+        System.out.println("serving " + server.baseUrl() + " (answers at once); stop with Ctrl-C");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
