@@ -105,11 +105,12 @@ public final class Benchmarks {
                     case "adaptive" -> benchmarks.adaptive();
                     case "cold" -> new ColdMavenRuns(server, work, reps).run(coldCases, jvmOptions);
                     case "serve" -> serve(server);
+                    case "floor" -> new ColdMavenRuns(server, work, reps).floor(coldCases, jvmOptions);
                     case "large" -> new ColdMavenRuns(server, work, reps).large(largeCases);
                     default ->
                         throw new IllegalArgumentException(
                                 "Unknown benchmark '" + scenario
-                                        + "'. Use throughput, overhead, cache, scaling, memory, tuner, load, adaptive, cold, large, serve or all.");
+                                        + "'. Use throughput, overhead, cache, scaling, memory, tuner, load, adaptive, cold, floor, large, serve or all.");
                 }
             }
         } finally {

@@ -99,6 +99,77 @@ final class ColdMavenRuns {
     }
 
     /**
+     * The floor under any engine: the same cold {@code mvn test}, with a JUnit Jupiter {@code @ParameterizedTest} of
+     * as many trivial cases in place of the prompt test class. What it takes per case is JUnit's and Surefire's, on
+     * this machine and JVM, before any model call.
+     */
+    void floor(List<Integer> sizes, List<String> options) throws IOException {
+        System.out.println(
+                "\n## The floor: a cold `mvn test` of a JUnit Jupiter @ParameterizedTest with trivial cases");
+        System.out.println("| cases | Surefire argLine | runs | in-run ms (median) | ms per case | wall s (median)"
+                + " | in-run ms, every run |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (int cases : sizes) {
+            for (String option : options) {
+                Path project = project(cases, "off");
+                Files.delete(project.resolve("src/test/resources/bench/cases.jsonl"));
+                write(project.resolve("src/test/java/bench/AddsTests.java"), """
+                        package bench;
+
+                        import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                        import java.util.stream.IntStream;
+                        import org.junit.jupiter.params.ParameterizedTest;
+                        import org.junit.jupiter.params.provider.MethodSource;
+
+                        class AddsTests {
+
+                            static IntStream numbers() {
+                                return IntStream.range(0, CASES);
+                            }
+
+                            @ParameterizedTest
+                            @MethodSource("numbers")
+                            void adds(int n) {
+                                assertEquals(n + 1, Integer.parseInt(String.valueOf(n + 1)));
+                            }
+                        }
+                        """.replace(
+                                "CASES", String.valueOf(cases)));
+                String pom = Files.readString(project.resolve("pom.xml"));
+                write(
+                        project.resolve("pom.xml"),
+                        pom.replace(
+                                "<dependency><groupId>dev.rpt</groupId><artifactId>rpt-junit-engine</artifactId>",
+                                "<dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId>"
+                                        + "<scope>test</scope></dependency>\n    <dependency><groupId>dev.rpt</groupId>"
+                                        + "<artifactId>rpt-junit-engine</artifactId>"));
+                String argLine = argLine(option, "");
+                mvn(project, "-DrptArgLine=" + argLine);
+                List<Long> inRun = new ArrayList<>();
+                List<Long> wall = new ArrayList<>();
+                for (int rep = 0; rep < reps; rep++) {
+                    long start = System.nanoTime();
+                    mvn(project, "-DrptArgLine=" + argLine);
+                    wall.add((System.nanoTime() - start) / 1_000_000);
+                    inRun.add(inRunMs(project, cases));
+                }
+                long median = median(inRun);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %,d | %s | %d | %,d | %.2f | %.1f | %s |%n",
+                        cases,
+                        argLine.isEmpty() ? "(none)" : "`" + argLine + "`",
+                        reps,
+                        median,
+                        (double) median / cases,
+                        median(wall) / 1000.0,
+                        inRun);
+            }
+        }
+    }
+
+    /**
      * One large run as a team with a big dataset would run it: {@code mvn test} of {@code cases} generated cases with
      * {@code -Xmx512m} for the Surefire fork (its {@code argLine}) and for Maven itself ({@code MAVEN_OPTS}: Surefire's
      * reporter in the Maven JVM keeps every test's result). Both JVMs log their collections, so the table shows the
