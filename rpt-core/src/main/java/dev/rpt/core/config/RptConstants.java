@@ -313,6 +313,13 @@ public final class RptConstants {
     public static final String JUDGE_PROBABILITY = "rpt.judge.probability";
 
     /**
+     * How many cases' model calls may run ahead of the case whose assertions run, per class. Defaults to {@code
+     * 1024}: far more than any concurrency, so the model stays busy, while answers that arrive faster than assertions
+     * run cannot pile up in memory.
+     */
+    public static final String CASES_AHEAD = "rpt.cases-ahead";
+
+    /**
      * Whether a run's uncached calls go through the provider's batch API: {@code off} (the default), {@code on}, or
      * {@code auto} (when at least {@link #BATCH_MIN_CALLS} calls are uncached, and only on a server that has batch
      * endpoints).

@@ -23,26 +23,39 @@ import java.util.function.Predicate;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The cases of one prompt test class being run. When the class starts, all its model calls are submitted at once,
- * bounded by {@code rpt.concurrency}; each case then waits for its own answers and runs the user's assertions on the
- * engine thread, so reporting stays sequential and deterministic. It travels on the execution context from the class
- * to its cases, so no state of a class outlives it.
+ * The cases of one prompt test class being run. When the class starts, the model calls of its first {@code
+ * rpt.cases-ahead} cases are submitted, bounded by {@code rpt.concurrency}; each case then waits for its own answers and runs the
+ * user's assertions on the engine thread, so reporting stays sequential and deterministic, and each case done
+ * submits the next one's calls. The window keeps the model busy (it is many times any concurrency) while answers that
+ * arrive faster than assertions run cannot pile up: with 100,000 cases and a fast server, all of them would otherwise
+ * wait in memory for their turn. It travels on the execution context from the class to its cases, so no state of a
+ * class outlives it.
  */
 final class ClassRun {
 
+    /** How many cases' calls are submitted ahead of the case being asserted, unless {@code rpt.cases-ahead} says. */
+    static final int DEFAULT_AHEAD = 1024;
+
     private final Map<CaseDescriptor, List<CompletableFuture<Evaluated>>> pending = new HashMap<>();
+    /** Each case's submission, in run order, until it is submitted. */
+    private final Map<CaseDescriptor, java.util.function.Supplier<List<CompletableFuture<Evaluated>>>> waiting =
+            new java.util.LinkedHashMap<>();
+
     private final PromptClassDescriptor testClass;
     private final Predicate<Optional<String>> informational;
     private final RunReportWriter report;
     private final ConsoleReport console;
     private final Progress progress;
+    private final int ahead;
 
     private ClassRun(
             PromptClassDescriptor testClass,
             Predicate<Optional<String>> informational,
             RunReportWriter report,
             ConsoleReport console,
-            Progress progress) {
+            Progress progress,
+            int ahead) {
+        this.ahead = ahead;
         this.testClass = testClass;
         this.informational = informational;
         this.report = report;
@@ -55,6 +68,7 @@ final class ClassRun {
      *
      * @param evaluators the evaluator of each of the run's models, by name (one empty name for an unnamed model)
      * @param informational whether a model is informational: its cases never fail the build
+     * @param ahead how many cases' calls may run ahead of the case being asserted ({@code rpt.cases-ahead})
      */
     static ClassRun start(
             PromptClassDescriptor testClass,
@@ -65,8 +79,9 @@ final class ClassRun {
             RunReportWriter report,
             ConsoleReport console,
             Progress progress,
-            Optional<Judge> judge) {
-        ClassRun run = new ClassRun(testClass, informational, report, console, progress);
+            Optional<Judge> judge,
+            int ahead) {
+        ClassRun run = new ClassRun(testClass, informational, report, console, progress, ahead);
         var prompt = testClass.prompt().file().orElseThrow();
         Map<java.lang.reflect.Method, List<DeclaredCriterion>> criteria = new HashMap<>();
         for (CaseDescriptor descriptor : testClass.cases()) {
@@ -74,29 +89,42 @@ final class ClassRun {
             PromptEvaluator evaluator = evaluators.get(descriptor.model());
             List<DeclaredCriterion> judged = criteria.computeIfAbsent(
                     descriptor.method(), method -> DeclaredCriterion.of(testClass.testClass(), method));
-            List<CompletableFuture<Evaluated>> samples = new ArrayList<>(repeat);
-            for (int sample = 0; sample < repeat; sample++) {
-                int index = sample;
-                CompletableFuture<Evaluated> answered = CompletableFuture.supplyAsync(
-                        () -> {
-                            long start = System.nanoTime();
-                            try {
-                                Answer answer = evaluator.evaluate(prompt, promptCase.vars(), index);
-                                return Evaluated.answered(answer, elapsedMs(start));
-                            } catch (RuntimeException e) {
-                                return Evaluated.failed(e, elapsedMs(start));
-                            }
-                        },
-                        executor);
-                samples.add(
-                        judged.isEmpty()
-                                ? answered
-                                : answered.thenCompose(evaluated ->
-                                        judge(evaluated, judged, judge, prompt, promptCase, index, executor)));
-            }
-            run.pending.put(descriptor, samples);
+            run.waiting.put(descriptor, () -> {
+                List<CompletableFuture<Evaluated>> samples = new ArrayList<>(repeat);
+                for (int sample = 0; sample < repeat; sample++) {
+                    int index = sample;
+                    CompletableFuture<Evaluated> answered = CompletableFuture.supplyAsync(
+                            () -> {
+                                long start = System.nanoTime();
+                                try {
+                                    Answer answer = evaluator.evaluate(prompt, promptCase.vars(), index);
+                                    return Evaluated.answered(answer, elapsedMs(start));
+                                } catch (RuntimeException e) {
+                                    return Evaluated.failed(e, elapsedMs(start));
+                                }
+                            },
+                            executor);
+                    samples.add(
+                            judged.isEmpty()
+                                    ? answered
+                                    : answered.thenCompose(evaluated ->
+                                            judge(evaluated, judged, judge, prompt, promptCase, index, executor)));
+                }
+                return samples;
+            });
         }
+        run.submitAhead();
         return run;
+    }
+
+    /** Submits the calls of waiting cases, in run order, until {@code ahead} cases are submitted and not asserted. */
+    private void submitAhead() {
+        var next = waiting.entrySet().iterator();
+        while (pending.size() < ahead && next.hasNext()) {
+            var entry = next.next();
+            pending.put(entry.getKey(), entry.getValue().get());
+            next.remove();
+        }
     }
 
     /**
@@ -175,7 +203,10 @@ final class ClassRun {
     }
 
     private CaseResolution.Resolved runSamples(CaseDescriptor descriptor) {
-        List<CompletableFuture<Evaluated>> samples = pending.remove(descriptor);
+        var own = waiting.remove(descriptor);
+        // A case run out of order (a single test selected again) submits its own calls now.
+        List<CompletableFuture<Evaluated>> samples = own != null ? own.get() : pending.remove(descriptor);
+        submitAhead();
         PromptCase promptCase = descriptor.promptCase();
         AssertionError wrong = null;
         RuntimeException modelError = null;

@@ -205,7 +205,8 @@ final class RunSession {
                 report,
                 console,
                 progress,
-                judge(testClass));
+                judge(testClass),
+                config.integer(RptConstants.CASES_AHEAD, 1, 10_000_000).orElse(ClassRun.DEFAULT_AHEAD));
     }
 
     /**
