@@ -53,7 +53,12 @@ final class RptEngineDescriptor extends EngineDescriptor implements Node<RptExec
         }
         RunSession session = RunSession.start(context.request(), this);
         // Before the first class: a provider's batch answers the whole run's uncached calls at once.
-        session.prefetch(this);
+        try {
+            session.prefetch(this);
+        } catch (RuntimeException e) {
+            session.abandon();
+            throw e;
+        }
         return context.withSession(session);
     }
 

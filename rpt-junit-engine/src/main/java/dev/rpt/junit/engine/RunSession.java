@@ -313,6 +313,21 @@ final class RunSession {
     }
 
     /** Completes the report, prints a summary and releases the models. */
+    /**
+     * Ends a run that failed before its first class (e.g. {@code rpt.batch=on} on a server without batch endpoints):
+     * the partial report is removed, not left half-written, and the models are closed.
+     */
+    void abandon() {
+        executor.shutdownNow();
+        try {
+            report.close();
+        } catch (IOException e) {
+            // The run is failing already with its own error; a partial report that cannot be removed is secondary.
+        } finally {
+            models.forEach(model -> model.chat().close());
+        }
+    }
+
     void finish(RptEngineDescriptor engine) throws IOException {
         try {
             executor.shutdownNow();

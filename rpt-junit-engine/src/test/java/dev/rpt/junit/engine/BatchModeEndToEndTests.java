@@ -120,6 +120,40 @@ class BatchModeEndToEndTests {
         }
     }
 
+    @Test
+    void onAServerWithoutBatchesAutoCallsDirectlyAndOnFailsTheRunLeavingNoHalfWrittenReport() throws IOException {
+        batches.withoutBatchApi = true;
+
+        var auto = StdOut.capture(() -> run(Map.of("rpt.batch", "auto", "rpt.batch.min-calls", "1")));
+
+        assertThat(auto.out())
+                .containsOnlyOnce("[rpt] batch: " + server.url("/v1/files") + " answered 404: this server has no Files"
+                        + " and Batch API; calling openai/gpt-4.1-mini directly");
+        assertThat(batches.directCalls.get()).isEqualTo(25);
+        assertThat(JSON.readTree(reportDir.resolve("last-run.json").toFile())
+                        .at("/classes/0/metrics/n")
+                        .asInt())
+                .isEqualTo(25);
+        Files.delete(reportDir.resolve("last-run.json"));
+
+        EngineExecutionResults on =
+                run(Map.of("rpt.cache.dir", cacheDir.resolve("other").toString()));
+
+        assertThat(on.allEvents().failed().list())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                                .map(Throwable::getMessage)
+                                .orElse(""))
+                        .startsWith("rpt.batch=on, but " + server.url("/v1/files") + " answered 404")
+                        .contains("set rpt.batch=auto to fall back to direct calls"));
+        try (Stream<Path> left = Files.walk(reportDir)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString))
+                    .as("no partial report, and no report of a run that did not run")
+                    .noneMatch(name -> name.endsWith(".part") || name.equals("last-run.json"));
+        }
+    }
+
     private EngineExecutionResults run(Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "rpt.provider", "openai",

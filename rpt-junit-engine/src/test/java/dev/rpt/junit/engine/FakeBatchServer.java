@@ -32,6 +32,8 @@ final class FakeBatchServer extends Dispatcher {
     final AtomicInteger batchesCreated = new AtomicInteger();
     final AtomicInteger directCalls = new AtomicInteger();
     volatile int pollsBeforeDone;
+    /** Answers the Files and Batch APIs with 404, as Ollama or vLLM would. */
+    volatile boolean withoutBatchApi;
 
     /** @param answer the reply's content for a Chat Completions request body */
     FakeBatchServer(Function<JsonNode, String> answer) {
@@ -45,6 +47,13 @@ final class FakeBatchServer extends Dispatcher {
             if (path.equals("/v1/chat/completions")) {
                 directCalls.incrementAndGet();
                 return json(completion(JSON.readTree(request.getBody().utf8())).toString());
+            }
+            if (withoutBatchApi && !path.equals("/v1/chat/completions")) {
+                return new MockResponse.Builder()
+                        .code(404)
+                        .addHeader("content-type", "application/json")
+                        .body("{\"error\":{\"message\":\"404 page not found\"}}")
+                        .build();
             }
             if (path.equals("/v1/files") && request.getMethod().equals("POST")) {
                 String id = "file-in" + files.size();
