@@ -69,26 +69,9 @@ final class ColdMavenRuns {
                     }
                     // Compiles and warms the file system cache (and writes the class-data archive); not measured.
                     mvn(project, "-DrptArgLine=" + argLine(option, "-XX:ArchiveClassesAtExit=" + archive));
-                    List<Long> inRun = new ArrayList<>();
-                    List<Long> wall = new ArrayList<>();
-                    for (int rep = 0; rep < reps; rep++) {
-                        long start = System.nanoTime();
-                        mvn(project, "-DrptArgLine=" + argLine);
-                        wall.add((System.nanoTime() - start) / 1_000_000);
-                        inRun.add(inRunMs(project, cases));
-                    }
-                    long median = median(inRun);
-                    System.out.printf(
-                            Locale.ROOT,
-                            "| %,d | %s | %s | %d | %,d | %.2f | %.1f | %s |%n",
-                            cases,
-                            cache,
-                            argLine.isEmpty() ? "(none)" : "`" + argLine.replace(project.toString(), "<project>") + "`",
-                            reps,
-                            median,
-                            (double) median / cases,
-                            median(wall) / 1000.0,
-                            inRun);
+                    String shown = argLine.replace(project.toString(), "<project>");
+                    System.out.println("| " + String.format(Locale.ROOT, "%,d", cases) + " | " + cache + " | "
+                            + measure(project, argLine, cases).row(shown, cases));
                 }
             }
         }
@@ -145,27 +128,41 @@ final class ColdMavenRuns {
                                         + "<scope>test</scope></dependency>\n    <dependency><groupId>dev.rpt</groupId>"
                                         + "<artifactId>rpt-junit-engine</artifactId>"));
                 String argLine = argLine(option, "");
-                mvn(project, "-DrptArgLine=" + argLine);
-                List<Long> inRun = new ArrayList<>();
-                List<Long> wall = new ArrayList<>();
-                for (int rep = 0; rep < reps; rep++) {
-                    long start = System.nanoTime();
-                    mvn(project, "-DrptArgLine=" + argLine);
-                    wall.add((System.nanoTime() - start) / 1_000_000);
-                    inRun.add(inRunMs(project, cases));
-                }
-                long median = median(inRun);
-                System.out.printf(
-                        Locale.ROOT,
-                        "| %,d | %s | %d | %,d | %.2f | %.1f | %s |%n",
-                        cases,
-                        argLine.isEmpty() ? "(none)" : "`" + argLine + "`",
-                        reps,
-                        median,
-                        (double) median / cases,
-                        median(wall) / 1000.0,
-                        inRun);
+                mvn(project, "-DrptArgLine=" + argLine); // compiles; not measured
+                System.out.println("| " + String.format(Locale.ROOT, "%,d", cases) + " | "
+                        + measure(project, argLine, cases).row(argLine, cases));
             }
+        }
+    }
+
+    /** The measured runs of one row: {@code reps} cold {@code mvn test}s with the given Surefire argLine. */
+    private Measured measure(Path project, String argLine, int cases) throws IOException {
+        List<Long> inRun = new ArrayList<>();
+        List<Long> wall = new ArrayList<>();
+        for (int rep = 0; rep < reps; rep++) {
+            long start = System.nanoTime();
+            mvn(project, "-DrptArgLine=" + argLine);
+            wall.add((System.nanoTime() - start) / 1_000_000);
+            inRun.add(inRunMs(project, cases));
+        }
+        return new Measured(inRun, wall);
+    }
+
+    /** In-run and wall milliseconds of each measured run. */
+    private record Measured(List<Long> inRun, List<Long> wall) {
+
+        /** The rest of a table row: argLine, runs, median in-run ms and per case, median wall s, every run. */
+        String row(String argLine, int cases) {
+            long median = median(inRun);
+            return String.format(
+                    Locale.ROOT,
+                    "%s | %d | %,d | %.2f | %.1f | %s |",
+                    argLine.isEmpty() ? "(none)" : "`" + argLine + "`",
+                    inRun.size(),
+                    median,
+                    (double) median / cases,
+                    median(wall) / 1000.0,
+                    inRun);
         }
     }
 

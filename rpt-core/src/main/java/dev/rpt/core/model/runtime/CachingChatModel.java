@@ -50,7 +50,7 @@ final class CachingChatModel implements ChatModel {
         Map<String, ChatRequest> misses = new LinkedHashMap<>();
         for (ChatRequest request : requests) {
             String key = CacheKey.of(endpoint, request);
-            if (!misses.containsKey(key) && cache.read(key).isEmpty()) {
+            if (!misses.containsKey(key) && !cache.contains(key)) {
                 misses.put(key, request);
             }
         }

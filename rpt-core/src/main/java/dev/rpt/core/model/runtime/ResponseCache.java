@@ -55,6 +55,14 @@ final class ResponseCache {
         return dir.resolve(key.substring(0, 2)).resolve(key + ".json");
     }
 
+    /**
+     * Whether a key has an entry, without reading it: the batch prefetcher asks this of every request of a run, and the
+     * run reads each entry anyway. An entry found unsound then is deleted and its request sent directly.
+     */
+    boolean contains(String key) {
+        return Files.isRegularFile(pathOf(key));
+    }
+
     /** The stored reply of a key, if there is a sound entry; an unsound one is deleted. */
     Optional<ChatResponse> read(String key) {
         return read(key, ChatResponse.class);
