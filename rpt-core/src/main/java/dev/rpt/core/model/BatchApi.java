@@ -3,6 +3,7 @@ package dev.rpt.core.model;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.chat.ChatRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,11 +29,32 @@ public interface BatchApi {
     /**
      * Submits one batch.
      *
+     * @param submission a tag unique to this submission, recorded before it is sent; a provider that {@linkplain
+     *     #findsSubmissions() finds submissions} stores it with the batch
      * @return the provider's batch id
      * @throws BatchUnsupportedException when the server has no batch endpoints
      * @throws dev.rpt.core.model.ModelException when the submission fails
      */
-    String submit(List<Item> items);
+    String submit(List<Item> items, String submission);
+
+    /**
+     * Whether {@link #find} works: the provider keeps a submission's tag with its batch and lists batches. A run that
+     * stopped between sending a batch and recording its id can then find it instead of paying for it twice.
+     */
+    default boolean findsSubmissions() {
+        return false;
+    }
+
+    /**
+     * The batch a submission created, if the provider has one with its tag created since {@code since}.
+     *
+     * @throws UnsupportedOperationException when the provider does not {@linkplain #findsSubmissions() find
+     *     submissions}
+     * @throws dev.rpt.core.model.ModelException when the provider cannot be asked
+     */
+    default Optional<String> find(String submission, Instant since) {
+        throw new UnsupportedOperationException("this batch API cannot find a batch by its submission tag");
+    }
 
     /**
      * How a batch is doing.

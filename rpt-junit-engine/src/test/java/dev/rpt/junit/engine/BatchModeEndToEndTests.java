@@ -35,13 +35,11 @@ class BatchModeEndToEndTests {
     @TempDir
     Path cacheDir;
 
-    private final Map<String, String> answers = new HashMap<>();
     private final MockWebServer server = new MockWebServer();
-    private final FakeBatchServer batches = new FakeBatchServer(this::answer);
+    private final FakeBatchServer batches = new FakeBatchServer(Gsm8kAnswers.replies());
 
     @BeforeEach
     void start() throws IOException {
-        answers.putAll(Gsm8kAnswers.load());
         server.setDispatcher(batches);
         server.start();
     }
@@ -102,9 +100,7 @@ class BatchModeEndToEndTests {
                                 .orElse(""))
                         .contains("still pending in batch batch_1")
                         .contains("re-run to pick the same batch up"));
-        try (Stream<Path> records = Files.list(cacheDir.resolve("batches"))) {
-            assertThat(records).hasSize(1);
-        }
+        assertThat(batchRecords()).hasSize(1);
 
         batches.pollsBeforeDone = 0;
         var resumed = StdOut.capture(() -> run(Map.of()));
@@ -115,8 +111,13 @@ class BatchModeEndToEndTests {
                         .at("/classes/0/metrics/n")
                         .asInt())
                 .isEqualTo(25);
+        assertThat(batchRecords()).isEmpty();
+    }
+
+    /** The batch records beside the cache (the submissions directory aside, which is empty once a batch is recorded). */
+    private java.util.List<Path> batchRecords() throws IOException {
         try (Stream<Path> records = Files.list(cacheDir.resolve("batches"))) {
-            assertThat(records).isEmpty();
+            return records.filter(Files::isRegularFile).toList();
         }
     }
 
@@ -171,14 +172,5 @@ class BatchModeEndToEndTests {
                 .configurationParameters(config)
                 .selectors(selectClass(MathPromptTestCase.class))
                 .execute();
-    }
-
-    private String answer(JsonNode body) {
-        String user = body.at("/messages/1/content").asText();
-        return JSON.createObjectNode()
-                .put("answer", answers.getOrDefault(user, "I don't know"))
-                .put("confidence", 0.9)
-                .put("justification", "looked it up")
-                .toString();
     }
 }

@@ -53,7 +53,8 @@ final class AnthropicBatchApi implements BatchApi {
     }
 
     @Override
-    public String submit(List<Item> items) {
+    public String submit(List<Item> items, String submission) {
+        // Message Batches keep no metadata, so the tag goes nowhere and an unrecorded batch cannot be found again.
         StringBuilder body = new StringBuilder("{\"requests\":[");
         for (int i = 0; i < items.size(); i++) {
             body.append(i == 0 ? "" : ",").append(entry(items.get(i)));

@@ -22,6 +22,10 @@ import org.apiguardian.api.API;
  * response cache and so out of {@code mvn clean}'s reach. A job is written as soon as the provider names its batch,
  * before any polling: a run that is interrupted while it waits leaves the file, and the next run polls that batch
  * instead of submitting (and paying for) the same requests again. The file is removed once the results are read.
+ *
+ * <p>Before a batch is sent, its {@link Submission} is written under {@code batches/submitting/}, and removed once the
+ * batch's id is recorded (or the provider refused it). A run that stopped in between leaves it, and the next run asks
+ * the provider for the batch with that submission's tag.
  */
 @API(status = INTERNAL, since = "0.2")
 public final class BatchJobStore {
@@ -30,6 +34,8 @@ public final class BatchJobStore {
 
     /** The directory under the cache directory. */
     public static final String DIRECTORY = "batches";
+
+    private static final String SUBMITTING = "submitting";
 
     private final Path dir;
 
@@ -58,6 +64,56 @@ public final class BatchJobStore {
     }
 
     /**
+     * A batch about to be sent, recorded first: if the run stops before the provider's id is recorded, the next run
+     * looks the batch up by this tag.
+     *
+     * @param endpoint as for {@link Job}
+     * @param tag unique to this submission; sent with the batch where the provider keeps metadata
+     * @param startedAt when it was sent, as an ISO-8601 instant
+     * @param keys the cache keys of its requests
+     */
+    @JsonPropertyOrder({"endpoint", "tag", "startedAt", "keys"})
+    public record Submission(String endpoint, String tag, String startedAt, List<String> keys) {
+        public Submission {
+            JsonChecks.text(endpoint, "endpoint");
+            JsonChecks.text(tag, "tag");
+            JsonChecks.text(startedAt, "startedAt");
+            keys = List.copyOf(JsonChecks.present(keys, "keys"));
+        }
+    }
+
+    /**
+     * Records a submission before it is sent, atomically.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written; nothing has been sent then
+     */
+    public void begin(Submission submission) {
+        Path file = submissionFile(submission.tag());
+        try {
+            Files.createDirectories(file.getParent());
+            JsonFiles.write(file, submission);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "rpt cannot record a batch submission in " + file + " (" + e + "); nothing was sent. Make the"
+                            + " cache directory writable, or set rpt.batch=off.",
+                    e);
+        }
+    }
+
+    /** The submissions of one endpoint that an earlier run sent but did not see through, oldest first. */
+    public List<Submission> submissions(String endpoint) {
+        return read(dir.resolve(SUBMITTING), Submission.class).stream()
+                .filter(submission -> submission.endpoint().equals(endpoint))
+                .sorted(java.util.Comparator.comparing(Submission::startedAt))
+                .toList();
+    }
+
+    /** Forgets a submission: its batch is recorded as a {@link Job}, or it was never created. */
+    public void end(Submission submission) {
+        delete(submissionFile(submission.tag()));
+    }
+
+    /**
      * Records a submitted batch, atomically.
      *
      * @throws UncheckedIOException naming the file when it cannot be written: the batch is then paid for but
@@ -79,41 +135,57 @@ public final class BatchJobStore {
 
     /** The recorded batches of one endpoint, oldest first. An unreadable file is skipped with a warning. */
     public List<Job> pending(String endpoint) {
-        if (!Files.isDirectory(dir)) {
+        return read(dir, Job.class).stream()
+                .filter(job -> job.endpoint().equals(endpoint))
+                .sorted(java.util.Comparator.comparing(Job::submittedAt))
+                .toList();
+    }
+
+    private static <T> List<T> read(Path directory, Class<T> type) {
+        if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        List<Job> jobs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
+        List<T> records = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
                     .sorted()
                     .toList()) {
                 try {
-                    Job job = JsonFiles.bind(JsonFiles.readTree(file), Job.class);
-                    if (job.endpoint().equals(endpoint)) {
-                        jobs.add(job);
-                    }
+                    records.add(JsonFiles.bind(JsonFiles.readTree(file), type));
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "Ignoring unreadable rpt batch record {0}: {1}", new Object[] {file, e});
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("rpt cannot list its batch records in " + dir, e);
+            throw new UncheckedIOException("rpt cannot list its batch records in " + directory, e);
         }
-        jobs.sort(java.util.Comparator.comparing(Job::submittedAt));
-        return jobs;
+        return records;
     }
 
     /** Forgets a batch whose results were read. */
     public void remove(Job job) {
+        delete(fileOf(job.batchId()));
+    }
+
+    private static void delete(Path file) {
         try {
-            Files.deleteIfExists(fileOf(job.batchId()));
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot delete rpt batch record {0}: {1}", new Object[] {fileOf(job.batchId()), e});
+            LOG.log(Level.WARNING, "Cannot delete rpt batch record {0}: {1}", new Object[] {file, e});
         }
     }
 
     /** Where a batch is recorded. */
     public Path fileOf(String batchId) {
-        return dir.resolve(batchId.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json");
+        return dir.resolve(fileName(batchId));
+    }
+
+    /** Where a submission is recorded until its batch is. */
+    public Path submissionFile(String tag) {
+        return dir.resolve(SUBMITTING).resolve(fileName(tag));
+    }
+
+    private static String fileName(String id) {
+        return id.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json";
     }
 }

@@ -12,6 +12,7 @@ import dev.rpt.core.model.MalformedResponseException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,23 +24,49 @@ import java.util.Set;
  * OpenAI's Batch API: the requests go up as a JSONL file ({@code POST /files}, purpose {@code batch}), a batch is
  * created over it ({@code POST /batches}, endpoint {@code /v1/chat/completions}, window {@code 24h}), polled ({@code
  * GET /batches/{id}}), and its output and error files are read ({@code GET /files/{id}/content}). Each line's body is
- * the same JSON the direct call sends, and each reply is read like a direct one.
+ * the same JSON the direct call sends, and each reply is read like a direct one. Azure OpenAI's v1 API ({@code
+ * https://<resource>.openai.azure.com/openai/v1}) is the same but for the endpoint's path, {@code /chat/completions};
+ * its model is the name of a Global Batch deployment. The batch carries rpt's submission tag
+ * in its metadata, so a run that stopped before recording the batch's id finds it in the batch list.
  */
 final class OpenAiBatchApi implements BatchApi {
 
-    /** The endpoint every line names; the Batch API takes the path with its version. */
+    /** The endpoint every line names; OpenAI's Batch API takes the path with its version. */
     static final String ENDPOINT = "/v1/chat/completions";
+
+    /** The same on Azure OpenAI, whose Batch API names the path without a version. */
+    static final String AZURE_ENDPOINT = "/chat/completions";
+
+    /** The metadata key that holds rpt's submission tag, by which {@link #find} recognises a batch. */
+    static final String SUBMISSION = "rpt_submission";
+
+    /** Pages of 100 batches {@link #find} reads at most, newest first, before it gives up. */
+    private static final int MAX_PAGES = 20;
 
     private static final Set<String> ENDED = Set.of("completed", "failed", "expired", "cancelled");
 
     private final OpenAiTransport transport;
     private final ChatRequestWriter writer;
     private final ChatResponseReader reader;
+    private final String endpoint;
+    private final Optional<String> unsupported;
 
-    OpenAiBatchApi(String model, OpenAiOptions options, OpenAiTransport transport) {
+    /**
+     * @param endpoint {@link #ENDPOINT}, or {@link #AZURE_ENDPOINT} for Azure OpenAI
+     * @param unsupported why this base URL has no Batch API although the server may have one (an Azure deployment's
+     *     URL, whose batches live under the resource's v1 URL), if so
+     */
+    OpenAiBatchApi(
+            String model,
+            OpenAiOptions options,
+            OpenAiTransport transport,
+            String endpoint,
+            Optional<String> unsupported) {
         this.transport = transport;
         this.writer = new ChatRequestWriter(model, options);
         this.reader = new ChatResponseReader(model);
+        this.endpoint = endpoint;
+        this.unsupported = unsupported;
     }
 
     @Override
@@ -59,7 +86,10 @@ final class OpenAiBatchApi implements BatchApi {
     }
 
     @Override
-    public String submit(List<Item> items) {
+    public String submit(List<Item> items, String submission) {
+        if (unsupported.isPresent()) {
+            throw new BatchUnsupportedException(unsupported.get(), null);
+        }
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         for (Item item : items) {
             file.writeBytes(line(item));
@@ -78,8 +108,9 @@ final class OpenAiBatchApi implements BatchApi {
         String fileId = field(read(uploaded), "id", "the uploaded file");
         ObjectNode create = JsonFiles.mapper().createObjectNode();
         create.put("input_file_id", fileId);
-        create.put("endpoint", ENDPOINT);
+        create.put("endpoint", endpoint);
         create.put("completion_window", "24h");
+        create.putObject("metadata").put(SUBMISSION, submission);
         String created;
         try {
             created = transport.post("batches", JsonFiles.compactText(create).getBytes(StandardCharsets.UTF_8));
@@ -91,6 +122,42 @@ final class OpenAiBatchApi implements BatchApi {
             throw e;
         }
         return field(read(created), "id", "the created batch");
+    }
+
+    @Override
+    public boolean findsSubmissions() {
+        return true;
+    }
+
+    /**
+     * Pages through the organisation's batches, newest first ({@code GET /batches?limit=100&after=...}), until one
+     * carries the submission's tag in its metadata, or the batches are older than {@code since}.
+     */
+    @Override
+    public Optional<String> find(String submission, Instant since) {
+        String after = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("limit", "100");
+            if (after != null) {
+                query.put("after", after);
+            }
+            JsonNode list = read(transport.get("batches", query));
+            for (JsonNode batch : list.path("data")) {
+                if (submission.equals(batch.path("metadata").path(SUBMISSION).asText(null))) {
+                    return Optional.of(field(batch, "id", "a listed batch"));
+                }
+                if (batch.path("created_at").isNumber()
+                        && batch.path("created_at").asLong() < since.getEpochSecond()) {
+                    return Optional.empty();
+                }
+            }
+            if (!list.path("has_more").asBoolean() || !list.path("last_id").isTextual()) {
+                return Optional.empty();
+            }
+            after = list.path("last_id").asText();
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -169,7 +236,7 @@ final class OpenAiBatchApi implements BatchApi {
     private byte[] line(Item item) {
         // The body as the direct call sends it, spliced in as bytes: the same JSON, not a re-serialisation of it.
         byte[] head = ("{\"custom_id\":" + JsonFiles.compactText(item.customId()) + ",\"method\":\"POST\",\"url\":\""
-                        + ENDPOINT + "\",\"body\":")
+                        + endpoint + "\",\"body\":")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] body = writer.write(item.request());
         byte[] line = new byte[head.length + body.length + 1];

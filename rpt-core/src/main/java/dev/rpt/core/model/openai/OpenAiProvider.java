@@ -8,6 +8,8 @@ import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatModelProvider;
 import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.model.ModelSettings;
+import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -58,11 +60,31 @@ public final class OpenAiProvider implements ChatModelProvider {
         return new OpenAiChatModel(settings.model(), options, OpenAiTransport.create(settings, environment));
     }
 
-    /** OpenAI's Batch API on the configured server, with the chat model's key, headers and options. */
+    /**
+     * OpenAI's Batch API on the configured server, with the chat model's key, headers and options; on an Azure OpenAI
+     * resource ({@code *.azure.com}, or {@code rpt.auth-header=api-key}) its variant, whose batch lines name {@code /chat/completions}. An Azure
+     * deployment's URL ({@code .../openai/deployments/<name>}) has no batches under it: they live under the resource's
+     * v1 URL, which the error names.
+     */
     @Override
     public Optional<BatchApi> batchApi(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
+        OpenAiTransport transport = OpenAiTransport.create(settings, environment);
+        URI base = URI.create(settings.baseUrl().orElse("https://api.openai.com/v1"));
+        // Azure by its host, or by its key header (a resource behind a proxy or a private endpoint has another host).
+        boolean azure = base.getHost() != null
+                        && base.getHost().toLowerCase(Locale.ROOT).endsWith(".azure.com")
+                || settings.authHeader().equals("api-key");
+        Optional<String> unsupported = azure && base.getPath().contains("/deployments/")
+                ? Optional.of("Azure OpenAI's Batch API is not under a deployment's URL (" + base.getPath()
+                        + "); set rpt.base-url to the resource's v1 URL, https://" + base.getHost()
+                        + "/openai/v1, and rpt.model to the name of a Global Batch deployment")
+                : Optional.empty();
         return Optional.of(new OpenAiBatchApi(
-                settings.model(), OpenAiOptions.from(config), OpenAiTransport.create(settings, environment)));
+                settings.model(),
+                OpenAiOptions.from(config),
+                transport,
+                azure ? OpenAiBatchApi.AZURE_ENDPOINT : OpenAiBatchApi.ENDPOINT,
+                unsupported));
     }
 
     /**

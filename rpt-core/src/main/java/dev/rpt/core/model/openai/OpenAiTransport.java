@@ -101,7 +101,14 @@ final class OpenAiTransport {
      * @throws dev.rpt.core.model.ModelException for every failure, as {@link #post}
      */
     String get(String path) {
-        HttpUrl url = baseUrl.newBuilder().addPathSegments(path).build();
+        return get(path, Map.of());
+    }
+
+    /** GETs a path under the base URL with query parameters, added to any the base URL has (Azure's api-version). */
+    String get(String path, Map<String, String> query) {
+        HttpUrl.Builder builder = baseUrl.newBuilder().addPathSegments(path);
+        query.forEach(builder::addQueryParameter);
+        HttpUrl url = builder.build();
         return execute(
                 url, new Request.Builder().url(url).headers(headers).get().build());
     }

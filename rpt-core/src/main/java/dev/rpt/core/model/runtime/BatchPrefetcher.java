@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -30,6 +31,8 @@ import java.util.function.Consumer;
  *
  * <p>Every submitted batch is recorded in the {@link BatchJobStore} before the run waits on it, and a run first picks
  * up the recorded batches of its endpoint: an interrupted run never submits, or pays for, the same requests twice.
+ * Each submission is recorded before it is sent, with a tag the provider keeps where it can (OpenAI's batch metadata),
+ * so a run that died between the provider accepting a batch and rpt recording its id is found by that tag.
  * Past {@code rpt.batch.wait}, the requests still pending are unanswered in this run and their batch stays recorded
  * for the next one.
  */
@@ -79,6 +82,7 @@ final class BatchPrefetcher {
         Instant deadline = clock.instant().plus(settings.maxWait());
         requests.putAll(misses);
         Map<String, ChatRequest> remaining = new LinkedHashMap<>(misses);
+        recoverSubmissions();
         List<BatchJobStore.Job> resumed = store.pending(endpoint);
         if (!resumed.isEmpty()) {
             out.accept("[rpt] batch: picking up " + resumed.size() + " batch" + (resumed.size() == 1 ? "" : "es")
@@ -95,10 +99,17 @@ final class BatchPrefetcher {
         }
         List<BatchJobStore.Job> submitted = new ArrayList<>();
         for (List<BatchApi.Item> chunk : chunks(remaining)) {
+            BatchJobStore.Submission submission = new BatchJobStore.Submission(
+                    endpoint,
+                    UUID.randomUUID().toString(),
+                    clock.instant().toString(),
+                    chunk.stream().map(BatchApi.Item::customId).toList());
+            store.begin(submission);
             String id;
             try {
-                id = api.submit(chunk);
+                id = api.submit(chunk, submission.tag());
             } catch (BatchUnsupportedException e) {
+                store.end(submission);
                 if (settings.mode() == BatchSettings.Mode.ON) {
                     throw new ConfigException(RptConstants.BATCH + "=on, but " + e.getMessage() + ". Point "
                             + RptConstants.BASE_URL + " at a server with a batch API, or set " + RptConstants.BATCH
@@ -109,18 +120,50 @@ final class BatchPrefetcher {
                     out.accept("[rpt] batch: " + e.getMessage() + "; calling " + model.label() + " directly");
                 }
                 break;
+            } catch (ModelException e) {
+                if (!e.retryable()) {
+                    // Refused: no batch exists. After a timeout or a server error one may, and the next run looks.
+                    store.end(submission);
+                }
+                throw e;
             }
-            BatchJobStore.Job job = new BatchJobStore.Job(
-                    endpoint,
-                    id,
-                    clock.instant().toString(),
-                    chunk.stream().map(BatchApi.Item::customId).toList());
+            BatchJobStore.Job job = new BatchJobStore.Job(endpoint, id, submission.startedAt(), submission.keys());
             store.save(job);
+            store.end(submission);
             submitted.add(job);
             out.accept("[rpt] batch " + id + ": submitted " + chunk.size() + " requests to " + model.label()
                     + " (recorded in " + store.fileOf(id) + " until its results are read)");
         }
         await(submitted, cache, deadline);
+    }
+
+    /**
+     * Settles the submissions an earlier run sent but did not record a batch id for (it stopped in between): a batch
+     * the provider finds by the submission's tag is recorded, and then picked up like any other; otherwise the
+     * requests are batched again. A provider that keeps no tag cannot be asked, which is said.
+     */
+    private void recoverSubmissions() {
+        for (BatchJobStore.Submission submission : store.submissions(endpoint)) {
+            String what = "the batch of " + submission.keys().size() + " requests an earlier run sent to "
+                    + model.label() + " at " + submission.startedAt() + " without recording its id";
+            if (!api.findsSubmissions()) {
+                out.accept("[rpt] batch: " + what + " cannot be looked up (this batch API keeps no tag to find it"
+                        + " by); if the provider created it, it is billed and unread, so look for it in the provider's"
+                        + " console. Its requests are batched again.");
+            } else {
+                // Batches listed newest first: stop at those created well before the submission (clock skew aside).
+                Optional<String> found = api.find(
+                        submission.tag(), Instant.parse(submission.startedAt()).minus(Duration.ofHours(1)));
+                if (found.isPresent()) {
+                    store.save(new BatchJobStore.Job(endpoint, found.get(), submission.startedAt(), submission.keys()));
+                    out.accept("[rpt] batch " + found.get() + ": found " + what + "; picking it up");
+                } else {
+                    out.accept("[rpt] batch: the provider has no batch from " + what
+                            + "; it was never created, so its requests are batched again");
+                }
+            }
+            store.end(submission);
+        }
     }
 
     /** The reply a batch gave to this request in this run, once: a second ask is an ordinary cache hit. */

@@ -59,10 +59,16 @@ class AnthropicBatchApiTests {
     void submitsEveryRequestWithItsCustomIdAndTheDirectCallsParams() throws Exception {
         anthropic.enqueueResource("batch/batch-in-progress.json");
 
-        String id = api().submit(List.of(
-                new BatchApi.Item("k1", request("What is 9 + 9?")), new BatchApi.Item("k2", request("Hi"))));
+        String id = api().submit(
+                        List.of(
+                                new BatchApi.Item("k1", request("What is 9 + 9?")),
+                                new BatchApi.Item("k2", request("Hi"))),
+                        "tag-1");
 
         assertThat(id).isEqualTo("msgbatch_013Zva2CMHLNnXjNJJKqJ2EF");
+        assertThat(api().findsSubmissions())
+                .as("Message Batches keep no metadata: the tag is not sent (the body below is exact)")
+                .isFalse();
         RecordedRequest sent = anthropic.take();
         assertThat(sent.getMethod()).isEqualTo("POST");
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/v1/messages/batches");
@@ -132,7 +138,7 @@ class AnthropicBatchApiTests {
         anthropic.enqueue(
                 404, "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"Not found\"}}");
 
-        assertThatThrownBy(() -> api().submit(List.of(new BatchApi.Item("k1", request("Hi")))))
+        assertThatThrownBy(() -> api().submit(List.of(new BatchApi.Item("k1", request("Hi"))), "tag-1"))
                 .isInstanceOf(BatchUnsupportedException.class)
                 .hasMessageContaining("/v1/messages/batches answered 404");
     }

@@ -15,6 +15,8 @@ import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.BatchApi;
 import dev.rpt.core.model.BatchApi.Outcome;
 import dev.rpt.core.model.BatchUnsupportedException;
+import dev.rpt.core.model.ModelSettings;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OpenAI's Batch API byte for byte against MockWebServer, with the documented shapes of the Files and Batch objects
- * and of the output and error files: a submission, a batch in progress, a partly failed one, an expired one, one that
- * failed validation, and a server without the endpoints.
+ * and of the output and error files: a submission with its tag, finding a batch by that tag, a batch in progress, a
+ * partly failed one, an expired one, one that failed validation, and a server without the endpoints.
  */
 class OpenAiBatchApiTests {
 
@@ -68,7 +70,8 @@ class OpenAiBatchApiTests {
         server.enqueue(ok("batch/file-uploaded.json"));
         server.enqueue(ok("batch/batch-validating.json"));
 
-        String id = api().submit(List.of(new BatchApi.Item("k1", request()), new BatchApi.Item("k2", request())));
+        String id =
+                api().submit(List.of(new BatchApi.Item("k1", request()), new BatchApi.Item("k2", request())), "tag-1");
 
         assertThat(id).isEqualTo("batch_abc123");
         RecordedRequest upload = server.takeRequest();
@@ -95,7 +98,73 @@ class OpenAiBatchApiTests {
         assertThat(create.getUrl().encodedPath()).isEqualTo("/v1/batches");
         assertThat(body(create))
                 .isEqualTo("{\"input_file_id\":\"file-abc123\",\"endpoint\":\"/v1/chat/completions\","
-                        + "\"completion_window\":\"24h\"}");
+                        + "\"completion_window\":\"24h\",\"metadata\":{\"rpt_submission\":\"tag-1\"}}");
+    }
+
+    @Test
+    void findsABatchByItsSubmissionTagPagingThroughTheListNewestFirst() throws Exception {
+        server.enqueue(ok("batch/batches-page-1.json"));
+        server.enqueue(ok("batch/batches-page-2.json"));
+
+        Optional<String> found = api().find("tag-1", Instant.ofEpochSecond(1730000000));
+
+        assertThat(found).contains("batch_abc123");
+        RecordedRequest first = server.takeRequest();
+        assertThat(first.getMethod()).isEqualTo("GET");
+        assertThat(first.getUrl().encodedPath()).isEqualTo("/v1/batches");
+        assertThat(first.getUrl().encodedQuery()).isEqualTo("limit=100");
+        assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+        assertThat(server.takeRequest().getUrl().encodedQuery()).isEqualTo("limit=100&after=batch_other");
+    }
+
+    @Test
+    void findingStopsAtBatchesOlderThanTheSubmission() throws Exception {
+        server.enqueue(ok("batch/batches-page-2.json"));
+
+        // batch_abc123 carries tag-1, not tag-2; batch_older was created before the submission, so the search ends.
+        assertThat(api().find("tag-2", Instant.ofEpochSecond(1730000000))).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(api().findsSubmissions()).isTrue();
+    }
+
+    @Test
+    void onAzureOpenAiTheLinesAndTheBatchNameChatCompletionsWithoutAVersion() throws Exception {
+        server.enqueue(ok("batch/file-uploaded.json"));
+        server.enqueue(ok("batch/batch-validating.json"));
+        BatchApi azure = new OpenAiProvider()
+                .batchApi(settings(server).withAuthHeader("api-key"), RptConfig.of(Map.of()), ENVIRONMENT)
+                .orElseThrow();
+
+        azure.submit(List.of(new BatchApi.Item("k1", request())), "tag-1");
+
+        RecordedRequest upload = server.takeRequest();
+        assertThat(upload.getHeaders().get("api-key")).isEqualTo(KEY);
+        assertThat(upload.getHeaders().get("Authorization")).isNull();
+        assertThat(body(upload))
+                .contains("{\"custom_id\":\"k1\",\"method\":\"POST\",\"url\":\"/chat/completions\",\"body\":"
+                        + DIRECT_BODY + "}\n");
+        assertThat(body(server.takeRequest()))
+                .isEqualTo("{\"input_file_id\":\"file-abc123\",\"endpoint\":\"/chat/completions\","
+                        + "\"completion_window\":\"24h\",\"metadata\":{\"rpt_submission\":\"tag-1\"}}");
+    }
+
+    @Test
+    void anAzureDeploymentsUrlHasNoBatchesAndTheErrorNamesTheResourcesV1Url() {
+        ModelSettings deployment = ModelSettings.of(
+                "openai",
+                "gpt-4o-batch",
+                "https://my-resource.openai.azure.com/openai/deployments/gpt-4o-batch?api-version=2024-10-21",
+                "none");
+        BatchApi api = new OpenAiProvider()
+                .batchApi(deployment, RptConfig.of(Map.of()), ENVIRONMENT)
+                .orElseThrow();
+
+        assertThatThrownBy(() -> api.submit(List.of(new BatchApi.Item("k1", request())), "tag-1"))
+                .isInstanceOf(BatchUnsupportedException.class)
+                .hasMessage(
+                        "Azure OpenAI's Batch API is not under a deployment's URL (/openai/deployments/gpt-4o-batch);"
+                                + " set rpt.base-url to the resource's v1 URL, https://my-resource.openai.azure.com/openai/v1,"
+                                + " and rpt.model to the name of a Global Batch deployment");
     }
 
     @Test
@@ -179,7 +248,7 @@ class OpenAiBatchApiTests {
                 .body("{\"error\":{\"message\":\"Not Found\",\"type\":\"invalid_request_error\"}}")
                 .build());
 
-        assertThatThrownBy(() -> api().submit(List.of(new BatchApi.Item("k1", request()))))
+        assertThatThrownBy(() -> api().submit(List.of(new BatchApi.Item("k1", request())), "tag-1"))
                 .isInstanceOf(BatchUnsupportedException.class)
                 .hasMessageContaining(server.url("/v1/files").toString())
                 .hasMessageContaining("answered 404");

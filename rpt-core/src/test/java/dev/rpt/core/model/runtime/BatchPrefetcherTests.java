@@ -16,6 +16,7 @@ import dev.rpt.core.model.batch.BatchSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -132,6 +133,62 @@ class BatchPrefetcherTests {
     }
 
     @Test
+    void aBatchSentButNotRecordedIsFoundByItsTagAndNeverPaidForTwice() {
+        api.crash = Crash.AFTER_ACCEPTING;
+        CachingChatModel first = model(BatchSettings.Mode.ON);
+        assertThatThrownBy(() -> first.prefetch(questions(2))).isInstanceOf(SimulatedCrash.class);
+        BatchJobStore store = new BatchJobStore(dir);
+        assertThat(store.pending("endpoint-1")).as("the id never came back").isEmpty();
+        assertThat(store.submissions("endpoint-1")).hasSize(1);
+
+        api.crash = null;
+        CachingChatModel second = model(BatchSettings.Mode.ON);
+        second.prefetch(questions(2));
+
+        assertThat(api.submitted).as("submitted once in all").hasSize(1);
+        assertThat(api.finds).as("looked up by the tag it was sent with").containsExactlyElementsOf(api.tags.keySet());
+        assertThat(out)
+                .anyMatch(line -> line.startsWith(
+                                "[rpt] batch batch-1: found the batch of 2 requests an earlier run" + " sent to ")
+                        && line.endsWith("without recording its id; picking it up"));
+        assertThat(second.chat(question(0)).batch()).isTrue();
+        assertThat(store.submissions("endpoint-1")).isEmpty();
+        assertThat(store.pending("endpoint-1")).isEmpty();
+    }
+
+    @Test
+    void aSubmissionTheProviderNeverCreatedIsBatchedAgain() {
+        api.crash = Crash.BEFORE_ACCEPTING;
+        CachingChatModel first = model(BatchSettings.Mode.ON);
+        assertThatThrownBy(() -> first.prefetch(questions(2))).isInstanceOf(SimulatedCrash.class);
+
+        api.crash = null;
+        model(BatchSettings.Mode.ON).prefetch(questions(2));
+
+        assertThat(api.finds).hasSize(1);
+        assertThat(api.submitted).hasSize(1);
+        assertThat(out).anyMatch(line -> line.contains("it was never created, so its requests are batched again"));
+        assertThat(new BatchJobStore(dir).submissions("endpoint-1")).isEmpty();
+    }
+
+    @Test
+    void aProviderThatKeepsNoTagCannotBeAskedAndTheUserIsToldToLook() {
+        api.findsSubmissions = false;
+        api.crash = Crash.AFTER_ACCEPTING;
+        CachingChatModel first = model(BatchSettings.Mode.ON);
+        assertThatThrownBy(() -> first.prefetch(questions(2))).isInstanceOf(SimulatedCrash.class);
+
+        api.crash = null;
+        model(BatchSettings.Mode.ON).prefetch(questions(2));
+
+        assertThat(api.finds).isEmpty();
+        assertThat(api.submitted).as("nothing to find it by: submitted again").hasSize(2);
+        assertThat(out)
+                .anyMatch(line ->
+                        line.contains("cannot be looked up") && line.contains("look for it in the provider's console"));
+    }
+
+    @Test
     void aPartlyFailedBatchErrorsOnlyTheUnansweredRequestsWithTheProvidersReason() {
         api.failing.put("Question 1", "HTTP 400: context length exceeded");
         CachingChatModel model = model(BatchSettings.Mode.ON);
@@ -195,10 +252,27 @@ class BatchPrefetcherTests {
         assertThat(ledger.snapshot().cachedCalls()).isZero();
     }
 
+    /** Where a simulated crash stops the run: before the provider accepted the batch, or after. */
+    private enum Crash {
+        BEFORE_ACCEPTING,
+        AFTER_ACCEPTING
+    }
+
+    /** The run dying in the middle of a submission (the JVM killed), as far as the prefetcher can tell. */
+    private static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("the run died here");
+        }
+    }
+
     /** A batch API in memory: answers every request, or fails those named, after some polls. */
     private final class FakeBatchApi implements BatchApi {
 
         final List<List<Item>> submitted = new ArrayList<>();
+        final Map<String, String> tags = new HashMap<>();
+        final List<String> finds = new ArrayList<>();
+        boolean findsSubmissions = true;
+        Crash crash;
         final Map<String, String> failing = new HashMap<>();
         final Map<String, Integer> polls = new HashMap<>();
         int pollsBeforeEnd;
@@ -222,12 +296,31 @@ class BatchPrefetcherTests {
         }
 
         @Override
-        public String submit(List<Item> items) {
+        public String submit(List<Item> items, String submission) {
             if (unsupported) {
                 throw new BatchUnsupportedException("no batch endpoints here", null);
             }
+            if (crash == Crash.BEFORE_ACCEPTING) {
+                throw new SimulatedCrash();
+            }
             submitted.add(List.copyOf(items));
-            return "batch-" + submitted.size();
+            String id = "batch-" + submitted.size();
+            tags.put(submission, id);
+            if (crash == Crash.AFTER_ACCEPTING) {
+                throw new SimulatedCrash();
+            }
+            return id;
+        }
+
+        @Override
+        public boolean findsSubmissions() {
+            return findsSubmissions;
+        }
+
+        @Override
+        public Optional<String> find(String submission, Instant since) {
+            finds.add(submission);
+            return Optional.ofNullable(tags.get(submission));
         }
 
         @Override
