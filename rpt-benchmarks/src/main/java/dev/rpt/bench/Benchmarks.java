@@ -22,8 +22,12 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark command. Each argument names a scenario: {@code throughput}, {@code overhead}, {@code cache},
- * {@code scaling}, {@code memory}, or {@code all} for the first four; {@code --reps=N} sets the measured repetitions
- * (default 3). It prints Markdown tables of medians; docs/performance.md explains each number.
+ * {@code scaling}, {@code memory}, {@code tuner}, {@code load}, {@code adaptive}, {@code cold}, {@code floor},
+ * {@code large}, {@code serve}, or {@code all} for the first five; {@code --reps=N} sets the measured repetitions
+ * (default 3). {@code cold} and {@code floor} take {@code --cases=1000,3000}, {@code --jvm=none,c1,...} (JVM option
+ * sets) and {@code --runner=surefire,launcher} (the second runs the same tests without Surefire, to show its share);
+ * {@code large} takes {@code --large-cases=N}. It prints Markdown tables of medians; docs/performance.md explains each
+ * number.
  */
 public final class Benchmarks {
 
@@ -56,6 +60,7 @@ public final class Benchmarks {
         List<Integer> coldCases = List.of(1_000, 3_000);
         List<String> jvmOptions = List.of("none", "c1", "serial", "c1+serial");
         int largeCases = 100_000;
+        List<ColdMavenRuns.Runner> runners = List.of(ColdMavenRuns.Runner.SUREFIRE);
         for (String arg : args) {
             if (arg.startsWith("--reps=")) {
                 reps = Integer.parseInt(arg.substring("--reps=".length()));
@@ -66,6 +71,11 @@ public final class Benchmarks {
                         .toList();
             } else if (arg.startsWith("--large-cases=")) {
                 largeCases = Integer.parseInt(arg.substring("--large-cases=".length()));
+            } else if (arg.startsWith("--runner=")) {
+                runners = java.util.Arrays.stream(
+                                arg.substring("--runner=".length()).split(","))
+                        .map(ColdMavenRuns.Runner::named)
+                        .toList();
             } else if (arg.startsWith("--jvm=")) {
                 jvmOptions = List.of(arg.substring("--jvm=".length()).split(","));
             } else {
@@ -103,9 +113,9 @@ public final class Benchmarks {
                     case "tuner" -> benchmarks.tuner();
                     case "load" -> benchmarks.load();
                     case "adaptive" -> benchmarks.adaptive();
-                    case "cold" -> new ColdMavenRuns(server, work, reps).run(coldCases, jvmOptions);
+                    case "cold" -> new ColdMavenRuns(server, work, reps).run(coldCases, jvmOptions, runners);
                     case "serve" -> serve(server);
-                    case "floor" -> new ColdMavenRuns(server, work, reps).floor(coldCases, jvmOptions);
+                    case "floor" -> new ColdMavenRuns(server, work, reps).floor(coldCases, jvmOptions, runners);
                     case "large" -> new ColdMavenRuns(server, work, reps).large(largeCases);
                     default ->
                         throw new IllegalArgumentException(

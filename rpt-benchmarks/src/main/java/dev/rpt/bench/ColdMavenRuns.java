@@ -50,13 +50,12 @@ final class ColdMavenRuns {
      *     {@code -XX:ArchiveClassesAtExit} and the measured runs map; on Java 17 the fork then fails, because
      *     Surefire's class path holds {@code target/classes} directories), or several joined with {@code +}
      */
-    void run(List<Integer> sizes, List<String> options) throws IOException {
+    void run(List<Integer> sizes, List<String> options, List<Runner> runners) throws IOException {
         server.latencyMs(0);
         System.out.println("\n## Cold `mvn test` of a fresh project, loopback server answering at once");
-        System.out.println(
-                "| cases | cache | Surefire argLine | runs | in-run ms (median) | ms per case | wall s (median)"
-                        + " | in-run ms, every run |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| cases | cache | runner | JVM options | runs | in-run ms (median) | ms per case"
+                + " | wall s (median) | in-run ms, every run |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (int cases : sizes) {
             for (String option : options) {
                 for (String cache : List.of("off", "replay-only")) {
@@ -70,8 +69,11 @@ final class ColdMavenRuns {
                     // Compiles and warms the file system cache (and writes the class-data archive); not measured.
                     mvn(project, "-DrptArgLine=" + argLine(option, "-XX:ArchiveClassesAtExit=" + archive));
                     String shown = argLine.replace(project.toString(), "<project>");
-                    System.out.println("| " + String.format(Locale.ROOT, "%,d", cases) + " | " + cache + " | "
-                            + measure(project, argLine, cases).row(shown, cases));
+                    for (Runner runner : runners) {
+                        System.out.println("| " + String.format(Locale.ROOT, "%,d", cases) + " | " + cache + " | "
+                                + runner.label + " | "
+                                + measure(runner, project, argLine, cases).row(shown, cases));
+                    }
                 }
             }
         }
@@ -86,12 +88,12 @@ final class ColdMavenRuns {
      * as many trivial cases in place of the prompt test class. What it takes per case is JUnit's and Surefire's, on
      * this machine and JVM, before any model call.
      */
-    void floor(List<Integer> sizes, List<String> options) throws IOException {
+    void floor(List<Integer> sizes, List<String> options, List<Runner> runners) throws IOException {
         System.out.println(
                 "\n## The floor: a cold `mvn test` of a JUnit Jupiter @ParameterizedTest with trivial cases");
-        System.out.println("| cases | Surefire argLine | runs | in-run ms (median) | ms per case | wall s (median)"
+        System.out.println("| cases | runner | JVM options | runs | in-run ms (median) | ms per case | wall s (median)"
                 + " | in-run ms, every run |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (int cases : sizes) {
             for (String option : options) {
                 Path project = project(cases, "off");
@@ -129,19 +131,54 @@ final class ColdMavenRuns {
                                         + "<artifactId>rpt-junit-engine</artifactId>"));
                 String argLine = argLine(option, "");
                 mvn(project, "-DrptArgLine=" + argLine); // compiles; not measured
-                System.out.println("| " + String.format(Locale.ROOT, "%,d", cases) + " | "
-                        + measure(project, argLine, cases).row(argLine, cases));
+                for (Runner runner : runners) {
+                    System.out.println("| " + String.format(Locale.ROOT, "%,d", cases) + " | " + runner.label + " | "
+                            + measure(runner, project, argLine, cases).row(argLine, cases));
+                }
             }
         }
     }
 
-    /** The measured runs of one row: {@code reps} cold {@code mvn test}s with the given Surefire argLine. */
-    private Measured measure(Path project, String argLine, int cases) throws IOException {
+    /**
+     * Where the tests of a generated project run: Surefire's fork under {@code mvn test} (the path users take), or the
+     * JUnit Platform {@code Launcher} called directly in a {@code java} process with the same class path and JVM
+     * options. The second is not a way to run rpt; it separates what JUnit and rpt take from what Surefire's
+     * reporting takes.
+     */
+    enum Runner {
+        SUREFIRE("`mvn test` (Surefire)"),
+        LAUNCHER("JUnit Launcher, no Surefire");
+
+        private final String label;
+
+        Runner(String label) {
+            this.label = label;
+        }
+
+        /** The runner named on the command line: {@code surefire} or {@code launcher}. */
+        static Runner named(String name) {
+            return switch (name) {
+                case "surefire" -> SUREFIRE;
+                case "launcher" -> LAUNCHER;
+                default ->
+                    throw new IllegalArgumentException(
+                            "Unknown runner '" + name + "'. Use surefire, launcher, or both joined with a comma.");
+            };
+        }
+    }
+
+    /** The measured runs of one row: {@code reps} cold runs with the given JVM options. */
+    private Measured measure(Runner runner, Path project, String argLine, int cases) throws IOException {
         List<Long> inRun = new ArrayList<>();
         List<Long> wall = new ArrayList<>();
+        List<String> classPath = runner == Runner.LAUNCHER ? testClassPath(project) : List.of();
         for (int rep = 0; rep < reps; rep++) {
             long start = System.nanoTime();
-            mvn(project, "-DrptArgLine=" + argLine);
+            if (runner == Runner.LAUNCHER) {
+                launch(project, argLine, classPath);
+            } else {
+                mvn(project, "-DrptArgLine=" + argLine);
+            }
             wall.add((System.nanoTime() - start) / 1_000_000);
             inRun.add(inRunMs(project, cases));
         }
@@ -351,6 +388,29 @@ final class ColdMavenRuns {
                 project.resolve(
                         "src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener"),
                 "bench.TimingListener\n");
+        write(project.resolve("src/test/java/bench/Launch.java"), """
+                package bench;
+
+                import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+                import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+                import org.junit.platform.launcher.core.LauncherFactory;
+                import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+                /** Runs AddsTests with the JUnit Platform Launcher, without Surefire; exits 1 when a test failed. */
+                public class Launch {
+                    public static void main(String[] args) {
+                        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+                        LauncherFactory.create()
+                                .execute(
+                                        LauncherDiscoveryRequestBuilder.request()
+                                                .selectors(selectClass(AddsTests.class))
+                                                .build(),
+                                        summary);
+                        System.exit(summary.getSummary().getTotalFailureCount() == 0 ? 0 : 1);
+                    }
+                }
+                """);
         return project;
     }
 
@@ -413,18 +473,23 @@ final class ColdMavenRuns {
                 "-f",
                 project.resolve("pom.xml").toString()));
         command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (mavenOpts != null) {
+            builder.environment().put("MAVEN_OPTS", mavenOpts);
+        }
+        run(project, builder, "build.log");
+    }
+
+    /** Runs a process in the project, its output to {@code log}; fails with the log's tail when it fails. */
+    private static void run(Path project, ProcessBuilder builder, String log) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(project.toFile())
+            Process process = builder.directory(project.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(project.resolve("build.log").toFile());
-            if (mavenOpts != null) {
-                builder.environment().put("MAVEN_OPTS", mavenOpts);
-            }
-            Process process = builder.start();
+                    .redirectOutput(project.resolve(log).toFile())
+                    .start();
             if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(
-                        "mvn test failed in " + project + ", see build.log: " + tail(project.resolve("build.log")));
+                throw new IllegalStateException(String.join(" ", builder.command()) + " failed in " + project + ", see "
+                        + log + ": " + tail(project.resolve(log)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -432,6 +497,28 @@ final class ColdMavenRuns {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The project's test class path, as Surefire builds it: test classes, classes, then every test dependency. */
+    private List<String> testClassPath(Path project) throws IOException {
+        Path file = project.resolve("target/test.classpath");
+        mvnWith(project, null, "dependency:build-classpath", "-Dmdep.includeScope=test", "-Dmdep.outputFile=" + file);
+        List<String> entries = new ArrayList<>(List.of(
+                project.resolve("target/test-classes").toString(),
+                project.resolve("target/classes").toString()));
+        entries.addAll(List.of(Files.readString(file).trim().split(java.io.File.pathSeparator)));
+        return entries;
+    }
+
+    /** One run of the project's tests by {@code bench.Launch} in a new {@code java} process; output to launch.log. */
+    private void launch(Path project, String argLine, List<String> classPath) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!argLine.isBlank()) {
+            command.addAll(List.of(argLine.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), "bench.Launch"));
+        run(project, new ProcessBuilder(command), "launch.log");
     }
 
     /** In-run ms of the last run; aborts when not every case ran, so a fast run cannot hide lost cases. */
