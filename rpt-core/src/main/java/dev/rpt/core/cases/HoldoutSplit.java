@@ -3,10 +3,9 @@ package dev.rpt.core.cases;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.api.Split;
+import dev.rpt.core.files.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -54,18 +53,9 @@ public record HoldoutSplit(double fraction, String salt) {
 
     /** Where the id falls in {@code [0, 1)}; exposed to the package so tests can check the hash itself. */
     double position(String id) {
-        byte[] digest = sha256().digest((salt + ":" + id).getBytes(StandardCharsets.UTF_8));
+        byte[] digest = Sha256.digest((salt + ":" + id).getBytes(StandardCharsets.UTF_8));
         long bits = ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
         // Unsigned shift keeps the top 53 bits, exactly representable as a double.
         return (bits >>> 11) * UNIT;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256.
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

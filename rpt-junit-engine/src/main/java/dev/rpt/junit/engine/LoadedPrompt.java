@@ -2,6 +2,7 @@ package dev.rpt.junit.engine;
 
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.files.Sha256;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.prompt.PromptFormatException;
 import java.io.IOException;
@@ -11,9 +12,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -70,13 +68,7 @@ record LoadedPrompt(String resource, Optional<PromptFile> file, String problem) 
 
     /** The sha256 of the prompt's text, as the report records it. */
     String sha256() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(file.orElseThrow().text().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(file.orElseThrow().text());
     }
 
     private static LoadedPrompt failed(String resource, String problem) {

@@ -3,11 +3,8 @@ package dev.rpt.tools.gate;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.files.Sha256;
 import dev.rpt.core.report.CaseRecord;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,7 +52,7 @@ public record JudgedAnswer(String answerSha256, List<CriterionVerdict> verdicts)
         List<CriterionVerdict> verdicts = record.judgements().stream()
                 .map(j -> new CriterionVerdict(j.criterion(), j.probability(), j.met()))
                 .toList();
-        return Optional.of(new JudgedAnswer(sha256(record.answer().orElse("")), verdicts));
+        return Optional.of(new JudgedAnswer(Sha256.hex(record.answer().orElse("")), verdicts));
     }
 
     /** The first scored sample's judged answer: the one sample both sides of a comparison are sure to have. */
@@ -74,14 +71,5 @@ public record JudgedAnswer(String answerSha256, List<CriterionVerdict> verdicts)
     /** Whether {@code other} graded the very same answer text. */
     boolean sameAnswer(JudgedAnswer other) {
         return answerSha256.equals(other.answerSha256);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.files.Sha256;
 import dev.rpt.core.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,14 +128,13 @@ class BaselineTests {
                 .extracting(c -> c.judged().orElseThrow())
                 .containsExactly(
                         new JudgedAnswer(
-                                JudgedAnswer.sha256("Sorry for the wait."),
+                                Sha256.hex("Sorry for the wait."),
                                 List.of(new JudgedAnswer.CriterionVerdict("polite", 0.9, true))),
                         new JudgedAnswer(
-                                JudgedAnswer.sha256("Wait."),
-                                List.of(new JudgedAnswer.CriterionVerdict("polite", 0.3, false))));
+                                Sha256.hex("Wait."), List.of(new JudgedAnswer.CriterionVerdict("polite", 0.3, false))));
         Path file = dir.resolve("baseline.json");
         baseline.write(file);
-        assertThat(Files.readString(file)).contains("\"answerSha256\" : \"" + JudgedAnswer.sha256("Wait.") + "\"");
+        assertThat(Files.readString(file)).contains("\"answerSha256\" : \"" + Sha256.hex("Wait.") + "\"");
         assertThat(Baseline.read(file)).isEqualTo(baseline);
     }
 

@@ -13,10 +13,7 @@ import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.rpt.core.files.Sha256;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,7 +39,7 @@ final class CacheKey {
 
     /** The key of a request to an endpoint. */
     static String of(CacheEndpoint endpoint, ChatRequest request) {
-        return sha256Hex(canonicalJson(endpoint, request));
+        return Sha256.hex(canonicalJson(endpoint, request));
     }
 
     /**
@@ -92,19 +89,9 @@ final class CacheKey {
         ArrayNode input = root.putArray("texts");
         texts.forEach(input::add);
         try {
-            return sha256Hex(MAPPER.writeValueAsString(root));
+            return Sha256.hex(MAPPER.writeValueAsString(root));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a JSON tree", e);
-        }
-    }
-
-    /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
-    static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
     }
 

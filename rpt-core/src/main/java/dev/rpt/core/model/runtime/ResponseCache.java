@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rpt.core.files.AtomicFiles;
 import dev.rpt.core.files.JsonChecks;
 import dev.rpt.core.files.JsonFiles;
+import dev.rpt.core.files.Sha256;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.Excerpt;
 import java.io.IOException;
@@ -148,8 +149,8 @@ final class ResponseCache {
 
     private static String entry(String key, Object response) {
         JsonNode payload = JsonFiles.mapper().valueToTree(response);
-        return JsonFiles.text(new EntryJson(
-                CacheKey.FORMAT_VERSION, key, CacheKey.sha256Hex(JsonFiles.compactText(payload)), payload));
+        return JsonFiles.text(
+                new EntryJson(CacheKey.FORMAT_VERSION, key, Sha256.hex(JsonFiles.compactText(payload)), payload));
     }
 
     private static <T> T verified(String key, String text, Class<T> type) throws IOException {
@@ -160,7 +161,7 @@ final class ResponseCache {
         if (!key.equals(entry.key())) {
             throw new IOException("it holds key " + entry.key() + ", not its file name's");
         }
-        if (!CacheKey.sha256Hex(JsonFiles.compactText(entry.response())).equals(entry.responseSha256())) {
+        if (!Sha256.hex(JsonFiles.compactText(entry.response())).equals(entry.responseSha256())) {
             throw new IOException("the response does not match its checksum");
         }
         return JsonFiles.mapper().treeToValue(entry.response(), type);

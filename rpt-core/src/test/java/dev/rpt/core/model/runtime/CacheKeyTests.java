@@ -12,6 +12,7 @@ import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.files.Sha256;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.ModelSettings;
 import java.util.HashSet;
@@ -56,13 +57,12 @@ class CacheKeyTests {
         String key = CacheKey.of(CacheEndpoint.of(MODEL), base().build());
 
         assertThat(key).matches("[0-9a-f]{64}").isEqualTo(CacheKey.of(CacheEndpoint.of(MODEL), base().build()));
-        assertThat(key).isEqualTo(CacheKey.sha256Hex(CacheKey.canonicalJson(CacheEndpoint.of(MODEL), base().build())));
+        assertThat(key).isEqualTo(Sha256.hex(CacheKey.canonicalJson(CacheEndpoint.of(MODEL), base().build())));
     }
 
     @Test
     void sha256MatchesAKnownVector() {
-        assertThat(CacheKey.sha256Hex("abc"))
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(Sha256.hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     @Test

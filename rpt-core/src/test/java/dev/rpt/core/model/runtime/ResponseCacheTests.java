@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpt.api.ToolCall;
 import dev.rpt.api.Usage;
+import dev.rpt.core.files.Sha256;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.TokenLogprob;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResponseCacheTests {
 
-    private static final String KEY = CacheKey.sha256Hex("request one");
-    private static final String OTHER_KEY = CacheKey.sha256Hex("request two");
+    private static final String KEY = Sha256.hex("request one");
+    private static final String OTHER_KEY = Sha256.hex("request two");
     private static final ChatResponse RESPONSE = new ChatResponse(
             "{\"answer\": \"4\", \"confidence\": 0.93}",
             List.of(new ToolCall("call_1", "lookup", "{\"w\":\"naïve ✓\"}")),
@@ -147,7 +148,7 @@ class ResponseCacheTests {
                 "[]",
                 "{\"format\": 99, \"key\": \"" + KEY + "\"}",
                 "{\"format\": 1, \"key\": \"" + KEY + "\", \"responseSha256\": \"x\"}",
-                "{\"format\": 1, \"key\": \"" + KEY + "\", \"responseSha256\": \"" + CacheKey.sha256Hex("{}")
+                "{\"format\": 1, \"key\": \"" + KEY + "\", \"responseSha256\": \"" + Sha256.hex("{}")
                         + "\", \"response\": {}}")) {
             Files.writeString(file, text, StandardCharsets.UTF_8);
 
