@@ -121,7 +121,13 @@ class RunReportSchemaTests {
             writer.record(judged(
                     "r2", "Refunded.", Map.of("polite", "false", JudgeAgreement.LABELLED_ANSWER, "An older reply.")));
             writer.finish(
-                    List.of(new ClassInfo(MATH, "prompts/reply.prompt", SHA, MetricBounds.NONE)),
+                    List.of(new ClassInfo(
+                            MATH,
+                            "prompts/reply.prompt",
+                            SHA,
+                            MetricBounds.NONE,
+                            Optional.empty(),
+                            OptionalDouble.of(0.6))),
                     unknownCost(),
                     List.of(),
                     Optional.of(new ModelRun("judge", new ModelInfo("sim", "judge", true), false, unknownCost())));
@@ -132,6 +138,13 @@ class RunReportSchemaTests {
         JsonNode agreement = MAPPER.readTree(report).at("/classes/0/judgeAgreement/0");
         assertThat(agreement.get("n").asInt()).isEqualTo(1);
         assertThat(agreement.get("stale").asInt()).isEqualTo(1);
+        assertThat(MAPPER.readTree(report).at("/classes/0/thresholds/minKappa").asDouble())
+                .isEqualTo(0.6);
+        assertThat(RunReport.read(dir.resolve(RunReportWriter.LAST_RUN))
+                        .classes()
+                        .get(0)
+                        .minKappa())
+                .hasValue(0.6);
     }
 
     private static CaseRecord judged(String id, String answer, Map<String, String> vars) {

@@ -56,6 +56,63 @@ public record JudgeAgreement(
     }
 
     /**
+     * The agreement in one line, as the console and the threshold failures print it: {@code n 20, agreement 0.950
+     * [0.764, 0.991], kappa 0.870, judge Brier 0.050, ECE 0.040}.
+     */
+    public String describe() {
+        return String.format(
+                Locale.ROOT,
+                "n %d%s, agreement %s%s, kappa %s, judge Brier %s, ECE %s",
+                n,
+                stale == 0
+                        ? ""
+                        : " (" + stale + " stale verdict" + (stale == 1 ? "" : "s")
+                                + " left out: the answer changed since it was labelled)",
+                decimal(agreement.accuracy()),
+                agreement
+                        .accuracyCi()
+                        .map(ci -> String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper()))
+                        .orElse(""),
+                kappa.isPresent() ? String.format(Locale.ROOT, "%.3f", kappa.getAsDouble()) : "undefined",
+                decimal(calibration.brier()),
+                decimal(calibration.ece()));
+    }
+
+    private static String decimal(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "n/a";
+    }
+
+    /**
+     * What {@code @Thresholds(minKappa)} finds wrong with a class's agreements, one line per criterion: a kappa below
+     * the minimum or undefined, only stale verdicts, or no human verdict at all. The engine's thresholds test and
+     * {@code rpt:check} both say it so.
+     */
+    public static List<String> kappaViolations(List<JudgeAgreement> agreements, double minKappa) {
+        if (agreements.isEmpty()) {
+            return List.of("judge agreement: @Thresholds(minKappa = " + minKappa + ") needs human verdicts, and no"
+                    + " judged case has one. Add a column named after a criterion's id (true/false) to the case"
+                    + " file.");
+        }
+        List<String> violations = new ArrayList<>();
+        for (JudgeAgreement agreement : agreements) {
+            if (agreement.n() == 0) {
+                violations.add("judge agreement on '" + agreement.criterion() + "': all " + agreement.stale()
+                        + " human verdicts are stale (their case's " + LABELLED_ANSWER + " is not the answer judged"
+                        + " now), so @Thresholds(minKappa = " + minKappa + ") cannot be checked. Label the new"
+                        + " answers: put each in " + LABELLED_ANSWER + " and give your verdict on it.");
+            } else if (agreement.kappa().isEmpty() || agreement.kappa().getAsDouble() < minKappa) {
+                violations.add("judge agreement on '" + agreement.criterion() + "': kappa "
+                        + (agreement.kappa().isPresent()
+                                ? String.format(
+                                        Locale.ROOT, "%.3f", agreement.kappa().getAsDouble())
+                                : "undefined")
+                        + " < " + minKappa + " (" + agreement.describe() + ")");
+            }
+        }
+        return violations;
+    }
+
+    /**
      * A human verdict as a case file writes it: empty when the cell is blank.
      *
      * @throws IllegalArgumentException naming the accepted values when the cell holds something else

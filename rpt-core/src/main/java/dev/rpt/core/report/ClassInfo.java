@@ -6,6 +6,7 @@ import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.thresholds.MetricBounds;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
 /**
@@ -17,20 +18,34 @@ import org.apiguardian.api.API;
  * @param thresholds the class's bounds, possibly none
  * @param model the model configuration the class ran on, in a run that names its models; each model's run of a class
  *     is reported as its own entry
+ * @param minKappa {@code @Thresholds(minKappa)}: the least Cohen's kappa the judge must reach with the human verdicts
+ *     on each criterion, if the class asks for one
  */
 @API(status = INTERNAL, since = "0.1")
 public record ClassInfo(
-        String className, String promptPath, String promptSha256, MetricBounds thresholds, Optional<String> model) {
+        String className,
+        String promptPath,
+        String promptSha256,
+        MetricBounds thresholds,
+        Optional<String> model,
+        OptionalDouble minKappa) {
 
     public ClassInfo {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(minKappa, "minKappa");
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(promptPath, "promptPath");
         Objects.requireNonNull(promptSha256, "promptSha256");
         Objects.requireNonNull(thresholds, "thresholds");
     }
 
-    /** A class of a run with one unnamed model. */
+    /** A class without {@code minKappa}. */
+    public ClassInfo(
+            String className, String promptPath, String promptSha256, MetricBounds thresholds, Optional<String> model) {
+        this(className, promptPath, promptSha256, thresholds, model, OptionalDouble.empty());
+    }
+
+    /** A class of a run with one unnamed model, without {@code minKappa}. */
     public ClassInfo(String className, String promptPath, String promptSha256, MetricBounds thresholds) {
         this(className, promptPath, promptSha256, thresholds, Optional.empty());
     }

@@ -345,7 +345,7 @@ final class RunReportJson {
             text(className, "className");
             model = model == null ? Optional.empty() : model;
             present(prompt, "prompt");
-            thresholds = thresholds == null ? BoundsJson.of(MetricBounds.NONE) : thresholds;
+            thresholds = thresholds == null ? BoundsJson.of(MetricBounds.NONE, OptionalDouble.empty()) : thresholds;
         }
 
         static ClassJson of(
@@ -358,14 +358,15 @@ final class RunReportJson {
                     info.className(),
                     info.model(),
                     new PromptJson(info.promptPath(), info.promptSha256()),
-                    BoundsJson.of(info.thresholds()),
+                    BoundsJson.of(info.thresholds(), info.minKappa()),
                     MetricsJson.of(metrics),
                     splits,
                     agreement.stream().map(AgreementJson::of).toList());
         }
 
         ClassInfo toInfo() {
-            return new ClassInfo(className, prompt.path(), prompt.sha256(), thresholds.toBounds(), model);
+            return new ClassInfo(
+                    className, prompt.path(), prompt.sha256(), thresholds.toBounds(), model, thresholds.minKappa());
         }
     }
 
@@ -412,17 +413,27 @@ final class RunReportJson {
 
     @JsonPropertyOrder({"minAccuracy", "maxEce", "maxBrier", "maxErrorRate"})
     record BoundsJson(
-            OptionalDouble minAccuracy, OptionalDouble maxEce, OptionalDouble maxBrier, OptionalDouble maxErrorRate) {
+            OptionalDouble minAccuracy,
+            OptionalDouble maxEce,
+            OptionalDouble maxBrier,
+            OptionalDouble maxErrorRate,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble minKappa) {
 
         BoundsJson {
             minAccuracy = unit(minAccuracy, "minAccuracy");
             maxEce = unit(maxEce, "maxEce");
             maxBrier = unit(maxBrier, "maxBrier");
             maxErrorRate = unit(maxErrorRate, "maxErrorRate");
+            minKappa = minKappa == null ? OptionalDouble.empty() : minKappa;
+            if (minKappa.isPresent() && !(minKappa.getAsDouble() >= -1 && minKappa.getAsDouble() <= 1)) {
+                throw new IllegalArgumentException(
+                        "minKappa: must be a number in [-1, 1] or absent, got " + minKappa.getAsDouble());
+            }
         }
 
-        static BoundsJson of(MetricBounds bounds) {
-            return new BoundsJson(bounds.minAccuracy(), bounds.maxEce(), bounds.maxBrier(), bounds.maxErrorRate());
+        static BoundsJson of(MetricBounds bounds, OptionalDouble minKappa) {
+            return new BoundsJson(
+                    bounds.minAccuracy(), bounds.maxEce(), bounds.maxBrier(), bounds.maxErrorRate(), minKappa);
         }
 
         MetricBounds toBounds() {

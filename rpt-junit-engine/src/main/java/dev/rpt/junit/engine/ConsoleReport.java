@@ -201,39 +201,4 @@ final class ConsoleReport {
             return CaseResolution.simpleName(className);
         }
     }
-
-    /** The judge's agreement with people on one criterion, in one line. */
-    static String agreement(dev.rpt.core.judge.JudgeAgreement agreement) {
-        var rate = agreement.agreement();
-        var calibration = agreement.calibration();
-        return String.format(
-                java.util.Locale.ROOT,
-                "n %d%s, agreement %s%s, kappa %s, judge Brier %s, ECE %s",
-                agreement.n(),
-                agreement.stale() == 0
-                        ? ""
-                        : " (" + agreement.stale() + " stale verdict" + (agreement.stale() == 1 ? "" : "s")
-                                + " left out: the answer changed since it was labelled)",
-                rate.accuracy().isPresent()
-                        ? String.format(
-                                java.util.Locale.ROOT, "%.3f", rate.accuracy().getAsDouble())
-                        : "n/a",
-                rate.accuracyCi()
-                        .map(ci -> String.format(java.util.Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper()))
-                        .orElse(""),
-                agreement.kappa().isPresent()
-                        ? String.format(
-                                java.util.Locale.ROOT, "%.3f", agreement.kappa().getAsDouble())
-                        : "undefined",
-                calibration.brier().isPresent()
-                        ? String.format(
-                                java.util.Locale.ROOT,
-                                "%.3f",
-                                calibration.brier().getAsDouble())
-                        : "n/a",
-                calibration.ece().isPresent()
-                        ? String.format(
-                                java.util.Locale.ROOT, "%.3f", calibration.ece().getAsDouble())
-                        : "n/a");
-    }
 }

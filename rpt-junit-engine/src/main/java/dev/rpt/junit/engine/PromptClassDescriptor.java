@@ -98,7 +98,7 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
 
     /** What the run report states about this class on one model. */
     ClassInfo info(Optional<String> model) {
-        return new ClassInfo(testClass.getName(), promptResource(), prompt.sha256(), thresholds, model);
+        return new ClassInfo(testClass.getName(), promptResource(), prompt.sha256(), thresholds, model, minKappa());
     }
 
     /** The models this class runs on in this run: those of its selected cases and thresholds tests. */

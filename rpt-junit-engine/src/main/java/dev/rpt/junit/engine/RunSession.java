@@ -254,7 +254,9 @@ final class RunSession {
         ClassInfo info = testClass.info(model);
         ThresholdResult result = thresholdResult(info);
         List<String> violations = new ArrayList<>(result.violations());
-        testClass.minKappa().ifPresent(min -> violations.addAll(kappaViolations(info, min)));
+        info.minKappa()
+                .ifPresent(min ->
+                        violations.addAll(JudgeAgreement.kappaViolations(report.classAgreement(info.classKey()), min)));
         if (violations.isEmpty()) {
             return;
         }
@@ -271,34 +273,6 @@ final class RunSession {
         AssertionError failure = new AssertionError(message);
         failure.setStackTrace(new StackTraceElement[0]);
         throw failure;
-    }
-
-    /** The criteria whose judge agrees with people less than {@code @Thresholds(minKappa)} asks. */
-    private List<String> kappaViolations(ClassInfo info, double minKappa) {
-        List<JudgeAgreement> agreements = report.classAgreement(info.classKey());
-        if (agreements.isEmpty()) {
-            return List.of("judge agreement: @Thresholds(minKappa = " + minKappa + ") needs human verdicts, and no"
-                    + " judged case has one. Add a column named after a criterion's id (true/false) to the case"
-                    + " file.");
-        }
-        List<String> violations = new ArrayList<>();
-        for (JudgeAgreement agreement : agreements) {
-            if (agreement.n() == 0) {
-                violations.add("judge agreement on '" + agreement.criterion() + "': all " + agreement.stale()
-                        + " human verdicts are stale (their case's " + JudgeAgreement.LABELLED_ANSWER + " is not"
-                        + " the answer judged now), so @Thresholds(minKappa = " + minKappa + ") cannot be checked."
-                        + " Label the new answers: put each in " + JudgeAgreement.LABELLED_ANSWER + " and give"
-                        + " your verdict on it.");
-            } else if (agreement.kappa().isEmpty() || agreement.kappa().getAsDouble() < minKappa) {
-                violations.add("judge agreement on '" + agreement.criterion() + "': kappa "
-                        + agreement.kappa().stream()
-                                .mapToObj(k -> String.format(Locale.ROOT, "%.3f", k))
-                                .findFirst()
-                                .orElse("undefined")
-                        + " < " + minKappa + " (" + ConsoleReport.agreement(agreement) + ")");
-            }
-        }
-        return violations;
     }
 
     /** After a class's last test: the line that counts its cases past the console cap, per model. */
@@ -386,7 +360,7 @@ final class RunSession {
                 String simpleName = info.className().substring(info.className().lastIndexOf('.') + 1)
                         + ModelTarget.suffix(info.model());
                 System.out.println("[rpt] judge agreement " + simpleName + " '" + agreement.criterion() + "': "
-                        + ConsoleReport.agreement(agreement));
+                        + agreement.describe());
             }
         }
         if (judgeModel != null) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
@@ -27,6 +28,9 @@ import org.apiguardian.api.API;
  *       a must-pass case must not error). A run whose server died after 200 of 300 cases must not pass on the 200.
  *   <li>A class without thresholds is <b>strict</b>: every case must pass.
  * </ul>
+ *
+ * <p>Either way, a class with {@code @Thresholds(minKappa)} fails when its judge's Cohen's kappa with the human verdicts
+ * is below it on a criterion (or cannot be measured).
  *
  * @param info the class as the report states it
  * @param metrics the class's metrics over all its case records
@@ -91,6 +95,15 @@ public record ClassVerdict(ClassInfo info, Metrics metrics, ThresholdResult thre
                     "cases did not pass",
                     "a class without @Thresholds needs every case to pass; add @Thresholds to judge it as a whole");
         }
+        info.minKappa().ifPresent(min -> {
+            // Tallied from the records as the run's report tallies them, so rpt:check alone says what the test said.
+            JudgeAgreement.Tally tally = new JudgeAgreement.Tally();
+            own.stream()
+                    .filter(c -> !c.judgements().isEmpty())
+                    .forEach(c -> tally.add(c.judgements(), c.vars(), c.answer().orElse("")));
+            JudgeAgreement.kappaViolations(tally.results(options), min)
+                    .forEach(violation -> problems.add("@Thresholds: " + violation));
+        });
         return new ClassVerdict(info, metrics, thresholds, problems);
     }
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GateTests {
 
+    private static final double NAN = Double.NaN;
+
     private static final MetricBounds AT_LEAST_HALF = MetricBounds.of(0.5, Double.NaN, Double.NaN, Double.NaN);
 
     @TempDir
@@ -68,6 +70,33 @@ class GateTests {
                         .endsWith("Run `mvn rpt:tune`, or accept with `mvn rpt:baseline`."));
         assertThat(result.failureMessage())
                 .startsWith("rpt:check found " + result.violations().size() + " problem(s):");
+    }
+
+    @Test
+    void aJudgeBelowMinKappaFailsTheGateFromTheReportAloneAsTheThresholdsTestDid() throws IOException {
+        TestReports reports =
+                reports().thresholds(MetricBounds.of(0.1, NAN, NAN, NAN)).minKappa(0.6);
+        for (int i = 0; i < 10; i++) {
+            reports.judged("p" + i, "Please wait " + i, true, 0.9);
+            // The judge calls half of the rude answers polite: kappa 0.5 over the 20.
+            reports.judged("r" + i, "Wait " + i, false, i < 5 ? 0.8 : 0.1);
+        }
+        RunReport run = reports.build();
+
+        assertThat(run.classes().get(0).minKappa())
+                .as("read back from the report")
+                .hasValue(0.6);
+        GateResult result = gate.check(run, Optional.empty(), List.of());
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.violations())
+                .singleElement()
+                .asString()
+                .startsWith("MathTests: @Thresholds: judge agreement on 'polite': kappa 0.500 < 0.6 (n 20, agreement"
+                        + " 0.750");
+
+        GateResult lenient = gate.check(reports.minKappa(0.4).build(), Optional.empty(), List.of());
+        assertThat(lenient.violations()).isEmpty();
     }
 
     @Test

@@ -38,6 +38,7 @@ final class TestReports {
     private final Map<String, String> shas = new LinkedHashMap<>();
     private OptionalDouble cost = OptionalDouble.of(0);
     private MetricBounds thresholds = MetricBounds.NONE;
+    private OptionalDouble minKappa = OptionalDouble.empty();
 
     TestReports(Path directory) {
         this.directory = directory;
@@ -60,6 +61,12 @@ final class TestReports {
     /** The {@code @Thresholds} every class states; none unless set. */
     TestReports thresholds(MetricBounds bounds) {
         this.thresholds = bounds;
+        return this;
+    }
+
+    /** The {@code @Thresholds(minKappa)} every class states; none unless set. */
+    TestReports minKappa(double min) {
+        this.minKappa = OptionalDouble.of(min);
         return this;
     }
 
@@ -152,7 +159,8 @@ final class TestReports {
         try (RunReportWriter writer = RunReportWriter.start(directory, header, MetricsOptions.DEFAULTS)) {
             records.forEach(writer::record);
             List<ClassInfo> classes = new ArrayList<>();
-            shas.forEach((name, sha) -> classes.add(new ClassInfo(name, promptPath, sha, thresholds)));
+            shas.forEach((name, sha) ->
+                    classes.add(new ClassInfo(name, promptPath, sha, thresholds, Optional.empty(), minKappa)));
             Path file = writer.finish(
                     classes,
                     new UsageSnapshot(
