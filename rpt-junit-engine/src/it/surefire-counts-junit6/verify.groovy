@@ -22,6 +22,8 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('Tests run: 7, Failures: 0, Errors: 0, Skipped: 2') : 'Surefire counts'
 assert log.contains('[rpt]   WRONG (tolerated) ArithmeticPromptTests unknown[unknown]: Expected the number 24') : 'the console line'
 assert log =~ /\[rpt\] ArithmeticPromptTests +6 +0  0\.667 \[[0-9.]+, [0-9.]+\] .* PASS: accuracy . 0\.600 ok/ : 'the summary row'
+// junit-platform.properties misspells rpt.concurrency on purpose: the run says so, and passes.
+assert log.contains('[WARNING] rpt.concurency is not a key rpt reads, so it has no effect. Did you mean rpt.concurrency?') : 'no warning for the misspelt key'
 assert log.contains('BUILD SUCCESS')
 // The engine ran on the JUnit Platform this build asked for.
 assert log.contains('org.junit.platform:junit-platform-engine:jar:6.1.3') : 'expected JUnit Platform 6.1.3 on the test classpath'

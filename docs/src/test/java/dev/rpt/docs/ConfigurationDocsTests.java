@@ -2,6 +2,7 @@ package dev.rpt.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpt.core.config.ConfigKeys;
 import dev.rpt.core.config.RptConstants;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -54,6 +55,33 @@ class ConfigurationDocsTests {
 
         assertThat(unknown)
                 .as("keys documented in docs/configuration.md that RptConstants does not define")
+                .isEmpty();
+    }
+
+    @Test
+    void everyKeyTheSourcesReadIsOneRptRecognises() throws IOException {
+        // Any "rpt.x" literal in a module's main sources: a key defined outside RptConstants must be added to
+        // ConfigKeys, or rpt would warn that a user who sets it is setting nothing.
+        Pattern literal = Pattern.compile("\"(rpt\\.[a-z0-9.-]*[a-z0-9])\"");
+        List<String> unrecognised = new ArrayList<>();
+        List<Path> sources;
+        try (var walk = Files.walk(Path.of(".."))) {
+            sources = walk.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> f.toString().contains("/src/main/java/"))
+                    .filter(f -> !f.toString().contains("/target/"))
+                    .toList();
+        }
+        assertThat(sources).as("main sources of the modules").hasSizeGreaterThan(100);
+        for (Path source : sources) {
+            Matcher matcher = literal.matcher(Files.readString(source));
+            while (matcher.find()) {
+                if (!ConfigKeys.isKnown(matcher.group(1))) {
+                    unrecognised.add(matcher.group(1) + " in " + source);
+                }
+            }
+        }
+        assertThat(unrecognised)
+                .as("keys in code that ConfigKeys would call misspelt")
                 .isEmpty();
     }
 

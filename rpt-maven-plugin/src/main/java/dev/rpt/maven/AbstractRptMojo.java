@@ -1,6 +1,7 @@
 package dev.rpt.maven;
 
 import dev.rpt.core.config.ConfigException;
+import dev.rpt.core.config.ConfigKeys;
 import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
@@ -73,11 +74,14 @@ public abstract class AbstractRptMojo extends AbstractMojo {
 
     /** The layered configuration: plugin {@code <properties>}, user and system properties, the project's file. */
     final ConfigSource configurationSource() throws MojoExecutionException {
-        return MojoConfiguration.layered(
+        ConfigSource source = MojoConfiguration.layered(
                 properties,
                 session.getUserProperties(),
                 System.getProperties(),
                 project.getBasedir().toPath().resolve(MojoConfiguration.JUNIT_PLATFORM_PROPERTIES));
+        // A misspelt key would leave its setting at the default without a word.
+        ConfigKeys.unknown(source.keys()).forEach(getLog()::warn);
+        return source;
     }
 
     /** The goal's name as users type it, e.g. {@code rpt:tune}. */

@@ -69,6 +69,11 @@ public final class RptConfig {
         });
     }
 
+    /** Every key set, for {@link ConfigKeys#unknown}: what the user wrote, read for no role. */
+    public java.util.Set<String> keys() {
+        return source.keys();
+    }
+
     /** The trimmed value of a key, if set and not blank. */
     public Optional<String> string(String key) {
         return source.get(key).map(String::strip).filter(value -> !value.isEmpty());

@@ -2,12 +2,16 @@ package dev.rpt.junit.engine;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.core.config.ConfigKeys;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 
@@ -40,6 +44,11 @@ public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionCont
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         RptEngineDescriptor engine =
                 new RptEngineDescriptor(uniqueId, EngineConfig.from(request.getConfigurationParameters()));
+        // A misspelt key would silently leave its setting at the default; JUnit prints warnings like this one.
+        DiscoveryIssueReporter configIssues =
+                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId);
+        ConfigKeys.unknown(engine.config().keys())
+                .forEach(message -> configIssues.reportIssue(DiscoveryIssue.create(Severity.WARNING, message)));
         EngineDiscoveryRequestResolver.<RptEngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PromptTestClass::isCandidate)
                 .addSelectorResolver(context -> new ClassSelectorResolver(

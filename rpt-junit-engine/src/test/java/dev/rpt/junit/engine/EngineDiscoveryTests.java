@@ -155,6 +155,22 @@ class EngineDiscoveryTests {
     }
 
     @Test
+    void aMisspeltKeyIsAWarningNamingTheKeyMeantAndTheRunStillDiscoversItsTests() {
+        EngineDiscoveryResults results = EngineTestKit.engine("rpt")
+                .configurationParameters(Map.of("rpt.provider", "sim", "rpt.concurency", "32"))
+                .selectors(selectClass(MathPromptTestCase.class))
+                .discover();
+
+        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(Severity.WARNING);
+            assertThat(issue.message())
+                    .isEqualTo("rpt.concurency is not a key rpt reads, so it has no effect. Did you mean"
+                            + " rpt.concurrency? Every key is listed in docs/configuration.md.");
+        });
+        assertThat(results.getEngineDescriptor().getDescendants()).isNotEmpty();
+    }
+
+    @Test
     void wellFormedClassHasNoIssues() {
         assertThat(issues(MathPromptTestCase.class)).isEmpty();
     }
