@@ -144,22 +144,22 @@ final class BatchPrefetcher {
      */
     private void recoverSubmissions() {
         for (BatchJobStore.Submission submission : store.submissions(endpoint)) {
-            String what = "the batch of " + submission.keys().size() + " requests an earlier run sent to "
-                    + model.label() + " at " + submission.startedAt() + " without recording its id";
+            String what = "the " + submission.keys().size() + " requests an earlier run sent to " + model.label()
+                    + " at " + submission.startedAt() + " without recording the batch's id";
             if (!api.findsSubmissions()) {
-                out.accept("[rpt] batch: " + what + " cannot be looked up (this batch API keeps no tag to find it"
-                        + " by); if the provider created it, it is billed and unread, so look for it in the provider's"
-                        + " console. Its requests are batched again.");
+                out.accept("[rpt] batch: " + what + " cannot be looked up (this batch API keeps no tag to find them"
+                        + " by); if the provider created that batch, it is billed and unread, so look for it in the"
+                        + " provider's console. They are batched again.");
             } else {
                 // Batches listed newest first: stop at those created well before the submission (clock skew aside).
                 Optional<String> found = api.find(
                         submission.tag(), Instant.parse(submission.startedAt()).minus(Duration.ofHours(1)));
                 if (found.isPresent()) {
                     store.save(new BatchJobStore.Job(endpoint, found.get(), submission.startedAt(), submission.keys()));
-                    out.accept("[rpt] batch " + found.get() + ": found " + what + "; picking it up");
+                    out.accept("[rpt] batch " + found.get() + ": holds " + what + "; picking it up");
                 } else {
-                    out.accept("[rpt] batch: the provider has no batch from " + what
-                            + "; it was never created, so its requests are batched again");
+                    out.accept("[rpt] batch: no batch holds " + what + ": it was never created, so they are batched"
+                            + " again");
                 }
             }
             store.end(submission);

@@ -148,9 +148,8 @@ class BatchPrefetcherTests {
         assertThat(api.submitted).as("submitted once in all").hasSize(1);
         assertThat(api.finds).as("looked up by the tag it was sent with").containsExactlyElementsOf(api.tags.keySet());
         assertThat(out)
-                .anyMatch(line -> line.startsWith(
-                                "[rpt] batch batch-1: found the batch of 2 requests an earlier run" + " sent to ")
-                        && line.endsWith("without recording its id; picking it up"));
+                .anyMatch(line -> line.startsWith("[rpt] batch batch-1: holds the 2 requests an earlier run sent to ")
+                        && line.endsWith(" without recording the batch's id; picking it up"));
         assertThat(second.chat(question(0)).batch()).isTrue();
         assertThat(store.submissions("endpoint-1")).isEmpty();
         assertThat(store.pending("endpoint-1")).isEmpty();
@@ -167,7 +166,9 @@ class BatchPrefetcherTests {
 
         assertThat(api.finds).hasSize(1);
         assertThat(api.submitted).hasSize(1);
-        assertThat(out).anyMatch(line -> line.contains("it was never created, so its requests are batched again"));
+        assertThat(out)
+                .anyMatch(line -> line.startsWith("[rpt] batch: no batch holds the 2 requests an earlier run sent to ")
+                        && line.endsWith(": it was never created, so they are batched again"));
         assertThat(new BatchJobStore(dir).submissions("endpoint-1")).isEmpty();
     }
 
