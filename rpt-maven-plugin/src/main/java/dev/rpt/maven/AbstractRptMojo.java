@@ -9,6 +9,8 @@ import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.report.RunReport;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -99,6 +101,24 @@ public abstract class AbstractRptMojo extends AbstractMojo {
     /** The test phase's run report, or one clear error saying how to get one. */
     final RunReport lastRun(Path reportDirectory) throws MojoFailureException {
         return LastRun.read(reportDirectory, goalName());
+    }
+
+    /**
+     * The goal's configuration, with the keys that shape a class's verdict ({@code rpt.check.mode}, {@code
+     * rpt.metrics.bins}) taken from the run's report where the goal's own sources do not set them: the test run may
+     * have had them from Surefire's {@code systemPropertyVariables} or {@code configurationParameters}, which a goal
+     * cannot see, and the gate must judge as the test phase did. Said when it happens.
+     */
+    final ConfigSource withRunVerdictKeys(ConfigSource source, RunReport run) {
+        Map<String, String> fromRun = new LinkedHashMap<>();
+        for (String key : List.of(RptConstants.CHECK_MODE, RptConstants.METRICS_BINS)) {
+            String used = run.configuration().get(key);
+            if (used != null && source.get(key).isEmpty()) {
+                fromRun.put(key, used);
+                getLog().info(key + "=" + used + ", as the checked test run used it (from its report)");
+            }
+        }
+        return ConfigSource.layered(List.of(source, ConfigSource.of(fromRun)));
     }
 
     /** Prints the simulator banner when {@code model} is the simulator. */

@@ -1,5 +1,6 @@
 package dev.rpt.maven;
 
+import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.tools.gate.Baseline;
@@ -57,10 +58,10 @@ public class CheckMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        RptConfig config = RptConfig.of(configurationSource());
-        GateSettings settings = GateSettings.from(config);
-        Path reportDirectory = reportDirectory(config);
+        ConfigSource source = configurationSource();
+        Path reportDirectory = reportDirectory(RptConfig.of(source));
         RunReport run = lastRun(reportDirectory);
+        GateSettings settings = GateSettings.from(RptConfig.of(withRunVerdictKeys(source, run)));
         GateResult result;
         try {
             result = new Gate(settings).check(run, baseline(settings), rules());

@@ -1,6 +1,7 @@
 package dev.rpt.maven;
 
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.tools.html.HtmlReport;
@@ -40,8 +41,9 @@ public class ReportMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        RptConfig config = RptConfig.of(configurationSource());
-        Path reportDirectory = reportDirectory(config);
+        ConfigSource source = configurationSource();
+        Path reportDirectory = reportDirectory(RptConfig.of(source));
+        RptConfig config = RptConfig.of(withRunVerdictKeys(source, lastRun(reportDirectory)));
         try {
             Path html = HtmlReport.write(
                     reportDirectory,

@@ -11,6 +11,7 @@ import dev.rpt.core.model.runtime.UsageSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -24,6 +25,8 @@ import org.apiguardian.api.API;
  * @param usage the run's model usage: calls, tokens and cost, over all its models
  * @param models the named model configurations of a run that tested several, in run order; empty for a run with one
  *     unnamed model
+ * @param judge the judge's model and usage, in a run that judged criteria
+ * @param configuration the {@code rpt.*} configuration the run used, as its header states it (secrets masked)
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunReport(
@@ -33,7 +36,20 @@ public record RunReport(
         List<CaseRecord> cases,
         UsageSnapshot usage,
         List<ModelRun> models,
-        Optional<ModelRun> judge) {
+        Optional<ModelRun> judge,
+        Map<String, String> configuration) {
+
+    /** A report whose configuration is not known. */
+    public RunReport(
+            String runId,
+            ModelInfo model,
+            List<ClassInfo> classes,
+            List<CaseRecord> cases,
+            UsageSnapshot usage,
+            List<ModelRun> models,
+            Optional<ModelRun> judge) {
+        this(runId, model, classes, cases, usage, models, judge, Map.of());
+    }
 
     /** A report without a judge. */
     public RunReport(
@@ -52,6 +68,7 @@ public record RunReport(
         cases = List.copyOf(cases);
         java.util.Objects.requireNonNull(usage, "usage");
         models = List.copyOf(models);
+        configuration = Map.copyOf(configuration);
     }
 
     /** The report of a run with one unnamed model. */

@@ -91,7 +91,8 @@ final class RunReportJson {
                     records,
                     usage.toSnapshot(),
                     models.stream().map(ModelRunJson::toRun).toList(),
-                    Optional.ofNullable(judge).map(ModelRunJson::toRun));
+                    Optional.ofNullable(judge).map(ModelRunJson::toRun),
+                    configuration == null ? Map.of() : configuration);
         }
     }
 

@@ -161,6 +161,10 @@ class RunReportWriterTests {
                         "rpt.max-tokens", "256",
                         "rpt.provider", "sim")));
         assertThat(Files.readString(dir.resolve(RunReportWriter.LAST_RUN))).doesNotContain("Bearer s3cr3t");
+        assertThat(RunReport.read(dir.resolve(RunReportWriter.LAST_RUN)).configuration())
+                .as("read back, masked as written")
+                .containsEntry("rpt.max-tokens", "256")
+                .containsEntry("rpt.headers.Authorization", RunHeader.REDACTED);
     }
 
     @Test
