@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.ConfigKeys;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
@@ -21,6 +23,9 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionContext> {
+
+    /** The configuration warnings this JVM has already given. */
+    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
 
     /** The engine id, as in {@code [engine:rpt]} and Surefire's {@code includeEngines}. */
     public static final String ENGINE_ID = "rpt";
@@ -44,10 +49,12 @@ public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionCont
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         RptEngineDescriptor engine =
                 new RptEngineDescriptor(uniqueId, EngineConfig.from(request.getConfigurationParameters()));
-        // A misspelt key would silently leave its setting at the default; JUnit prints warnings like this one.
+        // A misspelt key would silently leave its setting at the default; JUnit prints warnings like this one. Once per
+        // JVM: Surefire discovers twice (to list the classes, then to run them), and rpt:tune once per candidate.
         DiscoveryIssueReporter configIssues =
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId);
-        ConfigKeys.unknown(engine.config().keys())
+        ConfigKeys.unknown(engine.config().keys()).stream()
+                .filter(SAID::add)
                 .forEach(message -> configIssues.reportIssue(DiscoveryIssue.create(Severity.WARNING, message)));
         EngineDiscoveryRequestResolver.<RptEngineDescriptor>builder()
                 .addClassContainerSelectorResolver(PromptTestClass::isCandidate)
