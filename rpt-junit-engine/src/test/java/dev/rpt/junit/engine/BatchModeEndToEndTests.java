@@ -1,15 +1,12 @@
 package dev.rpt.junit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rpt.junit.engine.fixtures.MathPromptTestCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * {@code rpt.batch} end to end: the engine renders every case up front, the real {@code openai} provider sends them
@@ -156,21 +152,6 @@ class BatchModeEndToEndTests {
     }
 
     private EngineExecutionResults run(Map<String, String> extra) {
-        Map<String, String> config = new HashMap<>(Map.of(
-                "rpt.provider", "openai",
-                "rpt.model", "gpt-4.1-mini",
-                "rpt.base-url", server.url("/v1").toString(),
-                "rpt.api-key-env", "none",
-                "rpt.batch", "on",
-                "rpt.batch.poll-interval", "10ms",
-                "rpt.cache", "read-write",
-                "rpt.cache.dir", cacheDir.toString(),
-                "rpt.price.gpt-4.1-mini", "2,8",
-                "rpt.report.dir", reportDir.toString()));
-        config.putAll(extra);
-        return EngineTestKit.engine("rpt")
-                .configurationParameters(config)
-                .selectors(selectClass(MathPromptTestCase.class))
-                .execute();
+        return FakeBatchServer.runMath(server.url("/v1").toString(), cacheDir, reportDir, extra);
     }
 }

@@ -1,7 +1,6 @@
 package dev.rpt.junit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.ToolCall;
@@ -17,7 +16,6 @@ import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.thresholds.MetricBounds;
-import dev.rpt.junit.engine.fixtures.MathPromptTestCase;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.tools.diagnose.DeterministicAnalyzer;
 import dev.rpt.tools.tune.CandidateRunner;
@@ -33,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -44,7 +41,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * A tune with {@code rpt.batch=on}: each candidate's run sends its target calls as one batch through the real {@code
@@ -169,22 +165,11 @@ class BatchedTuneTests {
 
         @Override
         public RunReport run(String promptResource, Path candidate, Path reportDirectory) throws IOException {
-            Map<String, String> config = new HashMap<>(Map.of(
-                    "rpt.provider", "openai",
-                    "rpt.model", "gpt-4.1-mini",
-                    "rpt.base-url", server.url("/v1").toString(),
-                    "rpt.api-key-env", "none",
-                    "rpt.batch", "on",
-                    "rpt.batch.poll-interval", "10ms",
-                    "rpt.cache", "read-write",
-                    "rpt.cache.dir", project.resolve("cache").toString(),
-                    "rpt.price.gpt-4.1-mini", "2,8",
-                    "rpt.report.dir", reportDirectory.toString()));
-            config.put("rpt.prompt-override." + promptResource, candidate.toString());
-            EngineTestKit.engine("rpt")
-                    .configurationParameters(config)
-                    .selectors(selectClass(MathPromptTestCase.class))
-                    .execute();
+            FakeBatchServer.runMath(
+                    server.url("/v1").toString(),
+                    project.resolve("cache"),
+                    reportDirectory,
+                    Map.of("rpt.prompt-override." + promptResource, candidate.toString()));
             return RunReport.read(reportDirectory.resolve("last-run.json"));
         }
     }

@@ -1,11 +1,16 @@
 package dev.rpt.junit.engine;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.junit.engine.fixtures.MathPromptTestCase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +19,8 @@ import java.util.function.Function;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * A loopback OpenAI-compatible server with the Files and Batch APIs, in memory: uploads are read line by line, a
@@ -36,6 +43,30 @@ final class FakeBatchServer extends Dispatcher {
     volatile boolean withoutBatchApi;
 
     /** @param answer the reply's content for a Chat Completions request body */
+    /**
+     * Runs {@code MathPromptTestCase} with {@code rpt.batch=on} against this server at {@code baseUrl}, through the real
+     * {@code openai} provider and response cache, priced at $2 and $8 per million tokens; {@code extra} adds or
+     * overrides keys.
+     */
+    static EngineExecutionResults runMath(String baseUrl, Path cacheDir, Path reportDir, Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "rpt.provider", "openai",
+                "rpt.model", "gpt-4.1-mini",
+                "rpt.base-url", baseUrl,
+                "rpt.api-key-env", "none",
+                "rpt.batch", "on",
+                "rpt.batch.poll-interval", "10ms",
+                "rpt.cache", "read-write",
+                "rpt.cache.dir", cacheDir.toString(),
+                "rpt.price.gpt-4.1-mini", "2,8",
+                "rpt.report.dir", reportDir.toString()));
+        config.putAll(extra);
+        return EngineTestKit.engine("rpt")
+                .configurationParameters(config)
+                .selectors(selectClass(MathPromptTestCase.class))
+                .execute();
+    }
+
     FakeBatchServer(Function<JsonNode, String> answer) {
         this.answer = answer;
     }
