@@ -104,6 +104,11 @@ final class CaseCollector {
         problems.add(new CaseProblem(file, line, message));
     }
 
+    /** A problem after which the file cannot be read: the rows after {@code line} were never seen. */
+    void stoppedReading(int line, String message) {
+        problems.add(new CaseProblem(file, line, message, true));
+    }
+
     CaseFileResult result() {
         return new CaseFileResult(cases, problems);
     }

@@ -38,10 +38,12 @@ final class CsvCaseReader implements CaseReader {
             readRows(parser, out, rowStart);
         } catch (JacksonException e) {
             // Quoting errors leave the parser out of step with the rows: report and keep what was read.
-            out.problem(
-                    rowStart[0] > 0 ? rowStart[0] : Jackson.line(e),
+            int line = rowStart[0] > 0 ? rowStart[0] : Jackson.line(e);
+            out.stoppedReading(
+                    line,
                     "not valid CSV: " + Jackson.reason(e) + "; check the quotes in this row (a quote inside a quoted"
-                            + " value is written twice: \"\"); the rest of the file was not read");
+                            + " value is written twice: \"\"). The file could not be read past this row, so its"
+                            + " rows from line " + line + " on were not read");
         }
     }
 

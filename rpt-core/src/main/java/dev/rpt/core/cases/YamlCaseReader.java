@@ -26,10 +26,11 @@ final class YamlCaseReader implements CaseReader {
             readList(parser, out);
         } catch (JacksonException e) {
             // The YAML parser cannot resume after a syntax error: report it and keep the cases read so far.
-            out.problem(
-                    Jackson.line(e),
-                    "not valid YAML: " + Jackson.reason(e) + "; fix the syntax here (the rest of the file was not"
-                            + " read)");
+            int line = Jackson.line(e);
+            out.stoppedReading(
+                    line,
+                    "not valid YAML: " + Jackson.reason(e) + "; fix the syntax here. The file could not be read past"
+                            + " this point, so its items from line " + line + " on were not read");
         }
     }
 

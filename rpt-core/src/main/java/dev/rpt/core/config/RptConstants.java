@@ -153,6 +153,14 @@ public final class RptConstants {
     public static final String HOLDOUT_SALT = "rpt.holdout.salt";
 
     /**
+     * What a class does with case rows that cannot be read or lack a variable its prompt or a criterion needs: {@code
+     * fail} (the default) fails the class, listing every bad row at {@code file:line}; {@code skip} runs the class
+     * without them and counts them in the summary and the run report. A dataset that is missing, or cannot be read past
+     * a point, fails its class either way, because the rows it holds cannot be counted.
+     */
+    public static final String CASES_BAD_ROWS = "rpt.cases.bad-rows";
+
+    /**
      * Where every case's confidence comes from, for all classes: {@code verbalized}, {@code logprobs} or {@code
      * consistency}. Unset means each class's {@code @PromptTest(confidence = ...)}, which defaults to verbalized.
      */

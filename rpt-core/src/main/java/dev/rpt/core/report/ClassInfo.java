@@ -2,8 +2,10 @@ package dev.rpt.core.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.thresholds.MetricBounds;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -20,6 +22,8 @@ import org.apiguardian.api.API;
  *     is reported as its own entry
  * @param minKappa {@code @Thresholds(minKappa)}: the least Cohen's kappa the judge must reach with the human verdicts
  *     on each criterion, if the class asks for one
+ * @param skippedRows the case rows left out of this run under {@code rpt.cases.bad-rows=skip}, each with its problem;
+ *     the class's verdict is on the other cases only
  */
 @API(status = INTERNAL, since = "0.1")
 public record ClassInfo(
@@ -28,15 +32,28 @@ public record ClassInfo(
         String promptSha256,
         MetricBounds thresholds,
         Optional<String> model,
-        OptionalDouble minKappa) {
+        OptionalDouble minKappa,
+        List<CaseProblem> skippedRows) {
 
     public ClassInfo {
+        skippedRows = List.copyOf(skippedRows);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(minKappa, "minKappa");
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(promptPath, "promptPath");
         Objects.requireNonNull(promptSha256, "promptSha256");
         Objects.requireNonNull(thresholds, "thresholds");
+    }
+
+    /** A class whose rows were all read. */
+    public ClassInfo(
+            String className,
+            String promptPath,
+            String promptSha256,
+            MetricBounds thresholds,
+            Optional<String> model,
+            OptionalDouble minKappa) {
+        this(className, promptPath, promptSha256, thresholds, model, minKappa, List.of());
     }
 
     /** A class without {@code minKappa}. */

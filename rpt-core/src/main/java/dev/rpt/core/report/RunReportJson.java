@@ -14,6 +14,7 @@ import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.ReliabilityBin;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
@@ -331,7 +332,16 @@ final class RunReportJson {
         }
     }
 
-    @JsonPropertyOrder({"className", "model", "prompt", "thresholds", "metrics", "splits", "judgeAgreement"})
+    @JsonPropertyOrder({
+        "className",
+        "model",
+        "prompt",
+        "thresholds",
+        "metrics",
+        "splits",
+        "judgeAgreement",
+        "skippedRows"
+    })
     record ClassJson(
             String className,
             @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model,
@@ -339,10 +349,12 @@ final class RunReportJson {
             BoundsJson thresholds,
             MetricsJson metrics,
             Map<String, MetricsJson> splits,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AgreementJson> judgeAgreement) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AgreementJson> judgeAgreement,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SkippedRowJson> skippedRows) {
 
         ClassJson {
             judgeAgreement = list(judgeAgreement);
+            skippedRows = list(skippedRows);
             text(className, "className");
             model = model == null ? Optional.empty() : model;
             present(prompt, "prompt");
@@ -362,12 +374,37 @@ final class RunReportJson {
                     BoundsJson.of(info.thresholds(), info.minKappa()),
                     MetricsJson.of(metrics),
                     splits,
-                    agreement.stream().map(AgreementJson::of).toList());
+                    agreement.stream().map(AgreementJson::of).toList(),
+                    info.skippedRows().stream().map(SkippedRowJson::of).toList());
         }
 
         ClassInfo toInfo() {
             return new ClassInfo(
-                    className, prompt.path(), prompt.sha256(), thresholds.toBounds(), model, thresholds.minKappa());
+                    className,
+                    prompt.path(),
+                    prompt.sha256(),
+                    thresholds.toBounds(),
+                    model,
+                    thresholds.minKappa(),
+                    skippedRows.stream().map(SkippedRowJson::toProblem).toList());
+        }
+    }
+
+    /** A case row left out under {@code rpt.cases.bad-rows=skip}: where it is and what was wrong with it. */
+    @JsonPropertyOrder({"file", "line", "problem"})
+    record SkippedRowJson(String file, int line, String problem) {
+
+        SkippedRowJson {
+            text(file, "file");
+            text(problem, "problem");
+        }
+
+        static SkippedRowJson of(CaseProblem problem) {
+            return new SkippedRowJson(problem.file(), problem.line(), problem.message());
+        }
+
+        CaseProblem toProblem() {
+            return new CaseProblem(file, line, problem);
         }
     }
 

@@ -19,23 +19,28 @@ import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
-import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
-import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 
 /**
- * Reads the cases of one method from its {@link Cases} files and {@link Case} annotations. A missing dataset is an
- * error; a malformed row is a warning that names {@code file:line}, and the other rows still run.
+ * Reads the cases of one method from its {@link Cases} files and {@link Case} annotations. A missing dataset, a
+ * malformed row and a reused id are {@link CaseProblem}s naming {@code file:line}, collected for the class (see
+ * {@link BadRows}) rather than reported as discovery issues: an error there would stop every class of the run.
  */
 final class CaseLoader {
 
     private final DiscoveryIssueReporter issues;
     private final HoldoutSplit holdout;
+    private final List<CaseProblem> problems = new ArrayList<>();
 
     CaseLoader(DiscoveryIssueReporter issues, HoldoutSplit holdout) {
         this.issues = issues;
         this.holdout = holdout;
+    }
+
+    /** The problems of every file and row read so far, in the order found. */
+    List<CaseProblem> problems() {
+        return List.copyOf(problems);
     }
 
     List<PromptCase> load(Class<?> testClass, Method method) {
@@ -48,20 +53,17 @@ final class CaseLoader {
                     .withLimit(file.limit());
             try (InputStream in = testClass.getClassLoader().getResourceAsStream(file.value())) {
                 if (in == null) {
-                    issues.reportIssue(DiscoveryIssue.builder(
-                                    Severity.ERROR,
-                                    "The dataset '" + file.value() + "' of " + where
-                                            + " is not on the test classpath. Put it at src/test/resources/"
-                                            + file.value() + ", or fix @Cases(\"...\").")
-                            .source(source));
+                    problems.add(new CaseProblem(
+                            file.value(),
+                            0,
+                            "the dataset of " + where + " is not on the test classpath. Put it at src/test/resources/"
+                                    + file.value() + ", or fix @Cases(\"...\")"));
                     continue;
                 }
                 addAll(cases, CaseFiles.read(file.value(), in, options), where, file.mustPass());
             } catch (IOException e) {
-                issues.reportIssue(DiscoveryIssue.builder(
-                                Severity.ERROR,
-                                "The dataset '" + file.value() + "' of " + where + " cannot be read: " + e.getMessage())
-                        .source(source));
+                problems.add(new CaseProblem(
+                        file.value(), 0, "the dataset of " + where + " cannot be read: " + e.getMessage()));
             }
         }
         Case[] inline = method.getAnnotationsByType(Case.class);
@@ -101,21 +103,16 @@ final class CaseLoader {
     }
 
     private void addAll(Map<String, PromptCase> cases, CaseFileResult result, String where, boolean mustPass) {
-        for (CaseProblem problem : result.problems()) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.WARNING, problem + " (case skipped, in " + where + ")")
-                    .source(resourceSource(problem.file(), problem.line())));
-        }
+        problems.addAll(result.problems());
         for (PromptCase loaded : result.cases()) {
             PromptCase promptCase = mustPass ? loaded.asMustPass() : loaded;
             PromptCase earlier = cases.putIfAbsent(promptCase.id(), promptCase);
             if (earlier != null) {
-                issues.reportIssue(DiscoveryIssue.builder(
-                                Severity.WARNING,
-                                promptCase.origin() + ": case id '" + promptCase.id() + "' of " + where
-                                        + " is already used at " + earlier.origin()
-                                        + " (case skipped). Give every case of a method its own id.")
-                        .source(resourceSource(
-                                promptCase.origin().file(), promptCase.origin().line())));
+                problems.add(new CaseProblem(
+                        promptCase.origin().file(),
+                        promptCase.origin().line(),
+                        "case id '" + promptCase.id() + "' of " + where + " is already used at " + earlier.origin()
+                                + "; give every case of a method its own id"));
             }
         }
     }
@@ -132,12 +129,6 @@ final class CaseLoader {
                     .source(source));
         }
         return split.length == 0 ? options.withAutoSplit() : options.withSplit(split[0]);
-    }
-
-    private static ClasspathResourceSource resourceSource(String file, int line) {
-        return line > 0
-                ? ClasspathResourceSource.from(file, FilePosition.from(line))
-                : ClasspathResourceSource.from(file);
     }
 
     private static int indexOf(Case[] all, Case one) {

@@ -1,6 +1,7 @@
 package dev.rpt.junit.engine;
 
 import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.thresholds.ThresholdResult;
 import dev.rpt.junit.engine.CaseResolution.Kind;
@@ -117,6 +118,24 @@ final class ConsoleReport {
                     number(m.formatErrorRate()),
                     verdict(row)));
         }
+        for (ClassRow row : rows) {
+            if (!row.skippedRows().isEmpty()) {
+                List<String> where = row.skippedRows().stream()
+                        .limit(5)
+                        .map(p -> p.origin().toString())
+                        .toList();
+                int more = row.skippedRows().size() - where.size();
+                out.accept("[rpt] " + row.simpleName() + ": "
+                        + rows(row.skippedRows().size())
+                        + " skipped (rpt.cases.bad-rows=skip), not judged: " + String.join(", ", where)
+                        + (more > 0 ? " and " + more + " more" : "")
+                        + ". The run report has each with its problem.");
+            }
+        }
+    }
+
+    private static String rows(int n) {
+        return String.format(Locale.ROOT, "%,d", n) + (n == 1 ? " bad row" : " bad rows");
     }
 
     private String verdict(ClassRow row) {
@@ -158,6 +177,9 @@ final class ConsoleReport {
         } else if (row.thresholds().isEmpty()) {
             verdict.append(": every case passed");
         }
+        if (!row.skippedRows().isEmpty()) {
+            verdict.append("; ").append(rows(row.skippedRows().size())).append(" skipped");
+        }
         return verdict.toString();
     }
 
@@ -194,9 +216,23 @@ final class ConsoleReport {
      * @param thresholds the verdict of its thresholds; empty for a class without them
      * @param informational whether the model is informational, so that the row is measured but neither passes nor
      *     fails
+     * @param skippedRows the rows left out under {@code rpt.cases.bad-rows=skip}
      */
     record ClassRow(
-            String className, Metrics metrics, java.util.Optional<ThresholdResult> thresholds, boolean informational) {
+            String className,
+            Metrics metrics,
+            java.util.Optional<ThresholdResult> thresholds,
+            boolean informational,
+            List<CaseProblem> skippedRows) {
+
+        ClassRow(
+                String className,
+                Metrics metrics,
+                java.util.Optional<ThresholdResult> thresholds,
+                boolean informational) {
+            this(className, metrics, thresholds, informational, List.of());
+        }
+
         String simpleName() {
             return CaseResolution.simpleName(className);
         }

@@ -2,10 +2,13 @@ package dev.rpt.junit.engine;
 
 import dev.rpt.api.ConfidenceMode;
 import dev.rpt.api.PromptTest;
+import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.thresholds.MetricBounds;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,6 +28,9 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
     private final ConfidenceMode confidence;
     private final int samples;
     private final MetricBounds thresholds;
+    private final BadRows badRows;
+    /** The problems found in each case method's cases, by method key: a method resolved again replaces its own. */
+    private final Map<String, List<CaseProblem>> caseProblems = new LinkedHashMap<>();
 
     PromptClassDescriptor(
             UniqueId uniqueId,
@@ -32,18 +38,44 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
             LoadedPrompt prompt,
             ConfidenceMode confidence,
             int samples,
-            MetricBounds thresholds) {
+            MetricBounds thresholds,
+            BadRows badRows) {
         super(uniqueId, testClass.getSimpleName(), ClassSource.from(testClass));
         this.testClass = testClass;
         this.prompt = prompt;
         this.confidence = confidence;
         this.samples = samples;
         this.thresholds = thresholds;
+        this.badRows = badRows;
+    }
+
+    /** Records the problems found in one case method's cases at discovery. */
+    void caseProblems(String methodKey, List<CaseProblem> problems) {
+        caseProblems.put(methodKey, List.copyOf(problems));
+    }
+
+    /** Every problem found in the class's cases, method by method, in the order found. */
+    List<CaseProblem> caseProblems() {
+        return caseProblems.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The bad rows this run leaves out under {@code rpt.cases.bad-rows=skip}; none when the class fails on them. */
+    List<CaseProblem> skippedRows() {
+        return badRows == BadRows.SKIP ? caseProblems() : List.of();
     }
 
     @Override
     public Type getType() {
         return Type.CONTAINER;
+    }
+
+    /**
+     * A class whose prompt or cases cannot be used keeps its place in the plan although it may have no case left, so
+     * that it fails when it runs (JUnit prunes containers without tests otherwise, and the problem would go unseen).
+     */
+    @Override
+    public boolean mayRegisterTests() {
+        return prompt.file().isEmpty() || !caseProblems.isEmpty();
     }
 
     @Override
@@ -98,7 +130,8 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
 
     /** What the run report states about this class on one model. */
     ClassInfo info(Optional<String> model) {
-        return new ClassInfo(testClass.getName(), promptResource(), prompt.sha256(), thresholds, model, minKappa());
+        return new ClassInfo(
+                testClass.getName(), promptResource(), prompt.sha256(), thresholds, model, minKappa(), skippedRows());
     }
 
     /** The models this class runs on in this run: those of its selected cases and thresholds tests. */
@@ -115,6 +148,10 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
     @Override
     public RptExecutionContext before(RptExecutionContext context) {
         prompt.file().orElseThrow(() -> new PromptUnavailableException(prompt.problem()));
+        var failure = badRows.failure(testClass.getSimpleName(), caseProblems());
+        if (failure.isPresent()) {
+            throw failure.get();
+        }
         return context.withClassRun(context.session().startClass(this));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 import dev.rpt.api.ConfidenceMode;
 import dev.rpt.api.PromptCase;
 import dev.rpt.api.PromptTest;
+import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.cases.HoldoutSplit;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
@@ -14,6 +15,8 @@ import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.prompt.PromptVariable;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +42,13 @@ final class PromptDescriptors {
     private final DiscoveryIssueReporter issues;
     private final RptConfig config;
     private final List<Optional<String>> models;
+    private final BadRows badRows;
 
     PromptDescriptors(DiscoveryIssueReporter issues, RptConfig config, List<Optional<String>> models) {
         this.issues = issues;
         this.config = config;
         this.models = List.copyOf(models);
+        this.badRows = BadRows.from(config);
     }
 
     DiscoveryIssueReporter issues() {
@@ -61,11 +66,9 @@ final class PromptDescriptors {
     PromptClassDescriptor classDescriptor(TestDescriptor parent, Class<?> testClass) {
         PromptTest annotation = testClass.getAnnotation(PromptTest.class);
         ClassSource source = ClassSource.from(testClass);
+        // A prompt that cannot be loaded fails its class when it runs (PromptClassDescriptor.before), not discovery:
+        // a discovery error would stop every class of the run.
         LoadedPrompt prompt = LoadedPrompt.load(testClass, annotation.prompt(), config);
-        if (prompt.file().isEmpty()) {
-            issues.reportIssue(
-                    DiscoveryIssue.builder(Severity.ERROR, prompt.problem()).source(source));
-        }
         MetricBounds thresholds = MetricBounds.NONE;
         dev.rpt.api.Thresholds bounds = testClass.getAnnotation(dev.rpt.api.Thresholds.class);
         if (bounds != null) {
@@ -106,14 +109,26 @@ final class PromptDescriptors {
                 prompt,
                 confidence,
                 samples,
-                thresholds);
+                thresholds,
+                badRows);
     }
 
+    /**
+     * A case method with its cases. Rows that could not be read, and cases that lack a variable the prompt or a
+     * criterion needs, are recorded as the class's problems (see {@link BadRows}); under {@code
+     * rpt.cases.bad-rows=skip} the cases with a problem are left out of the method.
+     */
     PromptMethodDescriptor methodDescriptor(TestDescriptor parent, Class<?> testClass, Method method) {
         PromptClassDescriptor owner = PromptClassDescriptor.of(parent);
-        List<PromptCase> cases = new CaseLoader(issues, holdout(testClass)).load(testClass, method);
-        owner.prompt().file().ifPresent(prompt -> checkVariables(prompt, cases, testClass, method));
-        checkCriteria(cases, testClass, method);
+        CaseLoader loader = new CaseLoader(issues, holdout(testClass));
+        List<PromptCase> loaded = loader.load(testClass, method);
+        List<CaseProblem> problems = new ArrayList<>(loader.problems());
+        Set<PromptCase> unusable = new HashSet<>();
+        owner.prompt().file().ifPresent(prompt -> checkVariables(prompt, loaded, problems, unusable));
+        checkCriteria(loaded, testClass, method, problems, unusable);
+        owner.caseProblems(PromptTestClass.methodKey(method), problems);
+        List<PromptCase> cases =
+                loaded.stream().filter(c -> !unusable.contains(c)).toList();
         return new PromptMethodDescriptor(
                 parent.getUniqueId().append(PromptMethodDescriptor.SEGMENT, PromptTestClass.methodKey(method)),
                 testClass,
@@ -187,8 +202,16 @@ final class PromptDescriptors {
         }
     }
 
-    /** A malformed {@code @Criterion}, or one that uses a variable the cases lack, is an error before any call. */
-    private void checkCriteria(List<PromptCase> cases, Class<?> testClass, Method method) {
+    /**
+     * A malformed {@code @Criterion} is an error before any call; a case whose human verdict cannot be read, or that
+     * lacks a variable a criterion uses, is a problem of its row.
+     */
+    private void checkCriteria(
+            List<PromptCase> cases,
+            Class<?> testClass,
+            Method method,
+            List<CaseProblem> problems,
+            Set<PromptCase> unusable) {
         List<DeclaredCriterion> criteria;
         try {
             criteria = DeclaredCriterion.of(testClass, method);
@@ -202,36 +225,30 @@ final class PromptDescriptors {
                 try {
                     JudgeAgreement.humanVerdict(c.vars().get(criterion.id()));
                 } catch (IllegalArgumentException e) {
-                    issues.reportIssue(DiscoveryIssue.builder(
-                                    Severity.ERROR,
-                                    "The human verdict on criterion '" + criterion.id() + "' of " + c.origin() + ": "
-                                            + e.getMessage() + ". The column named after a criterion's id holds"
-                                            + " what a person found when reading the answer.")
-                            .source(MethodSource.from(testClass, method)));
-                    break;
+                    unusable.add(c);
+                    problems.add(problem(
+                            c,
+                            "the human verdict on criterion '" + criterion.id() + "': " + e.getMessage()
+                                    + ". The column named after a criterion's id holds what a person found when"
+                                    + " reading the answer"));
                 }
-            }
-            for (String name : criterion.variables()) {
-                List<PromptCase> lacking =
-                        cases.stream().filter(c -> !c.vars().containsKey(name)).toList();
-                if (!lacking.isEmpty()) {
-                    issues.reportIssue(DiscoveryIssue.builder(
-                                    Severity.ERROR,
-                                    lacking.size() + " of " + cases.size() + " cases of " + testClass.getSimpleName()
-                                            + "." + method.getName() + " lack the variable '" + name
-                                            + "' that @Criterion(id = \"" + criterion.id() + "\") uses (first: "
-                                            + lacking.get(0).origin() + "). Add a '" + name
-                                            + "' column to the cases, or change the criterion's text.")
-                            .source(MethodSource.from(testClass, method)));
+                for (String name : criterion.variables()) {
+                    if (!c.vars().containsKey(name)) {
+                        unusable.add(c);
+                        problems.add(problem(
+                                c,
+                                "lacks the variable '" + name + "' that @Criterion(id = \"" + criterion.id()
+                                        + "\") uses; add a '" + name
+                                        + "' value (a column) to the cases, or change the criterion's text"));
+                    }
                 }
             }
         }
     }
 
-    private void checkVariables(PromptFile prompt, List<PromptCase> cases, Class<?> testClass, Method method) {
-        if (cases.isEmpty()) {
-            return;
-        }
+    /** A case that lacks a variable the prompt requires cannot be rendered: a problem of its row. */
+    private static void checkVariables(
+            PromptFile prompt, List<PromptCase> cases, List<CaseProblem> problems, Set<PromptCase> unusable) {
         for (String name : prompt.placeholders()) {
             boolean required = prompt.frontMatter()
                     .variable(name)
@@ -240,18 +257,22 @@ final class PromptDescriptors {
             if (!required) {
                 continue;
             }
-            List<PromptCase> lacking =
-                    cases.stream().filter(c -> !c.vars().containsKey(name)).toList();
-            if (lacking.isEmpty()) {
-                continue;
+            for (PromptCase c : cases) {
+                if (!c.vars().containsKey(name)) {
+                    unusable.add(c);
+                    problems.add(problem(
+                            c,
+                            "lacks the variable '" + name + "' that " + prompt.sourceName() + " uses; add a '"
+                                    + name + "' value (a column) to the cases, or declare it optional in the"
+                                    + " prompt's input.schema (" + name + "?)"));
+                }
             }
-            String message = lacking.size() + " of " + cases.size() + " cases of " + testClass.getSimpleName() + "."
-                    + method.getName() + " lack the variable '" + name + "' that " + prompt.sourceName()
-                    + " uses (first: " + lacking.get(0).origin() + "). Add a '" + name
-                    + "' column to the cases, or declare it optional in the prompt's input.schema (" + name + "?).";
-            issues.reportIssue(
-                    DiscoveryIssue.builder(lacking.size() == cases.size() ? Severity.ERROR : Severity.WARNING, message)
-                            .source(MethodSource.from(testClass, method)));
         }
+    }
+
+    /** A problem of a case's row; a case without a line (an inline {@code @Case}) is named by its id. */
+    private static CaseProblem problem(PromptCase c, String message) {
+        int line = c.origin().line();
+        return new CaseProblem(c.origin().file(), line, line > 0 ? message : "case '" + c.id() + "' " + message);
     }
 }

@@ -344,7 +344,8 @@ final class RunSession {
                     info.classKey(),
                     report.classMetrics(info.classKey()),
                     info.thresholds().isEmpty() ? Optional.empty() : Optional.of(thresholdResult(info)),
-                    informational(info.model())));
+                    informational(info.model()),
+                    info.skippedRows()));
         }
         console.summary(rows);
         for (RunModel model : models) {

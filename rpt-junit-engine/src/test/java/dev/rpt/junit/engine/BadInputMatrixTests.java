@@ -14,7 +14,10 @@ import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.junit.engine.fixtures.MisconfiguredTestCases;
 import dev.rpt.prompt.PromptFile;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
@@ -40,7 +44,7 @@ class BadInputMatrixTests {
         return Stream.of(
                 row(
                         "missing prompt file (engine)",
-                        () -> onlyIssue(MisconfiguredTestCases.MissingPromptTestCase.class),
+                        () -> onlyClassFailure(MisconfiguredTestCases.MissingPromptTestCase.class),
                         "prompts/missing.prompt",
                         "MissingPromptTestCase",
                         "src/test/resources/prompts/missing.prompt",
@@ -53,16 +57,16 @@ class BadInputMatrixTests {
                         "lower-case letters, digits and single hyphens"),
                 row(
                         "human verdict that is not one",
-                        () -> onlyIssue(MisconfiguredTestCases.BadHumanVerdictTestCase.class),
-                        "criterion 'apologises'",
+                        () -> onlyClassFailure(MisconfiguredTestCases.BadHumanVerdictTestCase.class),
+                        "BadHumanVerdictTestCase.java: case 'one' the human verdict on criterion 'apologises'",
                         "'maybe' is not a human verdict",
                         "write true or false"),
                 row(
                         "criterion variable no case has",
-                        () -> onlyIssue(MisconfiguredTestCases.CriterionVariableMissingTestCase.class),
+                        () -> onlyClassFailure(MisconfiguredTestCases.CriterionVariableMissingTestCase.class),
                         "'reference'",
                         "@Criterion(id = \"matches-reference\")",
-                        "Add a 'reference' column"),
+                        "add a 'reference' value"),
                 row(
                         "unreadable prompt file",
                         () -> message(() -> PromptFile.parse(Path.of("no/such/dir/solver.prompt"))),
@@ -181,6 +185,32 @@ class BadInputMatrixTests {
                 .getDiscoveryIssues();
         assertThat(issues).as("exactly one discovery issue").hasSize(1);
         return issues.get(0).message();
+    }
+
+    /** The one failure of a class's run: its container's, before any case ran. */
+    private static String onlyClassFailure(Class<?> testClass) {
+        Path reportDir;
+        try {
+            reportDir = Files.createTempDirectory("rpt-bad-input");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Throwable> failures = EngineTestKit.engine("rpt")
+                .configurationParameters(Map.of("rpt.provider", "sim", "rpt.report.dir", reportDir.toString()))
+                .selectors(selectClass(testClass))
+                .execute()
+                .allEvents()
+                .failed()
+                .stream()
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow())
+                .toList();
+        assertThat(failures)
+                .as("exactly one failure")
+                .extracting(Throwable::getMessage)
+                .hasSize(1);
+        return failures.get(0).getMessage();
     }
 
     private static String onlyProblem(String name, String content) {

@@ -19,7 +19,6 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -88,60 +87,6 @@ class EngineDiscoveryTests {
         assertThat(testIds(selectUniqueId(method)))
                 .hasSize(24)
                 .allSatisfy(id -> assertThat(id.toString()).startsWith(method.toString()));
-    }
-
-    @Test
-    void missingPromptIsAnErrorNamingTheFileAndTheFix() {
-        List<DiscoveryIssue> issues = issues(MisconfiguredTestCases.MissingPromptTestCase.class);
-
-        assertThat(issues).singleElement().satisfies(issue -> {
-            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
-            assertThat(issue.message())
-                    .contains(
-                            "prompts/missing.prompt",
-                            "MissingPromptTestCase",
-                            "src/main/resources/prompts/missing.prompt");
-            assertThat(issue.source()).contains(ClassSource.from(MisconfiguredTestCases.MissingPromptTestCase.class));
-        });
-    }
-
-    @Test
-    void missingDatasetIsAnErrorNamingTheFile() {
-        assertThat(issues(MisconfiguredTestCases.MissingDatasetTestCase.class))
-                .singleElement()
-                .satisfies(issue -> {
-                    assertThat(issue.severity()).isEqualTo(Severity.ERROR);
-                    assertThat(issue.message()).contains("cases/missing.jsonl", "MissingDatasetTestCase.solves");
-                });
-    }
-
-    @Test
-    void malformedRowsAreWarningsAtFileAndLineAndTheOtherRowsStillRun() {
-        EngineDiscoveryResults results = discover(selectClass(MisconfiguredTestCases.MalformedRowsTestCase.class));
-
-        assertThat(results.getDiscoveryIssues()).hasSize(2).allSatisfy(issue -> {
-            assertThat(issue.severity()).isEqualTo(Severity.WARNING);
-            assertThat(issue.source()).get().isInstanceOf(ClasspathResourceSource.class);
-        });
-        assertThat(results.getDiscoveryIssues())
-                .extracting(DiscoveryIssue::message)
-                .anySatisfy(message -> assertThat(message).startsWith("cases/malformed.jsonl:2"))
-                .anySatisfy(message -> assertThat(message).startsWith("cases/malformed.jsonl:3"));
-        assertThat(results.getEngineDescriptor().getDescendants().stream()
-                        .filter(TestDescriptor::isTest)
-                        .map(TestDescriptor::getDisplayName))
-                .containsExactly("ok-1", "ok-2");
-    }
-
-    @Test
-    void variableNoCaseProvidesIsAnErrorNamingItAndThePrompt() {
-        assertThat(issues(MisconfiguredTestCases.UnknownVariableTestCase.class))
-                .singleElement()
-                .satisfies(issue -> {
-                    assertThat(issue.severity()).isEqualTo(Severity.ERROR);
-                    assertThat(issue.message())
-                            .contains("'question'", "terse.prompt", "cases/wrong-column.jsonl:1", "2 of 2");
-                });
     }
 
     @Test
