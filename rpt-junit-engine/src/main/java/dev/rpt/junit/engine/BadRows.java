@@ -48,7 +48,7 @@ enum BadRows {
                 .append(" did not run: ")
                 .append(count(failing.size(), "problem"))
                 .append(" in its cases, and rpt does not judge a class on part of its cases.");
-        List<String> lines = describe(failing);
+        List<String> lines = describe(inFileOrder(failing));
         lines.stream()
                 .limit(MAX_LISTED)
                 .forEach(line -> message.append("\n  - ").append(line));
@@ -95,6 +95,15 @@ enum BadRows {
             lines.add(line.append(": ").append(key.get(1)).toString());
         });
         return lines;
+    }
+
+    /** The problems file by file (in the order the files were first named), each file's by line. */
+    private static List<CaseProblem> inFileOrder(List<CaseProblem> problems) {
+        List<String> files = problems.stream().map(CaseProblem::file).distinct().toList();
+        return problems.stream()
+                .sorted(java.util.Comparator.comparingInt((CaseProblem p) -> files.indexOf(p.file()))
+                        .thenComparingInt(CaseProblem::line))
+                .toList();
     }
 
     /** A problem of an inline {@code @Case}, whose origin is the test class's source file. */

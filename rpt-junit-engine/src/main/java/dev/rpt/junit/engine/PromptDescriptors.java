@@ -124,7 +124,9 @@ final class PromptDescriptors {
         List<PromptCase> loaded = loader.load(testClass, method);
         List<CaseProblem> problems = new ArrayList<>(loader.problems());
         Set<PromptCase> unusable = new HashSet<>();
-        owner.prompt().file().ifPresent(prompt -> checkVariables(prompt, loaded, problems, unusable));
+        owner.prompt()
+                .file()
+                .ifPresent(prompt -> checkVariables(prompt, owner.promptResource(), loaded, problems, unusable));
         checkCriteria(loaded, testClass, method, problems, unusable);
         owner.caseProblems(PromptTestClass.methodKey(method), problems);
         List<PromptCase> cases =
@@ -248,7 +250,11 @@ final class PromptDescriptors {
 
     /** A case that lacks a variable the prompt requires cannot be rendered: a problem of its row. */
     private static void checkVariables(
-            PromptFile prompt, List<PromptCase> cases, List<CaseProblem> problems, Set<PromptCase> unusable) {
+            PromptFile prompt,
+            String resource,
+            List<PromptCase> cases,
+            List<CaseProblem> problems,
+            Set<PromptCase> unusable) {
         for (String name : prompt.placeholders()) {
             boolean required = prompt.frontMatter()
                     .variable(name)
@@ -262,7 +268,7 @@ final class PromptDescriptors {
                     unusable.add(c);
                     problems.add(problem(
                             c,
-                            "lacks the variable '" + name + "' that " + prompt.sourceName() + " uses; add a '"
+                            "lacks the variable '" + name + "' that " + resource + " uses; add a '"
                                     + name + "' value (a column) to the cases, or declare it optional in the"
                                     + " prompt's input.schema (" + name + "?)"));
                 }
