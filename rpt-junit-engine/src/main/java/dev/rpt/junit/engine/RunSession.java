@@ -260,7 +260,14 @@ final class RunSession {
         if (violations.isEmpty()) {
             return;
         }
-        String message = info.displayName() + " is below its thresholds: " + result.measuredLine() + "\n  - "
+        long judged =
+                testClass.cases().stream().filter(c -> c.model().equals(model)).count();
+        String message = info.displayName() + " is below its thresholds: " + result.measuredLine() + "; judged on "
+                + judged + (judged == 1 ? " case" : " cases")
+                + (info.skippedRows().isEmpty()
+                        ? ""
+                        : " (" + info.skippedRows().size() + " bad rows skipped, rpt.cases.bad-rows=skip)")
+                + "\n  - "
                 + String.join("\n  - ", violations)
                 + "\nSee " + reportDirectory.resolve(RunReportWriter.LAST_RUN)
                 + " for every case. Improve the prompt (or run mvn rpt:tune), or lower the bar in @Thresholds.";

@@ -124,7 +124,7 @@ class StatisticalVerdictTests {
         String message = throwable(thresholds).getMessage();
         assertThat(message.lines().findFirst().orElseThrow())
                 .matches("StrictThresholdsTestCase is below its thresholds: accuracy 0\\.\\d{3} \\[0\\.\\d{3},"
-                        + " 0\\.\\d{3}\\] \\(≥ 0\\.950 ✗\\)");
+                        + " 0\\.\\d{3}\\] \\(≥ 0\\.950 ✗\\); judged on 24 cases");
         assertThat(throwable(thresholds).getStackTrace()).isEmpty();
     }
 

@@ -63,9 +63,10 @@ public final class Gate {
             RegressionReport regression = new RegressionCheck(settings.regression()).compare(baseline.get(), run);
             lines.addAll(regression.lines());
             for (ClassComparison compared : regression.classes()) {
-                compared.regressions()
-                        .forEach(m -> (informationalClasses.contains(compared.className()) ? informational : violations)
-                                .add(m.message()));
+                List<String> findings =
+                        informationalClasses.contains(compared.className()) ? informational : violations;
+                compared.missingCases().ifPresent(findings::add);
+                compared.regressions().forEach(m -> findings.add(m.message()));
             }
         } else {
             lines.add("No baseline at " + settings.baseline() + ": only thresholds and rules are checked. Record one"

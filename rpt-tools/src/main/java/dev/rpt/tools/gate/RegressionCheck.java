@@ -67,7 +67,10 @@ public final class RegressionCheck {
         }
         for (BaselineClass entry : baseline.classes()) {
             if (run.classes().stream().noneMatch(c -> c.classKey().equals(entry.classKey()))) {
-                notes.add(entry.classKey() + " is in the baseline but did not run.");
+                // A class left out as a whole is a deliberate subset (-Dtest=..., rpt.run.prompt): not a failure.
+                // A class that failed before its cases ran fails the test phase with its own message.
+                notes.add(entry.classKey() + " is in the baseline but did not run (a -Dtest or rpt.run.prompt"
+                        + " subset?), so it is not compared.");
             }
         }
         return new RegressionReport(classes, notes);
@@ -81,6 +84,7 @@ public final class RegressionCheck {
         long judgeTests = judge.stream().filter(d -> !d.pairs().isEmpty()).count();
         double perTestAlpha = options.alpha() / (TESTS + judgeTests);
         List<Pair> pairs = new ArrayList<>();
+        List<String> added = new ArrayList<>();
         int onlyInRun = 0;
         int errored = 0;
         int worse = 0;
@@ -89,6 +93,7 @@ public final class RegressionCheck {
             BaselineCase then = before.get(now.getKey());
             if (then == null) {
                 onlyInRun++;
+                added.add(now.getKey().toString());
                 continue;
             }
             List<CaseOutcome> thenSamples = then.scoredSamples();
@@ -104,11 +109,15 @@ public final class RegressionCheck {
                 better++;
             }
         }
-        int onlyInBaseline = (int) entry.cases().stream()
-                .filter(c -> !current.containsKey(c.key()))
-                .count();
+        List<String> missing = entry.cases().stream()
+                .map(BaselineCase::key)
+                .filter(key -> !current.containsKey(key))
+                .sorted()
+                .map(CaseKey::toString)
+                .toList();
+        int onlyInBaseline = missing.size();
         boolean promptChanged = !entry.promptSha256().equals(info.promptSha256());
-        List<String> notes = notes(info, entry, pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged);
+        List<String> notes = notes(info, entry, pairs.size(), added, onlyInBaseline, errored, promptChanged);
         long unevenSamples = pairs.stream()
                 .filter(p -> p.baseline().size() != p.current().size())
                 .count();
@@ -177,7 +186,16 @@ public final class RegressionCheck {
                             + " better)"));
         }
         return new ClassComparison(
-                info.classKey(), pairs.size(), onlyInRun, onlyInBaseline, errored, promptChanged, metrics, notes);
+                info.classKey(),
+                pairs.size(),
+                onlyInRun,
+                onlyInBaseline,
+                errored,
+                promptChanged,
+                metrics,
+                notes,
+                missing,
+                added);
     }
 
     /** Which side lacks confidences, so the user knows whether the baseline or the new run is the one to fix. */
@@ -243,7 +261,7 @@ public final class RegressionCheck {
             ClassInfo info,
             BaselineClass entry,
             int shared,
-            int onlyInRun,
+            List<String> added,
             int onlyInBaseline,
             int errored,
             boolean promptChanged) {
@@ -254,9 +272,13 @@ public final class RegressionCheck {
                     + " now); it is still compared on the shared cases. If the new numbers are what you want, accept"
                     + " them with `mvn rpt:baseline`.");
         }
-        if (onlyInRun > 0 || onlyInBaseline > 0) {
-            notes.add("the case sets differ: " + onlyInRun + " only in the run, " + onlyInBaseline
-                    + " only in the baseline; compared on the " + shared + " shared cases.");
+        if (!added.isEmpty()) {
+            notes.add(added.size() + (added.size() == 1 ? " new case" : " new cases") + " that the baseline does"
+                    + " not hold (" + ClassComparison.named(added) + "), not compared; `mvn rpt:baseline` adds them.");
+        }
+        if (onlyInBaseline > 0) {
+            notes.add(onlyInBaseline + " of the baseline's cases did not run; compared on the " + shared
+                    + " shared cases, and the class fails the gate.");
         }
         if (errored > 0) {
             notes.add(errored + " cases errored in the run or the baseline and are left out of the comparison.");

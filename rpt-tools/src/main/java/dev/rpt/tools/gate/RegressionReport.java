@@ -20,9 +20,9 @@ public record RegressionReport(List<ClassComparison> classes, List<String> notes
         notes = List.copyOf(notes);
     }
 
-    /** Whether no metric of any class regressed. */
+    /** Whether no metric of any class regressed and no class lacks a case of its baseline. */
     public boolean passed() {
-        return regressions().isEmpty();
+        return failures().isEmpty();
     }
 
     /** Every regressed metric. */
@@ -30,9 +30,15 @@ public record RegressionReport(List<ClassComparison> classes, List<String> notes
         return classes.stream().flatMap(c -> c.regressions().stream()).toList();
     }
 
-    /** One message per regression, each naming the class, the metric, both values, the interval, p and the fix. */
+    /**
+     * One message per class that lacks cases of its baseline, then one per regression, each naming the class, the
+     * metric, both values, the interval, p and the fix.
+     */
     public List<String> failures() {
-        return regressions().stream().map(MetricComparison::message).toList();
+        List<String> failures = new ArrayList<>();
+        classes.forEach(c -> c.missingCases().ifPresent(failures::add));
+        regressions().forEach(m -> failures.add(m.message()));
+        return failures;
     }
 
     /** Every line worth showing: notes first, then each class's notes and metric lines. */

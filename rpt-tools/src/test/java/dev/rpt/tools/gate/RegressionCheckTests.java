@@ -8,6 +8,7 @@ import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,17 +180,48 @@ class RegressionCheckTests {
     }
 
     @Test
-    void differentCaseSetsAreComparedOnTheirIntersectionAndSaidSo() throws IOException {
+    void aRunMissingCasesOfItsBaselineFailsNamingThemAndNewCasesAreCounted() throws IOException {
         RunReport before = reports().many("q", 0, 10, true, 0.9).build();
-        RunReport after = reports().many("q", 5, 15, false, 0.9).build();
-        ClassComparison comparison = compare(before, after).classes().get(0);
-        assertThat(comparison.shared()).isEqualTo(5);
+        RunReport after = reports().many("q", 3, 15, true, 0.9).build();
+        RegressionReport report = compare(before, after);
+        ClassComparison comparison = report.classes().get(0);
+
+        assertThat(comparison.shared()).isEqualTo(7);
         assertThat(comparison.onlyInRun()).isEqualTo(5);
-        assertThat(comparison.onlyInBaseline()).isEqualTo(5);
+        assertThat(comparison.onlyInBaseline()).isEqualTo(3);
+        assertThat(comparison.missing()).containsExactly("solves[q0]", "solves[q1]", "solves[q2]");
+        assertThat(comparison.added()).hasSize(5);
         assertThat(comparison.notes())
-                .contains("the case sets differ: 5 only in the run, 5 only in the baseline; compared on the 5 shared"
-                        + " cases.");
-        assertThat(comparison.metrics()).allSatisfy(m -> assertThat(m.cases()).isEqualTo(5));
+                .contains(
+                        "5 new cases that the baseline does not hold (solves[q10], solves[q11], solves[q12],"
+                                + " solves[q13], solves[q14]), not compared; `mvn rpt:baseline` adds them.",
+                        "3 of the baseline's cases did not run; compared on the 7 shared cases, and the class fails"
+                                + " the gate.");
+        assertThat(comparison.metrics()).allSatisfy(m -> assertThat(m.cases()).isEqualTo(7));
+        assertThat(comparison.regressions()).as("the metrics alone are fine").isEmpty();
+        assertThat(report.passed()).isFalse();
+        assertThat(report.failures())
+                .singleElement()
+                .asString()
+                .startsWith(TestReports.CLASS + ": 3 of the baseline's 10 cases did not run (solves[q0], solves[q1],"
+                        + " solves[q2]), so the run cannot be compared like with like")
+                .contains("record a new baseline with `mvn rpt:baseline`");
+    }
+
+    @Test
+    void onlyNewCasesAreANoteNotAFailure() throws IOException {
+        RunReport before = reports().many("q", 0, 10, true, 0.9).build();
+        RunReport after = reports().many("q", 0, 12, true, 0.9).build();
+        RegressionReport report = compare(before, after);
+
+        assertThat(report.classes().get(0).missingCases()).isEmpty();
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void manyMissingCasesAreNamedFiveAndCounted() {
+        assertThat(ClassComparison.named(List.of("a", "b", "c", "d", "e", "f", "g")))
+                .isEqualTo("a, b, c, d, e and 2 more");
     }
 
     @Test
@@ -253,7 +285,8 @@ class RegressionCheckTests {
                 .containsExactly(
                         "com.example.NewTests is not in the baseline, so it is not compared; add it with `mvn"
                                 + " rpt:baseline`.",
-                        TestReports.CLASS + " is in the baseline but did not run.");
+                        TestReports.CLASS + " is in the baseline but did not run (a -Dtest or rpt.run.prompt"
+                                + " subset?), so it is not compared.");
         assertThat(report.passed()).isTrue();
     }
 
