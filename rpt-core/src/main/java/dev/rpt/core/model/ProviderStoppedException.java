@@ -34,6 +34,21 @@ public final class ProviderStoppedException extends ModelException {
         return reason;
     }
 
+    /**
+     * The same stop, naming the role of the model that was stopped, e.g. {@code the judge}: in a run with a judge or
+     * several models, "rpt stopped calling openai/x" alone leaves the reader to guess which of them it was.
+     *
+     * @param role who was being called, e.g. {@code the model under test 'small'}
+     */
+    public ProviderStoppedException forRole(String role) {
+        String calling = "calling ";
+        return new ProviderStoppedException(
+                reason.startsWith(calling)
+                        ? calling + role + " " + reason.substring(calling.length())
+                        : role + ": " + reason,
+                firstError);
+    }
+
     /** The error that made rpt stop calling the provider. */
     public ModelException firstError() {
         return firstError;

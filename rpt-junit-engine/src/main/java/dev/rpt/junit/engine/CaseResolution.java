@@ -129,6 +129,27 @@ final class CaseResolution {
     }
 
     /**
+     * A case that was not sent because rpt stopped calling its provider. The first such case of a class on a model
+     * fails with the one message that says why and what to do; the others are aborted with the reason (build tools
+     * count them as skipped), so that a provider that is gone is one failure per class and model, not one per case.
+     */
+    static Resolved notSent(Resolved resolved, boolean first, String classKey) {
+        String reason = resolved.stopReason().orElse(resolved.line());
+        Throwable thrown;
+        if (first) {
+            thrown = new CaseErroredException(
+                    classKey + ": rpt stopped " + reason + "\nThe other cases of " + classKey
+                            + " that were not sent are reported as aborted (skipped), and the class is not judged;"
+                            + " the run report has every case.",
+                    null);
+        } else {
+            thrown = new TestAbortedException("Not sent: rpt stopped " + reason);
+        }
+        thrown.setStackTrace(new StackTraceElement[0]);
+        return new Resolved(resolved.kind(), Optional.of(thrown), resolved.detail(), resolved.stopReason());
+    }
+
+    /**
      * A case of an informational model: whatever did not pass is reported as aborted, so the build goes on; the run
      * report keeps its outcome and the console shows its line.
      */

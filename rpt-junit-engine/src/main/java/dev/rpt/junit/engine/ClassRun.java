@@ -9,6 +9,7 @@ import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.judge.Judge;
 import dev.rpt.core.model.Excerpt;
+import dev.rpt.core.model.ProviderStoppedException;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReportWriter;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ final class ClassRun {
     /** Each case's submission, in run order, until it is submitted. */
     private final Map<CaseDescriptor, java.util.function.Supplier<List<CompletableFuture<Evaluated>>>> waiting =
             new java.util.LinkedHashMap<>();
+
+    /** The models of this class whose provider rpt stopped calling before every case was answered. */
+    private final java.util.Set<Optional<String>> stopped = new java.util.HashSet<>();
 
     private final PromptClassDescriptor testClass;
     private final Predicate<Optional<String>> informational;
@@ -99,6 +103,13 @@ final class ClassRun {
                                 try {
                                     Answer answer = evaluator.evaluate(prompt, promptCase.vars(), index);
                                     return Evaluated.answered(answer, elapsedMs(start));
+                                } catch (ProviderStoppedException e) {
+                                    return Evaluated.failed(
+                                            e.forRole(descriptor
+                                                    .model()
+                                                    .map(name -> "the model under test '" + name + "'")
+                                                    .orElse("the model under test")),
+                                            elapsedMs(start));
                                 } catch (RuntimeException e) {
                                     return Evaluated.failed(e, elapsedMs(start));
                                 }
@@ -115,6 +126,11 @@ final class ClassRun {
         }
         run.submitAhead();
         return run;
+    }
+
+    /** Whether rpt stopped calling the provider of a model before every case of this class was answered. */
+    boolean stopped(Optional<String> model) {
+        return stopped.contains(model);
     }
 
     /** Submits the calls of waiting cases, in run order, until {@code ahead} cases are submitted and not asserted. */
@@ -165,7 +181,11 @@ final class ClassRun {
                                 ? failure.getCause()
                                 : failure;
                         return Evaluated.failed(
-                                cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause),
+                                cause instanceof ProviderStoppedException stopped
+                                        ? stopped.forRole("the judge")
+                                        : cause instanceof RuntimeException runtime
+                                                ? runtime
+                                                : new IllegalStateException(cause),
                                 evaluated.latencyMs());
                     }
                     return Evaluated.answered(
@@ -187,6 +207,15 @@ final class ClassRun {
             resolved = runSamples(descriptor);
         } finally {
             progress.caseDone();
+        }
+        if (resolved.kind() == CaseResolution.Kind.NOT_SENT) {
+            // One failure per class and model says why; the other cases never sent are aborted with the reason, so
+            // that a provider that is gone is one failure, not one per case.
+            boolean first = stopped.add(descriptor.model());
+            resolved = CaseResolution.notSent(
+                    resolved,
+                    first,
+                    descriptor.testClass().testClass().getSimpleName() + ModelTarget.suffix(descriptor.model()));
         }
         console.caseResolved(
                 descriptor.testClass().testClass().getName() + ModelTarget.suffix(descriptor.model()),

@@ -142,7 +142,8 @@ final class ConsoleReport {
         Map<Kind, Integer> byKind = counts.getOrDefault(row.className(), Map.of());
         List<String> failing = new ArrayList<>();
         int mustPass = byKind.getOrDefault(Kind.MUST_PASS_WRONG, 0);
-        int errored = byKind.getOrDefault(Kind.ERRORED, 0) + byKind.getOrDefault(Kind.NOT_SENT, 0);
+        int errored = byKind.getOrDefault(Kind.ERRORED, 0);
+        int notSent = byKind.getOrDefault(Kind.NOT_SENT, 0);
         int wrong = byKind.getOrDefault(Kind.WRONG, 0);
         int codeErrors = byKind.getOrDefault(Kind.TEST_CODE_ERROR, 0);
         if (mustPass > 0) {
@@ -153,6 +154,9 @@ final class ConsoleReport {
         }
         if (errored > 0) {
             failing.add(errored + " errored");
+        }
+        if (notSent > 0) {
+            failing.add(notSent + " not sent (rpt stopped calling the provider)");
         }
         if (codeErrors > 0) {
             failing.add(codeErrors + " test code " + (codeErrors == 1 ? "error" : "errors"));

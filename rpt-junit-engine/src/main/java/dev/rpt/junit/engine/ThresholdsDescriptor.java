@@ -7,6 +7,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The last test of a class: its {@code @Thresholds}, checked on the metrics of every case it ran. In a run that
@@ -49,6 +50,15 @@ final class ThresholdsDescriptor extends AbstractTestDescriptor implements Node<
 
     @Override
     public RptExecutionContext execute(RptExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        if (context.classRun().stopped(model)) {
+            // The class's first case not sent has failed with the reason; a verdict on the cases answered before the
+            // stop would be a second, misleading failure.
+            TestAbortedException notJudged = new TestAbortedException("Not judged: rpt stopped calling the provider"
+                    + " before every case of the class was answered; the failure of its first case not sent says"
+                    + " why.");
+            notJudged.setStackTrace(new StackTraceElement[0]);
+            throw notJudged;
+        }
         context.session().checkThresholds(PromptClassDescriptor.of(getParent().orElseThrow()), model);
         return context;
     }

@@ -103,11 +103,28 @@ class ProviderVerdictTests {
             stopped += kind.equals("ProviderStoppedException") ? 1 : 0;
         }
         assertThat(stopped).isGreaterThanOrEqualTo(CASES - 4);
-        assertThat(captured.value().testEvents().failed().count()).isEqualTo(CASES);
+        // The cases that reached the server fail with its answer; of those never sent, one fails with the reason and
+        // the others are aborted with it.
+        EngineExecutionResults results = captured.value();
+        assertThat(results.testEvents().failed().count()).isEqualTo(CASES - stopped + 1);
+        assertThat(results.testEvents().aborted().list())
+                .hasSize((int) stopped - 1)
+                .allSatisfy(event -> assertThat(throwable(event).getMessage())
+                        .startsWith("Not sent: rpt stopped calling the model under test openai/gpt-4.1-mini after"));
+        assertThat(results.testEvents().failed().list())
+                .filteredOn(event -> throwable(event).getMessage().contains("rpt stopped"))
+                .singleElement()
+                .satisfies(event -> assertThat(throwable(event).getMessage())
+                        .startsWith("FaultPromptTestCase: rpt stopped calling the model under test"
+                                + " openai/gpt-4.1-mini after an error that every call would repeat. The provider"
+                                + " rejected the API key")
+                        .contains("The other cases of FaultPromptTestCase that were not sent are reported as"
+                                + " aborted (skipped)"));
         assertThat(captured.out().lines().filter(line -> line.startsWith("[rpt] STOPPED")))
                 .singleElement()
                 .satisfies(line -> assertThat(line)
-                        .startsWith("[rpt] STOPPED calling openai/gpt-4.1-mini after an error that every call would"
+                        .startsWith("[rpt] STOPPED calling the model under test openai/gpt-4.1-mini after an error"
+                                + " that every call would"
                                 + " repeat. The provider rejected the API key: set the environment variable named by"
                                 + " rpt.api-key-env")
                         .contains("Incorrect API key provided"));
