@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
@@ -21,7 +20,8 @@ import org.apiguardian.api.API;
  * Writes a prompt file atomically, so that a crash or an error mid-write never leaves a half-written prompt behind.
  *
  * <p>The text is first parsed: text that is not a valid prompt is refused before anything is written. It is then
- * written to a temporary file in the same directory (so the final move never crosses file systems), forced to disk,
+ * written to a {@link StagingFile} in the same directory (so the final move never crosses file systems, and the file
+ * keeps its permissions or gets a new file's), forced to disk,
  * and moved over the target with {@link StandardCopyOption#ATOMIC_MOVE}. Only when the file system does not support
  * an atomic move does it fall back to {@link StandardCopyOption#REPLACE_EXISTING}, which on such file systems may
  * briefly expose a missing or partial target. On any failure the target is untouched and the temporary file is
@@ -63,9 +63,8 @@ public final class PromptWriter {
     public PromptFile write(Path target, String text) throws IOException {
         PromptFile parsed = PromptFile.parse(target.toString(), text);
         Path directory = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+        Path temp = StagingFile.create(target, "." + target.getFileName() + ".", ".tmp");
         try {
-            copyPermissions(target, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = streams.apply(Channels.newOutputStream(channel))) {
                 out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -90,15 +89,6 @@ public final class PromptWriter {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    // A temp file is created owner-only; keep the prompt's own permissions so a rewrite does not change them.
-    private static void copyPermissions(Path from, Path to) throws IOException {
-        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-        PosixFileAttributeView destination = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-        if (source != null && destination != null && Files.exists(from)) {
-            destination.setPermissions(source.readAttributes().permissions());
         }
     }
 

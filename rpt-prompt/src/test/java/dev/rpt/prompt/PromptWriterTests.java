@@ -2,13 +2,16 @@ package dev.rpt.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,5 +109,21 @@ class PromptWriterTests {
 
         assertThat(Files.readString(file)).isEqualTo(ORIGINAL);
         assertThat(otherFiles()).isZero();
+    }
+
+    @Test
+    void aNewPromptGetsTheUsualPermissionsAndARewrittenOneKeepsItsOwn() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path created = directory.resolve("new.prompt");
+        Path shared = prompt();
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxr--"));
+
+        new PromptWriter().write(created, ORIGINAL);
+        new PromptWriter().write(shared, ORIGINAL.replace("old", "new"));
+
+        assertThat(Files.getPosixFilePermissions(created))
+                .as("as any new file in the directory, not owner-only")
+                .isEqualTo(Files.getPosixFilePermissions(Files.createFile(directory.resolve("fresh"))));
+        assertThat(Files.getPosixFilePermissions(shared)).isEqualTo(PosixFilePermissions.fromString("rwxrwxr--"));
     }
 }

@@ -47,6 +47,15 @@ public final class ConfigKeys {
 
     private static final Set<String> KNOWN = known();
 
+    /**
+     * What a misspelt key outside a model configuration may have meant: the known keys and each of them read for a
+     * role, so that a slip in the role's own part ({@code rpt.judeg.model}) is caught as well.
+     */
+    private static final Set<String> SUGGESTIBLE = withRoles(KNOWN);
+
+    /** The same within {@code rpt.models.<name>.}, written as top-level keys: those and the model-only key. */
+    private static final Set<String> SUGGESTIBLE_FOR_MODEL = with(SUGGESTIBLE, RptConstants.PREFIX + MODEL_ONLY);
+
     private ConfigKeys() {}
 
     /** Whether rpt reads this key; keys outside {@code rpt.*} are not rpt's to judge, so they count as known. */
@@ -85,36 +94,28 @@ public final class ConfigKeys {
                 .toList();
     }
 
-    /** The nearest known key, kept under the same model or role prefix, if it is a few edits away. */
+    /**
+     * The nearest key valid where this one stands, if it is a few edits away: under {@code rpt.models.<name>.} the
+     * keys a model configuration takes, {@code informational} included; elsewhere the known keys, read for a role or
+     * not.
+     */
     static Optional<String> suggestion(String key) {
         Optional<String> model = modelSuffix(key);
         if (model.isPresent()) {
-            return under(key.substring(0, key.length() - model.get().length()), model.get());
+            String prefix = key.substring(0, key.length() - model.get().length());
+            return nearest(RptConstants.PREFIX + model.get(), SUGGESTIBLE_FOR_MODEL)
+                    .map(found -> prefix + found.substring(RptConstants.PREFIX.length()));
         }
-        Optional<String> direct = nearest(key);
-        if (direct.isPresent()) {
-            return direct;
-        }
-        for (String role : ROLES) {
-            if (key.startsWith(role)) {
-                return under(role, key.substring(role.length()));
-            }
-        }
-        return Optional.empty();
+        return nearest(key, SUGGESTIBLE);
     }
 
-    /** The nearest known key to {@code rpt.<rest>}, written under {@code prefix} instead of {@code rpt.}. */
-    private static Optional<String> under(String prefix, String rest) {
-        return nearest(RptConstants.PREFIX + rest).map(found -> prefix + found.substring(RptConstants.PREFIX.length()));
-    }
-
-    private static Optional<String> nearest(String key) {
+    private static Optional<String> nearest(String key, Set<String> candidates) {
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         // A third of the key's last part, at least 2: catches swapped, missing and doubled letters, not other keys.
         int limit = Math.max(2, (key.length() - key.lastIndexOf('.')) / 3);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : KNOWN) {
+        for (String candidate : candidates) {
             int d = distance.apply(key, candidate);
             if (d < bestDistance || d == bestDistance && candidate.compareTo(best) < 0) {
                 best = candidate;
@@ -132,6 +133,24 @@ public final class ConfigKeys {
         String rest = key.substring(RptConstants.MODELS_PREFIX.length());
         int dot = rest.indexOf('.');
         return dot <= 0 || dot == rest.length() - 1 ? Optional.empty() : Optional.of(rest.substring(dot + 1));
+    }
+
+    private static Set<String> withRoles(Set<String> keys) {
+        Set<String> all = new HashSet<>(keys);
+        for (String role : ROLES) {
+            for (String key : keys) {
+                if (ROLES.stream().noneMatch(key::startsWith)) {
+                    all.add(role + key.substring(RptConstants.PREFIX.length()));
+                }
+            }
+        }
+        return Set.copyOf(all);
+    }
+
+    private static Set<String> with(Set<String> keys, String key) {
+        Set<String> all = new HashSet<>(keys);
+        all.add(key);
+        return Set.copyOf(all);
     }
 
     private static Set<String> known() {

@@ -2,6 +2,7 @@ package dev.rpt.core.files;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.prompt.StagingFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,8 +13,9 @@ import org.apiguardian.api.API;
 
 /**
  * Writes the files rpt leaves for people and tools (reports, baselines) so that a reader sees the old file or the
- * new one, never a part of one: the text goes to a temporary file in the same directory, which then replaces the
- * target, atomically where the file system can.
+ * new one, never a part of one: the text goes to a {@link StagingFile} in the same directory, which then replaces the
+ * target, atomically where the file system can. The file keeps the target's permissions, or gets those of any new
+ * file.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class AtomicFiles {
@@ -28,7 +30,7 @@ public final class AtomicFiles {
     public static void writeString(Path target, String text) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path part = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".part");
+        Path part = StagingFile.create(absolute, absolute.getFileName() + ".", ".part");
         try {
             Files.writeString(part, text, StandardCharsets.UTF_8);
             move(part, absolute);

@@ -38,6 +38,13 @@ public final class Judge {
                     + "\"required\":[\"met\",\"probability\",\"reason\"],\"additionalProperties\":false}"),
             true);
 
+    /**
+     * The output limit of a judge request whose prompt sets no {@code config.maxOutputTokens}: a verdict is a short
+     * object, so this leaves room for a long reason. Sent explicitly because OpenAI would otherwise allow unbounded
+     * output and Anthropic requires a limit anyway. {@code rpt.judge.max-tokens} overrides it.
+     */
+    public static final int DEFAULT_MAX_TOKENS = 1024;
+
     /** Alternatives asked for at each token with {@link Probability#LOGPROBS}: enough to hold both verdicts. */
     private static final int TOP_LOGPROBS = 5;
 
@@ -102,10 +109,11 @@ public final class Judge {
         // The answer itself, not the structure around it: a JSON reply's answer field, else the whole reply.
         String graded = answer.text().isBlank() ? answer.raw() : answer.text();
         RenderedPrompt rendered = prompt.render(Map.of("criterion", text, "input", input, "answer", graded));
-        ChatRequest.Builder request = rendered.toRequestBuilder()
-                .responseFormat(JUDGEMENT)
-                .temperature(0.0)
-                .sampleIndex(sample);
+        ChatRequest.Builder request = rendered.toRequestBuilder();
+        if (rendered.parameters().maxOutputTokens() == null) {
+            request.maxTokens(DEFAULT_MAX_TOKENS);
+        }
+        request.responseFormat(JUDGEMENT).temperature(0.0).sampleIndex(sample);
         if (probability == Probability.LOGPROBS) {
             request.logprobs(true, TOP_LOGPROBS);
         }

@@ -7,6 +7,7 @@ import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.thresholds.BoundCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,28 +89,60 @@ public record JudgeAgreement(
      * {@code rpt:check} both say it so.
      */
     public static List<String> kappaViolations(List<JudgeAgreement> agreements, double minKappa) {
+        return kappaChecks(agreements, minKappa).stream()
+                .filter(check -> !check.passed())
+                .map(BoundCheck::detail)
+                .toList();
+    }
+
+    /**
+     * {@code @Thresholds(minKappa)} as bounds, one per criterion with its measured kappa and verdict, for a report
+     * that lists every threshold; a failed one's detail is the line {@link #kappaViolations} gives. With no human
+     * verdict at all it is one failed bound.
+     */
+    public static List<BoundCheck> kappaChecks(List<JudgeAgreement> agreements, double minKappa) {
+        String limit = String.format(Locale.ROOT, "≥ %.3f", minKappa);
         if (agreements.isEmpty()) {
-            return List.of("judge agreement: @Thresholds(minKappa = " + minKappa + ") needs human verdicts, and no"
-                    + " judged case has one. Add a column named after a criterion's id (true/false) to the case"
-                    + " file.");
+            return List.of(new BoundCheck(
+                    "judge kappa",
+                    limit,
+                    "no human verdicts",
+                    false,
+                    "judge agreement: @Thresholds(minKappa = " + minKappa + ") needs human verdicts, and no"
+                            + " judged case has one. Add a column named after a criterion's id (true/false) to the"
+                            + " case file."));
         }
-        List<String> violations = new ArrayList<>();
+        List<BoundCheck> checks = new ArrayList<>();
         for (JudgeAgreement agreement : agreements) {
+            String metric = "judge kappa on '" + agreement.criterion() + "'";
             if (agreement.n() == 0) {
-                violations.add("judge agreement on '" + agreement.criterion() + "': all " + agreement.stale()
-                        + " human verdicts are stale (their case's " + LABELLED_ANSWER + " is not the answer judged"
-                        + " now), so @Thresholds(minKappa = " + minKappa + ") cannot be checked. Label the new"
-                        + " answers: put each in " + LABELLED_ANSWER + " and give your verdict on it.");
-            } else if (agreement.kappa().isEmpty() || agreement.kappa().getAsDouble() < minKappa) {
-                violations.add("judge agreement on '" + agreement.criterion() + "': kappa "
-                        + (agreement.kappa().isPresent()
-                                ? String.format(
-                                        Locale.ROOT, "%.3f", agreement.kappa().getAsDouble())
-                                : "undefined")
-                        + " < " + minKappa + " (" + agreement.describe() + ")");
+                checks.add(new BoundCheck(
+                        metric,
+                        limit,
+                        "not measurable: " + agreement.stale() + " stale verdicts",
+                        false,
+                        "judge agreement on '" + agreement.criterion() + "': all " + agreement.stale()
+                                + " human verdicts are stale (their case's " + LABELLED_ANSWER + " is not the answer"
+                                + " judged now), so @Thresholds(minKappa = " + minKappa + ") cannot be checked."
+                                + " Label the new answers: put each in " + LABELLED_ANSWER + " and give your verdict"
+                                + " on it."));
+                continue;
             }
+            String kappa = agreement.kappa().isPresent()
+                    ? String.format(Locale.ROOT, "%.3f", agreement.kappa().getAsDouble())
+                    : "undefined";
+            boolean holds = agreement.kappa().isPresent() && agreement.kappa().getAsDouble() >= minKappa;
+            checks.add(new BoundCheck(
+                    metric,
+                    limit,
+                    kappa + " (n " + agreement.n() + ")",
+                    holds,
+                    holds
+                            ? "holds"
+                            : "judge agreement on '" + agreement.criterion() + "': kappa " + kappa + " < " + minKappa
+                                    + " (" + agreement.describe() + ")"));
         }
-        return violations;
+        return checks;
     }
 
     /**

@@ -26,6 +26,18 @@ class ConfigKeysTests {
     }
 
     @Test
+    void keysThatOnlyAModelOrARoleHasAreSuggestedToo() {
+        assertThat(ConfigKeys.suggestion("rpt.models.small.informationl")).hasValue("rpt.models.small.informational");
+        assertThat(ConfigKeys.suggestion("rpt.models.small.judge.promt")).hasValue("rpt.models.small.judge.prompt");
+        assertThat(ConfigKeys.suggestion("rpt.judeg.model")).hasValue("rpt.judge.model");
+        assertThat(ConfigKeys.suggestion("rpt.tune.optimiser.max-tokens")).hasValue("rpt.tune.optimizer.max-tokens");
+        assertThat(ConfigKeys.suggestion("rpt.diagnose.critc.provider")).hasValue("rpt.diagnose.critic.provider");
+        assertThat(ConfigKeys.unknown(List.of("rpt.models.small.informationl")))
+                .containsExactly("rpt.models.small.informationl is not a key rpt reads, so it has no effect. Did you"
+                        + " mean rpt.models.small.informational? Every key is listed in docs/configuration.md.");
+    }
+
+    @Test
     void aKeyFarFromEveryKnownOneIsNamedWithoutAGuess() {
         assertThat(ConfigKeys.unknown(List.of("rpt.colour")))
                 .containsExactly("rpt.colour is not a key rpt reads, so it has no effect. Every key is listed in"

@@ -1,10 +1,13 @@
 package dev.rpt.core.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +41,20 @@ class AtomicFilesTests {
                         () -> AtomicFiles.writeString(blocked.resolve("x.json"), "lost"))
                 .isInstanceOf(IOException.class);
         assertThat(target).hasContent("kept");
+    }
+
+    @Test
+    void aNewFileGetsTheUsualPermissionsAndAnExistingOneKeepsItsOwn() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path report = dir.resolve("report.html");
+
+        AtomicFiles.writeString(report, "new");
+        assertThat(Files.getPosixFilePermissions(report))
+                .as("as any new file in the directory, not owner-only")
+                .isEqualTo(Files.getPosixFilePermissions(Files.createFile(dir.resolve("fresh"))));
+
+        Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("rw-rw-r--"));
+        AtomicFiles.writeString(report, "again");
+        assertThat(Files.getPosixFilePermissions(report)).isEqualTo(PosixFilePermissions.fromString("rw-rw-r--"));
     }
 }

@@ -44,6 +44,9 @@ class JudgeTests {
         assertThat(request.responseFormat()).isEqualTo(Judge.JUDGEMENT);
         assertThat(request.temperature()).isZero();
         assertThat(request.sampleIndex()).isEqualTo(2);
+        assertThat(request.maxTokens())
+                .as("a limit of its own, not the provider's default or none")
+                .isEqualTo(Judge.DEFAULT_MAX_TOKENS);
         String user = request.messages().stream()
                 .filter(m -> m.role() == Role.USER)
                 .findFirst()
@@ -107,6 +110,26 @@ class JudgeTests {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rpt.judge.threshold");
         assertThat(JudgePrompts.threshold(RptConfig.of(Map.of()))).isEqualTo(0.5);
+    }
+
+    @Test
+    void aJudgePromptThatSetsItsOwnOutputLimitKeepsIt() throws Exception {
+        Path own = dir.resolve("judge.prompt");
+        Files.writeString(own, """
+                ---
+                config:
+                  maxOutputTokens: 300
+                ---
+                {{role "user"}}
+                Does this: {{answer}}
+                meet: {{criterion}}?
+                """);
+        Replying model = new Replying("{\"met\": true, \"probability\": 0.9, \"reason\": \"It says sorry.\"}");
+
+        new Judge(model, JudgePrompts.load(config("rpt.judge.prompt", own.toString()), loader()), 0.5)
+                .judge("apologises", "Apologises", "Where?", ANSWER, 0);
+
+        assertThat(model.requests.get(0).maxTokens()).isEqualTo(300);
     }
 
     @Test

@@ -28,6 +28,19 @@ class ExcerptTests {
     }
 
     @Test
+    void startAndEndKeepsBothAndSaysHowMuchItLeftOut() {
+        String line = "a".repeat(200) + " " + "b".repeat(1_000) + " " + "c".repeat(99);
+
+        assertThat(Excerpt.startAndEnd(line, 200, 100))
+                .isEqualTo("a".repeat(200) + " … (1,002 characters left out) … " + "c".repeat(99));
+        assertThat(Excerpt.startAndEnd("short\nline", 200, 100)).isEqualTo("short line");
+        assertThat(Excerpt.startAndEnd("x".repeat(320), 200, 100))
+                .as("no shorter for the cut")
+                .hasSize(320);
+        assertThat(Excerpt.startAndEnd(null, 200, 100)).isEqualTo("<none>");
+    }
+
+    @Test
     void headAndTailLeavesShortTextWhole() {
         assertThat(Excerpt.headAndTail("So the answer is\n(E).", 100)).isEqualTo("So the answer is (E).");
         assertThat(Excerpt.headAndTail(null, 100)).isEqualTo("<none>");

@@ -24,8 +24,13 @@ import java.util.function.Consumer;
  */
 final class ConsoleReport {
 
-    /** A case's message is cut here on the console; the run report has every message whole. */
-    static final int MAX_MESSAGE = 240;
+    /**
+     * How much of a long case message the console keeps: its start, which says what was expected, and its end, where
+     * the answer's judged or extracted part usually is. The run report has every message whole.
+     */
+    static final int MESSAGE_START = 200;
+
+    static final int MESSAGE_END = 100;
 
     private final Consumer<String> out;
     private final int maxCaseLines;
@@ -50,7 +55,7 @@ final class ConsoleReport {
         }
         if (printed(byKind) <= maxCaseLines) {
             out.accept("[rpt]   " + resolved.kind().label + " " + CaseResolution.simpleName(className) + " " + testName
-                    + ": " + Excerpt.of(resolved.line(), MAX_MESSAGE));
+                    + ": " + Excerpt.startAndEnd(resolved.line(), MESSAGE_START, MESSAGE_END));
         }
     }
 

@@ -224,8 +224,14 @@ final class RunSession {
         }
         if (judge == null) {
             RptConfig judgeConfig = config.forRole(RptConstants.JUDGE_PREFIX);
-            judgeModel = ChatModels.create(
-                    judgeConfig, System::getenv, judgeLedger, models.get(0).limiter());
+            judgeModel = ChatModels.withRoleLimit(
+                    ChatModels.create(
+                            judgeConfig,
+                            System::getenv,
+                            judgeLedger,
+                            models.get(0).limiter()),
+                    config,
+                    RptConstants.JUDGE_PREFIX);
             judge = new Judge(
                     judgeModel,
                     JudgePrompts.load(config, testClass.testClass().getClassLoader()),

@@ -51,6 +51,21 @@ class ConsoleReportTests {
                 .endsWith("FAIL: accuracy ≥ 0.500 ok, ECE ≤ 0.100 FAILED; 1 must-pass wrong");
     }
 
+    @Test
+    void aLongMessageKeepsItsStartAndTheEndOfTheAnswer() {
+        ConsoleReport console = new ConsoleReport(lines::add, 20);
+        String answer =
+                "Let's think step by step. " + "The meeting was moved twice. ".repeat(30) + "So the answer is (E).";
+        console.caseResolved(
+                CLASS, "solves[q1]", wrong(Kind.WRONG, "Expected \"(D)\", but the answer was \"" + answer + "\""));
+
+        assertThat(lines.get(0))
+                .startsWith("[rpt]   WRONG MathTests solves[q1]: Expected \"(D)\", but the answer was \"Let's think")
+                .containsPattern(" … \\([0-9,]+ characters left out\\) … ")
+                .endsWith("moved twice. So the answer is (E).\"");
+        assertThat(lines.get(0).length()).isLessThan(400);
+    }
+
     private static Resolved wrong(Kind kind, String message) {
         return new Resolved(kind, Optional.of(new AssertionError(message)));
     }

@@ -5,16 +5,15 @@ import static dev.rpt.tools.html.Html.escape;
 import dev.rpt.api.Split;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.thresholds.BoundCheck;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
-import dev.rpt.core.thresholds.ThresholdResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -22,7 +21,8 @@ import java.util.OptionalDouble;
  * bound with its measured value and verdict, its reliability diagram and its confidence histogram. The metrics are
  * recomputed from the cases with {@link Metrics#of}, the same code the run report's writer uses; the thresholds are
  * checked on the metrics over all the class's cases (every split) with {@link MetricBounds#check(Metrics, CheckMode)},
- * as {@code rpt:check} checks them.
+ * as {@code rpt:check} checks them, and {@code minKappa} on the judge's agreement with the human verdicts with {@link
+ * JudgeAgreement#kappaChecks}, as the engine checks it.
  */
 final class ClassSection {
 
@@ -38,18 +38,18 @@ final class ClassSection {
         List<CaseRecord> own =
                 cases.stream().filter(c -> c.classKey().equals(info.classKey())).toList();
         Metrics all = metrics(own, options);
-        Optional<ThresholdResult> checked = info.thresholds().isEmpty()
-                ? Optional.empty()
-                : Optional.of(info.thresholds().check(all, mode));
+        List<BoundCheck> checks = checks(info, own, all, options, mode);
         html.append("<section class=\"class\" id=\"class-").append(index).append("\">\n");
         html.append("<h3>").append(escape(info.classKey())).append("</h3>\n");
-        checked.ifPresent(result -> verdict(html, result));
+        if (!checks.isEmpty()) {
+            verdict(html, checks);
+        }
         html.append("<p class=\"meta\">prompt <code>")
                 .append(escape(info.promptPath()))
                 .append("</code> · sha256 <code>")
                 .append(escape(abbreviate(info.promptSha256())))
                 .append("</code>")
-                .append(thresholds(info.thresholds()))
+                .append(thresholds(info))
                 .append("</p>\n");
         String level = String.format(Locale.ROOT, "%.0f%%", options.intervalLevel() * 100);
         html.append("<table class=\"metrics\">\n<thead><tr><th>cases</th><th>n</th><th>errored</th>"
@@ -64,7 +64,9 @@ final class ClassSection {
             row(html, split == Split.TUNE ? "tune split" : "held-out split", metrics(inSplit, options));
         }
         html.append("</tbody>\n</table>\n");
-        checked.ifPresent(result -> thresholdTable(html, result, mode));
+        if (!checks.isEmpty()) {
+            thresholdTable(html, checks, mode);
+        }
         html.append("<div class=\"charts\">\n");
         if (all.withConfidence() == 0) {
             html.append("<p class=\"empty\">No scored case stated a confidence, so there is no reliability diagram"
@@ -87,31 +89,50 @@ final class ClassSection {
         html.append("</section>\n");
     }
 
+    /**
+     * Every threshold of {@code @Thresholds} with its verdict: the metric bounds, checked as {@code rpt:check} checks
+     * them, and {@code minKappa}, one bound per judged criterion, checked as the engine's thresholds test checks it.
+     */
+    private static List<BoundCheck> checks(
+            ClassInfo info, List<CaseRecord> own, Metrics all, MetricsOptions options, CheckMode mode) {
+        List<BoundCheck> checks = new ArrayList<>();
+        if (!info.thresholds().isEmpty()) {
+            checks.addAll(info.thresholds().check(all, mode).checks());
+        }
+        info.minKappa()
+                .ifPresent(
+                        min -> checks.addAll(JudgeAgreement.kappaChecks(JudgeSection.agreements(own, options), min)));
+        return checks;
+    }
+
     /** One line under the heading: whether every bound holds, in words and by colour. */
-    private static void verdict(StringBuilder html, ThresholdResult result) {
-        long failed = result.checks().stream().filter(c -> !c.passed()).count();
+    private static void verdict(StringBuilder html, List<BoundCheck> checks) {
+        long failed = checks.stream().filter(c -> !c.passed()).count();
         html.append("<p class=\"class-verdict ")
-                .append(result.passed() ? "pass" : "fail")
+                .append(failed == 0 ? "pass" : "fail")
                 .append("\">")
                 .append(
-                        result.passed()
+                        failed == 0
                                 ? "thresholds hold"
                                 : "below its thresholds: " + failed + " of "
-                                        + result.checks().size()
-                                        + (result.checks().size() == 1 ? " bound fails" : " bounds fail"))
+                                        + checks.size()
+                                        + (checks.size() == 1 ? " bound fails" : " bounds fail"))
                 .append("</p>\n");
     }
 
-    /** Each bound with the value it was measured at and its verdict; a failed bound also gets the gate's reason. */
-    private static void thresholdTable(StringBuilder html, ThresholdResult result, CheckMode mode) {
-        html.append("<table class=\"thresholds\">\n<caption>MetricBounds, over all cases (")
+    /**
+     * Each bound with the value it was measured at and its verdict; a failed bound also gets the gate's reason. Named
+     * as the docs and the annotation name it.
+     */
+    private static void thresholdTable(StringBuilder html, List<BoundCheck> checks, CheckMode mode) {
+        html.append("<table class=\"thresholds\">\n<caption>Thresholds, over all cases (")
                 .append(escape(
                         mode == CheckMode.CONFIDENCE_BOUND
                                 ? "confidence bound: the accuracy interval's lower end must reach the minimum"
                                 : "point estimate"))
                 .append(")</caption>\n<thead><tr><th>bound</th><th>measured</th><th>verdict</th><th>why</th>"
                         + "</tr></thead>\n<tbody>\n");
-        for (BoundCheck check : result.checks()) {
+        for (BoundCheck check : checks) {
             String verdict = check.passed() ? "pass" : "fail";
             html.append("<tr class=\"")
                     .append(verdict)
@@ -160,12 +181,14 @@ final class ClassSection {
                 .append("</td></tr>\n");
     }
 
-    private static String thresholds(MetricBounds thresholds) {
+    private static String thresholds(ClassInfo info) {
+        MetricBounds thresholds = info.thresholds();
         List<String> set = new ArrayList<>();
         bound(set, "accuracy ≥ ", thresholds.minAccuracy(), true);
         bound(set, "ECE ≤ ", thresholds.maxEce(), false);
         bound(set, "Brier ≤ ", thresholds.maxBrier(), false);
         bound(set, "error rate ≤ ", thresholds.maxErrorRate(), true);
+        bound(set, "judge kappa ≥ ", info.minKappa(), false);
         return set.isEmpty() ? "" : " · thresholds " + String.join(", ", set);
     }
 

@@ -18,11 +18,7 @@ final class JudgeSection {
     private JudgeSection() {}
 
     static void append(StringBuilder html, int index, List<CaseRecord> own, MetricsOptions options) {
-        JudgeAgreement.Tally tally = new JudgeAgreement.Tally();
-        own.stream()
-                .filter(c -> !c.judgements().isEmpty())
-                .forEach(c -> tally.add(c.judgements(), c.vars(), c.answer().orElse("")));
-        List<JudgeAgreement> agreements = tally.results(options);
+        List<JudgeAgreement> agreements = agreements(own, options);
         if (agreements.isEmpty()) {
             return;
         }
@@ -66,5 +62,14 @@ final class JudgeSection {
                             + " diagonal is a judge whose probabilities mean what they say.");
         }
         html.append("</div>\n");
+    }
+
+    /** The judge's agreement per criterion over a class's cases, tallied from their records as the run tallies it. */
+    static List<JudgeAgreement> agreements(List<CaseRecord> own, MetricsOptions options) {
+        JudgeAgreement.Tally tally = new JudgeAgreement.Tally();
+        own.stream()
+                .filter(c -> !c.judgements().isEmpty())
+                .forEach(c -> tally.add(c.judgements(), c.vars(), c.answer().orElse("")));
+        return tally.results(options);
     }
 }

@@ -48,8 +48,11 @@ public record TuneModels(
         UsageLedger ledger = UsageLedger.from(config);
         ConcurrencyLimiter limiter = ConcurrencyLimiter.from(config);
         Optional<ChatModel> optimizer = withOptimizer
-                ? Optional.of(ChatModels.create(
-                        config.forRole(RptConstants.TUNE_OPTIMIZER_PREFIX), System::getenv, ledger, limiter))
+                ? Optional.of(ChatModels.withRoleLimit(
+                        ChatModels.create(
+                                config.forRole(RptConstants.TUNE_OPTIMIZER_PREFIX), System::getenv, ledger, limiter),
+                        config,
+                        RptConstants.TUNE_OPTIMIZER_PREFIX))
                 : Optional.empty();
         RptConfig critic = config.forRole(RptConstants.DIAGNOSE_CRITIC_PREFIX);
         boolean none = critic.string(RptConstants.PROVIDER)
@@ -58,7 +61,12 @@ public record TuneModels(
         try {
             return new TuneModels(
                     optimizer,
-                    none ? Optional.empty() : Optional.of(ChatModels.create(critic, System::getenv, ledger, limiter)),
+                    none
+                            ? Optional.empty()
+                            : Optional.of(ChatModels.withRoleLimit(
+                                    ChatModels.create(critic, System::getenv, ledger, limiter),
+                                    config,
+                                    RptConstants.DIAGNOSE_CRITIC_PREFIX)),
                     none ? Optional.empty() : ChatModels.embeddings(critic, System::getenv, ledger),
                     ledger,
                     Executors.newFixedThreadPool(limiter.limit(), daemonThreads()));

@@ -48,6 +48,14 @@ public final class Tuner {
     private static final ObjectMapper JSON = JsonFiles.mapper();
     private static final int MAX_NUDGES = 2;
 
+    /**
+     * The output limit of an optimizer turn. A turn can hold a whole rewritten prompt as the arguments of {@code
+     * evaluate_prompt}, so this is far above the target's 1024: Anthropic would otherwise cut the rewrite at its
+     * required default. Most hosted models accept it; one whose output cap is lower needs {@code
+     * rpt.tune.optimizer.max-tokens}.
+     */
+    public static final int OPTIMIZER_MAX_TOKENS = 8192;
+
     private final TuneSettings settings;
     private final AdoptionPolicy adoption;
     private final ChatModel optimizer;
@@ -198,6 +206,7 @@ public final class Tuner {
                     .tools(OptimizerTools.ALL)
                     .toolChoice(ToolChoice.REQUIRED)
                     .temperature(0.0)
+                    .maxTokens(OPTIMIZER_MAX_TOKENS)
                     .build());
         } catch (ModelException e) {
             if (state.evaluations.isEmpty()) {

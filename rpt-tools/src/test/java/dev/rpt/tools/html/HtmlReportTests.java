@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
@@ -259,34 +258,7 @@ class HtmlReportTests {
 
     @Test
     void aJudgedClassShowsItsJudgeAgainstTheHumanVerdicts() throws IOException {
-        List<CaseRecord> cases = new java.util.ArrayList<>();
-        // Six answers a person labelled: the judge agrees on five (it calls j-5 met, the person did not).
-        for (int i = 0; i < 6; i++) {
-            CaseRecord passed = ReportFixtures.passed(ReportFixtures.MATH, "j-" + i, Split.TUNE, 0.9);
-            boolean human = i < 3;
-            double probability = i < 3 || i == 5 ? 0.9 : 0.1;
-            cases.add(new CaseRecord(
-                    passed.className(),
-                    passed.method(),
-                    passed.id(),
-                    passed.split(),
-                    java.util.Map.of("question", "q-" + i, "polite", String.valueOf(human)),
-                    passed.verdict(),
-                    passed.answer(),
-                    passed.confidence(),
-                    false,
-                    Optional.empty(),
-                    Optional.empty(),
-                    passed.usage(),
-                    false,
-                    1,
-                    Optional.empty(),
-                    0,
-                    false,
-                    Optional.empty(),
-                    List.of(new dev.rpt.api.Judgement("polite", "Is polite", probability, 0.5, "reason"))));
-        }
-        RunReport run = ReportFixtures.run(dir.resolve("rpt"), false, cases);
+        RunReport run = ReportFixtures.run(dir.resolve("rpt"), false, ReportFixtures.judgedCases());
 
         String html = HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS);
 

@@ -61,8 +61,7 @@ class HtmlReportVerdictsTests {
 
         String math = section(HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS), "class-1");
 
-        assertThat(math)
-                .contains("<table class=\"thresholds\">\n<caption>MetricBounds, over all cases (point estimate)");
+        assertThat(math).contains("<table class=\"thresholds\">\n<caption>Thresholds, over all cases (point estimate)");
         assertThat(math)
                 .contains("<tr class=\"pass\"><th scope=\"row\">accuracy ≥ 0.600</th><td>0.667 [0.300, 0.903]</td>"
                         + "<td class=\"verdict pass\">pass</td><td class=\"text\"></td></tr>");
@@ -78,6 +77,60 @@ class HtmlReportVerdictsTests {
                 .contains("<h3>dev.example.MathSolverTests</h3>\n"
                         + "<p class=\"class-verdict fail\">below its thresholds: 1 of 3 bounds fail</p>");
         assertThat(math.indexOf("<table class=\"metrics\">")).isLessThan(math.indexOf("<table class=\"thresholds\">"));
+    }
+
+    @Test
+    void aFailedMinKappaIsOneOfTheThresholdsWithItsVerdict() throws IOException {
+        // The judge's kappa on 'polite' is 0.667 (ReportFixtures.judgedCases): below 0.8, above 0.5.
+        RunReport failing =
+                ReportFixtures.run(dir.resolve("failing"), false, ReportFixtures.judgedCases(), List.of(judged(0.8)));
+        RunReport holding =
+                ReportFixtures.run(dir.resolve("holding"), false, ReportFixtures.judgedCases(), List.of(judged(0.5)));
+
+        String failed = section(HtmlReport.render(failing, Optional.empty(), MetricsOptions.DEFAULTS), "class-1");
+        String held = section(HtmlReport.render(holding, Optional.empty(), MetricsOptions.DEFAULTS), "class-1");
+
+        assertThat(failed)
+                .contains("<p class=\"class-verdict fail\">below its thresholds: 1 of 2 bounds fail</p>")
+                .contains("judge kappa ≥ 0.800")
+                .contains("<tr class=\"pass\"><th scope=\"row\">accuracy ≥ 0.600</th>")
+                .contains("<tr class=\"fail\"><th scope=\"row\">judge kappa on &#39;polite&#39; ≥ 0.800</th>"
+                        + "<td>0.667 (n 6)</td><td class=\"verdict fail\">fail</td><td class=\"text\">judge"
+                        + " agreement on &#39;polite&#39;: kappa 0.667 &lt; 0.8 (n 6, agreement");
+        assertThat(held)
+                .contains("<p class=\"class-verdict pass\">thresholds hold</p>")
+                .contains("<tr class=\"pass\"><th scope=\"row\">judge kappa on &#39;polite&#39; ≥ 0.500</th>");
+    }
+
+    @Test
+    void aClassWithOnlyMinKappaHasAThresholdsTableToo() throws IOException {
+        RunReport run = ReportFixtures.run(
+                dir.resolve("rpt"),
+                false,
+                ReportFixtures.mathCases(),
+                List.of(new ClassInfo(
+                        MATH,
+                        "prompts/math-solver.prompt",
+                        SHA,
+                        MetricBounds.NONE,
+                        Optional.empty(),
+                        OptionalDouble.of(0.6))));
+
+        String math = section(HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS), "class-1");
+
+        assertThat(math)
+                .contains("<caption>Thresholds, over all cases")
+                .contains("<tr class=\"fail\"><th scope=\"row\">judge kappa ≥ 0.600</th><td>no human verdicts</td>");
+    }
+
+    private static ClassInfo judged(double minKappa) {
+        return new ClassInfo(
+                MATH,
+                "prompts/math-solver.prompt",
+                SHA,
+                MetricBounds.of(0.6, Double.NaN, Double.NaN, Double.NaN),
+                Optional.empty(),
+                OptionalDouble.of(minKappa));
     }
 
     @Test

@@ -87,6 +87,40 @@ final class ReportFixtures {
         return RunReport.read(dir.resolve(RunReportWriter.LAST_RUN));
     }
 
+    /**
+     * Six answers of {@link #MATH} a person labelled for the criterion {@code polite}: the judge agrees on five (it
+     * calls j-5 met, the person did not), so the agreement is 5/6 and Cohen's kappa 0.667.
+     */
+    static List<CaseRecord> judgedCases() {
+        List<CaseRecord> cases = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            CaseRecord passed = passed(MATH, "j-" + i, Split.TUNE, 0.9);
+            boolean human = i < 3;
+            double probability = i < 3 || i == 5 ? 0.9 : 0.1;
+            cases.add(new CaseRecord(
+                    passed.className(),
+                    passed.method(),
+                    passed.id(),
+                    passed.split(),
+                    Map.of("question", "q-" + i, "polite", String.valueOf(human)),
+                    passed.verdict(),
+                    passed.answer(),
+                    passed.confidence(),
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    passed.usage(),
+                    false,
+                    1,
+                    Optional.empty(),
+                    0,
+                    false,
+                    Optional.empty(),
+                    List.of(new dev.rpt.api.Judgement("polite", "Is polite", probability, 0.5, "reason"))));
+        }
+        return cases;
+    }
+
     /** {@code count} failed cases with distinct confidences, for the cap on the failures table. */
     static List<CaseRecord> manyFailures(int count) {
         List<CaseRecord> cases = new ArrayList<>();

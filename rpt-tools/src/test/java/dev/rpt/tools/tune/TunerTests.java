@@ -92,6 +92,9 @@ class TunerTests {
                 .contains("skipped final step");
         ChatRequest first = optimizer.requests.get(0);
         assertThat(first.toolChoice()).isEqualTo(ToolChoice.REQUIRED);
+        assertThat(optimizer.requests)
+                .as("every turn has room for a whole rewritten prompt, on OpenAI as on Anthropic")
+                .allSatisfy(request -> assertThat(request.maxTokens()).isEqualTo(Tuner.OPTIMIZER_MAX_TOKENS));
         assertThat(first.tools())
                 .extracting(t -> t.name())
                 .containsExactly("evaluate_prompt", "inspect_failures", "decide", "list_examples");

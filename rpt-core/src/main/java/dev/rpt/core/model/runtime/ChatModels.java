@@ -34,7 +34,8 @@ import org.apiguardian.api.API;
 
 /**
  * Creates the configured {@link ChatModel} with the runtime layer around it:
- * {@code Metered([DefaultTemperature](Caching(Limited(FailFast(Retrying(provider))))))}. The order matters:
+ * {@code Metered([Rewriting](Caching(Limited(FailFast(Retrying(provider))))))}, the rewriting being {@code
+ * rpt.temperature=none}'s. The order matters:
  *
  * <ul>
  *   <li>{@code Retrying} sits right on the provider, so a retry repeats only the network call.
@@ -48,6 +49,8 @@ import org.apiguardian.api.API;
  *       stored once, not per attempt.
  *   <li>{@code Metered} is outermost, so it records every call exactly once with its final outcome: cached hits,
  *       replies after retries, and failures (replay misses included).
+ *   <li>A request is rewritten outside the cache, so that the cache key describes the request sent; a role's output
+ *       limit ({@link #withRoleLimit}) is one more rewriting around all of it.
  * </ul>
  *
  * <p>The provider is found through {@link ServiceLoader} by its {@link ChatModelProvider#id()}. The simulator is not
@@ -61,6 +64,9 @@ public final class ChatModels {
             "openai", "dev.rpt:rpt-core",
             "anthropic", "dev.rpt:rpt-core",
             "sim", "dev.rpt:rpt-sim");
+
+    /** The highest output limit a configuration may set, as for the target's {@code rpt.max-tokens}. */
+    private static final int MAX_OUTPUT_TOKENS = 1_000_000;
 
     private final Iterable<ChatModelProvider> providers;
     private final Sleeper sleeper;
@@ -148,9 +154,31 @@ public final class ChatModels {
             model = new CachingChatModel(model, new ResponseCache(cacheDir), cacheMode, endpoint, batch);
         }
         if (defaultTemperature) {
-            model = new DefaultTemperatureChatModel(model);
+            model = new RewritingChatModel(model, RewritingChatModel.WITHOUT_TEMPERATURE);
         }
         return new MeteredChatModel(model, ledger);
+    }
+
+    /**
+     * A role's model with the role's output limit applied to every request: {@code <rolePrefix>max-tokens} when set
+     * (e.g. {@code rpt.judge.max-tokens}), else each request's own limit raised to {@code rpt.max-tokens} when that is
+     * set higher. Each role's requests carry their own default (docs/configuration.md, "Output limits per role").
+     *
+     * @param model the role's model, from {@link #create} with {@code config.forRole(rolePrefix)}
+     * @param config the run's configuration, not the role's view of it: the role's view reads {@code rpt.max-tokens}
+     *     as the role's key
+     * @param rolePrefix {@link RptConstants#JUDGE_PREFIX}, {@link RptConstants#TUNE_OPTIMIZER_PREFIX} or {@link
+     *     RptConstants#DIAGNOSE_CRITIC_PREFIX}
+     * @throws ConfigException naming the key when a limit is not a positive whole number
+     */
+    public static ChatModel withRoleLimit(ChatModel model, RptConfig config, String rolePrefix) {
+        String roleKey = rolePrefix + RptConstants.MAX_TOKENS.substring(RptConstants.PREFIX.length());
+        Integer roleLimit = config.integer(roleKey, 1, MAX_OUTPUT_TOKENS).orElse(null);
+        Integer floor =
+                config.integer(RptConstants.MAX_TOKENS, 1, MAX_OUTPUT_TOKENS).orElse(null);
+        return roleLimit == null && floor == null
+                ? model
+                : new RewritingChatModel(model, new RoleLimit(roleLimit, floor));
     }
 
     /**

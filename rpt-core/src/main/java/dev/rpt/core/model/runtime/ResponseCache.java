@@ -8,6 +8,7 @@ import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.files.Sha256;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.Excerpt;
+import dev.rpt.prompt.StagingFile;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ final class ResponseCache {
         try {
             stateFormat();
             Files.createDirectories(path.getParent());
-            temp = Files.createTempFile(path.getParent(), key + ".", ".tmp");
+            temp = StagingFile.create(path, key + ".", ".tmp");
             Files.writeString(temp, entry(key, response), StandardCharsets.UTF_8);
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;

@@ -2,6 +2,7 @@ package dev.rpt.core.model.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rpt.api.ToolCall;
 import dev.rpt.api.Usage;
@@ -11,6 +12,7 @@ import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.TokenLogprob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -204,5 +206,16 @@ class ResponseCacheTests {
     @Test
     void keysMustBeSha256Hex() {
         assertThatThrownBy(() -> cache.pathOf("../../etc/passwd")).hasMessageContaining("64 lower-case hex");
+    }
+
+    @Test
+    void anEntryHasThePermissionsOfAnyNewFileInItsDirectory() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+
+        cache.write(KEY, RESPONSE);
+
+        Path entry = cache.pathOf(KEY);
+        assertThat(Files.getPosixFilePermissions(entry))
+                .isEqualTo(Files.getPosixFilePermissions(Files.createFile(entry.resolveSibling("fresh"))));
     }
 }
