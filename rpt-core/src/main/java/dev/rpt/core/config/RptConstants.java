@@ -311,6 +311,13 @@ public final class RptConstants {
      */
     public static final String JUDGE_PROMPT = "rpt.judge.prompt";
 
+    /**
+     * The labels file: people's verdicts on the judge's criteria, keyed by case and answer, so that verdicts on every
+     * model's answers accumulate and stay valid while the answer recurs. Defaults to {@code src/test/rpt/labels.jsonl}
+     * when that file exists; a path given here must exist.
+     */
+    public static final String JUDGE_LABELS = "rpt.judge.labels";
+
     /** The judge's probability from which a criterion counts as met, in (0, 1]. Defaults to {@code 0.5}. */
     public static final String JUDGE_THRESHOLD = "rpt.judge.threshold";
 

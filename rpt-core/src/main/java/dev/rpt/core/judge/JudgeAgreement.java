@@ -174,6 +174,21 @@ public record JudgeAgreement(
      * @param answer the judged answer
      */
     public static Optional<Boolean> humanVerdict(Map<String, String> vars, String criterion, String answer) {
+        return humanVerdict(vars, Map.of(), criterion, answer);
+    }
+
+    /**
+     * The person's verdict on one criterion for this answer: from the labels file when it names this answer (such a
+     * verdict is never stale: it names the answer it grades), else from the case file's column as above.
+     *
+     * @param labels the labels file's verdicts on this answer, by criterion (see {@link HumanLabels})
+     */
+    public static Optional<Boolean> humanVerdict(
+            Map<String, String> vars, Map<String, Boolean> labels, String criterion, String answer) {
+        Boolean labelled = labels.get(criterion);
+        if (labelled != null) {
+            return Optional.of(labelled);
+        }
         if (stale(vars, answer)) {
             return Optional.empty();
         }
@@ -214,8 +229,24 @@ public record JudgeAgreement(
          * @param answer the judged answer, to tell a current verdict from a stale one
          */
         public void add(List<Judgement> judgements, Map<String, String> vars, String answer) {
+            add(judgements, vars, answer, Map.of());
+        }
+
+        /**
+         * Adds a judged answer's verdicts that a person also gave, in the labels file or in the case file.
+         *
+         * @param labels the labels file's verdicts on this very answer, by criterion; they come first
+         */
+        public void add(
+                List<Judgement> judgements, Map<String, String> vars, String answer, Map<String, Boolean> labels) {
             boolean staleCase = stale(vars, answer);
             for (Judgement judgement : judgements) {
+                Boolean labelled = labels.get(judgement.criterion());
+                if (labelled != null) {
+                    pairs.computeIfAbsent(judgement.criterion(), id -> new ArrayList<>())
+                            .add(new Pair(judgement, labelled));
+                    continue;
+                }
                 Optional<Boolean> human;
                 try {
                     human = humanVerdict(vars.get(judgement.criterion()));

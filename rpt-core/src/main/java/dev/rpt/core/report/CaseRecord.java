@@ -45,6 +45,8 @@ import org.apiguardian.api.API;
  *     one unnamed model
  * @param judgements the judge's verdicts on the test's {@code @Criterion}s, in declaration order; empty when the test
  *     declares none or the case errored before it was judged
+ * @param labels the people's verdicts on this very answer, by criterion, from the labels file ({@code
+ *     rpt.judge.labels}); empty when none names it. They take precedence over a case file's criterion column
  */
 @API(status = INTERNAL, since = "0.1")
 public record CaseRecord(
@@ -66,11 +68,13 @@ public record CaseRecord(
         int sample,
         boolean mustPass,
         Optional<String> model,
-        List<Judgement> judgements) {
+        List<Judgement> judgements,
+        Map<String, Boolean> labels) {
 
     public CaseRecord {
         Objects.requireNonNull(model, "model");
         judgements = List.copyOf(judgements);
+        labels = Map.copyOf(labels);
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(id, "id");
@@ -112,6 +116,50 @@ public record CaseRecord(
         if (latencyMs < 0) {
             throw new IllegalArgumentException(where + "latencyMs cannot be negative, got " + latencyMs);
         }
+    }
+
+    /** A case whose answer no labels file names. */
+    public CaseRecord(
+            String className,
+            String method,
+            String id,
+            Split split,
+            Map<String, String> vars,
+            Verdict verdict,
+            Optional<String> answer,
+            OptionalDouble confidence,
+            boolean formatError,
+            Optional<Failure> failure,
+            Optional<Failure> error,
+            Usage usage,
+            boolean cached,
+            long latencyMs,
+            Optional<String> justification,
+            int sample,
+            boolean mustPass,
+            Optional<String> model,
+            List<Judgement> judgements) {
+        this(
+                className,
+                method,
+                id,
+                split,
+                vars,
+                verdict,
+                answer,
+                confidence,
+                formatError,
+                failure,
+                error,
+                usage,
+                cached,
+                latencyMs,
+                justification,
+                sample,
+                mustPass,
+                model,
+                judgements,
+                Map.of());
     }
 
     /** A case without judged criteria. */
@@ -299,7 +347,8 @@ public record CaseRecord(
                 sample,
                 mustPass,
                 Optional.of(name),
-                judgements);
+                judgements,
+                labels);
     }
 
     /** What the metrics need of this case. */

@@ -167,7 +167,8 @@ final class RunReportJson {
         "cached",
         "latencyMs",
         "justification",
-        "judgements"
+        "judgements",
+        "labels"
     })
     record CaseJson(
             String className,
@@ -188,10 +189,12 @@ final class RunReportJson {
             Boolean cached,
             Long latencyMs,
             Optional<String> justification,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JudgementJson> judgements) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JudgementJson> judgements,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Boolean> labels) {
 
         CaseJson {
             judgements = list(judgements);
+            labels = labels == null ? Map.of() : labels;
             text(className, "className");
             model = model == null ? Optional.empty() : model;
             text(method, "method");
@@ -226,7 +229,8 @@ final class RunReportJson {
                     record.cached(),
                     record.latencyMs(),
                     record.justification(),
-                    record.judgements().stream().map(JudgementJson::of).toList());
+                    record.judgements().stream().map(JudgementJson::of).toList(),
+                    new TreeMap<>(record.labels()));
         }
 
         CaseRecord toRecord() {
@@ -250,7 +254,8 @@ final class RunReportJson {
                     // Version 1 reports lack the field: their cases were not must-pass.
                     Boolean.TRUE.equals(mustPass),
                     model,
-                    judgements.stream().map(JudgementJson::toJudgement).toList());
+                    judgements.stream().map(JudgementJson::toJudgement).toList(),
+                    labels);
         }
     }
 

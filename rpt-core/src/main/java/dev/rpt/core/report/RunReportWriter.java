@@ -122,7 +122,7 @@ public final class RunReportWriter implements AutoCloseable {
         if (!record.judgements().isEmpty()) {
             agreements
                     .computeIfAbsent(record.classKey(), name -> new JudgeAgreement.Tally())
-                    .add(record.judgements(), record.vars(), record.answer().orElse(""));
+                    .add(record.judgements(), record.vars(), record.answer().orElse(""), record.labels());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.eval.PromptEvaluator;
+import dev.rpt.core.judge.HumanLabels;
 import dev.rpt.core.judge.Judge;
 import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.model.ProviderStoppedException;
@@ -49,6 +50,7 @@ final class ClassRun {
     private final Predicate<Optional<String>> informational;
     private final RunReportWriter report;
     private final ConsoleReport console;
+    private final HumanLabels labels;
     private final Progress progress;
     private final int ahead;
 
@@ -58,8 +60,10 @@ final class ClassRun {
             RunReportWriter report,
             ConsoleReport console,
             Progress progress,
+            HumanLabels labels,
             int ahead) {
         this.ahead = ahead;
+        this.labels = labels;
         this.testClass = testClass;
         this.informational = informational;
         this.report = report;
@@ -84,8 +88,9 @@ final class ClassRun {
             ConsoleReport console,
             Progress progress,
             Optional<Judge> judge,
+            HumanLabels labels,
             int ahead) {
-        ClassRun run = new ClassRun(testClass, informational, report, console, progress, ahead);
+        ClassRun run = new ClassRun(testClass, informational, report, console, progress, labels, ahead);
         var prompt = testClass.prompt().file().orElseThrow();
         Map<java.lang.reflect.Method, List<DeclaredCriterion>> criteria = new HashMap<>();
         for (CaseDescriptor descriptor : testClass.cases()) {
@@ -346,7 +351,27 @@ final class ClassRun {
                 sample,
                 promptCase.mustPass(),
                 descriptor.model(),
-                given.map(Answer::judgements).orElse(List.of())));
+                given.map(Answer::judgements).orElse(List.of()),
+                labels(descriptor, given)));
+    }
+
+    /** The labels file's verdicts on a judged answer, on the criteria the judge graded. */
+    private Map<String, Boolean> labels(CaseDescriptor descriptor, Optional<Answer> answer) {
+        if (labels.isEmpty() || answer.isEmpty() || answer.get().judgements().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Boolean> all = labels.verdicts(
+                descriptor.testClass().testClass().getName(),
+                descriptor.promptCase().id(),
+                answer.get().text());
+        Map<String, Boolean> judged = new java.util.TreeMap<>();
+        answer.get().judgements().forEach(j -> {
+            Boolean verdict = all.get(j.criterion());
+            if (verdict != null) {
+                judged.put(j.criterion(), verdict);
+            }
+        });
+        return judged;
     }
 
     private static String message(Throwable error) {

@@ -2,11 +2,13 @@ package dev.rpt.junit.engine;
 
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.ModelMatrix;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.eval.PromptEvaluator;
+import dev.rpt.core.judge.HumanLabels;
 import dev.rpt.core.judge.Judge;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.judge.JudgePrompts;
@@ -23,6 +25,7 @@ import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.ThresholdResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,6 +70,7 @@ final class RunSession {
     private final ConsoleReport console;
     private final RptConfig config;
     private final UsageLedger judgeLedger;
+    private final HumanLabels labels;
     private Judge judge;
     private ChatModel judgeModel;
 
@@ -76,8 +80,10 @@ final class RunSession {
             List<RunModel> models,
             ExecutorService executor,
             Path reportDirectory,
-            RunReportWriter report) {
+            RunReportWriter report,
+            HumanLabels labels) {
         this.request = request;
+        this.labels = labels;
         this.repeat = config.integer(RptConstants.REPEAT, 1, 1000).orElse(1);
         this.checkMode = CheckMode.from(config);
         this.progress = new Progress(System.out::println, countCases(request.getRootTestDescriptor()));
@@ -96,6 +102,7 @@ final class RunSession {
         RptConfig config = engine.config();
         MetricsOptions metrics = MetricsOptions.from(config);
         Path reportDirectory = Path.of(config.string(RptConstants.REPORT_DIR).orElse("target/rpt"));
+        HumanLabels labels = labels(config);
         List<RunModel> models = new ArrayList<>();
         try {
             for (ModelTarget target : ModelMatrix.from(config).targets()) {
@@ -130,7 +137,7 @@ final class RunSession {
                                         .map(m -> m.label() + (m.informational() ? ", informational" : ""))
                                         .toList()));
             }
-            return new RunSession(request, config, models, executor, reportDirectory, report);
+            return new RunSession(request, config, models, executor, reportDirectory, report, labels);
         } catch (IOException e) {
             executor.shutdownNow();
             models.forEach(model -> model.chat().close());
@@ -206,6 +213,7 @@ final class RunSession {
                 console,
                 progress,
                 judge(testClass),
+                labels,
                 config.integer(RptConstants.CASES_AHEAD, 1, 10_000_000).orElse(ClassRun.DEFAULT_AHEAD));
     }
 
@@ -244,6 +252,28 @@ final class RunSession {
             }
         }
         return Optional.of(judge);
+    }
+
+    /** Where the labels file is by default: beside the baseline, committed with the project. */
+    static final String DEFAULT_LABELS = "src/test/rpt/labels.jsonl";
+
+    /**
+     * The labels file of {@code rpt.judge.labels}, or of its default path when that exists. A file that cannot be
+     * read stops the run before any call: its verdicts decide every judged class's agreement.
+     */
+    static HumanLabels labels(RptConfig config) {
+        Optional<String> given = config.string(RptConstants.JUDGE_LABELS);
+        Path file = Path.of(given.orElse(DEFAULT_LABELS));
+        if (given.isPresent() && !Files.isRegularFile(file)) {
+            throw new ConfigException(RptConstants.JUDGE_LABELS + "=" + given.get() + " names no file (looked at "
+                    + file.toAbsolutePath() + "). Fix the path, or remove the key to use " + DEFAULT_LABELS
+                    + " when it exists.");
+        }
+        try {
+            return HumanLabels.readIfPresent(file);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("The labels file is not valid: " + e.getMessage());
+        }
     }
 
     private boolean informational(Optional<String> model) {

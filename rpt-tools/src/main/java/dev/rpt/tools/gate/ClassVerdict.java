@@ -100,7 +100,7 @@ public record ClassVerdict(ClassInfo info, Metrics metrics, ThresholdResult thre
             JudgeAgreement.Tally tally = new JudgeAgreement.Tally();
             own.stream()
                     .filter(c -> !c.judgements().isEmpty())
-                    .forEach(c -> tally.add(c.judgements(), c.vars(), c.answer().orElse("")));
+                    .forEach(c -> tally.add(c.judgements(), c.vars(), c.answer().orElse(""), c.labels()));
             JudgeAgreement.kappaViolations(tally.results(options), min)
                     .forEach(violation -> problems.add("@Thresholds: " + violation));
         });

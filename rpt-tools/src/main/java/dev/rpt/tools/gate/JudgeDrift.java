@@ -59,6 +59,7 @@ record JudgeDrift(
             for (JudgedAnswer.CriterionVerdict now : after.get().verdicts()) {
                 Optional<Boolean> human = JudgeAgreement.humanVerdict(
                         first.get().vars(),
+                        first.get().labels(),
                         now.criterion(),
                         first.get().answer().orElse(""));
                 Optional<JudgedAnswer.CriterionVerdict> past = before.verdict(now.criterion());

@@ -69,7 +69,7 @@ final class JudgeSection {
         JudgeAgreement.Tally tally = new JudgeAgreement.Tally();
         own.stream()
                 .filter(c -> !c.judgements().isEmpty())
-                .forEach(c -> tally.add(c.judgements(), c.vars(), c.answer().orElse("")));
+                .forEach(c -> tally.add(c.judgements(), c.vars(), c.answer().orElse(""), c.labels()));
         return tally.results(options);
     }
 }
