@@ -56,7 +56,13 @@ class BatchPrefetcherTests {
         BatchPrefetcher prefetcher = new BatchPrefetcher(
                 api, settings, new BatchJobStore(dir), "endpoint-1", direct.info(), time, time, out::add);
         return new CachingChatModel(
-                direct, new ResponseCache(dir), CacheMode.READ_WRITE, CacheEndpoint.of(direct.info()), prefetcher);
+                direct,
+                new ResponseCache(dir),
+                CachePolicy.of(CacheMode.READ_WRITE),
+                CacheEndpoint.of(direct.info()),
+                prefetcher,
+                ServedFromCache.NOWHERE,
+                out::add);
     }
 
     private CachingChatModel model(BatchSettings.Mode mode) {
