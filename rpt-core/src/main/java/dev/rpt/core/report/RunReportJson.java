@@ -515,7 +515,8 @@ final class RunReportJson {
         "cachedTokens",
         "costUsd",
         "unpricedModels",
-        "cachedCostUsd"
+        "cachedCostUsd",
+        "cachedAnswers"
     })
     record UsageJson(
             Long calls,
@@ -525,7 +526,8 @@ final class RunReportJson {
             TokensJson cachedTokens,
             OptionalDouble costUsd,
             List<String> unpricedModels,
-            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble cachedCostUsd) {
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble cachedCostUsd,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CachedAnswersJson cachedAnswers) {
 
         UsageJson {
             costUsd = costUsd == null ? OptionalDouble.empty() : costUsd;
@@ -542,7 +544,8 @@ final class RunReportJson {
                     TokensJson.of(usage.cachedUsage()),
                     usage.costUsd(),
                     usage.unpricedModels(),
-                    usage.cachedCostUsd());
+                    usage.cachedCostUsd(),
+                    CachedAnswersJson.of(usage.cachedAnswers()));
         }
 
         UsageSnapshot toSnapshot() {
@@ -561,7 +564,8 @@ final class RunReportJson {
                     cost,
                     unpriced,
                     // Reports written before the field existed: nothing when nothing was cached, else unknown.
-                    cachedCostUsd.isPresent() || count(cachedCalls) > 0 ? cachedCostUsd : OptionalDouble.of(0));
+                    cachedCostUsd.isPresent() || count(cachedCalls) > 0 ? cachedCostUsd : OptionalDouble.of(0),
+                    CachedAnswersJson.toAnswers(cachedAnswers));
         }
 
         private static long count(Long value) {
