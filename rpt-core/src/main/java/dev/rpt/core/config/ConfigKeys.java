@@ -32,7 +32,9 @@ public final class ConfigKeys {
             "rpt.check.skip",
             "rpt.check.halt-on-failure",
             "rpt.baseline.skip",
-            "rpt.baseline.force");
+            "rpt.baseline.force",
+            "rpt.cache.prune",
+            "rpt.cache.clear");
 
     /** Families whose last part is a name the user chooses. */
     private static final List<String> OPEN_FAMILIES =

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class RptConfig {
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final ConfigSource source;
 
@@ -159,9 +159,20 @@ public final class RptConfig {
         });
     }
 
-    /** A positive duration written as {@code 250ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT30S}. */
+    /**
+     * A positive duration written as {@code 250ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code 7d} or ISO-8601 {@code
+     * PT30S} or {@code P7D}.
+     */
     public Optional<Duration> duration(String key) {
-        return string(key).map(value -> parseDuration(key, value));
+        return duration(key, "a duration such as 250ms, 30s, 2m, 1h or PT30S");
+    }
+
+    /**
+     * A positive duration, as {@link #duration(String)} reads it, whose error says what the key expects in its own
+     * words, e.g. {@code an age such as 12h, 7d or P7D}.
+     */
+    public Optional<Duration> duration(String key, String expected) {
+        return string(key).map(value -> parseDuration(key, value, expected));
     }
 
     /** The keys below a prefix with the prefix cut off, sorted, e.g. header names below {@code rpt.headers.}. */
@@ -175,7 +186,7 @@ public final class RptConfig {
         return values;
     }
 
-    private static Duration parseDuration(String key, String value) {
+    private static Duration parseDuration(String key, String value, String expected) {
         Matcher matcher = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
         Duration duration;
         if (matcher.matches()) {
@@ -184,17 +195,18 @@ public final class RptConfig {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
             };
         } else {
             try {
                 duration = Duration.parse(value.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw invalid(key, value, "a duration such as 250ms, 30s, 2m, 1h or PT30S");
+                throw invalid(key, value, expected);
             }
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw invalid(key, value, "a positive duration");
+            throw invalid(key, value, "a positive duration: " + expected);
         }
         return duration;
     }

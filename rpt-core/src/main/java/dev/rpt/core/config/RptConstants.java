@@ -98,8 +98,19 @@ public final class RptConstants {
     /** The cap on the total time one call spends waiting between retries. Defaults to {@code 2m}. */
     public static final String RETRY_MAX_WAIT = "rpt.retry.max-wait";
 
-    /** The response cache mode: {@code off}, {@code read-write} (default), {@code read-only} or {@code replay-only}. */
+    /**
+     * The response cache mode: {@code off}, {@code read-write} (default), {@code read-only}, {@code replay-only} or
+     * {@code refresh} (call the model again and overwrite the entry).
+     */
     public static final String CACHE = "rpt.cache";
+
+    /**
+     * The age beyond which a cache entry counts as missing, e.g. {@code 7d}, {@code 12h} or {@code P7D}: {@code
+     * read-write}, {@code read-only} and {@code refresh} call the model again, {@code replay-only} serves the entry and
+     * counts it. An entry without a write time (written by an earlier rpt) counts as older than any limit. Unset:
+     * entries of any age are served.
+     */
+    public static final String CACHE_MAX_AGE = "rpt.cache.max-age";
 
     /** The cache directory. Defaults to {@code $XDG_CACHE_HOME/rpt} or {@code ~/.cache/rpt}. */
     public static final String CACHE_DIR = "rpt.cache.dir";

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.rpt.api.ToolCall;
 import dev.rpt.api.Usage;
@@ -21,7 +22,10 @@ import org.apiguardian.api.API;
  * @param finishReason why the model stopped
  * @param usage the tokens this call consumed (for a cached reply: what the original call consumed)
  * @param logprobs per-token log-probabilities of {@code text}; empty when not requested or not supported
- * @param model the model name the provider reports having used
+ * @param model the model name the provider reports having used, e.g. a dated snapshot of the name asked for
+ * @param systemFingerprint the provider's identifier of the backend configuration that served the reply (OpenAI's
+ *     {@code system_fingerprint}), or null when it gives none; left out of a cache entry when null, so that entries
+ *     of providers without one keep the bytes they had before the field existed
  * @param cached true when this reply came from the response cache instead of the provider
  * @param batch true when the provider answered this request in a batch ({@code rpt.batch}) during this run: billed at
  *     the batch price, not a free cache hit; never stored, since a later run reads it as a cached reply
@@ -35,6 +39,7 @@ public record ChatResponse(
         Usage usage,
         List<TokenLogprob> logprobs,
         String model,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String systemFingerprint,
         boolean cached,
         @JsonIgnore boolean batch) {
 
@@ -46,7 +51,10 @@ public record ChatResponse(
         Objects.requireNonNull(model, "model");
     }
 
-    /** A reply the provider answered directly or the cache served ({@code cached}); how the cache reads an entry. */
+    /**
+     * A reply the provider answered directly or the cache served ({@code cached}); how the cache reads an entry.
+     * Entries written before {@code systemFingerprint} existed read it as null.
+     */
     @JsonCreator
     public ChatResponse(
             @JsonProperty("text") String text,
@@ -56,18 +64,34 @@ public record ChatResponse(
             @JsonProperty("usage") Usage usage,
             @JsonProperty("logprobs") List<TokenLogprob> logprobs,
             @JsonProperty("model") String model,
+            @JsonProperty("systemFingerprint") String systemFingerprint,
             @JsonProperty("cached") boolean cached) {
-        this(text, toolCalls, refusal, finishReason, usage, logprobs, model, cached, false);
+        this(text, toolCalls, refusal, finishReason, usage, logprobs, model, systemFingerprint, cached, false);
+    }
+
+    /** A reply without a system fingerprint, as most providers give. */
+    public ChatResponse(
+            String text,
+            List<ToolCall> toolCalls,
+            String refusal,
+            FinishReason finishReason,
+            Usage usage,
+            List<TokenLogprob> logprobs,
+            String model,
+            boolean cached) {
+        this(text, toolCalls, refusal, finishReason, usage, logprobs, model, null, cached, false);
     }
 
     /** This reply marked as served from the cache. */
     public ChatResponse asCached() {
-        return new ChatResponse(text, toolCalls, refusal, finishReason, usage, logprobs, model, true, false);
+        return new ChatResponse(
+                text, toolCalls, refusal, finishReason, usage, logprobs, model, systemFingerprint, true, false);
     }
 
     /** This reply marked as answered in a batch during this run. */
     public ChatResponse asBatch() {
-        return new ChatResponse(text, toolCalls, refusal, finishReason, usage, logprobs, model, false, true);
+        return new ChatResponse(
+                text, toolCalls, refusal, finishReason, usage, logprobs, model, systemFingerprint, false, true);
     }
 
     /** The assistant message that repeats this reply in the next request of a conversation. */

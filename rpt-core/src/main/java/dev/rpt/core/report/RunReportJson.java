@@ -557,7 +557,8 @@ final class RunReportJson {
         "cachedTokens",
         "costUsd",
         "unpricedModels",
-        "cachedCostUsd"
+        "cachedCostUsd",
+        "cachedAnswers"
     })
     record UsageJson(
             Long calls,
@@ -567,7 +568,8 @@ final class RunReportJson {
             TokensJson cachedTokens,
             OptionalDouble costUsd,
             List<String> unpricedModels,
-            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble cachedCostUsd) {
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble cachedCostUsd,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CachedAnswersJson cachedAnswers) {
 
         UsageJson {
             costUsd = costUsd == null ? OptionalDouble.empty() : costUsd;
@@ -584,7 +586,8 @@ final class RunReportJson {
                     TokensJson.of(usage.cachedUsage()),
                     usage.costUsd(),
                     usage.unpricedModels(),
-                    usage.cachedCostUsd());
+                    usage.cachedCostUsd(),
+                    CachedAnswersJson.of(usage.cachedAnswers()));
         }
 
         UsageSnapshot toSnapshot() {
@@ -603,7 +606,8 @@ final class RunReportJson {
                     cost,
                     unpriced,
                     // Reports written before the field existed: nothing when nothing was cached, else unknown.
-                    cachedCostUsd.isPresent() || count(cachedCalls) > 0 ? cachedCostUsd : OptionalDouble.of(0));
+                    cachedCostUsd.isPresent() || count(cachedCalls) > 0 ? cachedCostUsd : OptionalDouble.of(0),
+                    CachedAnswersJson.toAnswers(cachedAnswers));
         }
 
         private static long count(Long value) {

@@ -58,6 +58,9 @@ class ConfigKeysTests {
                         "rpt.diagnose.critic.provider",
                         "rpt.check.skip",
                         "rpt.baseline.force",
+                        "rpt.cache.max-age",
+                        "rpt.cache.prune",
+                        "rpt.cache.clear",
                         "junit.jupiter.execution.parallel.enabled")))
                 .isEmpty();
         assertThat(ConfigKeys.isKnown("rpt.models.local")).isFalse();

@@ -18,7 +18,17 @@ class RptConfigTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"250ms, 250", "30s, 30000", "2m, 120000", "1h, 3600000", "PT30S, 30000", "pt1m30s, 90000", "5 s, 5000"})
+    @CsvSource({
+        "250ms, 250",
+        "30s, 30000",
+        "2m, 120000",
+        "1h, 3600000",
+        "PT30S, 30000",
+        "pt1m30s, 90000",
+        "5 s, 5000",
+        "2d, 172800000",
+        "P2D, 172800000"
+    })
     void readsShortAndIsoDurations(String text, long millis) {
         assertThat(config("rpt.timeout", text).duration("rpt.timeout")).contains(Duration.ofMillis(millis));
     }

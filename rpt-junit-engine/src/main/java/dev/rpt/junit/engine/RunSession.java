@@ -424,7 +424,8 @@ final class RunSession {
     }
 
     private static String usageLine(UsageSnapshot usage) {
-        return usage.calls() + " calls (" + usage.cachedCalls() + " cached, " + usage.errors() + " failed), "
+        return usage.calls() + " calls (" + usage.cachedCalls() + " cached"
+                + usage.cachedAnswers().describe(java.time.Instant.now()) + ", " + usage.errors() + " failed), "
                 + usage.usage().totalTokens() + " tokens, cost "
                 + (usage.costUsd().isPresent()
                         ? String.format(Locale.ROOT, "$%.4f", usage.costUsd().getAsDouble())

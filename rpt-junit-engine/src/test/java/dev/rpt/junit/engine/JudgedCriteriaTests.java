@@ -119,7 +119,16 @@ class JudgedCriteriaTests {
             assertThat(recorded).isEqualTo(12);
             assertThat(requests.get()).as("requests during the replay").isEqualTo(recorded);
             assertThat(replay.value().testEvents().succeeded().count()).isEqualTo(6);
-            assertThat(replay.out()).contains("[rpt] judge openai/judge-model, 12 calls (12 cached, 0 failed)");
+            // The usage line says when the cached answers were written; the report says it too.
+            assertThat(replay.out())
+                    .containsPattern("\\[rpt] judge openai/judge-model, 12 calls \\(12 cached, written"
+                            + " \\d{4}-\\d{2}-\\d{2} \\(less than an hour ago\\), 0 failed\\)");
+            JsonNode judgeUsage = JSON.readTree(
+                            reportDir.resolve("last-run.json").toFile())
+                    .get("judge")
+                    .get("usage");
+            assertThat(judgeUsage.get("cachedAnswers").get("count").asLong()).isEqualTo(12);
+            assertThat(judgeUsage.get("cachedAnswers").get("undated").asLong()).isZero();
             assertThat(outcomes).containsOnly("passed");
         }
     }

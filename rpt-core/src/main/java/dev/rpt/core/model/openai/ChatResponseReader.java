@@ -45,6 +45,9 @@ final class ChatResponseReader {
                 usage(root.get("usage"), body),
                 logprobs(choice.get("logprobs"), body),
                 model == null ? requestedModel : model,
+                // Which backend configuration served the reply; it changes when OpenAI changes the model behind a
+                // name, so the response cache keeps it to notice such a change. Most compatible servers send none.
+                OpenAiJson.text(root, "system_fingerprint"),
                 false);
     }
 

@@ -19,10 +19,15 @@ final class CacheDirectory {
      * @param userHome the user's home directory, for the last fallback
      */
     static Path resolve(RptConfig config, UnaryOperator<String> environment, Path userHome) {
+        return resolve(config, environment, userHome, Path.of("").toAbsolutePath());
+    }
+
+    /** @param base what a relative {@link RptConstants#CACHE_DIR} is relative to */
+    static Path resolve(RptConfig config, UnaryOperator<String> environment, Path userHome, Path base) {
         String configured = config.string(RptConstants.CACHE_DIR).orElse(null);
         if (configured != null) {
             try {
-                return Path.of(configured).toAbsolutePath();
+                return base.resolve(configured).toAbsolutePath();
             } catch (InvalidPathException e) {
                 throw RptConfig.invalid(RptConstants.CACHE_DIR, configured, "a directory path");
             }
@@ -31,9 +36,9 @@ final class CacheDirectory {
         // The XDG spec says a relative value is invalid and must be ignored.
         if (xdg != null && !xdg.isBlank()) {
             try {
-                Path base = Path.of(xdg.strip());
-                if (base.isAbsolute()) {
-                    return base.resolve("rpt");
+                Path xdgBase = Path.of(xdg.strip());
+                if (xdgBase.isAbsolute()) {
+                    return xdgBase.resolve("rpt");
                 }
             } catch (InvalidPathException ignored) {
                 // Fall back to the home directory, as for an unset variable.

@@ -17,8 +17,18 @@ public enum CacheMode {
     READ_WRITE("read-write"),
     /** Serve hits from the cache, call the provider on a miss, store nothing (e.g. a shared, read-only cache). */
     READ_ONLY("read-only"),
-    /** Serve hits from the cache and fail on a miss: a run that must not reach a provider, as in CI. */
-    REPLAY_ONLY("replay-only");
+    /**
+     * Serve hits from the cache and fail on a miss: a run that must not reach a provider, as in CI. {@link
+     * RptConstants#CACHE_MAX_AGE} is reported, never enforced: a committed cache must keep replaying.
+     */
+    REPLAY_ONLY("replay-only"),
+    /**
+     * Call the provider again for every request whose entry this run did not write, and overwrite the entry: a
+     * scheduled run against the live model that finds what changed behind the model's name. With {@link
+     * RptConstants#CACHE_MAX_AGE}, entries younger than it are served too, so a refresh that stopped halfway goes on
+     * where it stopped.
+     */
+    REFRESH("refresh");
 
     private final String configValue;
 
@@ -33,7 +43,7 @@ public enum CacheMode {
 
     /** Whether replies of the provider are stored. */
     public boolean writes() {
-        return this == READ_WRITE;
+        return this == READ_WRITE || this == REFRESH;
     }
 
     /**

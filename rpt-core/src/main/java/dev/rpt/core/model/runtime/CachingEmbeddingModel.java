@@ -18,25 +18,39 @@ final class CachingEmbeddingModel implements EmbeddingModel {
 
     private final EmbeddingModel delegate;
     private final ResponseCache cache;
-    private final CacheMode mode;
+    private final CachePolicy policy;
     private final CacheEndpoint endpoint;
+    private final ServedFromCache served;
 
     CachingEmbeddingModel(EmbeddingModel delegate, ResponseCache cache, CacheMode mode, CacheEndpoint endpoint) {
+        this(delegate, cache, CachePolicy.of(mode), endpoint, ServedFromCache.NOWHERE);
+    }
+
+    /** @param served told of every answer served from the cache */
+    CachingEmbeddingModel(
+            EmbeddingModel delegate,
+            ResponseCache cache,
+            CachePolicy policy,
+            CacheEndpoint endpoint,
+            ServedFromCache served) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.cache = Objects.requireNonNull(cache, "cache");
-        this.mode = Objects.requireNonNull(mode, "mode");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.served = Objects.requireNonNull(served, "served");
     }
 
     @Override
     public Embeddings embed(List<String> texts) {
+        CacheMode mode = policy.mode();
         if (mode == CacheMode.OFF || texts.isEmpty()) {
             return delegate.embed(texts);
         }
         String key = CacheKey.ofEmbeddings(endpoint, texts);
-        Optional<Embeddings> hit = cache.read(key, Embeddings.class);
-        if (hit.isPresent()) {
-            return hit.get().asCached();
+        Optional<ResponseCache.Entry<Embeddings>> hit = cache.entry(key, Embeddings.class);
+        if (hit.isPresent() && policy.serves(hit.get().writtenAt())) {
+            served.served(hit.get().writtenAt(), policy.tooOld(hit.get().writtenAt()));
+            return hit.get().value().asCached();
         }
         if (mode == CacheMode.REPLAY_ONLY) {
             throw new ReplayMissException("No cached embeddings for these " + texts.size() + " texts from "

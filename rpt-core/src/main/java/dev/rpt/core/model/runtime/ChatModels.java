@@ -90,7 +90,8 @@ public final class ChatModels {
     /**
      * Creates the model configured by {@code rpt.provider}, {@code rpt.model} and the other model keys, wrapped in
      * retries ({@code rpt.retry.*}), the shared concurrency limit, the response cache ({@code rpt.cache}, {@code
-     * rpt.cache.dir}) and metering into the shared ledger.
+     * rpt.cache.dir}, {@code rpt.cache.max-age}) and metering into the shared ledger, which also learns when the
+     * answers served from the cache were written.
      *
      * @param config the run's configuration
      * @param environment looks up environment variables ({@code System::getenv} outside tests): the API key and
@@ -127,7 +128,8 @@ public final class ChatModels {
         ChatModelProvider provider = provider(settings.provider(), byId);
         // Read every runtime key before creating the client, so a typo fails before any connection is set up.
         RetryPolicy retryPolicy = RetryPolicy.from(config);
-        CacheMode cacheMode = CacheMode.from(config);
+        CachePolicy cachePolicy = CachePolicy.from(config, clock);
+        CacheMode cacheMode = cachePolicy.mode();
         Path cacheDir = cacheMode == CacheMode.OFF ? null : CacheDirectory.resolve(config, environment, userHome);
         boolean defaultTemperature = config.temperature().isEmpty();
 
@@ -151,7 +153,14 @@ public final class ChatModels {
         model = new FailFastChatModel(model);
         model = new LimitedChatModel(model, limiter);
         if (cacheDir != null && !model.info().simulated()) {
-            model = new CachingChatModel(model, new ResponseCache(cacheDir), cacheMode, endpoint, batch);
+            model = new CachingChatModel(
+                    model,
+                    new ResponseCache(cacheDir, clock),
+                    cachePolicy,
+                    endpoint,
+                    batch,
+                    ledger::servedFromCache,
+                    System.out::println);
         }
         if (defaultTemperature) {
             model = new RewritingChatModel(model, RewritingChatModel.WITHOUT_TEMPERATURE);
@@ -203,8 +212,9 @@ public final class ChatModels {
         if (cacheDir == null || !cacheMode.writes()) {
             if (on) {
                 throw new ConfigException(RptConstants.BATCH + "=on needs " + RptConstants.CACHE + "="
-                        + CacheMode.READ_WRITE.configValue() + ": a batch's replies are kept in the response cache,"
-                        + " and " + RptConstants.CACHE + "=" + cacheMode.configValue() + " does not write it.");
+                        + CacheMode.READ_WRITE.configValue() + " or " + CacheMode.REFRESH.configValue()
+                        + ": a batch's replies are kept in the response cache, and " + RptConstants.CACHE + "="
+                        + cacheMode.configValue() + " does not write it.");
             }
             return null;
         }
@@ -284,12 +294,16 @@ public final class ChatModels {
                     + " needs an OpenAI-compatible provider with an embeddings endpoint, but the critic's provider is "
                     + settings.provider() + ". Unset it to group failure labels with one call to the critic.");
         }
-        CacheMode cacheMode = CacheMode.from(config);
+        CachePolicy cachePolicy = CachePolicy.from(config, InstantSource.system());
         EmbeddingModel model = new OpenAiProvider().createEmbeddings(settings, name.get(), environment);
-        if (cacheMode != CacheMode.OFF) {
+        if (cachePolicy.mode() != CacheMode.OFF) {
             Path cacheDir = CacheDirectory.resolve(config, environment, Path.of(System.getProperty("user.home")));
             model = new CachingEmbeddingModel(
-                    model, new ResponseCache(cacheDir), cacheMode, CacheEndpoint.of(settings, model.info(), config));
+                    model,
+                    new ResponseCache(cacheDir),
+                    cachePolicy,
+                    CacheEndpoint.of(settings, model.info(), config),
+                    ledger::servedFromCache);
         }
         return Optional.of(new MeteredEmbeddingModel(model, ledger));
     }

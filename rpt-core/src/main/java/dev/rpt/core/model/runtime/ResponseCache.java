@@ -1,5 +1,6 @@
 package dev.rpt.core.model.runtime;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rpt.core.files.AtomicFiles;
@@ -16,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,7 +34,10 @@ import java.util.regex.Pattern;
  * so concurrent readers see either no entry or a whole one, and concurrent writers of one key (who write the same
  * reply) simply replace each other.
  *
- * <p>An entry holds the reply only: no request headers, settings or credentials ever reach this class.
+ * <p>An entry holds the reply only: no request headers, settings or credentials ever reach this class. It also holds
+ * when it was written ({@code writtenAt}, UTC), outside the checksum; a chat reply names the model snapshot that served
+ * it in its own {@code model} and {@code systemFingerprint}. Entries an earlier rpt wrote have no {@code writtenAt} and
+ * still read, and stay byte for byte as they are: a hit never rewrites an entry.
  */
 final class ResponseCache {
 
@@ -39,9 +47,29 @@ final class ResponseCache {
     static final String FORMAT_FILE = "rpt-cache.json";
 
     private final Path dir;
+    private final InstantSource clock;
 
     ResponseCache(Path dir) {
+        this(dir, InstantSource.system());
+    }
+
+    /** @param clock when entries are written, stated in each new entry */
+    ResponseCache(Path dir, InstantSource clock) {
         this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A stored value with the time its entry was written.
+     *
+     * @param writtenAt empty for an entry written before entries stated it
+     */
+    record Entry<T>(T value, Optional<Instant> writtenAt) {
+
+        Entry {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(writtenAt, "writtenAt");
+        }
     }
 
     /** The root directory of the cache. */
@@ -75,6 +103,11 @@ final class ResponseCache {
      * entry; an unsound one is deleted.
      */
     <T> Optional<T> read(String key, Class<T> type) {
+        return entry(key, type).map(Entry::value);
+    }
+
+    /** The stored value of a key with its write time, if there is a sound entry; an unsound one is deleted. */
+    <T> Optional<Entry<T>> entry(String key, Class<T> type) {
         Path path = pathOf(key);
         String text;
         try {
@@ -120,7 +153,7 @@ final class ResponseCache {
             stateFormat();
             Files.createDirectories(path.getParent());
             temp = StagingFile.create(path, key + ".", ".tmp");
-            Files.writeString(temp, entry(key, response), StandardCharsets.UTF_8);
+            Files.writeString(temp, entryText(key, response), StandardCharsets.UTF_8);
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
         } catch (IOException e) {
@@ -148,13 +181,15 @@ final class ResponseCache {
         }
     }
 
-    private static String entry(String key, Object response) {
+    private String entryText(String key, Object response) {
         JsonNode payload = JsonFiles.mapper().valueToTree(response);
-        return JsonFiles.text(
-                new EntryJson(CacheKey.FORMAT_VERSION, key, Sha256.hex(JsonFiles.compactText(payload)), payload));
+        // Whole seconds: an age limit counts in hours and days, and a shorter stamp reads better in a committed diff.
+        String writtenAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        return JsonFiles.text(new EntryJson(
+                CacheKey.FORMAT_VERSION, key, writtenAt, Sha256.hex(JsonFiles.compactText(payload)), payload));
     }
 
-    private static <T> T verified(String key, String text, Class<T> type) throws IOException {
+    private static <T> Entry<T> verified(String key, String text, Class<T> type) throws IOException {
         EntryJson entry = JsonFiles.parse(text, EntryJson.class);
         if (entry.format() != CacheKey.FORMAT_VERSION) {
             throw new IOException("format " + entry.format() + ", expected " + CacheKey.FORMAT_VERSION);
@@ -165,15 +200,23 @@ final class ResponseCache {
         if (!Sha256.hex(JsonFiles.compactText(entry.response())).equals(entry.responseSha256())) {
             throw new IOException("the response does not match its checksum");
         }
-        return JsonFiles.mapper().treeToValue(entry.response(), type);
+        return new Entry<>(JsonFiles.mapper().treeToValue(entry.response(), type), entry.written());
     }
 
     /**
      * One entry: the reply under its key, with the SHA-256 of the reply's compact JSON, so that an edited or truncated
      * entry is recognised. The reply stays a tree: its checksum is taken over the bytes as stored.
+     *
+     * @param writtenAt when the entry was written, an ISO-8601 UTC instant; null in entries written before the field
+     *     existed, which are then left out of the file rather than written as null
      */
-    @JsonPropertyOrder({"format", "key", "responseSha256", "response"})
-    record EntryJson(int format, String key, String responseSha256, JsonNode response) {
+    @JsonPropertyOrder({"format", "key", "writtenAt", "responseSha256", "response"})
+    record EntryJson(
+            int format,
+            String key,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String writtenAt,
+            String responseSha256,
+            JsonNode response) {
 
         EntryJson {
             JsonChecks.text(key, "key");
@@ -181,6 +224,17 @@ final class ResponseCache {
             if (response == null || !response.isObject()) {
                 throw new IllegalArgumentException("response: must be an object");
             }
+            if (writtenAt != null) {
+                try {
+                    Instant.parse(writtenAt);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("writtenAt: must be an ISO-8601 instant, got " + writtenAt);
+                }
+            }
+        }
+
+        Optional<Instant> written() {
+            return Optional.ofNullable(writtenAt).map(Instant::parse);
         }
     }
 

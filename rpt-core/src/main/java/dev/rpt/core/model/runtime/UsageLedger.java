@@ -7,6 +7,7 @@ import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.batch.BatchSettings;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class UsageLedger {
     private long cachedCalls;
     private long errors;
     private final Map<ModelInfo, Usage> cachedByModel = new HashMap<>();
+    private CachedAnswers cachedAnswers = CachedAnswers.NONE;
 
     /** A ledger that prices calls with the given table, batch calls at half of it. */
     public UsageLedger(PriceTable prices) {
@@ -97,6 +99,11 @@ public final class UsageLedger {
         cachedByModel.merge(model, usage, Usage::plus);
     }
 
+    /** Records when the entry of an answer the response cache served was written (the call itself is recorded apart). */
+    synchronized void servedFromCache(Optional<Instant> writtenAt, boolean overMaxAge) {
+        cachedAnswers = cachedAnswers.plus(writtenAt, overMaxAge);
+    }
+
     /** Records a call that failed. */
     public synchronized void recordFailure(ModelInfo model) {
         Objects.requireNonNull(model, "model");
@@ -116,7 +123,8 @@ public final class UsageLedger {
                 cached.usage(),
                 billed.unpriced().isEmpty() ? OptionalDouble.of(billed.cost()) : OptionalDouble.empty(),
                 billed.unpriced(),
-                cached.unpriced().isEmpty() ? OptionalDouble.of(cached.cost()) : OptionalDouble.empty());
+                cached.unpriced().isEmpty() ? OptionalDouble.of(cached.cost()) : OptionalDouble.empty(),
+                cachedAnswers);
     }
 
     private Priced priced(Map<ModelInfo, Usage> byModel) {

@@ -20,6 +20,8 @@ import org.apiguardian.api.API;
  * @param unpricedModels the models of billed calls that have no price, sorted; why {@code costUsd} is empty
  * @param cachedCostUsd what the cached calls cost when they were first recorded, at today's prices: what the cache
  *     saved; empty when some cached call's model has no price
+ * @param cachedAnswers when the cached answers were written; {@link CachedAnswers#NONE} when not known (a report
+ *     written before it was recorded)
  */
 @API(status = INTERNAL, since = "0.1")
 public record UsageSnapshot(
@@ -30,7 +32,30 @@ public record UsageSnapshot(
         Usage cachedUsage,
         OptionalDouble costUsd,
         List<String> unpricedModels,
-        OptionalDouble cachedCostUsd) {
+        OptionalDouble cachedCostUsd,
+        CachedAnswers cachedAnswers) {
+
+    /** A snapshot that does not know when its cached answers were written. */
+    public UsageSnapshot(
+            long calls,
+            long cachedCalls,
+            long errors,
+            Usage usage,
+            Usage cachedUsage,
+            OptionalDouble costUsd,
+            List<String> unpricedModels,
+            OptionalDouble cachedCostUsd) {
+        this(
+                calls,
+                cachedCalls,
+                errors,
+                usage,
+                cachedUsage,
+                costUsd,
+                unpricedModels,
+                cachedCostUsd,
+                CachedAnswers.NONE);
+    }
 
     /**
      * A snapshot whose cached calls' cost is not known separately: nothing when there were none, else unknown (e.g. a
@@ -61,6 +86,7 @@ public record UsageSnapshot(
         Objects.requireNonNull(costUsd, "costUsd");
         unpricedModels = List.copyOf(unpricedModels);
         Objects.requireNonNull(cachedCostUsd, "cachedCostUsd");
+        Objects.requireNonNull(cachedAnswers, "cachedAnswers");
         if (costUsd.isPresent() != unpricedModels.isEmpty()) {
             throw new IllegalArgumentException("a cost is known exactly when every billed model has a price");
         }
@@ -87,7 +113,8 @@ public record UsageSnapshot(
                 unpriced,
                 cachedCostUsd.isPresent() && other.cachedCostUsd.isPresent()
                         ? OptionalDouble.of(cachedCostUsd.getAsDouble() + other.cachedCostUsd.getAsDouble())
-                        : OptionalDouble.empty());
+                        : OptionalDouble.empty(),
+                cachedAnswers.plus(other.cachedAnswers));
     }
 
     /**

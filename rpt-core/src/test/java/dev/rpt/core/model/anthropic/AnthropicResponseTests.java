@@ -39,6 +39,8 @@ class AnthropicResponseTests {
         assertThat(reply.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(reply.usage()).isEqualTo(new Usage(1600, 12, 1612, 300, 0));
         assertThat(reply.model()).isEqualTo("claude-sonnet-4-5-20250929");
+        // The Messages API names the dated model that served the reply and has no system fingerprint.
+        assertThat(reply.systemFingerprint()).isNull();
         assertThat(reply.cached()).isFalse();
     }
 

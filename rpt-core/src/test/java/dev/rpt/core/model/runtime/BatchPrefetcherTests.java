@@ -52,11 +52,21 @@ class BatchPrefetcherTests {
     }
 
     private CachingChatModel model(BatchSettings.Mode mode, int minCalls, Duration wait) {
+        return model(mode, minCalls, wait, CachePolicy.of(CacheMode.READ_WRITE));
+    }
+
+    private CachingChatModel model(BatchSettings.Mode mode, int minCalls, Duration wait, CachePolicy policy) {
         BatchSettings settings = new BatchSettings(mode, minCalls, wait, Duration.ofSeconds(30), 0.5);
         BatchPrefetcher prefetcher = new BatchPrefetcher(
                 api, settings, new BatchJobStore(dir), "endpoint-1", direct.info(), time, time, out::add);
         return new CachingChatModel(
-                direct, new ResponseCache(dir), CacheMode.READ_WRITE, CacheEndpoint.of(direct.info()), prefetcher);
+                direct,
+                new ResponseCache(dir, time),
+                policy,
+                CacheEndpoint.of(direct.info()),
+                prefetcher,
+                ServedFromCache.NOWHERE,
+                out::add);
     }
 
     private CachingChatModel model(BatchSettings.Mode mode) {
@@ -93,6 +103,26 @@ class BatchPrefetcherTests {
                 .as("served once as a batch reply, then a cache hit")
                 .isTrue();
         assertThat(direct.calls()).isZero();
+    }
+
+    @Test
+    void aRefreshBatchesTheCachedRequestsTooAndThenServesItsOwnReplies() {
+        model(BatchSettings.Mode.ON).chat(question(0));
+        time.advance(Duration.ofDays(1));
+        CachingChatModel refreshing = model(
+                BatchSettings.Mode.ON,
+                100,
+                Duration.ofHours(1),
+                CachePolicy.of(CacheMode.REFRESH, java.util.Optional.empty(), time));
+
+        refreshing.prefetch(questions(3));
+
+        assertThat(api.submitted)
+                .singleElement()
+                .satisfies(batch -> assertThat(batch).hasSize(3));
+        assertThat(refreshing.chat(question(0)).text()).isEqualTo("batch answer to Question 0");
+        assertThat(refreshing.chat(question(0)).cached()).isTrue();
+        assertThat(direct.calls()).isEqualTo(1);
     }
 
     @Test

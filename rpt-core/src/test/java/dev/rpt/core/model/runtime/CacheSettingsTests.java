@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,64 @@ class CacheSettingsTests {
                 .hasMessageContaining("rpt.cache")
                 .hasMessageContaining("'write-only'")
                 .hasMessageContaining("off, read-write, read-only, replay-only");
+    }
+
+    @Test
+    void maxAgeReadsHoursDaysAndIso8601() {
+        assertThat(maxAge("12h")).hasValue(Duration.ofHours(12));
+        assertThat(maxAge("7d")).hasValue(Duration.ofDays(7));
+        assertThat(maxAge("P7D")).hasValue(Duration.ofDays(7));
+        assertThat(maxAge("p1dt12h")).hasValue(Duration.ofHours(36));
+        assertThat(CachePolicy.from(RptConfig.of(Map.of()), InstantSource.system())
+                        .maxAge())
+                .isEmpty();
+    }
+
+    @Test
+    void aBadMaxAgeNamesTheKeyTheFormAndTheWayOut() {
+        for (String bad : new String[] {"7 days", "-1d", "0d", "a week"}) {
+            assertThatThrownBy(() -> maxAge(bad))
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("rpt.cache.max-age")
+                    .hasMessageContaining("'" + bad + "'")
+                    .hasMessageContaining("12h, 7d or P7D")
+                    .hasMessageContaining("unset it");
+        }
+    }
+
+    @Test
+    void whichEntriesEachModeServesUnderAnAgeLimit() {
+        Instant now = Instant.parse("2026-11-05T12:00:00Z");
+        InstantSource clock = InstantSource.fixed(now);
+        Optional<Instant> young = Optional.of(now.minus(Duration.ofDays(1)));
+        Optional<Instant> old = Optional.of(now.minus(Duration.ofDays(8)));
+        Optional<Instant> thisRun = Optional.of(now);
+        Optional<Duration> week = Optional.of(Duration.ofDays(7));
+
+        for (CacheMode mode : new CacheMode[] {CacheMode.READ_WRITE, CacheMode.READ_ONLY}) {
+            CachePolicy limited = CachePolicy.of(mode, week, clock);
+            assertThat(limited.serves(young)).isTrue();
+            assertThat(limited.serves(old)).isFalse();
+            assertThat(limited.serves(Optional.empty()))
+                    .as("an entry of unknown age")
+                    .isFalse();
+            assertThat(CachePolicy.of(mode, Optional.empty(), clock).serves(Optional.empty()))
+                    .isTrue();
+        }
+        CachePolicy replay = CachePolicy.of(CacheMode.REPLAY_ONLY, week, clock);
+        assertThat(replay.serves(old)).isTrue();
+        assertThat(replay.serves(Optional.empty())).isTrue();
+        assertThat(replay.tooOld(old)).isTrue();
+        CachePolicy refresh = CachePolicy.of(CacheMode.REFRESH, Optional.empty(), clock);
+        assertThat(refresh.serves(young)).isFalse();
+        assertThat(refresh.serves(thisRun)).isTrue();
+        assertThat(CachePolicy.of(CacheMode.REFRESH, week, clock).serves(young)).isTrue();
+    }
+
+    private static Optional<Duration> maxAge(String value) {
+        return CachePolicy.from(RptConfig.of(Map.of("rpt.cache.max-age", value)), InstantSource.system())
+                .maxAge();
     }
 
     @Test

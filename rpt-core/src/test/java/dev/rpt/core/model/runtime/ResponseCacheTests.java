@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -97,6 +100,32 @@ class ResponseCacheTests {
         assertThat(cache.read(KEY)).contains(RESPONSE);
         assertThat(cache.read(OTHER_KEY)).isEmpty();
         assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void anEntryStatesWhenItWasWrittenToTheSecond() throws IOException {
+        ResponseCache clocked = new ResponseCache(dir, InstantSource.fixed(Instant.parse("2026-11-05T09:12:44.518Z")));
+
+        clocked.write(KEY, RESPONSE);
+
+        assertThat(Files.readString(clocked.pathOf(KEY)))
+                .containsSubsequence("\"key\"", "\"writtenAt\" : \"2026-11-05T09:12:44Z\"", "\"responseSha256\"");
+        assertThat(clocked.entry(KEY, ChatResponse.class).orElseThrow())
+                .isEqualTo(new ResponseCache.Entry<>(RESPONSE, Optional.of(Instant.parse("2026-11-05T09:12:44Z"))));
+    }
+
+    @Test
+    void anEntryWithAnUnreadableWriteTimeIsAMiss() throws IOException {
+        cache.write(KEY, RESPONSE);
+        Path file = cache.pathOf(KEY);
+        Files.writeString(
+                file,
+                Files.readString(file).replaceFirst("\"writtenAt\" : \"[^\"]*\"", "\"writtenAt\" : \"last week\""));
+
+        assertThat(cache.read(KEY)).isEmpty();
+
+        assertThat(file).doesNotExist();
+        assertThat(new SimpleFormatter().formatMessage(warnings.get(0))).contains("writtenAt");
     }
 
     @Test
