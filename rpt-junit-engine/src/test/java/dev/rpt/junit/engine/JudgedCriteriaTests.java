@@ -9,6 +9,7 @@ import dev.rpt.junit.engine.fixtures.LabelledSupportReplyTestCase;
 import dev.rpt.junit.engine.fixtures.StaleVerdictsTestCase;
 import dev.rpt.junit.engine.fixtures.SupportReplyTestCase;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -236,6 +237,53 @@ class JudgedCriteriaTests {
                 .contains("judge agreement on 'apologises': all 6 human verdicts are stale (their case's"
                         + " labelled-answer is not the answer judged now), so @Thresholds(minKappa = 0.6) cannot be"
                         + " checked. Label the new answers: put each in labelled-answer and give your verdict on it.");
+    }
+
+    @Test
+    void verdictsInTheLabelsFileFollowTheAnswersTheyGradeAndComeBeforeStaleColumns() throws IOException {
+        var captured = StdOut.capture(() -> run(
+                StaleVerdictsTestCase.class,
+                "cases/support-replies-stale.jsonl",
+                Map.of("rpt.judge.labels", "src/test/resources/labels/support-replies.jsonl")));
+
+        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        JsonNode apologises = report.at("/classes/0/judgeAgreement/0");
+        // Six labels name this run's answers (by text, whitespace aside, or by hash); the seventh grades an answer no
+        // case gave, and the stale column verdicts are not used where a label names the answer.
+        assertThat(apologises.get("n").asInt()).isEqualTo(6);
+        assertThat(apologises.get("stale").asInt()).isZero();
+        assertThat(apologises.get("kappa").asDouble()).isEqualTo(1.0);
+        assertThat(report.get("cases"))
+                .allSatisfy(
+                        c -> assertThat(c.at("/labels/apologises").isBoolean()).isTrue());
+        assertThat(captured.out())
+                .contains("[rpt] judge agreement StaleVerdictsTestCase 'apologises': n 6, agreement 1.000");
+        assertThat(captured.value().testEvents().succeeded().list())
+                .as("the kappa bar, which stale column verdicts could not check, holds on the labelled answers")
+                .anySatisfy(e -> assertThat(e.getTestDescriptor().getLegacyReportingName())
+                        .isEqualTo("thresholds"));
+    }
+
+    @Test
+    void aLabelsFileThatCannotBeReadStopsTheRunNamingItsLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path labels = dir.resolve("labels.jsonl");
+        Files.writeString(labels, "{\"class\": \"A\", \"case\": \"q1\", \"criterion\": \"polite\"}\n");
+
+        String failure = run(
+                        StaleVerdictsTestCase.class,
+                        "cases/support-replies-stale.jsonl",
+                        Map.of("rpt.judge.labels", labels.toString()))
+                .allEvents()
+                .failed()
+                .stream()
+                .map(JudgedCriteriaTests::message)
+                .findFirst()
+                .orElse("");
+
+        assertThat(failure)
+                .contains("The labels file is not valid: " + labels + ":1: not a label: verdict: missing; write true"
+                        + " or false");
     }
 
     private Map<String, String> judgeAt(MockWebServer server, String cacheMode) {
