@@ -32,8 +32,8 @@ assert orders.contains('set rpt.cases.bad-rows=skip')
 
 def replies = message('RepliesPromptTests')
 assert replies.startsWith('RepliesPromptTests did not run: 2 problems in its cases')
-assert replies.indexOf('cases/replies.jsonl:2: lacks the variable \'question\' that prompts/solver.prompt uses') <
-        replies.indexOf('cases/replies.jsonl:3: not valid JSON') : 'rows are listed in file order'
+assert replies =~ /cases\/replies\.jsonl:2: lacks the variable 'question' that \S*src\/main\/resources\/prompts\/solver\.prompt uses/ : 'the prompt file the user edits'
+assert replies.indexOf('cases/replies.jsonl:2: lacks') < replies.indexOf('cases/replies.jsonl:3: not valid JSON') : 'rows are listed in file order'
 assert replies.contains("declare it optional in the prompt's input.schema (question?)")
 
 // Each problem is said where Surefire reports the class, without rpt's stack frames.

@@ -58,5 +58,6 @@ public class BaselineMojo extends AbstractRptMojo {
                 + run.classes().size() + " prompt test classes) to " + file
                 + ". Commit it: rpt:check compares every build with it.");
         warnIfSimulated(run.model(), "the baseline's run");
+        Baseline.cachedAnswersNote(run, java.time.Instant.now()).ifPresent(getLog()::warn);
     }
 }

@@ -4,6 +4,7 @@ import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.Role;
+import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.TokenLogprob;
@@ -17,6 +18,13 @@ import java.util.List;
 final class TargetRole implements SimRole {
 
     static final String UNKNOWN_ANSWER = "I don't know";
+
+    /**
+     * A question holding this text is refused with HTTP 400, as a provider refuses a request it cannot serve: how an
+     * end-to-end test gets errored cases from the simulator without breaking its case file.
+     */
+    static final String REFUSE = "[rpt-sim: refuse]";
+
     static final String UNKNOWN_JUSTIFICATION =
             "The question is not in the simulator's answer key (rpt.sim.answers), so the simulator cannot answer it.";
 
@@ -33,6 +41,12 @@ final class TargetRole implements SimRole {
 
     @Override
     public ChatResponse respond(ChatRequest request, String modelLabel) {
+        if (lastUserText(request).contains(REFUSE)) {
+            throw new BadRequestException(
+                    400,
+                    "the rpt simulator refuses this request because its question holds " + REFUSE
+                            + " (a simulated provider error for tests; see docs/simulator.md)");
+        }
         PromptTraits traits = TraitDetector.detect(request);
         Reply reply = key.find(lastUserText(request))
                 .map(entry -> answer(entry, traits, draws(request, entry)))

@@ -2,6 +2,7 @@ package dev.rpt.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,6 +125,19 @@ class SimChatModelTests {
         assertThat(reply.get("answer").asText()).isEqualTo("I don't know");
         assertThat(reply.get("confidence").asDouble()).isEqualTo(0.05);
         assertThat(reply.get("justification").asText()).contains("answer key");
+    }
+
+    @Test
+    void aQuestionAskingToBeRefusedGetsAProviderError() {
+        Throwable thrown = catchThrowable(
+                () -> model.chat(ask("Answer.", "[rpt-sim: refuse] " + EASY).build()));
+
+        assertThat(thrown)
+                .isInstanceOf(dev.rpt.core.model.BadRequestException.class)
+                .hasMessageContaining(
+                        "the rpt simulator refuses this request because its question holds [rpt-sim:" + " refuse]");
+        assertThat(((dev.rpt.core.model.BadRequestException) thrown).retryable())
+                .isFalse();
     }
 
     @Test

@@ -124,9 +124,7 @@ final class PromptDescriptors {
         List<PromptCase> loaded = loader.load(testClass, method);
         List<CaseProblem> problems = new ArrayList<>(loader.problems());
         Set<PromptCase> unusable = new HashSet<>();
-        owner.prompt()
-                .file()
-                .ifPresent(prompt -> checkVariables(prompt, owner.promptResource(), loaded, problems, unusable));
+        owner.prompt().file().ifPresent(prompt -> checkVariables(prompt, loaded, problems, unusable));
         checkCriteria(loaded, testClass, method, problems, unusable);
         owner.caseProblems(PromptTestClass.methodKey(method), problems);
         List<PromptCase> cases =
@@ -248,13 +246,12 @@ final class PromptDescriptors {
         }
     }
 
-    /** A case that lacks a variable the prompt requires cannot be rendered: a problem of its row. */
+    /**
+     * A case that lacks a variable the prompt requires cannot be rendered: a problem of its row. The prompt is named
+     * as the file the user edits (src/main/resources/...), not the build's copy.
+     */
     private static void checkVariables(
-            PromptFile prompt,
-            String resource,
-            List<PromptCase> cases,
-            List<CaseProblem> problems,
-            Set<PromptCase> unusable) {
+            PromptFile prompt, List<PromptCase> cases, List<CaseProblem> problems, Set<PromptCase> unusable) {
         for (String name : prompt.placeholders()) {
             boolean required = prompt.frontMatter()
                     .variable(name)
@@ -268,7 +265,7 @@ final class PromptDescriptors {
                     unusable.add(c);
                     problems.add(problem(
                             c,
-                            "lacks the variable '" + name + "' that " + resource + " uses; add a '"
+                            "lacks the variable '" + name + "' that " + prompt.sourceName() + " uses; add a '"
                                     + name + "' value (a column) to the cases, or declare it optional in the"
                                     + " prompt's input.schema (" + name + "?)"));
                 }

@@ -125,6 +125,26 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
     }
 
     /**
+     * What a baseline recorded from cached answers must say: how many of the run's answers came from the response cache
+     * and when they were written. A baseline of last month's answers is last month's model, and the next build against
+     * today's model is compared with it; empty when every answer was fresh.
+     *
+     * @param now the time to count ages from
+     */
+    public static Optional<String> cachedAnswersNote(RunReport run, java.time.Instant now) {
+        var cached = run.usage().cachedAnswers();
+        if (run.usage().cachedCalls() == 0) {
+            return Optional.empty();
+        }
+        String when = cached.count() > 0 ? cached.describe(now) : ", written at an unknown time";
+        return Optional.of(
+                run.usage().cachedCalls() + " of the run's " + run.usage().calls()
+                        + " model calls were answered from the response cache" + when + ". The baseline records those"
+                        + " answers, not what the model gives today; to record today's model, run the tests with"
+                        + " -Drpt.cache=refresh before rpt:baseline.");
+    }
+
+    /**
      * The class's entry, if the baseline has one.
      *
      * @param classKey the class's name, followed by {@code [model]} for a named model ({@link ClassInfo#classKey()})

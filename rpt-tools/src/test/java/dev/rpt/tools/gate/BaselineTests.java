@@ -7,14 +7,19 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.files.Sha256;
+import dev.rpt.core.model.runtime.CachedAnswers;
+import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +155,35 @@ class BaselineTests {
         assertThatThrownBy(() -> Baseline.read(file))
                 .isInstanceOf(BaselineException.class)
                 .hasMessageContaining("classes[0].cases[0].sampleOutcomes must list all 2 samples of the case, got 1");
+    }
+
+    @Test
+    void aRunAnsweredFromTheCacheIsSaidToBeSoAndFromWhen() throws IOException {
+        RunReport fresh = new TestReports(dir).many("q", 0, 3, true, 0.9).build();
+        RunReport base = new TestReports(dir).many("q", 0, 3, true, 0.9).build();
+        Instant written = Instant.parse("2026-11-02T10:00:00Z");
+        RunReport cached = new RunReport(
+                base.runId(),
+                base.model(),
+                base.classes(),
+                base.cases(),
+                new UsageSnapshot(
+                        3,
+                        3,
+                        0,
+                        Usage.ZERO,
+                        Usage.ZERO,
+                        OptionalDouble.of(0),
+                        List.of(),
+                        OptionalDouble.empty(),
+                        new CachedAnswers(3, Optional.of(written), Optional.of(written), 0, 0)));
+
+        assertThat(Baseline.cachedAnswersNote(fresh, Instant.parse("2026-12-07T10:00:00Z")))
+                .isEmpty();
+        assertThat(Baseline.cachedAnswersNote(cached, Instant.parse("2026-12-07T10:00:00Z")))
+                .contains("3 of the run's 3 model calls were answered from the response cache, written 2026-11-02"
+                        + " (35 days ago). The baseline records those answers, not what the model gives today; to"
+                        + " record today's model, run the tests with -Drpt.cache=refresh before rpt:baseline.");
     }
 
     @Test
