@@ -62,6 +62,7 @@ public class CheckMojo extends AbstractRptMojo {
         Path reportDirectory = reportDirectory(RptConfig.of(source));
         RunReport run = lastRun(reportDirectory);
         GateSettings settings = GateSettings.from(RptConfig.of(withRunVerdictKeys(source, run)));
+        GateSettings.alphaMeaningNote(RptConfig.of(source)).ifPresent(getLog()::warn);
         GateResult result;
         try {
             result = new Gate(settings).check(run, baseline(settings), rules());

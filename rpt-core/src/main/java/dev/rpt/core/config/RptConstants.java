@@ -384,8 +384,9 @@ public final class RptConstants {
     public static final String CHECK_BASELINE = "rpt.check.baseline";
 
     /**
-     * The significance level of the regression test, in (0, 0.5). Defaults to {@code 0.05}; it is split over a class's
-     * three tests (accuracy, ECE, Brier).
+     * The error budget of {@code rpt:check}'s regression tests, in (0, 0.5): the chance that an unchanged project fails
+     * any of them, shared by every class, model, metric and judged criterion of one run report (Holm's step-down).
+     * Defaults to {@code 0.05}.
      */
     public static final String CHECK_ALPHA = "rpt.check.alpha";
 

@@ -35,6 +35,21 @@ public record ClassComparison(
         List<String> missing,
         List<String> added) {
 
+    /** This comparison with its metrics decided. */
+    ClassComparison withMetrics(List<MetricComparison> decided) {
+        return new ClassComparison(
+                className,
+                shared,
+                onlyInRun,
+                onlyInBaseline,
+                erroredInEither,
+                promptChanged,
+                decided,
+                notes,
+                missing,
+                added);
+    }
+
     /** How many case ids a message names before it counts the rest. */
     static final int NAMED = 5;
 

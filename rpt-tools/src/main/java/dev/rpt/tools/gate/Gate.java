@@ -61,6 +61,21 @@ public final class Gate {
         List<String> lines = new ArrayList<>();
         if (baseline.isPresent()) {
             RegressionReport regression = new RegressionCheck(settings.regression()).compare(baseline.get(), run);
+            int family = regression.classes().stream()
+                    .filter(c -> !informationalClasses.contains(c.className()))
+                    .flatMap(c -> c.metrics().stream())
+                    .mapToInt(MetricComparison::family)
+                    .max()
+                    .orElse(0);
+            lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "Regression test: %d %s against the baseline share one error budget, rpt.check.alpha = %.3f: the"
+                            + " chance that an unchanged project fails any of them (Holm's step-down over every class,"
+                            + " model, metric and judged criterion of this run report; informational models spend"
+                            + " nothing). Each test's null is \"worse by at most the tolerance\".",
+                    family,
+                    family == 1 ? "test" : "tests",
+                    settings.regression().alpha()));
             lines.addAll(regression.lines());
             for (ClassComparison compared : regression.classes()) {
                 List<String> findings =

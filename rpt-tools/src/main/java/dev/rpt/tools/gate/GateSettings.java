@@ -30,6 +30,18 @@ public record GateSettings(CheckMode mode, MetricsOptions metrics, RegressionOpt
     }
 
     /**
+     * The warning for a project that sets {@code rpt.check.alpha}: it used to be each class's level, and is now the
+     * level of the whole run report's regression tests, so a value tuned for the old meaning fails less often now.
+     */
+    public static java.util.Optional<String> alphaMeaningNote(RptConfig config) {
+        return config.string(RptConstants.CHECK_ALPHA)
+                .map(value -> RptConstants.CHECK_ALPHA + "=" + value + " is now the error budget of the whole"
+                        + " rpt:check (every class, model, metric and judged criterion of the run report, Holm's"
+                        + " step-down), no longer each class's level. If it was lowered to make up for many classes,"
+                        + " set it back to the family-wise level you want, e.g. 0.05 (see CHANGELOG and docs/ci.md).");
+    }
+
+    /**
      * Reads every key the gate uses.
      *
      * @throws dev.rpt.core.config.ConfigException naming the key when a value is invalid

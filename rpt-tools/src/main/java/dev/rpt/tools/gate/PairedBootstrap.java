@@ -120,7 +120,8 @@ final class PairedBootstrap {
         }
         Percentile percentile = new Percentile();
         percentile.setData(centred);
-        return new Change(baseline, current, percentile.evaluate(100 * alpha), percentile.evaluate(100 * (1 - alpha)));
+        return new Change(
+                baseline, current, percentile.evaluate(100 * alpha), percentile.evaluate(100 * (1 - alpha)), centred);
     }
 
     private static double value(OptionalDouble value) {

@@ -17,22 +17,23 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * Compares a run with its baseline, class by class, on the cases both share: McNemar's test for accuracy (the paired
- * sign-flip test on pass rates when cases were repeated) and the paired randomization test for ECE and Brier, with
- * paired-bootstrap intervals. In a judged class, the judge's agreement with the human verdicts is compared per
- * criterion by McNemar's test on the answers it graded both times ({@link JudgeDrift}). A metric fails only when it is worse than its tolerance and the worsening is
- * significant, so that sampling noise does not fail the build and a trivial but significant change does not either.
- * Never calls a model.
+ * Compares a run with its baseline, class by class, on the cases both share, and decides every comparison of the run
+ * at once, within one error budget.
+ *
+ * <p>Each class is compared on accuracy (McNemar's test; the paired sign-flip test on pass rates when cases were
+ * repeated), ECE and Brier (the paired randomization test), and in a judged class on the judge's agreement with the
+ * human verdicts per criterion, on the answers it graded both times ({@link JudgeDrift}). Each of these is a test of
+ * "worse by at most the tolerance" ({@link ShiftedNull}): its p-value is the larger of the p-value of "no change" and
+ * that of the shifted null, so the change must be shown beyond the tolerance, and a small sample keeps the exact
+ * test's protection. Intervals are paired-bootstrap intervals.
+ *
+ * <p>Every test of the run's classes that count (not an informational model's) forms one family: Holm's step-down
+ * adjustment keeps the chance that an unchanged project fails any of them at or below {@code rpt.check.alpha}, however
+ * many classes, models, metrics and criteria the build has ({@link Holm}). An informational model's tests form a
+ * family of their own, reported and never failing. Never calls a model.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RegressionCheck {
-
-    /**
-     * Accuracy, ECE and Brier; a judged class adds one test per criterion whose judge is compared. Bonferroni's split
-     * over them keeps the chance that an unchanged prompt and judge fail the class on any test at or below {@code
-     * alpha}, which is what a user setting {@code rpt.check.alpha} expects.
-     */
-    static final int TESTS = 3;
 
     private final RegressionOptions options;
 
@@ -48,7 +49,7 @@ public final class RegressionCheck {
      */
     public RegressionReport compare(Baseline baseline, RunReport run) {
         Map<String, SortedMap<CaseKey, List<CaseRecord>>> table = CaseTable.of(run);
-        List<ClassComparison> classes = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (ClassInfo info : run.classes()) {
             var entry = baseline.classNamed(info.classKey());
@@ -63,7 +64,11 @@ public final class RegressionCheck {
                         + ": a baseline of another prompt says nothing about this one. Record a new baseline with"
                         + " `mvn rpt:baseline` and commit it.");
             }
-            classes.add(compare(info, entry.get(), table.getOrDefault(info.classKey(), new TreeMap<>())));
+            plans.add(plan(
+                    info,
+                    entry.get(),
+                    table.getOrDefault(info.classKey(), new TreeMap<>()),
+                    run.informational(info.model())));
         }
         for (BaselineClass entry : baseline.classes()) {
             if (run.classes().stream().noneMatch(c -> c.classKey().equals(entry.classKey()))) {
@@ -73,26 +78,84 @@ public final class RegressionCheck {
                         + " subset?), so it is not compared.");
             }
         }
-        return new RegressionReport(classes, notes);
+        int counted = plans.stream()
+                .filter(p -> !p.informational())
+                .mapToInt(Plan::tests)
+                .sum();
+        int informational =
+                plans.stream().filter(Plan::informational).mapToInt(Plan::tests).sum();
+        List<ClassComparison> classes = new ArrayList<>();
+        for (Plan plan : plans) {
+            int family = plan.informational() ? informational : counted;
+            classes.add(measure(plan, options.alpha() / Math.max(1, family)));
+        }
+        return new RegressionReport(decide(classes, plans), notes);
     }
 
-    private ClassComparison compare(ClassInfo info, BaselineClass entry, SortedMap<CaseKey, List<CaseRecord>> records) {
+    /** Holm's adjustment over each family: the tests that count, and apart from them an informational model's. */
+    private List<ClassComparison> decide(List<ClassComparison> classes, List<Plan> plans) {
+        List<ClassComparison> decided = new ArrayList<>(classes);
+        for (boolean informational : List.of(false, true)) {
+            List<int[]> where = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            for (int c = 0; c < classes.size(); c++) {
+                if (plans.get(c).informational() != informational) {
+                    continue;
+                }
+                List<MetricComparison> metrics = classes.get(c).metrics();
+                for (int m = 0; m < metrics.size(); m++) {
+                    where.add(new int[] {c, m});
+                    raw.add(metrics.get(m).pValue());
+                }
+            }
+            double[] adjusted =
+                    Holm.adjust(raw.stream().mapToDouble(Double::doubleValue).toArray());
+            for (int i = 0; i < where.size(); i++) {
+                int c = where.get(i)[0];
+                ClassComparison comparison = decided.get(c);
+                List<MetricComparison> metrics = new ArrayList<>(comparison.metrics());
+                metrics.set(
+                        where.get(i)[1],
+                        metrics.get(where.get(i)[1]).inFamily(adjusted[i], where.size(), options.alpha()));
+                decided.set(c, comparison.withMetrics(metrics));
+            }
+        }
+        return decided;
+    }
+
+    /** One class's shared cases and judged answers, paired, before any test: what fixes the family's size. */
+    private record Plan(
+            ClassInfo info,
+            BaselineClass entry,
+            boolean informational,
+            List<Pair> pairs,
+            List<JudgeDrift> judge,
+            List<String> missing,
+            List<String> added,
+            int errored,
+            int worse,
+            int better) {
+
+        /** How many tests the class adds to its family. */
+        int tests() {
+            int own = pairs.isEmpty() ? 0 : 1 + (pairs.stream().anyMatch(Pair::calibrated) ? 2 : 0);
+            return own + (int) judge.stream().filter(d -> !d.pairs().isEmpty()).count();
+        }
+    }
+
+    private Plan plan(
+            ClassInfo info, BaselineClass entry, SortedMap<CaseKey, List<CaseRecord>> records, boolean informational) {
         SortedMap<CaseKey, CaseSamples> current = CaseTable.folded(records);
         Map<CaseKey, BaselineCase> before = new HashMap<>();
         entry.cases().forEach(c -> before.put(c.key(), c));
-        List<JudgeDrift> judge = JudgeDrift.of(before, records);
-        long judgeTests = judge.stream().filter(d -> !d.pairs().isEmpty()).count();
-        double perTestAlpha = options.alpha() / (TESTS + judgeTests);
         List<Pair> pairs = new ArrayList<>();
         List<String> added = new ArrayList<>();
-        int onlyInRun = 0;
         int errored = 0;
         int worse = 0;
         int better = 0;
         for (Map.Entry<CaseKey, CaseSamples> now : current.entrySet()) {
             BaselineCase then = before.get(now.getKey());
             if (then == null) {
-                onlyInRun++;
                 added.add(now.getKey().toString());
                 continue;
             }
@@ -115,9 +178,25 @@ public final class RegressionCheck {
                 .sorted()
                 .map(CaseKey::toString)
                 .toList();
-        int onlyInBaseline = missing.size();
-        boolean promptChanged = !entry.promptSha256().equals(info.promptSha256());
-        List<String> notes = notes(info, entry, pairs.size(), added, onlyInBaseline, errored, promptChanged);
+        return new Plan(
+                info,
+                entry,
+                informational,
+                pairs,
+                JudgeDrift.of(before, records),
+                missing,
+                added,
+                errored,
+                worse,
+                better);
+    }
+
+    private ClassComparison measure(Plan plan, double intervalAlpha) {
+        ClassInfo info = plan.info();
+        List<Pair> pairs = plan.pairs();
+        boolean promptChanged = !plan.entry().promptSha256().equals(info.promptSha256());
+        List<String> notes = notes(
+                info, plan.entry(), pairs.size(), plan.added(), plan.missing().size(), plan.errored(), promptChanged);
         long unevenSamples = pairs.stream()
                 .filter(p -> p.baseline().size() != p.current().size())
                 .count();
@@ -130,72 +209,148 @@ public final class RegressionCheck {
         List<MetricComparison> metrics = new ArrayList<>();
         if (!pairs.isEmpty()) {
             PairedBootstrap bootstrap =
-                    new PairedBootstrap(options.resamples(), options.seed(), perTestAlpha, options.metrics());
-            Change accuracy = bootstrap.accuracy(pairs);
-            boolean single = pairs.stream().allMatch(Pair::single);
-            metrics.add(comparison(
-                    info.classKey(),
-                    Counter.ACCURACY,
-                    Optional.empty(),
-                    perTestAlpha,
-                    pairs.size(),
-                    accuracy,
-                    single ? McNemar.oneSidedP(worse, better) : signFlipP(pairs),
-                    single
-                            ? McNemar.method(worse, better) + " (" + worse + " worse, " + better + " better)"
-                            : "paired sign-flip test on pass rates, " + options.resamples() + " resamples (" + worse
-                                    + " cases lower, " + better + " higher)"));
+                    new PairedBootstrap(options.resamples(), options.seed(), intervalAlpha, options.metrics());
+            metrics.add(accuracy(info, pairs, plan.worse(), plan.better(), bootstrap, intervalAlpha));
             int calibrated = (int) pairs.stream().filter(Pair::calibrated).count();
-            Map<Counter, Double> pValues = new PairedRandomization(
+            Map<Counter, Double> noChange = new PairedRandomization(
                             options.resamples(),
                             options.seed() + 3,
                             options.metrics().bins())
                     .calibrationPValues(pairs);
-            bootstrap
-                    .calibration(pairs)
-                    .forEach((counter, change) -> metrics.add(comparison(
-                            info.classKey(),
-                            counter,
-                            Optional.empty(),
-                            perTestAlpha,
-                            calibrated,
-                            change,
-                            pValues.get(counter),
-                            "paired randomization test, " + options.resamples() + " rounds")));
+            bootstrap.calibration(pairs).forEach((counter, change) -> {
+                double tolerance = options.tolerance(counter);
+                double shifted = counter == Counter.BRIER
+                        ? ShiftedNull.pairedT(brierWorsenings(pairs), tolerance)
+                        : change.shiftedP(false, tolerance);
+                metrics.add(comparison(
+                        info.classKey(),
+                        counter,
+                        Optional.empty(),
+                        intervalAlpha,
+                        calibrated,
+                        change,
+                        noChange.get(counter),
+                        shifted,
+                        "paired randomization test, " + options.resamples() + " rounds"
+                                + (counter == Counter.BRIER
+                                        ? "; paired t-test on per-case Brier"
+                                        : "; bootstrap of cases, " + options.resamples() + " resamples")));
+            });
             if (calibrated < pairs.size()) {
                 notes.add(missingConfidences(pairs, calibrated));
             }
         }
-        for (JudgeDrift drift : judge) {
+        for (JudgeDrift drift : plan.judge()) {
             notes.add(drift.note());
             if (drift.pairs().isEmpty()) {
                 continue;
             }
             // Same seed for every criterion: each is its own test, and the resampling is only the interval's.
             PairedBootstrap bootstrap =
-                    new PairedBootstrap(options.resamples(), options.seed() + 5, perTestAlpha, options.metrics());
+                    new PairedBootstrap(options.resamples(), options.seed() + 5, intervalAlpha, options.metrics());
             metrics.add(comparison(
                     info.classKey(),
                     Counter.ACCURACY,
                     Optional.of(drift.criterion()),
-                    perTestAlpha,
+                    intervalAlpha,
                     drift.pairs().size(),
                     bootstrap.accuracy(drift.pairs()),
                     McNemar.oneSidedP(drift.worse(), drift.better()),
+                    ShiftedNull.tango(
+                            drift.worse(), drift.better(), drift.pairs().size(), options.tolerance(Counter.ACCURACY)),
                     McNemar.method(drift.worse(), drift.better()) + " (" + drift.worse() + " worse, " + drift.better()
-                            + " better)"));
+                            + " better); Tango's score test"));
         }
         return new ClassComparison(
                 info.classKey(),
                 pairs.size(),
-                onlyInRun,
-                onlyInBaseline,
-                errored,
+                plan.added().size(),
+                plan.missing().size(),
+                plan.errored(),
                 promptChanged,
                 metrics,
                 notes,
-                missing,
-                added);
+                plan.missing(),
+                plan.added());
+    }
+
+    private MetricComparison accuracy(
+            ClassInfo info, List<Pair> pairs, int worse, int better, PairedBootstrap bootstrap, double intervalAlpha) {
+        double tolerance = options.tolerance(Counter.ACCURACY);
+        boolean single = pairs.stream().allMatch(Pair::single);
+        double[] worsenings = pairs.stream()
+                .mapToDouble(p -> p.baselineRate() - p.currentRate())
+                .toArray();
+        return comparison(
+                info.classKey(),
+                Counter.ACCURACY,
+                Optional.empty(),
+                intervalAlpha,
+                pairs.size(),
+                bootstrap.accuracy(pairs),
+                single ? McNemar.oneSidedP(worse, better) : signFlipP(pairs),
+                single
+                        ? ShiftedNull.tango(worse, better, pairs.size(), tolerance)
+                        : ShiftedNull.pairedT(worsenings, tolerance),
+                single
+                        ? McNemar.method(worse, better) + " (" + worse + " worse, " + better + " better); Tango's"
+                                + " score test"
+                        : "paired sign-flip test on pass rates, " + options.resamples() + " resamples (" + worse
+                                + " cases lower, " + better + " higher); paired t-test on per-case pass rates");
+    }
+
+    /** Each calibrated case's Brier now minus then, over its samples with a confidence: positive is worse. */
+    private static double[] brierWorsenings(List<Pair> pairs) {
+        return pairs.stream()
+                .filter(Pair::calibrated)
+                .mapToDouble(p -> brier(p.current()) - brier(p.baseline()))
+                .toArray();
+    }
+
+    private static double brier(List<CaseOutcome> samples) {
+        double sum = 0;
+        int n = 0;
+        for (CaseOutcome sample : samples) {
+            if (sample.confidence().isPresent()) {
+                double gap = sample.confidence().getAsDouble() - (sample.correct() ? 1 : 0);
+                sum += gap * gap;
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    /**
+     * A comparison before the family's adjustment. Its p-value is that of "no change" when the tolerance is zero,
+     * else the larger of it and the shifted null's: both must reject.
+     */
+    private MetricComparison comparison(
+            String className,
+            Counter counter,
+            Optional<String> criterion,
+            double intervalAlpha,
+            int cases,
+            Change change,
+            double noChangeP,
+            double shiftedP,
+            String test) {
+        double tolerance = options.tolerance(counter);
+        return new MetricComparison(
+                className,
+                counter,
+                criterion,
+                cases,
+                change.baseline(),
+                change.current(),
+                change.lower(),
+                change.upper(),
+                tolerance == 0 ? noChangeP : Math.max(noChangeP, shiftedP),
+                test,
+                tolerance,
+                intervalAlpha,
+                Double.NaN,
+                0,
+                options.alpha());
     }
 
     /** Which side lacks confidences, so the user knows whether the baseline or the new run is the one to fix. */
@@ -231,30 +386,6 @@ public final class RegressionCheck {
                 .mapToDouble(p -> p.currentRate() - p.baselineRate())
                 .toArray();
         return SignFlipTest.oneSidedP(differences, options.resamples(), options.seed() + 2);
-    }
-
-    private MetricComparison comparison(
-            String className,
-            Counter counter,
-            Optional<String> criterion,
-            double perTestAlpha,
-            int cases,
-            Change change,
-            double pValue,
-            String test) {
-        return new MetricComparison(
-                className,
-                counter,
-                criterion,
-                cases,
-                change.baseline(),
-                change.current(),
-                change.lower(),
-                change.upper(),
-                pValue,
-                test,
-                options.tolerance(counter),
-                perTestAlpha);
     }
 
     private static List<String> notes(

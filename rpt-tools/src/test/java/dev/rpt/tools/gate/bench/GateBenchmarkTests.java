@@ -63,7 +63,9 @@ class GateBenchmarkTests {
         assertThat(outcomes.get(0).gateFailed()).isLessThanOrEqualTo(2);
         assertThat(outcomes.get(1).gateFailedAccuracy()).isGreaterThanOrEqualTo(18);
         assertThat(outcomes.get(2).eceEffect()).isGreaterThanOrEqualTo(0.045);
-        assertThat(outcomes.get(2).gateFailedEce()).isGreaterThanOrEqualTo(18);
+        // The null is "worse by at most the tolerance" (0.02): an ECE rise of about 0.05 must be shown beyond 0.02,
+        // which 8 samples of 200 cases do in about two builds of three.
+        assertThat(outcomes.get(2).gateFailedEce()).isGreaterThanOrEqualTo(9);
     }
 
     @Test
