@@ -179,6 +179,59 @@ class RegressionCheckTests {
     }
 
     @Test
+    void everyTestOfTheBuildSharesOneErrorBudget() throws IOException {
+        // One class whose 200 cases show 14 worse and 2 better: alone, its accuracy test rejects at 0.05 (three tests
+        // in the family). Beside nine unchanged classes it is one of 30 tests, and Holm's step-down keeps it.
+        RunReport alone = build(1, 14, 2, false);
+        RunReport alongNine = build(10, 14, 2, false);
+        RunReport baseline = build(10, 0, 0, true);
+
+        MetricComparison single = metric(compare(build(1, 0, 0, true), alone), Counter.ACCURACY);
+        MetricComparison inBuild = compare(baseline, alongNine).classes().stream()
+                .filter(c -> c.className().equals("com.example.C0"))
+                .findFirst()
+                .map(c -> metric(c, Counter.ACCURACY))
+                .orElseThrow();
+
+        assertThat(single.family()).isEqualTo(3);
+        assertThat(single.regressed()).isTrue();
+        assertThat(inBuild.pValue()).isEqualTo(single.pValue());
+        assertThat(inBuild.family()).isEqualTo(30);
+        assertThat(inBuild.adjustedP()).isGreaterThan(0.05);
+        assertThat(inBuild.regressed()).isFalse();
+        assertThat(inBuild.alpha())
+                .as("the interval's level, split over the family")
+                .isEqualTo(0.05 / 30);
+    }
+
+    /**
+     * {@code classes} classes of 200 cases each at confidence 0.8; in the first, {@code worse} cases fail that passed
+     * in the baseline's pattern and {@code better} pass that failed. The baseline pattern: cases 0-99 pass, 100-199
+     * fail.
+     */
+    private RunReport build(int classes, int worse, int better, boolean baselinePattern) throws IOException {
+        TestReports reports = reports();
+        for (int c = 0; c < classes; c++) {
+            for (int i = 0; i < 200; i++) {
+                boolean passed = i < 100;
+                if (c == 0 && !baselinePattern) {
+                    if (i < worse) {
+                        passed = false;
+                    } else if (i >= 100 && i < 100 + better) {
+                        passed = true;
+                    }
+                }
+                reports.add(
+                        "com.example.C" + c,
+                        "q" + i,
+                        passed ? Verdict.PASSED : Verdict.FAILED,
+                        java.util.OptionalDouble.of(0.5));
+            }
+        }
+        return reports.build();
+    }
+
+    @Test
     void alphaIsSplitOverTheThreeTestsOfAClass() throws IOException {
         RunReport run = reports().many("q", 0, 10, true, 0.9).build();
         MetricComparison accuracy = metric(compare(run, run), Counter.ACCURACY);

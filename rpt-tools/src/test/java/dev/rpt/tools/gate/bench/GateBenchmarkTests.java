@@ -38,17 +38,17 @@ class GateBenchmarkTests {
         GateBenchmark.Outcome unchanged = outcomes.get(0);
         GateBenchmark.Outcome accuracy = outcomes.get(1);
         GateBenchmark.Outcome calibration = outcomes.get(2);
-        // Loose bounds for 20 repetitions around what the full run measured at the defaults (docs/ci.md): about 2%
-        // false alarms, 68% power on -10 points of accuracy, 61% on +0.074 ECE, and a naive gate failing an unchanged
+        // Loose bounds for 20 repetitions around what the full run measured at the defaults (docs/ci.md): 0% false
+        // alarms, 50% power on -10 points of accuracy, 31% on +0.074 ECE, and a naive gate failing an unchanged
         // prompt ~45% of the time.
         assertThat(unchanged.gateFailed()).isLessThanOrEqualTo(2);
         assertThat(unchanged.naiveAccuracyFailed())
                 .as("the naive gate fails on noise")
                 .isGreaterThanOrEqualTo(3);
         assertThat(accuracy.accuracyEffect()).isBetween(-0.14, -0.06);
-        assertThat(accuracy.gateFailedAccuracy()).isGreaterThanOrEqualTo(8);
+        assertThat(accuracy.gateFailedAccuracy()).isGreaterThanOrEqualTo(6);
         assertThat(calibration.eceEffect()).isGreaterThan(0.05);
-        assertThat(calibration.gateFailedEce()).isGreaterThanOrEqualTo(5);
+        assertThat(calibration.gateFailedEce()).isGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -86,22 +86,21 @@ class GateBenchmarkTests {
                                         RECOMMENDED_ALPHA),
                                 recommended));
         // At the defaults: an unchanged prompt fails at most 2% (rounded to the 200 repetitions' resolution); power
-        // is what one sample per case allows, asserted at the measured levels rounded down so that a change that
-        // loses power fails.
-        assertThat(falseAlarms(defaults)).isLessThanOrEqualTo(0.025);
-        assertThat(defaults.get(1).rate(defaults.get(1).gateFailedAccuracy())).isGreaterThanOrEqualTo(0.6);
-        assertThat(defaults.get(4).rate(defaults.get(4).gateFailedEce())).isGreaterThanOrEqualTo(0.55);
-        // The recommended configuration keeps both promises: at most 2% false alarms, at least 95% power on -10
-        // points of accuracy and on ECE regressions of +0.05 and more.
+        // is what one sample per case allows against a null of "worse by at most the tolerance", asserted at the
+        // levels measured on 2026-12-07 rounded down, so that a change that loses power fails.
+        assertThat(falseAlarms(defaults)).isLessThanOrEqualTo(0.02);
+        assertThat(defaults.get(1).rate(defaults.get(1).gateFailedAccuracy())).isGreaterThanOrEqualTo(0.45);
+        assertThat(defaults.get(4).rate(defaults.get(4).gateFailedEce())).isGreaterThanOrEqualTo(0.28);
+        // The recommended configuration: at most 2% false alarms, at least 95% power on -10 points of accuracy and on
+        // an ECE rise of +0.09; +0.05 of ECE, 2.5 tolerances, is caught about two times in three.
         assertThat(falseAlarms(recommended)).isLessThanOrEqualTo(0.02);
         assertThat(recommended.get(1).accuracyEffect()).isBetween(-0.12, -0.08);
         assertThat(recommended.get(1).rate(recommended.get(1).gateFailedAccuracy()))
                 .isGreaterThanOrEqualTo(0.95);
-        for (int ece : new int[] {2, 4}) {
-            assertThat(recommended.get(ece).eceEffect()).isGreaterThanOrEqualTo(0.05);
-            assertThat(recommended.get(ece).rate(recommended.get(ece).gateFailedEce()))
-                    .isGreaterThanOrEqualTo(0.95);
-        }
+        assertThat(recommended.get(4).eceEffect()).isGreaterThanOrEqualTo(0.09);
+        assertThat(recommended.get(4).rate(recommended.get(4).gateFailedEce())).isGreaterThanOrEqualTo(0.95);
+        assertThat(recommended.get(2).eceEffect()).isGreaterThanOrEqualTo(0.05);
+        assertThat(recommended.get(2).rate(recommended.get(2).gateFailedEce())).isGreaterThanOrEqualTo(0.65);
     }
 
     private static List<GateBenchmark.Outcome> run(int repeat, double alpha) {
