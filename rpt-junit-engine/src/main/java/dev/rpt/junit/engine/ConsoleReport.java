@@ -198,8 +198,8 @@ final class ConsoleReport {
         }
         stopAnnounced = true;
         out.accept("[rpt] STOPPED " + resolved.stopReason().orElse(resolved.line()));
-        out.accept("[rpt] Every case not answered yet is marked errored with this reason; answers already received"
-                + " stay in the report.");
+        out.accept("[rpt] Per class and model, the first case not sent fails with this reason and the others are"
+                + " aborted (counted as skipped); answers already received stay in the report.");
     }
 
     /** The cases of a class that get a line: every one that did not pass and was sent. */
