@@ -71,6 +71,45 @@ public record Metrics(
         Objects.requireNonNull(meanConfidence, "meanConfidence");
     }
 
+    /**
+     * The metrics of cases that may hold several samples each ({@code rpt.repeat}): every metric over all samples, and
+     * the accuracy interval with the case as the unit (see {@link AccuracyInterval#clustered}), so that N samples of one
+     * case never count as N independent cases. With one sample per case this is {@link #of(List, MetricsOptions)}.
+     *
+     * @param byCase each case's samples
+     */
+    public static Metrics ofCases(List<List<CaseOutcome>> byCase, MetricsOptions options) {
+        List<CaseOutcome> all = byCase.stream().flatMap(List::stream).toList();
+        Metrics metrics = of(all, options);
+        if (byCase.stream()
+                .noneMatch(
+                        samples -> samples.stream().filter(CaseOutcome::scored).count() > 1)) {
+            return metrics;
+        }
+        List<int[]> counts = byCase.stream()
+                .map(samples -> new int[] {
+                    (int) samples.stream().filter(CaseOutcome::scored).count(),
+                    (int) samples.stream().filter(CaseOutcome::correct).count()
+                })
+                .toList();
+        return new Metrics(
+                metrics.n(),
+                metrics.errored(),
+                metrics.correct(),
+                metrics.accuracy(),
+                AccuracyInterval.clustered(counts, options.intervalLevel()),
+                metrics.brier(),
+                metrics.ece(),
+                metrics.eceEqualMass(),
+                metrics.auroc(),
+                metrics.reliability(),
+                metrics.overconfidenceRate(),
+                metrics.underconfidenceRate(),
+                metrics.formatErrorRate(),
+                metrics.missingConfidence(),
+                metrics.meanConfidence());
+    }
+
     /** The metrics of {@code cases} with {@link MetricsOptions#DEFAULTS}. */
     public static Metrics of(List<CaseOutcome> cases) {
         return of(cases, MetricsOptions.DEFAULTS);

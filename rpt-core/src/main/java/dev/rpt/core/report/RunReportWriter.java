@@ -59,8 +59,9 @@ public final class RunReportWriter implements AutoCloseable {
     private final MetricsOptions options;
     private final JsonGenerator json;
     // Only the compact outcomes stay: the metrics need all of them (equal-mass ECE and AUROC sort them), the traces
-    // are on disk already.
-    private final Map<String, Map<Split, List<CaseOutcome>>> outcomes = new LinkedHashMap<>();
+    // are on disk already. They are kept case by case, so that the accuracy interval of repeated samples has the case
+    // as its unit.
+    private final Map<String, Map<Split, Map<String, List<CaseOutcome>>>> outcomes = new LinkedHashMap<>();
     private final Map<String, JudgeAgreement.Tally> agreements = new LinkedHashMap<>();
     private State state = State.OPEN;
 
@@ -117,7 +118,8 @@ public final class RunReportWriter implements AutoCloseable {
             throw new UncheckedIOException("cannot write the run report " + partFile, e);
         }
         outcomes.computeIfAbsent(record.classKey(), name -> new LinkedHashMap<>())
-                .computeIfAbsent(record.split(), split -> new ArrayList<>())
+                .computeIfAbsent(record.split(), split -> new LinkedHashMap<>())
+                .computeIfAbsent(record.method() + '\u0000' + record.id(), key -> new ArrayList<>(1))
                 .add(outcome);
         if (!record.judgements().isEmpty()) {
             agreements
@@ -142,7 +144,7 @@ public final class RunReportWriter implements AutoCloseable {
      *     names its models
      */
     public synchronized Metrics classMetrics(String classKey) {
-        return Metrics.of(all(outcomes.getOrDefault(classKey, Map.of())), options);
+        return Metrics.ofCases(all(outcomes.getOrDefault(classKey, Map.of())), options);
     }
 
     /**
@@ -184,9 +186,9 @@ public final class RunReportWriter implements AutoCloseable {
             }
             json.writeEndArray();
             json.writeFieldName("metrics");
-            List<CaseOutcome> everything = new ArrayList<>();
+            List<List<CaseOutcome>> everything = new ArrayList<>();
             outcomes.values().forEach(bySplit -> everything.addAll(all(bySplit)));
-            WRITER.writeValue(json, RunReportJson.MetricsJson.of(Metrics.of(everything, options)));
+            WRITER.writeValue(json, RunReportJson.MetricsJson.of(Metrics.ofCases(everything, options)));
             json.writeFieldName("usage");
             WRITER.writeValue(json, RunReportJson.UsageJson.of(usage));
             if (!models.isEmpty()) {
@@ -284,20 +286,24 @@ public final class RunReportWriter implements AutoCloseable {
         json.writeArrayFieldStart("cases");
     }
 
-    private void writeClass(ClassInfo info, Map<Split, List<CaseOutcome>> bySplit) throws IOException {
+    private void writeClass(ClassInfo info, Map<Split, Map<String, List<CaseOutcome>>> bySplit) throws IOException {
         Map<Split, Metrics> splits = new EnumMap<>(Split.class);
         for (Split split : Split.values()) {
-            splits.put(split, Metrics.of(bySplit.getOrDefault(split, List.of()), options));
+            splits.put(
+                    split,
+                    Metrics.ofCases(
+                            List.copyOf(bySplit.getOrDefault(split, Map.of()).values()), options));
         }
         WRITER.writeValue(
                 json,
                 RunReportJson.ClassJson.of(
-                        info, Metrics.of(all(bySplit), options), splits, classAgreement(info.classKey())));
+                        info, Metrics.ofCases(all(bySplit), options), splits, classAgreement(info.classKey())));
     }
 
-    private static List<CaseOutcome> all(Map<Split, List<CaseOutcome>> bySplit) {
-        List<CaseOutcome> all = new ArrayList<>();
-        bySplit.values().forEach(all::addAll);
+    /** Every case's samples, split after split. */
+    private static List<List<CaseOutcome>> all(Map<Split, Map<String, List<CaseOutcome>>> bySplit) {
+        List<List<CaseOutcome>> all = new ArrayList<>();
+        bySplit.values().forEach(cases -> all.addAll(cases.values()));
         return all;
     }
 }

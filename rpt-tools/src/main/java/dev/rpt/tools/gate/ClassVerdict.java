@@ -9,6 +9,7 @@ import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.ClassMetrics;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.ThresholdResult;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public record ClassVerdict(ClassInfo info, Metrics metrics, ThresholdResult thre
     public static ClassVerdict of(ClassInfo info, List<CaseRecord> cases, CheckMode mode, MetricsOptions options) {
         List<CaseRecord> own =
                 cases.stream().filter(c -> c.classKey().equals(info.classKey())).toList();
-        Metrics metrics = Metrics.of(own.stream().map(CaseRecord::outcome).toList(), options);
+        Metrics metrics = ClassMetrics.of(own, options);
         ThresholdResult thresholds = info.thresholds().check(metrics, mode);
         Map<String, List<CaseRecord>> byCase = new LinkedHashMap<>();
         own.forEach(c -> byCase.computeIfAbsent(c.method() + "[" + c.id() + "]", key -> new ArrayList<>())

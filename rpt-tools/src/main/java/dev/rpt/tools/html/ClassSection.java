@@ -8,6 +8,7 @@ import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.ClassMetrics;
 import dev.rpt.core.thresholds.BoundCheck;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
@@ -152,7 +153,7 @@ final class ClassSection {
     }
 
     private static Metrics metrics(List<CaseRecord> cases, MetricsOptions options) {
-        return Metrics.of(cases.stream().map(CaseRecord::outcome).toList(), options);
+        return ClassMetrics.of(cases, options);
     }
 
     private static void row(StringBuilder html, String label, Metrics m) {

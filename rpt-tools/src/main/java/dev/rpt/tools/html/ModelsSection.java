@@ -5,6 +5,7 @@ import static dev.rpt.tools.html.Html.escape;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.ClassMetrics;
 import dev.rpt.core.report.ModelRun;
 import dev.rpt.core.report.RunReport;
 import java.util.List;
@@ -35,7 +36,7 @@ final class ModelsSection {
             List<CaseRecord> cases = run.cases().stream()
                     .filter(c -> c.model().filter(model.name()::equals).isPresent())
                     .toList();
-            Metrics metrics = Metrics.of(cases.stream().map(CaseRecord::outcome).toList(), options);
+            Metrics metrics = ClassMetrics.of(cases, options);
             long[] latencies = cases.stream()
                     .filter(c -> !c.cached())
                     .mapToLong(CaseRecord::latencyMs)
