@@ -83,7 +83,7 @@ final class SimRun {
         try (RunReportWriter writer = RunReportWriter.start(directory, header, MetricsOptions.DEFAULTS)) {
             for (int i = 0; i < rows.size(); i++) {
                 for (int sample = 0; sample < repeat; sample++) {
-                    writer.record(grade(rows.get(i), systemFor.apply(i), seed, sample));
+                    writer.record(grade(CLASS_NAME, rows.get(i), systemFor.apply(i), seed, sample));
                 }
             }
             Path file = writer.finish(
@@ -95,7 +95,42 @@ final class SimRun {
         }
     }
 
-    private CaseRecord grade(Row row, String system, long seed, int sample) {
+    /**
+     * One build's run report: {@code classes} classes {@code com.example.C0, C1, …}, each the 200 rows with seeds of
+     * its own, class {@code c}'s case {@code i} getting the system prompt {@code systemFor.apply(c).apply(i)}.
+     *
+     * @param label what class {@code c}'s prompt sha256 is taken of
+     */
+    RunReport runBuild(
+            int classes,
+            IntFunction<IntFunction<String>> systemFor,
+            IntFunction<String> label,
+            long seed,
+            int repeat,
+            Path directory) {
+        RunHeader header =
+                new RunHeader("seed-" + seed, Instant.EPOCH, new ModelInfo("sim", "sim", true), new TreeMap<>());
+        try (RunReportWriter writer = RunReportWriter.start(directory, header, MetricsOptions.DEFAULTS)) {
+            List<ClassInfo> infos = new ArrayList<>();
+            for (int c = 0; c < classes; c++) {
+                String className = "com.example.C" + c;
+                IntFunction<String> system = systemFor.apply(c);
+                for (int i = 0; i < rows.size(); i++) {
+                    for (int sample = 0; sample < repeat; sample++) {
+                        writer.record(grade(className, rows.get(i), system.apply(i), seed * 1000 + c, sample));
+                    }
+                }
+                infos.add(new ClassInfo(className, "prompts/math.prompt", sha256(label.apply(c)), MetricBounds.NONE));
+            }
+            Path file = writer.finish(
+                    infos, new UsageSnapshot(0, 0, 0, Usage.ZERO, Usage.ZERO, OptionalDouble.of(0), List.of()));
+            return RunReport.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CaseRecord grade(String className, Row row, String system, long seed, int sample) {
         ChatRequest request = ChatRequest.builder()
                 .system(system)
                 .user("Question:\n" + row.question())
@@ -114,7 +149,7 @@ final class SimRun {
         List<BigDecimal> numbers = AnswerText.numbers(answer);
         boolean right = numbers.size() == 1 && numbers.get(0).compareTo(row.answer()) == 0;
         return new CaseRecord(
-                CLASS_NAME,
+                className,
                 "solves",
                 row.id(),
                 Split.TUNE,
