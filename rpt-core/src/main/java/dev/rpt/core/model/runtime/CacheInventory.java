@@ -100,7 +100,7 @@ public final class CacheInventory {
         /** The survey as lines for a log, measured from {@code now}. */
         public List<String> lines(Instant now) {
             List<String> lines = new ArrayList<>();
-            lines.add(entries + " entries, " + size(bytes));
+            lines.add(CacheInventory.entries(entries) + ", " + size(bytes));
             if (oldest.isPresent()) {
                 lines.add("written " + LocalDate.ofInstant(oldest.get(), ZoneOffset.UTC) + " to "
                         + LocalDate.ofInstant(newest.get(), ZoneOffset.UTC) + " (oldest "
@@ -133,7 +133,7 @@ public final class CacheInventory {
         /** E.g. {@code 120 entries (310.5 kB)}. */
         @Override
         public String toString() {
-            return entries + " entries (" + size(bytes) + ")";
+            return CacheInventory.entries(entries) + " (" + size(bytes) + ")";
         }
     }
 
@@ -285,5 +285,9 @@ public final class CacheInventory {
         return bytes < 1_000_000
                 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1_000.0)
                 : String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    private static String entries(long count) {
+        return count + (count == 1 ? " entry" : " entries");
     }
 }
