@@ -33,7 +33,19 @@ record Measured(Metrics metrics, int cases, int passedAll, OptionalDouble cost) 
                 passedAll += samples.passedAll() ? 1 : 0;
             }
         }
-        return new Measured(Metrics.of(outcomes, options), scoredCases, passedAll, cost);
+        // Samples of one case are correlated: over several cases the accuracy interval has the case as its unit. Within
+        // one case (a CASE rule) its samples are the independent draws, and Wilson's interval over them is the right
+        // one.
+        Metrics metrics = cases.size() == 1
+                ? Metrics.of(outcomes, options)
+                : Metrics.ofCases(
+                        cases.stream()
+                                .map(records -> records.stream()
+                                        .map(CaseRecord::outcome)
+                                        .toList())
+                                .toList(),
+                        options);
+        return new Measured(metrics, scoredCases, passedAll, cost);
     }
 
     /** The counter's value; empty when the element cannot define it. */
@@ -51,7 +63,10 @@ record Measured(Metrics metrics, int cases, int passedAll, OptionalDouble cost) 
         };
     }
 
-    /** The 95% Wilson interval of an accuracy-like counter; empty for the others or without cases. */
+    /**
+     * The 95% interval of an accuracy-like counter: accuracy's as the metrics give it (the case as the unit), pass^N's
+     * Wilson interval over the cases; empty for the others or without cases.
+     */
     Optional<Interval> interval(Counter counter) {
         return switch (counter) {
             case ACCURACY -> metrics.accuracyCi();

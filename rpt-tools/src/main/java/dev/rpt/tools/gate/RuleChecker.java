@@ -86,6 +86,15 @@ public final class RuleChecker {
             }
             Optional<Interval> interval =
                     mode == CheckMode.CONFIDENCE_BOUND ? measured.interval(counter) : Optional.empty();
+            if (interval.isPresent()
+                    && rule.element() == Element.CASE
+                    && limit.minimum().isPresent()) {
+                Optional<String> unreachable = unreachable(limit.minimum().getAsDouble(), measured.metrics());
+                if (unreachable.isPresent()) {
+                    out.add(new Violation(rule.element(), name, counter, subject + " " + unreachable.get()));
+                    continue;
+                }
+            }
             double measuredValue = value.getAsDouble();
             String shown = format(measuredValue)
                     + interval.map(ci -> " (95% Wilson interval " + format(ci.lower()) + "–" + format(ci.upper()) + ")")
@@ -113,6 +122,32 @@ public final class RuleChecker {
                 }
             });
         }
+    }
+
+    /**
+     * Why a case's minimum can never be shown in confidence-bound mode: even every sample passing gives a Wilson lower
+     * bound below it. Such a rule would fail every case whatever the model does, so it is an error that says how many
+     * samples it needs: all n passing give a lower bound of n / (n + z²), at least {@code min} from n ≥ z² min / (1 −
+     * min).
+     */
+    static Optional<String> unreachable(double min, dev.rpt.core.calibration.Metrics metrics) {
+        int samples = metrics.n();
+        if (samples == 0 || min <= 0) {
+            return Optional.empty();
+        }
+        double z = 1.959963984540054;
+        double best = samples / (samples + z * z);
+        if (best >= min) {
+            return Optional.empty();
+        }
+        long needed = min >= 1 ? Long.MAX_VALUE : (long) Math.ceil(z * z * min / (1 - min) - 1e-9);
+        return Optional.of("cannot reach the minimum " + format(min) + " in confidence-bound mode with " + samples
+                + (samples == 1 ? " sample" : " samples") + ": even " + samples + " of " + samples + " passing give a"
+                + " 95% lower bound of " + format(best) + ". "
+                + (needed == Long.MAX_VALUE
+                        ? "A minimum of 1 can never be shown by an interval: use rpt.check.mode=point-estimate."
+                        : "It needs at least " + needed + " samples per case (rpt.repeat=" + needed + "), or use"
+                                + " rpt.check.mode=point-estimate."));
     }
 
     private static String describe(Limit limit) {

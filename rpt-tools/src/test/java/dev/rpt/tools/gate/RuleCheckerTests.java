@@ -3,6 +3,8 @@ package dev.rpt.tools.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.report.RunReport;
@@ -146,6 +148,51 @@ class RuleCheckerTests {
                     assertThat(v.name()).isEqualTo(TestReports.CLASS + "#solves[b]");
                     assertThat(v.message()).endsWith("accuracy 0.667 is below the minimum 1.000");
                 });
+    }
+
+    @Test
+    void aCaseRuleThatNoNumberOfPassesCanMeetInConfidenceBoundModeSaysHowManySamplesItNeeds() throws IOException {
+        // 3 samples a case: even 3 of 3 give a 95% Wilson lower bound of 3 / (3 + 1.96²) = 0.439.
+        TestReports reports = new TestReports(dir);
+        for (int sample = 0; sample < 3; sample++) {
+            reports.passed("a", 0.9);
+        }
+        RunReport run = reports.build();
+
+        assertThat(check(BOUND, run, Rule.of(Element.CASE, Limit.minimum(Counter.ACCURACY, 0.9)))
+                        .messages())
+                .containsExactly(TestReports.CLASS + "#solves[a]: accuracy cannot reach the minimum 0.900 in"
+                        + " confidence-bound mode with 3 samples: even 3 of 3 passing give a 95% lower bound of 0.439."
+                        + " It needs at least 35 samples per case (rpt.repeat=35), or use"
+                        + " rpt.check.mode=point-estimate.");
+        // 35 of 35: 35 / (35 + 3.8415) = 0.9011, at the minimum.
+        assertThat(RuleChecker.unreachable(0.9, Metrics.of(java.util.Collections.nCopies(35, CaseOutcome.passed(0.9)))))
+                .isEmpty();
+        assertThat(RuleChecker.unreachable(0.9, Metrics.of(java.util.Collections.nCopies(34, CaseOutcome.passed(0.9)))))
+                .isPresent();
+    }
+
+    @Test
+    void overSeveralCasesTheAccuracyIntervalHasTheCaseAsItsUnit() throws IOException {
+        // 10 cases of 10 samples, each case all right or all wrong: 100 samples, but 10 independent cases.
+        TestReports reports = new TestReports(dir);
+        for (int c = 0; c < 10; c++) {
+            for (int sample = 0; sample < 10; sample++) {
+                if (c < 8) {
+                    reports.passed("q" + c, 0.9);
+                } else {
+                    reports.failed("q" + c, 0.9);
+                }
+            }
+        }
+        RunReport run = reports.build();
+
+        assertThat(check(BOUND, run, Rule.of(Element.CLASS, Limit.minimum(Counter.ACCURACY, 0.6)))
+                        .messages())
+                .singleElement()
+                .asString()
+                .contains("accuracy 0.800 (95% Wilson interval 0.4")
+                .contains("is below the minimum 0.600");
     }
 
     @Test
