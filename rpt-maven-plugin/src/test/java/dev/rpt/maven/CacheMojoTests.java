@@ -78,9 +78,9 @@ class CacheMojoTests {
         assertThat(entryFile(OLD)).doesNotExist();
         assertThat(entryFile(YOUNG)).exists();
         assertThat(log.text())
-                .contains("removed 1 entries (")
+                .contains("removed 1 entry (")
                 .contains("older than 30d")
-                .contains("1 entries, ");
+                .contains("1 entry, ");
     }
 
     @Test
