@@ -39,9 +39,6 @@ record CandidateScores(
      */
     static CandidateScores of(
             RunReport report, ConfirmationSplit split, MetricsOptions options, Set<String> exampleIds) {
-        List<CaseOutcome> tune = new ArrayList<>();
-        List<CaseOutcome> selection = new ArrayList<>();
-        List<CaseOutcome> confirm = new ArrayList<>();
         SortedMap<String, List<CaseOutcome>> confirmCases = new TreeMap<>();
         SortedMap<String, List<CaseOutcome>> tuneCases = new TreeMap<>();
         SortedMap<String, List<CaseOutcome>> selectionCases = new TreeMap<>();
@@ -51,17 +48,14 @@ record CandidateScores(
                 continue;
             }
             if (c.split() == Split.TUNE) {
-                tune.add(c.outcome());
                 tuneCases
                         .computeIfAbsent(ConfirmationSplit.key(c), key -> new ArrayList<>())
                         .add(c.outcome());
             } else if (split.confirms(c)) {
-                confirm.add(c.outcome());
                 confirmCases
                         .computeIfAbsent(ConfirmationSplit.key(c), key -> new ArrayList<>())
                         .add(c.outcome());
             } else {
-                selection.add(c.outcome());
                 selectionCases
                         .computeIfAbsent(ConfirmationSplit.key(c), key -> new ArrayList<>())
                         .add(c.outcome());
@@ -70,10 +64,12 @@ record CandidateScores(
                 mustPassFailures.add(ConfirmationSplit.key(c));
             }
         }
+        // Over every sample, with the case as the unit of the accuracy interval: with repeats, the tuner's intervals
+        // are the ones the run report and rpt:check give.
         return new CandidateScores(
-                Metrics.of(tune, options),
-                Metrics.of(selection, options),
-                Metrics.of(confirm, options),
+                Metrics.ofCases(List.copyOf(tuneCases.values()), options),
+                Metrics.ofCases(List.copyOf(selectionCases.values()), options),
+                Metrics.ofCases(List.copyOf(confirmCases.values()), options),
                 confirmCases,
                 List.copyOf(mustPassFailures),
                 Reliability.of(tuneCases.values()),
