@@ -120,8 +120,14 @@ final class PairedBootstrap {
         }
         Percentile percentile = new Percentile();
         percentile.setData(centred);
+        // Every metric compared lies in [0, 1], so a change lies in [-1, 1]; the shift must not carry an end past it
+        // (a gain of "+1.001" is a claim no data can make).
         return new Change(
-                baseline, current, percentile.evaluate(100 * alpha), percentile.evaluate(100 * (1 - alpha)), centred);
+                baseline,
+                current,
+                Math.max(-1, percentile.evaluate(100 * alpha)),
+                Math.min(1, percentile.evaluate(100 * (1 - alpha))),
+                centred);
     }
 
     private static double value(OptionalDouble value) {

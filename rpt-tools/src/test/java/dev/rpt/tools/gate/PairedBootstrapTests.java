@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.calibration.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** The paired bootstrap against values that follow from its definition. */
@@ -33,6 +35,27 @@ class PairedBootstrapTests {
         Change brier = changes.get(Counter.BRIER);
         assertThat(brier.current()).isCloseTo(0.04, within(1e-12));
         assertThat(brier.lower()).isCloseTo(0.04, within(1e-9));
+    }
+
+    @Test
+    void anIntervalNeverLeavesThePossibleRange() {
+        // The README's confirmation: the seed failed all 21 cases, the candidate passed 20. The resampled gains centre
+        // on the observed +0.952 and reach +1 at most; the shift onto the observed change must not carry them past it,
+        // wherever the one failed case sits (its position decides which resamples draw it).
+        CaseOutcome failed = new CaseOutcome(Verdict.FAILED, OptionalDouble.of(0.9), false);
+        for (int position = 0; position < 21; position++) {
+            List<List<CaseOutcome>> before = new ArrayList<>();
+            List<List<CaseOutcome>> after = new ArrayList<>();
+            for (int i = 0; i < 21; i++) {
+                before.add(List.of(failed));
+                after.add(List.of(i == position ? failed : CaseOutcome.passed(0.9)));
+            }
+            PairedImprovement gain = PairedImprovement.of(before, after, 0.05, RegressionOptions.DEFAULTS);
+
+            assertThat(gain.gain()).isCloseTo(20.0 / 21, within(1e-12));
+            assertThat(gain.upper()).as("failed case at %d", position).isLessThanOrEqualTo(1.0);
+            assertThat(gain.lower()).isGreaterThanOrEqualTo(-1.0);
+        }
     }
 
     @Test
