@@ -27,6 +27,13 @@ public class BaselineMojo extends AbstractRptMojo {
     @Parameter(property = "rpt.baseline.force", defaultValue = "false")
     protected boolean force;
 
+    /**
+     * Pool the run with the committed baseline instead of replacing it: each case then holds the samples of every
+     * pooled run, so one lucky or unlucky run weighs less (docs/ci.md). The prompts and cases must be the same.
+     */
+    @Parameter(property = "rpt.baseline.pool", defaultValue = "false")
+    protected boolean pool;
+
     @Override
     protected boolean skipGoal() {
         return skipBaseline;
@@ -50,7 +57,14 @@ public class BaselineMojo extends AbstractRptMojo {
                 .toPath()
                 .resolve(config.string(RptConstants.CHECK_BASELINE).orElse(Baseline.DEFAULT_PATH));
         try {
-            Baseline.from(run, force, MetricsOptions.from(config)).write(file);
+            Baseline fresh = Baseline.from(run, force, MetricsOptions.from(config));
+            Baseline written =
+                    pool && java.nio.file.Files.exists(file) ? Baseline.pool(Baseline.read(file), fresh) : fresh;
+            written.write(file);
+            if (written.runs() > 1) {
+                getLog().info("Pooled run " + run.runId() + " with the committed baseline: it now holds "
+                        + written.runs() + " runs.");
+            }
         } catch (BaselineException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

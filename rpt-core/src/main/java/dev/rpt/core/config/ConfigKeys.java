@@ -33,6 +33,7 @@ public final class ConfigKeys {
             "rpt.check.halt-on-failure",
             "rpt.baseline.skip",
             "rpt.baseline.force",
+            "rpt.baseline.pool",
             "rpt.cache.prune",
             "rpt.cache.clear");
 

@@ -25,15 +25,20 @@ import org.apiguardian.api.API;
  * class, the prompt's sha256, the class's metrics and every case's outcome. The file format is documented in {@code
  * docs/ci.md}.
  *
- * @param runId the run the baseline was taken from
+ * @param runId the run the baseline was taken from; in a pooled baseline, the newest run
  * @param model the target model of that run
  * @param classes every class of that run, in report order
+ * @param pooledRuns the earlier runs pooled into this baseline, oldest first ({@link #pool}); empty for a baseline of
+ *     one run
  */
 @API(status = INTERNAL, since = "0.1")
-public record Baseline(String runId, ModelInfo model, List<BaselineClass> classes) {
+public record Baseline(String runId, ModelInfo model, List<BaselineClass> classes, List<String> pooledRuns) {
 
-    /** The version of the baseline's JSON shape; {@link #read} rejects others. */
+    /** The version of the baseline's JSON shape for a baseline of one run; a file of it reads and writes back as is. */
     public static final int SCHEMA_VERSION = 1;
+
+    /** The version of a pooled baseline: version 1 and the runs pooled into it. */
+    public static final int POOLED_SCHEMA_VERSION = 2;
 
     /** Where a project keeps its baseline, relative to the project directory. */
     public static final String DEFAULT_PATH = "src/test/rpt/baseline.json";
@@ -42,6 +47,75 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(model, "model");
         classes = List.copyOf(classes);
+        pooledRuns = List.copyOf(pooledRuns);
+    }
+
+    /** A baseline of one run. */
+    public Baseline(String runId, ModelInfo model, List<BaselineClass> classes) {
+        this(runId, model, classes, List.of());
+    }
+
+    /** How many runs the baseline holds. */
+    public int runs() {
+        return pooledRuns.size() + 1;
+    }
+
+    /**
+     * A baseline of both runs' samples: each case holds the samples of {@code earlier} and then those of {@code
+     * fresh}, as if the case had been repeated. One committed run is one draw, and a lucky one makes every later build
+     * look worse; pooled runs average that luck out, and the regression test compares per-case pass rates with the
+     * baseline's own spread in them.
+     *
+     * @param earlier the committed baseline, of one run or pooled
+     * @param fresh the baseline of a new run of the same prompts and cases
+     * @throws BaselineException naming the class and the fix when a class's prompt or cases differ between the two,
+     *     when one holds a class the other lacks, or when a case errored in the new run
+     */
+    public static Baseline pool(Baseline earlier, Baseline fresh) {
+        List<BaselineClass> pooled = new ArrayList<>();
+        for (BaselineClass now : fresh.classes()) {
+            BaselineClass then = earlier.classNamed(now.classKey())
+                    .orElseThrow(() -> new BaselineException(now.classKey() + " is not in the committed baseline, so"
+                            + " its runs cannot be pooled. Record the baseline without pooling (mvn rpt:baseline) and"
+                            + " pool later runs into it."));
+            if (!then.promptSha256().equals(now.promptSha256())) {
+                throw new BaselineException("The prompt of " + now.classKey() + " changed since the committed"
+                        + " baseline, so its runs measure two prompts and cannot be pooled. Record a new baseline"
+                        + " without pooling (mvn rpt:baseline), then pool later runs of this prompt into it.");
+            }
+            Map<CaseKey, BaselineCase> earlierCases = new java.util.LinkedHashMap<>();
+            then.cases().forEach(c -> earlierCases.put(c.key(), c));
+            java.util.Set<CaseKey> freshKeys = new java.util.HashSet<>();
+            now.cases().forEach(c -> freshKeys.add(c.key()));
+            if (!earlierCases.keySet().equals(freshKeys)) {
+                throw new BaselineException("The cases of " + now.classKey() + " differ between the committed baseline"
+                        + " and this run, so they cannot be pooled case by case. Record a new baseline without pooling"
+                        + " (mvn rpt:baseline).");
+            }
+            List<BaselineCase> cases = new ArrayList<>();
+            List<List<CaseOutcome>> samples = new ArrayList<>();
+            for (BaselineCase c : now.cases()) {
+                BaselineCase both = BaselineCase.pooled(earlierCases.get(c.key()), c);
+                cases.add(both);
+                samples.add(both.sampleOutcomes());
+            }
+            pooled.add(new BaselineClass(
+                    now.className(),
+                    now.promptPath(),
+                    now.promptSha256(),
+                    BaselineMetrics.of(dev.rpt.core.calibration.Metrics.ofCases(samples, MetricsOptions.DEFAULTS)),
+                    cases,
+                    now.model()));
+        }
+        for (BaselineClass then : earlier.classes()) {
+            if (fresh.classNamed(then.classKey()).isEmpty()) {
+                throw new BaselineException(then.classKey() + " is in the committed baseline but did not run, so the"
+                        + " runs cannot be pooled. Run every class (no -Dtest subset) before pooling.");
+            }
+        }
+        List<String> runs = new ArrayList<>(earlier.pooledRuns());
+        runs.add(earlier.runId());
+        return new Baseline(fresh.runId(), fresh.model(), pooled, runs);
     }
 
     /**

@@ -81,6 +81,37 @@ public record BaselineCase(
         return new BaselineCase(method, id, verdict, confidence, 1, verdict == Verdict.PASSED ? 1 : 0, List.of());
     }
 
+    /**
+     * One case of a pooled baseline: the earlier samples, then the fresh ones. Passed only when every scored sample
+     * passed, as for a repeated case; its confidence is the mean of the scored samples'.
+     */
+    static BaselineCase pooled(BaselineCase earlier, BaselineCase fresh) {
+        List<CaseOutcome> samples = new java.util.ArrayList<>(earlier.allSamples());
+        samples.addAll(fresh.allSamples());
+        List<CaseOutcome> scored = samples.stream().filter(CaseOutcome::scored).toList();
+        Verdict verdict = scored.isEmpty()
+                ? Verdict.ERRORED
+                : scored.stream().allMatch(CaseOutcome::correct) ? Verdict.PASSED : Verdict.FAILED;
+        OptionalDouble confidence = scored.stream()
+                .filter(o -> o.confidence().isPresent())
+                .mapToDouble(o -> o.confidence().getAsDouble())
+                .average();
+        return new BaselineCase(
+                fresh.method(),
+                fresh.id(),
+                verdict,
+                confidence,
+                samples.size(),
+                (int) samples.stream().filter(CaseOutcome::correct).count(),
+                samples,
+                fresh.judged());
+    }
+
+    /** Every sample's outcome, a single sample's included. */
+    private List<CaseOutcome> allSamples() {
+        return samples == 1 ? List.of(new CaseOutcome(verdict, confidence, false)) : sampleOutcomes;
+    }
+
     /** The outcomes of the samples that produced an answer. */
     List<CaseOutcome> scoredSamples() {
         if (samples == 1) {

@@ -27,7 +27,9 @@ import java.util.OptionalDouble;
  * order so that a committed baseline diffs well. Reading checks what the types cannot say (a repeated case lists every
  * sample, confidences are in [0, 1]) and names the field of any problem.
  *
- * <p>Versions: 1 is the only one so far. A file of another version fails with the one-line fix.
+ * <p>Versions: 1, a baseline of one run; 2, a pooled baseline, which adds {@code pooledRuns}. A baseline of one run is
+ * still written as version 1, so a version-1 file reads and writes back byte for byte. A file of another version fails
+ * with the one-line fix.
  */
 final class BaselineJson {
 
@@ -49,10 +51,11 @@ final class BaselineJson {
                 throw new JsonFileException("the top level", "must be a JSON object, and the file holds another value");
             }
             int version = JsonFiles.version(tree, "schemaVersion");
-            if (version != Baseline.SCHEMA_VERSION) {
+            if (version != Baseline.SCHEMA_VERSION && version != Baseline.POOLED_SCHEMA_VERSION) {
                 throw new JsonFileException(
                         "schemaVersion",
-                        "must be " + Baseline.SCHEMA_VERSION + ", got " + tree.path("schemaVersion")
+                        "must be " + Baseline.SCHEMA_VERSION + " or " + Baseline.POOLED_SCHEMA_VERSION + ", got "
+                                + tree.path("schemaVersion")
                                 + "; write the baseline again with this version of rpt (`mvn verify rpt:baseline`)");
             }
             return JsonFiles.bind(tree, FileJson.class).toBaseline();
@@ -72,19 +75,30 @@ final class BaselineJson {
     }
 
     /** The whole file. */
-    @JsonPropertyOrder({"schemaVersion", "runId", "model", "classes"})
-    record FileJson(Integer schemaVersion, String runId, ModelJson model, List<ClassJson> classes) {
+    @JsonPropertyOrder({"schemaVersion", "runId", "pooledRuns", "model", "classes"})
+    record FileJson(
+            Integer schemaVersion,
+            String runId,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<String> pooledRuns,
+
+            ModelJson model,
+            List<ClassJson> classes) {
 
         FileJson {
             text(runId, "runId");
             present(model, "model");
             classes = list(present(classes, "classes"));
+            pooledRuns = pooledRuns == null ? List.of() : pooledRuns;
         }
 
         static FileJson of(Baseline baseline) {
             return new FileJson(
-                    Baseline.SCHEMA_VERSION,
+                    baseline.pooledRuns().isEmpty() ? Baseline.SCHEMA_VERSION : Baseline.POOLED_SCHEMA_VERSION,
                     baseline.runId(),
+                    baseline.pooledRuns(),
                     new ModelJson(
                             baseline.model().provider(),
                             baseline.model().model(),
@@ -96,7 +110,8 @@ final class BaselineJson {
             return new Baseline(
                     runId,
                     new ModelInfo(model.provider(), model.model(), Boolean.TRUE.equals(model.simulated())),
-                    classes.stream().map(ClassJson::toClass).toList());
+                    classes.stream().map(ClassJson::toClass).toList(),
+                    pooledRuns);
         }
     }
 

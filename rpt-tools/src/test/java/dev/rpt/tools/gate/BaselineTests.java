@@ -187,6 +187,81 @@ class BaselineTests {
     }
 
     @Test
+    void poolingRunsGivesEachCaseTheSamplesOfEveryRunAsVersionTwo() throws IOException {
+        Baseline first = Baseline.from(new TestReports(dir.resolve("1"))
+                .passed("a", 0.9)
+                .passed("b", 0.8)
+                .build());
+        Baseline second = Baseline.from(new TestReports(dir.resolve("2"))
+                .passed("a", 0.7)
+                .failed("b", 0.6)
+                .build());
+        Baseline third = Baseline.from(new TestReports(dir.resolve("3"))
+                .passed("a", 0.9)
+                .passed("b", 0.8)
+                .build());
+
+        Baseline pooled = Baseline.pool(Baseline.pool(first, second), third);
+
+        assertThat(pooled.runs()).isEqualTo(3);
+        assertThat(pooled.pooledRuns()).containsExactly(first.runId(), second.runId());
+        assertThat(pooled.runId()).isEqualTo(third.runId());
+        BaselineCase b = pooled.classes().get(0).cases().get(1);
+        assertThat(b.samples()).isEqualTo(3);
+        assertThat(b.passes()).isEqualTo(2);
+        assertThat(b.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(b.sampleOutcomes()).extracting(CaseOutcome::correct).containsExactly(true, false, true);
+        assertThat(pooled.classes().get(0).metrics().accuracy()).hasValue(5.0 / 6);
+        Path file = dir.resolve("pooled.json");
+        pooled.write(file);
+        assertThat(new ObjectMapper()
+                        .readTree(file.toFile())
+                        .get("schemaVersion")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(Baseline.read(file)).isEqualTo(pooled);
+    }
+
+    @Test
+    void runsOfAnotherPromptOrOtherCasesAreNotPooled() throws IOException {
+        Baseline committed =
+                Baseline.from(new TestReports(dir.resolve("1")).passed("a", 0.9).build());
+        Baseline otherPrompt = Baseline.from(new TestReports(dir.resolve("2"))
+                .prompt(TestReports.CLASS, "b".repeat(64))
+                .passed("a", 0.9)
+                .build());
+        Baseline otherCases =
+                Baseline.from(new TestReports(dir.resolve("3")).passed("z", 0.9).build());
+
+        assertThatThrownBy(() -> Baseline.pool(committed, otherPrompt))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageContaining("The prompt of " + TestReports.CLASS + " changed since the committed baseline")
+                .hasMessageContaining("without pooling");
+        assertThatThrownBy(() -> Baseline.pool(committed, otherCases))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageContaining("differ between the committed baseline and this run");
+    }
+
+    @Test
+    void aPooledBaselineIsComparedOnPerCasePassRates() throws IOException {
+        Baseline pooled = Baseline.pool(
+                Baseline.from(new TestReports(dir.resolve("1"))
+                        .many("q", 0, 30, true, 0.9)
+                        .build()),
+                Baseline.from(new TestReports(dir.resolve("2"))
+                        .many("q", 0, 30, true, 0.9)
+                        .build()));
+        RunReport run =
+                new TestReports(dir.resolve("3")).many("q", 0, 30, true, 0.9).build();
+
+        RegressionReport report =
+                new RegressionCheck(RegressionOptions.DEFAULTS.withResamples(200)).compare(pooled, run);
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.classes().get(0).metrics().get(0).test()).startsWith("paired sign-flip test on pass rates");
+    }
+
+    @Test
     void aMissingFileSaysHowToCreateOne() {
         Path file = dir.resolve("nope.json");
         assertThatThrownBy(() -> Baseline.read(file))
@@ -208,10 +283,10 @@ class BaselineTests {
     @Test
     void anotherSchemaVersionIsRejected() throws IOException {
         Path file = dir.resolve("baseline.json");
-        Files.writeString(file, "{\"schemaVersion\": 2}");
+        Files.writeString(file, "{\"schemaVersion\": 3}");
         assertThatThrownBy(() -> Baseline.read(file))
                 .isInstanceOf(BaselineException.class)
-                .hasMessageContaining(file + " is invalid: schemaVersion must be 1, got 2");
+                .hasMessageContaining(file + " is invalid: schemaVersion must be 1 or 2, got 3");
     }
 
     @Test
