@@ -15,7 +15,6 @@ import dev.rpt.junit.engine.fixtures.MisconfiguredTestCases.UnclosedQuoteTestCas
 import dev.rpt.junit.engine.fixtures.MisconfiguredTestCases.UnknownVariableTestCase;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,15 +133,7 @@ class BadCaseRowsTests {
     }
 
     private EngineExecutionResults run(Map<String, String> extra, Class<?>... classes) {
-        Map<String, String> config = new HashMap<>(Map.of(
-                "rpt.provider", "sim",
-                "rpt.sim.answers", "cases/gsm8k-24.jsonl",
-                "rpt.report.dir", reportDir.toString()));
-        config.putAll(extra);
-        return EngineTestKit.engine("rpt")
-                .configurationParameters(config)
-                .selectors(selectors(classes))
-                .execute();
+        return SimRuns.run(reportDir, extra, classes);
     }
 
     private static List<? extends DiscoverySelector> selectors(Class<?>... classes) {
