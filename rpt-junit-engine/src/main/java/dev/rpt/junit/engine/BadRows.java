@@ -4,10 +4,12 @@ import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a class does with the problems found in its cases at discovery ({@code rpt.cases.bad-rows}): fail the class,
@@ -38,10 +40,10 @@ enum BadRows {
      * The failure of a class whose cases have problems this policy does not skip, as one message listing each problem
      * at {@code file:line} (rows with the same problem in one file on one line), or nothing when the class can run.
      */
-    java.util.Optional<CaseFilesException> failure(String className, List<CaseProblem> problems) {
+    Optional<CaseFilesException> failure(String className, List<CaseProblem> problems) {
         List<CaseProblem> failing = problems.stream().filter(this::fails).toList();
         if (failing.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         StringBuilder message = new StringBuilder()
                 .append(className)
@@ -70,7 +72,7 @@ enum BadRows {
         } else {
             message.append("\nFix the @Case annotations named above: inline cases are code, never skipped.");
         }
-        return java.util.Optional.of(new CaseFilesException(message.toString()));
+        return Optional.of(new CaseFilesException(message.toString()));
     }
 
     /** One line per distinct problem of a file, listing the lines that have it: {@code a.csv:3, 5, 9: message}. */
@@ -101,7 +103,7 @@ enum BadRows {
     private static List<CaseProblem> inFileOrder(List<CaseProblem> problems) {
         List<String> files = problems.stream().map(CaseProblem::file).distinct().toList();
         return problems.stream()
-                .sorted(java.util.Comparator.comparingInt((CaseProblem p) -> files.indexOf(p.file()))
+                .sorted(Comparator.comparingInt((CaseProblem p) -> files.indexOf(p.file()))
                         .thenComparingInt(CaseProblem::line))
                 .toList();
     }
