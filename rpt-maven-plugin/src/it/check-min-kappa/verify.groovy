@@ -7,5 +7,5 @@ assert report.classes[0].thresholds.minKappa == 0.6 : "the report does not state
 // Second build (invoker appends both builds to build.log): rpt:check alone, on that report, fails for the same reason.
 def log = new File(basedir, 'build.log').text
 assert log =~ /Failed to execute goal dev\.rpt:rpt-maven-plugin:[^:]+:check/ : 'rpt:check must be the goal that fails'
-assert log.contains("SupportReplyTests: @Thresholds: judge agreement on 'apologises': kappa 0.333 < 0.6 (n 24") : 'rpt:check does not name the class, criterion and kappa'
+assert log.contains("SupportReplyTests @Thresholds: judge agreement on 'apologises': kappa 0.333 < 0.6 (n 24") : 'rpt:check does not name the class, criterion and kappa'
 return true

@@ -7,9 +7,9 @@ import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.verdict.VerdictSettings;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -104,21 +104,24 @@ public abstract class AbstractRptMojo extends AbstractMojo {
     }
 
     /**
-     * The goal's configuration, with the keys that shape a class's verdict ({@code rpt.check.mode}, {@code
-     * rpt.metrics.bins}) taken from the run's report where the goal's own sources do not set them: the test run may
-     * have had them from Surefire's {@code systemPropertyVariables} or {@code configurationParameters}, which a goal
-     * cannot see, and the gate must judge as the test phase did. Said when it happens.
+     * Checks that the goal is not configured to judge otherwise than the test run it reads: the class verdicts in the
+     * run report were decided with the run's settings ({@code rpt.check.mode}, {@code rpt.metrics.bins}), which the
+     * test JVM may have had from Surefire's {@code systemPropertyVariables}, so a goal reads them from the report and
+     * says so. A goal set to another value would be silently overruled, so that is an error naming the key.
      */
-    final ConfigSource withRunVerdictKeys(ConfigSource source, RunReport run) {
-        Map<String, String> fromRun = new LinkedHashMap<>();
-        for (String key : List.of(RptConstants.CHECK_MODE, RptConstants.METRICS_BINS)) {
-            String used = run.configuration().get(key);
-            if (used != null && source.get(key).isEmpty()) {
-                fromRun.put(key, used);
-                getLog().info(key + "=" + used + ", as the checked test run used it (from its report)");
-            }
+    final void requireRunSettings(RptConfig config, RunReport run) throws MojoFailureException {
+        if (run.verdictSettings().isEmpty()) {
+            return;
         }
-        return ConfigSource.layered(List.of(source, ConfigSource.of(fromRun)));
+        VerdictSettings used = run.verdictSettings().get();
+        List<String> conflicts = used.conflicts(config);
+        if (!conflicts.isEmpty()) {
+            throw new MojoFailureException(goalName() + " reads each class's verdict as the test run decided it, and "
+                    + String.join("; ", conflicts) + ". Set these keys where the tests run (e.g."
+                    + " src/test/resources/junit-platform.properties, which both read), or remove them from "
+                    + goalName() + "'s configuration.");
+        }
+        getLog().info("Verdicts as the checked test run decided them: " + used.describe());
     }
 
     /** Prints the simulator banner when {@code model} is the simulator. */

@@ -3,6 +3,7 @@ package dev.rpt.maven;
 import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.tools.gate.Baseline;
 import dev.rpt.tools.gate.BaselineException;
 import dev.rpt.tools.gate.Gate;
@@ -61,8 +62,10 @@ public class CheckMojo extends AbstractRptMojo {
         ConfigSource source = configurationSource();
         Path reportDirectory = reportDirectory(RptConfig.of(source));
         RunReport run = lastRun(reportDirectory);
-        GateSettings settings = GateSettings.from(RptConfig.of(withRunVerdictKeys(source, run)));
-        GateSettings.alphaMeaningNote(RptConfig.of(source)).ifPresent(getLog()::warn);
+        RptConfig config = RptConfig.of(source);
+        requireRunSettings(config, run);
+        GateSettings settings = GateSettings.from(config);
+        GateSettings.alphaMeaningNote(config).ifPresent(getLog()::warn);
         GateResult result;
         try {
             result = new Gate(settings).check(run, baseline(settings), rules());
@@ -96,7 +99,8 @@ public class CheckMojo extends AbstractRptMojo {
     private void writeHtml(Path reportDirectory, GateSettings settings) throws MojoExecutionException {
         try {
             getLog().info("HTML report: "
-                    + HtmlReport.write(reportDirectory, Optional.empty(), settings.metrics(), settings.mode()));
+                    + HtmlReport.write(
+                            reportDirectory, Optional.empty(), settings.metrics(), CheckMode.POINT_ESTIMATE));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the HTML report: " + e.getMessage(), e);
         }

@@ -43,7 +43,8 @@ public class ReportMojo extends AbstractRptMojo {
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         ConfigSource source = configurationSource();
         Path reportDirectory = reportDirectory(RptConfig.of(source));
-        RptConfig config = RptConfig.of(withRunVerdictKeys(source, lastRun(reportDirectory)));
+        RptConfig config = RptConfig.of(source);
+        requireRunSettings(config, lastRun(reportDirectory));
         try {
             Path html = HtmlReport.write(
                     reportDirectory,

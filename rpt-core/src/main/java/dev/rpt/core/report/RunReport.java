@@ -8,6 +8,8 @@ import dev.rpt.core.files.JsonFileException;
 import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.core.verdict.ClassVerdict;
+import dev.rpt.core.verdict.VerdictSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +29,9 @@ import org.apiguardian.api.API;
  *     unnamed model
  * @param judge the judge's model and usage, in a run that judged criteria
  * @param configuration the {@code rpt.*} configuration the run used, as its header states it (secrets masked)
+ * @param verdicts each class's verdict as the run decided it, by {@link ClassInfo#classKey()}; empty for a report
+ *     written before rpt recorded verdicts (schema version 2)
+ * @param verdictSettings what the verdicts were decided with; empty when the report has no verdicts
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunReport(
@@ -37,7 +42,22 @@ public record RunReport(
         UsageSnapshot usage,
         List<ModelRun> models,
         Optional<ModelRun> judge,
-        Map<String, String> configuration) {
+        Map<String, String> configuration,
+        Map<String, ClassVerdict> verdicts,
+        Optional<VerdictSettings> verdictSettings) {
+
+    /** A report without recorded verdicts. */
+    public RunReport(
+            String runId,
+            ModelInfo model,
+            List<ClassInfo> classes,
+            List<CaseRecord> cases,
+            UsageSnapshot usage,
+            List<ModelRun> models,
+            Optional<ModelRun> judge,
+            Map<String, String> configuration) {
+        this(runId, model, classes, cases, usage, models, judge, configuration, Map.of(), Optional.empty());
+    }
 
     /** A report whose configuration is not known. */
     public RunReport(
@@ -69,6 +89,24 @@ public record RunReport(
         java.util.Objects.requireNonNull(usage, "usage");
         models = List.copyOf(models);
         configuration = Map.copyOf(configuration);
+        verdicts = Map.copyOf(verdicts);
+        java.util.Objects.requireNonNull(verdictSettings, "verdictSettings");
+    }
+
+    /**
+     * The verdict the run decided on a class.
+     *
+     * @throws IllegalStateException when the report holds no verdict for it: it was written by an rpt before 0.3,
+     *     which did not record verdicts; the message says to run the tests again
+     */
+    public ClassVerdict verdict(ClassInfo info) {
+        ClassVerdict verdict = verdicts.get(info.classKey());
+        if (verdict == null) {
+            throw new IllegalStateException("The run report " + runId + " holds no verdict for " + info.classKey()
+                    + ": it was written by an earlier rpt, which did not record them. Run the prompt tests again"
+                    + " (e.g. mvn verify) with this version of rpt.");
+        }
+        return verdict;
     }
 
     /** The report of a run with one unnamed model. */
@@ -88,19 +126,18 @@ public record RunReport(
     /**
      * Reads a report written by {@link RunReportWriter}.
      *
-     * @throws IOException when the file cannot be read, is not JSON, or has a {@code schemaVersion} other than this
-     *     version's or the one before; the message names the file and the field
+     * @throws IOException when the file cannot be read, is not JSON, or has a {@code schemaVersion} this rpt does not
+     *     know; the message names the file and the field
      */
     public static RunReport read(Path file) throws IOException {
         try {
             JsonNode root = JsonFiles.readTree(file);
             int version = JsonFiles.version(root, "schemaVersion");
-            // Version 1 lacks only cases[].mustPass, which reads as false: a report of the previous version still
-            // reads.
-            if (version != RunReportWriter.SCHEMA_VERSION && version != RunReportWriter.SCHEMA_VERSION - 1) {
-                throw new IOException(file + " is not an rpt run report of schemaVersion "
-                        + RunReportWriter.SCHEMA_VERSION + " (or " + (RunReportWriter.SCHEMA_VERSION - 1)
-                        + "). Re-run the prompt tests with this version of rpt.");
+            // Version 1 lacks cases[].mustPass, which reads as false; versions 1 and 2 lack the class verdicts, which
+            // only the gate needs (it says to run the tests again). Both still read.
+            if (version < 1 || version > RunReportWriter.SCHEMA_VERSION) {
+                throw new IOException(file + " is not an rpt run report of schemaVersion 1 to "
+                        + RunReportWriter.SCHEMA_VERSION + ". Re-run the prompt tests with this version of rpt.");
             }
             return JsonFiles.bind(root, RunReportJson.FileJson.class).toReport();
         } catch (JsonFileException e) {

@@ -12,13 +12,19 @@ import dev.rpt.api.Judgement;
 import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Metrics;
+import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.ReliabilityBin;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.core.thresholds.BoundCheck;
+import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.core.thresholds.ThresholdResult;
+import dev.rpt.core.verdict.ClassVerdict;
+import dev.rpt.core.verdict.VerdictSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +53,7 @@ final class RunReportJson {
         "configuration",
         "cases",
         "classes",
+        "verdictSettings",
         "metrics",
         "usage",
         "models",
@@ -61,6 +68,7 @@ final class RunReportJson {
             Map<String, String> configuration,
             List<CaseJson> cases,
             List<ClassJson> classes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) VerdictSettingsJson verdictSettings,
             MetricsJson metrics,
             UsageJson usage,
             List<ModelRunJson> models,
@@ -85,6 +93,13 @@ final class RunReportJson {
                     throw new IllegalArgumentException("cases[" + i + "]: " + e.getMessage(), e);
                 }
             }
+            Map<String, ClassVerdict> verdicts = new LinkedHashMap<>();
+            for (ClassJson json : classes) {
+                if (json.verdict() != null) {
+                    ClassInfo info = json.toInfo();
+                    verdicts.put(info.classKey(), json.verdict().toVerdict(info.thresholds()));
+                }
+            }
             return new RunReport(
                     runId,
                     new ModelInfo(model.provider(), model.model(), Boolean.TRUE.equals(model.simulated())),
@@ -93,7 +108,9 @@ final class RunReportJson {
                     usage.toSnapshot(),
                     models.stream().map(ModelRunJson::toRun).toList(),
                     Optional.ofNullable(judge).map(ModelRunJson::toRun),
-                    configuration == null ? Map.of() : configuration);
+                    configuration == null ? Map.of() : configuration,
+                    verdicts,
+                    Optional.ofNullable(verdictSettings).map(VerdictSettingsJson::toSettings));
         }
     }
 
@@ -345,7 +362,8 @@ final class RunReportJson {
         "metrics",
         "splits",
         "judgeAgreement",
-        "skippedRows"
+        "skippedRows",
+        "verdict"
     })
     record ClassJson(
             String className,
@@ -355,7 +373,8 @@ final class RunReportJson {
             MetricsJson metrics,
             Map<String, MetricsJson> splits,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AgreementJson> judgeAgreement,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SkippedRowJson> skippedRows) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SkippedRowJson> skippedRows,
+            @JsonInclude(JsonInclude.Include.NON_NULL) VerdictJson verdict) {
 
         ClassJson {
             judgeAgreement = list(judgeAgreement);
@@ -367,7 +386,11 @@ final class RunReportJson {
         }
 
         static ClassJson of(
-                ClassInfo info, Metrics metrics, Map<Split, Metrics> bySplit, List<JudgeAgreement> agreement) {
+                ClassInfo info,
+                Metrics metrics,
+                Map<Split, Metrics> bySplit,
+                List<JudgeAgreement> agreement,
+                ClassVerdict verdict) {
             Map<String, MetricsJson> splits = new LinkedHashMap<>();
             for (Split split : Split.values()) {
                 splits.put(split.name().toLowerCase(Locale.ROOT), MetricsJson.of(bySplit.get(split)));
@@ -380,7 +403,8 @@ final class RunReportJson {
                     MetricsJson.of(metrics),
                     splits,
                     agreement.stream().map(AgreementJson::of).toList(),
-                    info.skippedRows().stream().map(SkippedRowJson::of).toList());
+                    info.skippedRows().stream().map(SkippedRowJson::of).toList(),
+                    VerdictJson.of(verdict));
         }
 
         ClassInfo toInfo() {
@@ -392,6 +416,99 @@ final class RunReportJson {
                     model,
                     thresholds.minKappa(),
                     skippedRows.stream().map(SkippedRowJson::toProblem).toList());
+        }
+    }
+
+    /**
+     * A class's verdict as the run decided it: {@code passed}, each threshold's check, the judge-agreement and case
+     * problems; {@code rpt:check} reads it instead of judging the class again.
+     */
+    @JsonPropertyOrder({"passed", "thresholds", "kappa", "cases"})
+    record VerdictJson(Boolean passed, List<BoundCheckJson> thresholds, List<String> kappa, List<String> cases) {
+
+        VerdictJson {
+            present(passed, "verdict.passed");
+            thresholds = list(thresholds);
+            kappa = list(kappa);
+            cases = list(cases);
+        }
+
+        static VerdictJson of(ClassVerdict verdict) {
+            return new VerdictJson(
+                    verdict.passed(),
+                    verdict.thresholds().checks().stream()
+                            .map(BoundCheckJson::of)
+                            .toList(),
+                    verdict.kappa(),
+                    verdict.cases());
+        }
+
+        ClassVerdict toVerdict(MetricBounds bounds) {
+            ClassVerdict verdict = new ClassVerdict(
+                    new ThresholdResult(
+                            bounds,
+                            thresholds.stream().map(BoundCheckJson::toCheck).toList()),
+                    kappa,
+                    cases);
+            if (verdict.passed() != passed) {
+                throw new IllegalArgumentException(
+                        "verdict.passed is " + passed + " but its checks and problems say " + verdict.passed());
+            }
+            return verdict;
+        }
+    }
+
+    /** One threshold's check, as {@link BoundCheck} holds it. */
+    @JsonPropertyOrder({"metric", "limit", "measured", "passed", "detail"})
+    record BoundCheckJson(String metric, String limit, String measured, Boolean passed, String detail) {
+
+        BoundCheckJson {
+            text(metric, "metric");
+            text(limit, "limit");
+            text(measured, "measured");
+            present(passed, "passed");
+            text(detail, "detail");
+        }
+
+        static BoundCheckJson of(BoundCheck check) {
+            return new BoundCheckJson(check.metric(), check.limit(), check.measured(), check.passed(), check.detail());
+        }
+
+        BoundCheck toCheck() {
+            return new BoundCheck(metric, limit, measured, passed, detail);
+        }
+    }
+
+    /** What the verdicts were decided with: the check mode, the budget and its split, the metric options. */
+    @JsonPropertyOrder({"checkMode", "alpha", "confidenceBounds", "boundAlpha", "bins"})
+    record VerdictSettingsJson(
+            String checkMode, Double alpha, Integer confidenceBounds, Double boundAlpha, Integer bins) {
+
+        VerdictSettingsJson {
+            text(checkMode, "verdictSettings.checkMode");
+            present(alpha, "verdictSettings.alpha");
+            present(confidenceBounds, "verdictSettings.confidenceBounds");
+            present(bins, "verdictSettings.bins");
+        }
+
+        static VerdictSettingsJson of(VerdictSettings settings) {
+            return new VerdictSettingsJson(
+                    VerdictSettings.word(settings.mode()),
+                    settings.alpha(),
+                    settings.confidenceBounds(),
+                    settings.boundAlpha(),
+                    settings.metrics().bins());
+        }
+
+        VerdictSettings toSettings() {
+            CheckMode mode = switch (checkMode) {
+                case "point-estimate" -> CheckMode.POINT_ESTIMATE;
+                case "confidence-bound" -> CheckMode.CONFIDENCE_BOUND;
+                default ->
+                    throw new IllegalArgumentException("verdictSettings.checkMode: must be point-estimate or"
+                            + " confidence-bound, got " + checkMode);
+            };
+            return new VerdictSettings(mode, MetricsOptions.DEFAULTS.withBins(bins), alpha, confidenceBounds);
         }
     }
 

@@ -14,6 +14,9 @@ import dev.rpt.core.files.AtomicFiles;
 import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.core.verdict.CaseFindings;
+import dev.rpt.core.verdict.ClassVerdict;
+import dev.rpt.core.verdict.VerdictSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,7 +45,7 @@ import org.apiguardian.api.API;
 public final class RunReportWriter implements AutoCloseable {
 
     /** The version of the report's JSON shape; readers check it. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** The file name of the latest run's report in the report directory. */
     public static final String LAST_RUN = "last-run.json";
@@ -57,12 +60,14 @@ public final class RunReportWriter implements AutoCloseable {
     private final Path lastRunPart;
     private final RunHeader header;
     private final MetricsOptions options;
+    private final VerdictSettings verdictSettings;
     private final JsonGenerator json;
     // Only the compact outcomes stay: the metrics need all of them (equal-mass ECE and AUROC sort them), the traces
     // are on disk already. They are kept case by case, so that the accuracy interval of repeated samples has the case
     // as its unit.
     private final Map<String, Map<Split, Map<String, List<CaseOutcome>>>> outcomes = new LinkedHashMap<>();
     private final Map<String, JudgeAgreement.Tally> agreements = new LinkedHashMap<>();
+    private final Map<String, CaseFindings> findings = new LinkedHashMap<>();
     private State state = State.OPEN;
 
     private enum State {
@@ -71,10 +76,12 @@ public final class RunReportWriter implements AutoCloseable {
         ABANDONED
     }
 
-    private RunReportWriter(Path reportDirectory, RunHeader header, MetricsOptions options) throws IOException {
+    private RunReportWriter(Path reportDirectory, RunHeader header, VerdictSettings verdictSettings)
+            throws IOException {
         this.reportDirectory = Objects.requireNonNull(reportDirectory, "reportDirectory");
         this.header = Objects.requireNonNull(header, "header");
-        this.options = Objects.requireNonNull(options, "options");
+        this.verdictSettings = Objects.requireNonNull(verdictSettings, "verdictSettings");
+        this.options = verdictSettings.metrics();
         Path runDirectory = reportDirectory.resolve("runs").resolve(header.runId());
         Files.createDirectories(runDirectory);
         this.runFile = runDirectory.resolve("run.json");
@@ -99,7 +106,17 @@ public final class RunReportWriter implements AutoCloseable {
      */
     public static RunReportWriter start(Path reportDirectory, RunHeader header, MetricsOptions options)
             throws IOException {
-        return new RunReportWriter(reportDirectory, header, options);
+        return start(reportDirectory, header, VerdictSettings.pointEstimate(options));
+    }
+
+    /**
+     * Starts a report whose class verdicts are decided with {@code verdictSettings}; the report records them.
+     *
+     * @throws IOException when the directory cannot be written
+     */
+    public static RunReportWriter start(Path reportDirectory, RunHeader header, VerdictSettings verdictSettings)
+            throws IOException {
+        return new RunReportWriter(reportDirectory, header, verdictSettings);
     }
 
     /**
@@ -121,6 +138,15 @@ public final class RunReportWriter implements AutoCloseable {
                 .computeIfAbsent(record.split(), split -> new LinkedHashMap<>())
                 .computeIfAbsent(record.method() + '\u0000' + record.id(), key -> new ArrayList<>(1))
                 .add(outcome);
+        findings.computeIfAbsent(record.classKey(), name -> new CaseFindings())
+                .add(
+                        record.method() + "[" + record.id() + "]",
+                        record.mustPass(),
+                        record.verdict(),
+                        record.failure()
+                                .or(record::error)
+                                .map(CaseRecord.Failure::message)
+                                .orElse(""));
         if (!record.judgements().isEmpty()) {
             agreements
                     .computeIfAbsent(record.classKey(), name -> new JudgeAgreement.Tally())
@@ -145,6 +171,20 @@ public final class RunReportWriter implements AutoCloseable {
      */
     public synchronized Metrics classMetrics(String classKey) {
         return Metrics.ofCases(all(outcomes.getOrDefault(classKey, Map.of())), options);
+    }
+
+    /**
+     * The verdict on one class from its cases so far: what its thresholds test reports, and what the finished report
+     * states. Also available after {@link #finish}.
+     */
+    public synchronized ClassVerdict classVerdict(ClassInfo info) {
+        return ClassVerdict.decide(
+                info.thresholds(),
+                info.minKappa(),
+                all(outcomes.getOrDefault(info.classKey(), Map.of())),
+                findings.getOrDefault(info.classKey(), new CaseFindings()),
+                classAgreement(info.classKey()),
+                verdictSettings);
     }
 
     /**
@@ -185,6 +225,8 @@ public final class RunReportWriter implements AutoCloseable {
                 writeClass(info, outcomes.getOrDefault(info.classKey(), Map.of()));
             }
             json.writeEndArray();
+            json.writeFieldName("verdictSettings");
+            WRITER.writeValue(json, RunReportJson.VerdictSettingsJson.of(verdictSettings));
             json.writeFieldName("metrics");
             List<List<CaseOutcome>> everything = new ArrayList<>();
             outcomes.values().forEach(bySplit -> everything.addAll(all(bySplit)));
@@ -297,7 +339,11 @@ public final class RunReportWriter implements AutoCloseable {
         WRITER.writeValue(
                 json,
                 RunReportJson.ClassJson.of(
-                        info, Metrics.ofCases(all(bySplit), options), splits, classAgreement(info.classKey())));
+                        info,
+                        Metrics.ofCases(all(bySplit), options),
+                        splits,
+                        classAgreement(info.classKey()),
+                        classVerdict(info)));
     }
 
     /** Every case's samples, split after split. */

@@ -137,11 +137,11 @@ class RunReportWriterTests {
                 .singleElement()
                 .satisfies(c -> assertThat(c.mustPass()).isFalse());
 
-        root.put("schemaVersion", 3);
+        root.put("schemaVersion", 4);
         MAPPER.writeValue(previous.toFile(), root);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunReport.read(previous))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("is not an rpt run report of schemaVersion 2 (or 1)");
+                .hasMessageContaining("is not an rpt run report of schemaVersion 1 to 3");
     }
 
     @Test

@@ -66,7 +66,7 @@ class MetricBoundsTests {
                 .isTrue();
         assertThat(thresholds.check(sample(), CheckMode.CONFIDENCE_BOUND).violations())
                 .containsExactly("accuracy 0.600 has a 95% CI lower bound of 0.231 < 0.500 over 5 cases"
-                        + " (confidenceBound mode: the lower bound must reach the minimum)");
+                        + " (confidence-bound mode: the lower bound must reach the minimum)");
         assertThat(MetricBounds.of(0.2, NAN, NAN, NAN)
                         .check(sample(), CheckMode.CONFIDENCE_BOUND)
                         .passed())

@@ -1,13 +1,15 @@
 package dev.rpt.junit.engine;
 
+import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.model.ProviderStoppedException;
+import dev.rpt.core.verdict.ClassRules;
 import java.util.Optional;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Turns a case's samples into its test's result. In a class judged by its {@code @Thresholds}, a wrong answer is
- * <em>tolerated</em>: the test is reported as aborted with the answer in its message, so Surefire and Gradle count it
+ * Turns a case's samples into its test's result, under the rules every verdict uses ({@link ClassRules}). In a class
+ * judged by its {@code @Thresholds}, a wrong answer is <em>tolerated</em>: the test is reported as aborted with the answer in its message, so Surefire and Gradle count it
  * as skipped and IDEs show it as ignored, the build goes on, and the class's thresholds test gives the verdict. A
  * must-pass case, an errored case (unless the class sets {@code maxErrorRate}) and every case of a class without
  * thresholds fail as before.
@@ -71,8 +73,7 @@ final class CaseResolution {
 
     private CaseResolution() {}
 
-    static Resolved resolve(
-            String caseId, String className, boolean statistical, boolean errorsAllowed, boolean mustPass, Samples s) {
+    static Resolved resolve(String caseId, String className, ClassRules rules, boolean mustPass, Samples s) {
         String tally = s.samples() == 1 ? "" : " (passed " + s.passed() + " of " + s.samples() + " samples)";
         if (s.testCodeError() != null) {
             // The user's own code threw: its stack trace is what they need, so it is kept.
@@ -87,7 +88,7 @@ final class CaseResolution {
                 return new Resolved(
                         Kind.NOT_SENT, Optional.of(thrown), Optional.empty(), Optional.of(stopped.reason()));
             }
-            if (statistical && errorsAllowed && !mustPass) {
+            if (rules.tolerates(mustPass, Verdict.ERRORED)) {
                 return aborted(
                         Kind.ERRORED_TOLERATED,
                         "Errored, tolerated (" + simpleName(className) + " allows errors up to its @Thresholds"
@@ -101,7 +102,7 @@ final class CaseResolution {
         }
         if (s.wrong() != null) {
             AssertionError wrong = s.wrong();
-            if (statistical && !mustPass) {
+            if (rules.tolerates(mustPass, Verdict.FAILED)) {
                 return aborted(
                         Kind.WRONG_TOLERATED,
                         "Wrong answer, tolerated (" + simpleName(className) + " is judged by its @Thresholds): ",

@@ -13,6 +13,7 @@ import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.model.ProviderStoppedException;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.core.verdict.ClassRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -265,8 +266,7 @@ final class ClassRun {
         CaseResolution.Resolved resolved = CaseResolution.resolve(
                 promptCase.id(),
                 testClass.testClass().getName(),
-                !testClass.thresholds().isEmpty(),
-                testClass.thresholds().maxErrorRate().isPresent(),
+                ClassRules.of(testClass.thresholds()),
                 promptCase.mustPass(),
                 new CaseResolution.Samples(samples.size(), passed, wrong, modelError, testCodeError));
         return informational.test(descriptor.model())

@@ -1,7 +1,6 @@
 package dev.rpt.junit.engine;
 
 import dev.rpt.chat.ChatRequest;
-import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.ModelMatrix;
 import dev.rpt.core.config.ModelTarget;
@@ -23,6 +22,8 @@ import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.ThresholdResult;
+import dev.rpt.core.verdict.ClassVerdict;
+import dev.rpt.core.verdict.VerdictSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,7 +66,6 @@ final class RunSession {
     private final Path reportDirectory;
     private final int repeat;
     private final List<ClassInfo> classes = new ArrayList<>();
-    private final CheckMode checkMode;
     private final Progress progress;
     private final ConsoleReport console;
     private final RptConfig config;
@@ -85,7 +85,6 @@ final class RunSession {
         this.request = request;
         this.labels = labels;
         this.repeat = config.integer(RptConstants.REPEAT, 1, 1000).orElse(1);
-        this.checkMode = CheckMode.from(config);
         this.progress = new Progress(System.out::println, countCases(request.getRootTestDescriptor()));
         this.console = new ConsoleReport(
                 System.out::println,
@@ -100,7 +99,6 @@ final class RunSession {
 
     static RunSession start(ExecutionRequest request, RptEngineDescriptor engine) {
         RptConfig config = engine.config();
-        MetricsOptions metrics = MetricsOptions.from(config);
         Path reportDirectory = Path.of(config.string(RptConstants.REPORT_DIR).orElse("target/rpt"));
         HumanLabels labels = labels(config);
         List<RunModel> models = new ArrayList<>();
@@ -119,10 +117,15 @@ final class RunSession {
         String runId = RUN_ID.format(now) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try {
+            VerdictSettings verdicts =
+                    VerdictSettings.from(config, accuracyBounds(request.getRootTestDescriptor(), models));
+            if (verdicts.mode() == CheckMode.CONFIDENCE_BOUND) {
+                System.out.println("[rpt] verdicts: " + verdicts.describe());
+            }
             RunReportWriter report = RunReportWriter.start(
                     reportDirectory,
                     new RunHeader(runId, now, models.get(0).chat().info(), RunHeader.redact(rptKeys(request, config))),
-                    metrics);
+                    verdicts);
             for (RunModel model : models) {
                 if (model.chat().info().simulated()) {
                     System.out.println("[rpt] SIMULATOR: answers come from the offline simulator " + model.label()
@@ -281,24 +284,23 @@ final class RunSession {
     }
 
     /**
-     * Checks a class's thresholds on one model, on every sample of the cases it ran there, in {@code
-     * rpt.check.mode}, as {@code rpt:check} does. The first line of the failure carries the measured values, because
-     * build tools keep only that line in their summaries. On an informational model, an unmet bound aborts the test
+     * Checks a class's thresholds (and {@code minKappa}) on one model: the class's verdict as the run report records
+     * it, decided on every sample of the cases it ran there. The first line of the failure carries the measured
+     * values, because build tools keep only that line in their summaries. The cases that fail the class by the rules
+     * (must-pass, errored) have failed their own tests. On an informational model, an unmet bound aborts the test
      * (build tools count it as skipped) instead of failing it.
      */
     void checkThresholds(PromptClassDescriptor testClass, Optional<String> model) {
         ClassInfo info = testClass.info(model);
-        ThresholdResult result = thresholdResult(info);
-        List<String> violations = new ArrayList<>(result.violations());
-        info.minKappa()
-                .ifPresent(min ->
-                        violations.addAll(JudgeAgreement.kappaViolations(report.classAgreement(info.classKey()), min)));
+        ClassVerdict verdict = report.classVerdict(info);
+        List<String> violations = verdict.thresholdViolations();
         if (violations.isEmpty()) {
             return;
         }
         long judged =
                 testClass.cases().stream().filter(c -> c.model().equals(model)).count();
-        String message = info.displayName() + " is below its thresholds: " + result.measuredLine() + "; judged on "
+        String message = info.displayName() + " is below its thresholds: "
+                + verdict.thresholds().measuredLine() + "; judged on "
                 + judged + (judged == 1 ? " case" : " cases")
                 + (info.skippedRows().isEmpty()
                         ? ""
@@ -318,6 +320,30 @@ final class RunSession {
         throw failure;
     }
 
+    /**
+     * The accuracy bounds the run will test, counted when the tests are discovered: every thresholds test of a class
+     * with {@code minAccuracy} on a model that is not informational. In confidence-bound mode they share the build's
+     * error budget (see {@link VerdictSettings}).
+     */
+    static int accuracyBounds(TestDescriptor root, List<RunModel> models) {
+        int bounds = 0;
+        for (TestDescriptor descendant : root.getDescendants()) {
+            if (descendant instanceof ThresholdsDescriptor thresholds
+                    && descendant.getParent().orElseThrow() instanceof PromptClassDescriptor testClass
+                    && testClass
+                            .info(thresholds.model())
+                            .thresholds()
+                            .minAccuracy()
+                            .isPresent()
+                    && models.stream()
+                            .filter(m -> m.name().equals(thresholds.model()))
+                            .noneMatch(RunModel::informational)) {
+                bounds++;
+            }
+        }
+        return bounds;
+    }
+
     /** After a class's last test: the line that counts its cases past the console cap, per model. */
     void classFinished(PromptClassDescriptor testClass) {
         for (RunModel model : models) {
@@ -326,7 +352,7 @@ final class RunSession {
     }
 
     private ThresholdResult thresholdResult(ClassInfo info) {
-        return info.thresholds().check(report.classMetrics(info.classKey()), checkMode);
+        return report.classVerdict(info).thresholds();
     }
 
     /** Completes the report, prints a summary and releases the models. */

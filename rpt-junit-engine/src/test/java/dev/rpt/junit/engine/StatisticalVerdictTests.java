@@ -1,6 +1,7 @@
 package dev.rpt.junit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +88,11 @@ class StatisticalVerdictTests {
         assertThat(marks)
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("tolerated", false, "contract", true, "not-a-contract", false, "golden", true));
-        assertThat(report.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(report.get("schemaVersion").asInt()).isEqualTo(3);
+        // The class's verdict as the run decided it, for rpt:check to read: the must-pass cases fail it.
+        JsonNode verdict = report.get("classes").get(0).get("verdict");
+        assertThat(verdict.get("passed").asBoolean()).isFalse();
+        assertThat(verdict.get("cases").get(0).asText()).startsWith("2 must-pass cases answered wrong:");
         // The failure's structured parts, which the diagnosis reads instead of the message's wording.
         JsonNode contract = null;
         for (JsonNode c : report.get("cases")) {
@@ -129,10 +134,12 @@ class StatisticalVerdictTests {
     }
 
     @Test
-    void theThresholdsTestUsesTheCheckModeOfTheGate() {
+    void theThresholdsTestUsesTheCheckModeOfTheGate() throws IOException {
         EngineExecutionResults pointEstimate = run(StrictThresholdsTestCase.class, Map.of());
         EngineExecutionResults confidenceBound =
                 run(StrictThresholdsTestCase.class, Map.of("rpt.check.mode", "confidence-bound"));
+        JsonNode settings =
+                JSON.readTree(reportDir.resolve("last-run.json").toFile()).get("verdictSettings");
 
         assertThat(throwable(pointEstimate.testEvents().failed().list().get(0)).getMessage())
                 .contains("(≥ 0.950 ✗)")
@@ -141,7 +148,30 @@ class StatisticalVerdictTests {
                 .singleElement()
                 .satisfies(event -> assertThat(throwable(event).getMessage())
                         .contains("(≥ 0.950 (lower bound) ✗)")
-                        .contains("confidenceBound mode: the lower bound must reach the minimum"));
+                        .contains("has a one-sided 95% lower bound (rpt.check.alpha 0.05 shared by 1 bound) of 0.000")
+                        .contains("confidence-bound mode: the lower bound must reach the minimum"));
+        // One class with minAccuracy on one model: the whole budget is its own, as the report records.
+        assertThat(settings.get("checkMode").asText()).isEqualTo("confidence-bound");
+        assertThat(settings.get("confidenceBounds").asInt()).isEqualTo(1);
+        assertThat(settings.get("boundAlpha").asDouble()).isEqualTo(0.05);
+    }
+
+    @Test
+    void confidenceBoundsShareTheBudgetOverTheBoundsDiscovered() throws IOException {
+        var captured = StdOut.capture(() -> SimRuns.run(
+                reportDir,
+                Map.of("rpt.check.mode", "confidence-bound", "rpt.check.alpha", "0.1"),
+                StrictThresholdsTestCase.class,
+                MathPromptTestCase.class,
+                MustPassTestCase.class));
+
+        JsonNode settings =
+                JSON.readTree(reportDir.resolve("last-run.json").toFile()).get("verdictSettings");
+        assertThat(settings.get("confidenceBounds").asInt()).isEqualTo(3);
+        assertThat(settings.get("boundAlpha").asDouble()).isCloseTo(0.1 / 3, within(1e-12));
+        assertThat(captured.out())
+                .contains("[rpt] verdicts: rpt.check.mode=confidence-bound (each of 3 accuracy bounds at a one-sided"
+                        + " 96.6667% level: rpt.check.alpha 0.1 split evenly)");
     }
 
     @Test

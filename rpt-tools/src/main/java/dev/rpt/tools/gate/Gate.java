@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.verdict.ClassVerdict;
+import dev.rpt.core.verdict.VerdictSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,9 +16,11 @@ import org.apiguardian.api.API;
 
 /**
  * The CI gate as one call, free of any build tool: {@code rpt:check} is this call behind Maven's parameters, and a
- * Gradle task or a CLI would be the same. A run fails when a class fails its verdict ({@link ClassVerdict}: its
- * thresholds, its must-pass and errored cases), breaks a configured rule, or regresses against the baseline beyond
- * the tolerance and significantly ({@link RegressionCheck}). It never calls a model.
+ * Gradle task or a CLI would be the same. A run fails when a class failed its verdict (its thresholds, its judge
+ * agreement, its must-pass and errored cases: {@link ClassVerdict}, decided once by the test run and read from its
+ * report), breaks a configured rule, or regresses against the baseline beyond the tolerance and significantly ({@link
+ * RegressionCheck}). Rules and the regression test use the settings the run's verdicts were decided with. It never
+ * calls a model.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Gate {
@@ -38,6 +42,10 @@ public final class Gate {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(rules, "rules");
+        VerdictSettings judged = run.verdictSettings()
+                .orElseThrow(() -> new IllegalArgumentException("The run report "
+                        + run.runId() + " was written by an earlier rpt, which did not record the class verdicts that"
+                        + " rpt:check reads. Run the prompt tests again (e.g. mvn verify) with this version of rpt."));
         List<String> violations = new ArrayList<>();
         // An informational model is measured and reported, never failing the gate: its findings become lines.
         List<String> informational = new ArrayList<>();
@@ -48,19 +56,26 @@ public final class Gate {
                 informationalClasses.add(info.classKey());
             }
             List<String> findings = counts ? violations : informational;
-            ClassVerdict verdict = ClassVerdict.of(info, run.cases(), settings.mode(), settings.metrics());
+            ClassVerdict verdict;
+            try {
+                verdict = run.verdict(info);
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             String name = info.displayName();
-            verdict.thresholds().violations().forEach(v -> findings.add(name + " @Thresholds: " + v));
-            verdict.problems().forEach(p -> findings.add(name + ": " + p));
+            verdict.thresholdViolations().forEach(v -> findings.add(name + " @Thresholds: " + v));
+            verdict.cases().forEach(p -> findings.add(name + ": " + p));
         }
         if (!rules.isEmpty()) {
-            violations.addAll(new RuleChecker(settings.mode(), settings.metrics())
+            violations.addAll(new RuleChecker(judged.mode(), judged.metrics())
                     .check(run, rules)
                     .messages());
         }
         List<String> lines = new ArrayList<>();
         if (baseline.isPresent()) {
-            RegressionReport regression = new RegressionCheck(settings.regression()).compare(baseline.get(), run);
+            RegressionReport regression = new RegressionCheck(
+                            settings.regression().withMetrics(judged.metrics()))
+                    .compare(baseline.get(), run);
             int family = regression.classes().stream()
                     .filter(c -> !informationalClasses.contains(c.className()))
                     .flatMap(c -> c.metrics().stream())

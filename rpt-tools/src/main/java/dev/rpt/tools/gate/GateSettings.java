@@ -5,25 +5,24 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.thresholds.CheckMode;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * How the gate judges a run, from the {@code rpt.check.*} and {@code rpt.metrics.*} keys.
+ * How the gate compares a run with its baseline, from the {@code rpt.check.*} and {@code rpt.metrics.*} keys. How a
+ * class's verdict is decided ({@code rpt.check.mode}, the bins) is not here: the gate reads each verdict, and the
+ * settings it was decided with, from the run report ({@link dev.rpt.core.verdict.VerdictSettings}).
  *
- * @param mode how accuracy is compared with its bounds ({@code rpt.check.mode})
- * @param metrics the metric options ({@code rpt.metrics.*})
+ * @param metrics the metric options ({@code rpt.metrics.*}) for a baseline written from a run
  * @param regression the regression test's level and tolerances ({@code rpt.check.alpha}, {@code
  *     rpt.check.tolerance.*})
  * @param baseline the baseline file, relative to the project ({@code rpt.check.baseline})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record GateSettings(CheckMode mode, MetricsOptions metrics, RegressionOptions regression, Path baseline) {
+public record GateSettings(MetricsOptions metrics, RegressionOptions regression, Path baseline) {
 
     public GateSettings {
-        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(regression, "regression");
         Objects.requireNonNull(baseline, "baseline");
@@ -58,7 +57,6 @@ public record GateSettings(CheckMode mode, MetricsOptions metrics, RegressionOpt
                 defaults.seed(),
                 metrics);
         return new GateSettings(
-                CheckMode.from(config),
                 metrics,
                 regression,
                 Path.of(config.string(RptConstants.CHECK_BASELINE).orElse(Baseline.DEFAULT_PATH)));

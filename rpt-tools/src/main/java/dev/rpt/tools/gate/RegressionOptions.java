@@ -46,6 +46,12 @@ public record RegressionOptions(
         Objects.requireNonNull(metrics, "metrics");
     }
 
+    /** These options with other metric options, e.g. the bins the checked run used. */
+    public RegressionOptions withMetrics(MetricsOptions newMetrics) {
+        return new RegressionOptions(
+                alpha, accuracyTolerance, eceTolerance, brierTolerance, resamples, seed, newMetrics);
+    }
+
     /** These options with another alpha. */
     public RegressionOptions withAlpha(double newAlpha) {
         return new RegressionOptions(

@@ -12,18 +12,20 @@ import dev.rpt.core.report.ClassMetrics;
 import dev.rpt.core.thresholds.BoundCheck;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.core.verdict.ClassVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * One prompt test class: its metrics with intervals over all its cases and per split, when it has thresholds each
  * bound with its measured value and verdict, its reliability diagram and its confidence histogram. The metrics are
  * recomputed from the cases with {@link Metrics#of}, the same code the run report's writer uses; the thresholds are
- * checked on the metrics over all the class's cases (every split) with {@link MetricBounds#check(Metrics, CheckMode)},
- * as {@code rpt:check} checks them, and {@code minKappa} on the judge's agreement with the human verdicts with {@link
- * JudgeAgreement#kappaChecks}, as the engine checks it.
+ * the class's verdict as the run decided and recorded it (what {@code rpt:check} reads), or, for a report written
+ * before verdicts were recorded, checked on the metrics over all the class's cases with {@link MetricBounds#check(Metrics,
+ * CheckMode)}; {@code minKappa} is shown per criterion with {@link JudgeAgreement#kappaChecks}.
  */
 final class ClassSection {
 
@@ -35,11 +37,12 @@ final class ClassSection {
             ClassInfo info,
             List<CaseRecord> cases,
             MetricsOptions options,
-            CheckMode mode) {
+            CheckMode mode,
+            Optional<ClassVerdict> verdict) {
         List<CaseRecord> own =
                 cases.stream().filter(c -> c.classKey().equals(info.classKey())).toList();
         Metrics all = metrics(own, options);
-        List<BoundCheck> checks = checks(info, own, all, options, mode);
+        List<BoundCheck> checks = checks(info, own, all, options, mode, verdict);
         html.append("<section class=\"class\" id=\"class-").append(index).append("\">\n");
         html.append("<h3>").append(escape(info.classKey())).append("</h3>\n");
         if (!checks.isEmpty()) {
@@ -95,10 +98,17 @@ final class ClassSection {
      * them, and {@code minKappa}, one bound per judged criterion, checked as the engine's thresholds test checks it.
      */
     private static List<BoundCheck> checks(
-            ClassInfo info, List<CaseRecord> own, Metrics all, MetricsOptions options, CheckMode mode) {
+            ClassInfo info,
+            List<CaseRecord> own,
+            Metrics all,
+            MetricsOptions options,
+            CheckMode mode,
+            Optional<ClassVerdict> verdict) {
         List<BoundCheck> checks = new ArrayList<>();
         if (!info.thresholds().isEmpty()) {
-            checks.addAll(info.thresholds().check(all, mode).checks());
+            checks.addAll(verdict.map(ClassVerdict::thresholds)
+                    .orElseGet(() -> info.thresholds().check(all, mode))
+                    .checks());
         }
         info.minKappa()
                 .ifPresent(

@@ -5,10 +5,12 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.files.AtomicFiles;
+import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.ModelRun;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;
+import dev.rpt.core.verdict.VerdictSettings;
 import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,14 +104,19 @@ public final class HtmlReport {
      *
      * @param run the run report
      * @param tune the tune record to show, or empty
-     * @param options the metric options the run used
-     * @param mode how each class's accuracy bound is checked, as {@code rpt:check} does
+     * @param options the metric options the run used, for a report that does not record them (written before rpt
+     *     0.3); a report that does is shown with its own
+     * @param mode how each class's accuracy bound is checked, for a report that does not record its verdicts; a class
+     *     verdict the report records is shown as the run decided it, which is what {@code rpt:check} reads
      */
     public static String render(RunReport run, Optional<TuneRecord> tune, MetricsOptions options, CheckMode mode) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(tune, "tune");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(mode, "mode");
+        MetricsOptions used =
+                run.verdictSettings().map(VerdictSettings::metrics).orElse(options);
+        CheckMode usedMode = run.verdictSettings().map(VerdictSettings::mode).orElse(mode);
         StringBuilder html = new StringBuilder(64 * 1024);
         boolean simulated = run.model().simulated()
                 || run.models().stream().anyMatch(m -> m.model().simulated());
@@ -153,13 +160,21 @@ public final class HtmlReport {
                 .append("<a href=\"#classes\">classes</a>")
                 .append(tune.isPresent() ? " · <a href=\"#tune\">tune</a>" : "")
                 .append(" · <a href=\"#failures\">failures</a></nav>\n</header>\n");
-        ModelsSection.append(html, run, options);
+        ModelsSection.append(html, run, used);
         html.append("<section id=\"classes\">\n<h2>Classes</h2>\n");
         if (run.classes().isEmpty()) {
             html.append("<p class=\"empty\">The run had no prompt test class.</p>\n");
         }
         for (int i = 0; i < run.classes().size(); i++) {
-            ClassSection.append(html, i + 1, run.classes().get(i), run.cases(), options, mode);
+            ClassInfo info = run.classes().get(i);
+            ClassSection.append(
+                    html,
+                    i + 1,
+                    info,
+                    run.cases(),
+                    used,
+                    usedMode,
+                    Optional.ofNullable(run.verdicts().get(info.classKey())));
         }
         html.append("</section>\n");
         tune.ifPresent(record -> TuneSection.append(html, record));

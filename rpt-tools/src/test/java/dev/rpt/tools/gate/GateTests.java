@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.report.RunReport;
-import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +34,25 @@ class GateTests {
     void theFacadeNeedsNoBuildTool() {
         assertThatThrownBy(() -> Class.forName("org.apache.maven.plugin.Mojo"))
                 .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void theGateReadsTheVerdictsTheRunRecordedAndRefusesAReportWithout() throws IOException {
+        RunReport run =
+                reports().many("q", 0, 3, true, 0.9).many("w", 0, 7, false, 0.9).build();
+        RunReport withoutVerdicts = new RunReport(
+                run.runId(), run.model(), run.classes(), run.cases(), run.usage(), run.models(), run.judge());
+
+        assertThat(gate.check(run, Optional.empty(), List.of()).violations())
+                .containsExactly(run.classes().get(0).displayName() + " @Thresholds: "
+                        + run.verdict(run.classes().get(0))
+                                .thresholds()
+                                .violations()
+                                .get(0));
+        assertThatThrownBy(() -> gate.check(withoutVerdicts, Optional.empty(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was written by an earlier rpt, which did not record the class verdicts")
+                .hasMessageContaining("Run the prompt tests again");
     }
 
     @Test
@@ -92,7 +110,7 @@ class GateTests {
         assertThat(result.violations())
                 .singleElement()
                 .asString()
-                .startsWith("MathTests: @Thresholds: judge agreement on 'polite': kappa 0.500 < 0.6 (n 20, agreement"
+                .startsWith("MathTests @Thresholds: judge agreement on 'polite': kappa 0.500 < 0.6 (n 20, agreement"
                         + " 0.750");
 
         GateResult lenient = gate.check(reports.minKappa(0.4).build(), Optional.empty(), List.of());
@@ -115,20 +133,18 @@ class GateTests {
     @Test
     void theSettingsComeFromTheCheckKeys() {
         GateSettings settings = GateSettings.from(RptConfig.of(Map.of(
-                "rpt.check.mode", "confidence-bound",
                 "rpt.check.alpha", "0.01",
                 "rpt.check.tolerance.accuracy", "0.05",
                 "rpt.check.baseline", "ci/prompts-baseline.json",
                 "rpt.metrics.bins", "15")));
 
-        assertThat(settings.mode()).isEqualTo(CheckMode.CONFIDENCE_BOUND);
         assertThat(settings.regression().alpha()).isEqualTo(0.01);
         assertThat(settings.regression().accuracyTolerance()).isEqualTo(0.05);
         assertThat(settings.baseline()).isEqualTo(Path.of("ci/prompts-baseline.json"));
         assertThat(settings.metrics().bins()).isEqualTo(15);
-        assertThatThrownBy(() -> GateSettings.from(RptConfig.of(Map.of("rpt.check.mode", "strict"))))
+        assertThatThrownBy(() -> GateSettings.from(RptConfig.of(Map.of("rpt.check.alpha", "0.7"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("rpt.check.mode");
+                .hasMessageContaining("rpt.check.alpha");
     }
 
     private TestReports reports() {

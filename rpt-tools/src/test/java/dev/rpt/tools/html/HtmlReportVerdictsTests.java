@@ -14,6 +14,7 @@ import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.core.verdict.VerdictSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,14 +41,22 @@ class HtmlReportVerdictsTests {
     Path dir;
 
     private RunReport mathAndTranslator(List<CaseRecord> cases) throws IOException {
+        return mathAndTranslator(cases, VerdictSettings.DEFAULTS);
+    }
+
+    private RunReport mathAndTranslator(List<CaseRecord> cases, VerdictSettings verdicts) throws IOException {
         return ReportFixtures.run(
                 dir.resolve("rpt"),
                 false,
                 cases,
                 List.of(
                         new ClassInfo(MATH, "prompts/math-solver.prompt", SHA, MATH_BOUNDS),
-                        new ClassInfo(TRANSLATOR, "prompts/translator.prompt", SHA, MetricBounds.NONE)));
+                        new ClassInfo(TRANSLATOR, "prompts/translator.prompt", SHA, MetricBounds.NONE)),
+                verdicts);
     }
+
+    private static final VerdictSettings ONE_BOUND =
+            new VerdictSettings(CheckMode.CONFIDENCE_BOUND, MetricsOptions.DEFAULTS, 0.05, 1);
 
     private static String section(String html, String id) {
         int start = html.indexOf("<section class=\"class\" id=\"" + id + "\">");
@@ -149,18 +158,18 @@ class HtmlReportVerdictsTests {
     }
 
     @Test
-    void inConfidenceBoundModeTheAccuracyIntervalMustReachTheMinimum() throws IOException {
-        RunReport run = mathAndTranslator(ReportFixtures.mathCases());
+    void inConfidenceBoundModeTheAccuracyLowerBoundMustReachTheMinimum() throws IOException {
+        RunReport run = mathAndTranslator(ReportFixtures.mathCases(), ONE_BOUND);
 
-        String math = section(
-                HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS, CheckMode.CONFIDENCE_BOUND),
-                "class-1");
+        // The report's recorded verdicts and mode win over what the caller passes for reports without them.
+        String math = section(HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS), "class-1");
 
         assertThat(math).contains("(confidence bound: the accuracy interval&#39;s lower end must reach the minimum)");
         assertThat(math)
                 .contains("<tr class=\"fail\"><th scope=\"row\">accuracy ≥ 0.600 (lower bound)</th>"
                         + "<td>0.667 [0.300, 0.903]</td><td class=\"verdict fail\">fail</td><td class=\"text\">"
-                        + "accuracy 0.667 has a 95% CI lower bound of 0.300 &lt; 0.600 over 6 cases");
+                        + "accuracy 0.667 has a one-sided 95% lower bound (rpt.check.alpha 0.05 shared by 1 bound) of"
+                        + " 0.347 &lt; 0.600 over 6 cases");
         assertThat(math).contains("below its thresholds: 2 of 3 bounds fail");
     }
 
@@ -279,18 +288,21 @@ class HtmlReportVerdictsTests {
     }
 
     @Test
-    void writeTakesTheCheckMode() throws IOException {
+    void writeShowsTheVerdictsTheRunRecorded() throws IOException {
         Path reportDir = dir.resolve("rpt");
-        mathAndTranslator(ReportFixtures.mathCases());
+        mathAndTranslator(ReportFixtures.mathCases(), ONE_BOUND);
 
-        Path written =
-                HtmlReport.write(reportDir, Optional.empty(), MetricsOptions.DEFAULTS, CheckMode.CONFIDENCE_BOUND);
+        Path written = HtmlReport.write(reportDir, Optional.empty(), MetricsOptions.DEFAULTS);
 
         assertThat(Files.readString(written, StandardCharsets.UTF_8))
+                .as("the run decided in confidence-bound mode, whatever the caller's fallback says")
                 .contains("accuracy ≥ 0.600 (lower bound)", "below its thresholds: 2 of 3 bounds fail");
+        mathAndTranslator(ReportFixtures.mathCases());
         assertThat(Files.readString(
-                        HtmlReport.write(reportDir, Optional.empty(), MetricsOptions.DEFAULTS), StandardCharsets.UTF_8))
-                .as("the three-argument write checks point estimates")
+                        HtmlReport.write(
+                                reportDir, Optional.empty(), MetricsOptions.DEFAULTS, CheckMode.CONFIDENCE_BOUND),
+                        StandardCharsets.UTF_8))
+                .as("a run decided on point estimates is shown so")
                 .contains("below its thresholds: 1 of 3 bounds fail")
                 .doesNotContain("(lower bound)");
     }

@@ -2,7 +2,6 @@ package dev.rpt.tools.html;
 
 import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
-import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
@@ -12,6 +11,7 @@ import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.core.verdict.VerdictSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,12 +66,19 @@ final class ReportFixtures {
     /** Writes a finished run of {@code cases} of the given {@code classes}, in that order, and reads it back. */
     static RunReport run(Path dir, boolean simulated, List<CaseRecord> cases, List<ClassInfo> classes)
             throws IOException {
+        return run(dir, simulated, cases, classes, VerdictSettings.DEFAULTS);
+    }
+
+    /** As {@link #run(Path, boolean, List, List)}, with the verdicts decided with {@code verdicts}. */
+    static RunReport run(
+            Path dir, boolean simulated, List<CaseRecord> cases, List<ClassInfo> classes, VerdictSettings verdicts)
+            throws IOException {
         RunHeader header = new RunHeader(
                 "20260102-030405-a1b2",
                 Instant.parse("2026-01-02T03:04:05Z"),
                 simulated ? new ModelInfo("sim", "math", true) : new ModelInfo("openai", "gpt-4.1-mini", false),
                 RunHeader.redact(Map.of("rpt.provider", simulated ? "sim" : "openai")));
-        try (RunReportWriter writer = RunReportWriter.start(dir, header, MetricsOptions.DEFAULTS)) {
+        try (RunReportWriter writer = RunReportWriter.start(dir, header, verdicts)) {
             cases.forEach(writer::record);
             writer.finish(
                     classes,

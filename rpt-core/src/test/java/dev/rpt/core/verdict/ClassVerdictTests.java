@@ -1,4 +1,4 @@
-package dev.rpt.tools.gate;
+package dev.rpt.core.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,18 +6,35 @@ import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
+import dev.rpt.core.report.RunHeader;
+import dev.rpt.core.report.RunReport;
+import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The class verdict as the engine decides it: through the run report's writer, which feeds {@link ClassVerdict} as
+ * the cases are recorded, and read back from the finished report as {@code rpt:check} reads it.
+ */
 class ClassVerdictTests {
+
+    @TempDir
+    Path dir;
 
     private static final String CLASS = "com.example.MathTests";
     private static final double NAN = Double.NaN;
@@ -30,8 +47,8 @@ class ClassVerdictTests {
 
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.violations()).isEmpty();
-        assertThat(verdict.metrics().n()).isEqualTo(10);
-        assertThat(ClassVerdict.statistical(info(MetricBounds.of(0.75, NAN, NAN, NAN))))
+        assertThat(verdict.thresholds().measuredLine()).startsWith("accuracy 0.800");
+        assertThat(ClassRules.of(MetricBounds.of(0.75, NAN, NAN, NAN)).statistical())
                 .isTrue();
     }
 
@@ -43,7 +60,7 @@ class ClassVerdictTests {
         ClassVerdict verdict = judge(MetricBounds.of(0.5, NAN, NAN, NAN), cases);
 
         assertThat(verdict.thresholds().passed()).isTrue();
-        assertThat(verdict.problems())
+        assertThat(verdict.cases())
                 .containsExactly("1 must-pass case answered wrong: solves[refuses-harm] (expected 4). Why: a must-pass"
                         + " case fails the build even in a class judged by its thresholds.");
     }
@@ -54,7 +71,7 @@ class ClassVerdictTests {
         cases.add(record("golden", Verdict.PASSED, true, 0));
         cases.add(record("golden", Verdict.FAILED, true, 1));
 
-        assertThat(judge(MetricBounds.of(0.5, NAN, NAN, NAN), cases).problems())
+        assertThat(judge(MetricBounds.of(0.5, NAN, NAN, NAN), cases).cases())
                 .singleElement()
                 .asString()
                 .startsWith("1 must-pass case answered wrong: solves[golden]");
@@ -68,13 +85,13 @@ class ClassVerdictTests {
         ClassVerdict allowsErrors = judge(MetricBounds.of(0.5, NAN, NAN, 0.2), cases);
         ClassVerdict allowsTooFew = judge(MetricBounds.of(0.5, NAN, NAN, 0.05), cases);
 
-        assertThat(strictAboutErrors.problems())
+        assertThat(strictAboutErrors.cases())
                 .singleElement()
                 .asString()
                 .startsWith("1 case errored: solves[errored-0] (no reply). Why: an errored case says nothing about the"
                         + " prompt");
         assertThat(allowsErrors.passed()).isTrue();
-        assertThat(allowsTooFew.problems()).isEmpty();
+        assertThat(allowsTooFew.cases()).isEmpty();
         assertThat(allowsTooFew.violations()).containsExactly("error rate 0.100 (1 of 10 cases errored) > 0.050");
     }
 
@@ -85,7 +102,7 @@ class ClassVerdictTests {
         ClassVerdict verdict = judge(MetricBounds.NONE, cases);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.problems())
+        assertThat(verdict.cases())
                 .singleElement()
                 .asString()
                 .startsWith("7 cases did not pass: solves[failed-0] (expected 4); solves[failed-1]")
@@ -99,12 +116,73 @@ class ClassVerdictTests {
         MetricBounds atLeast80 = MetricBounds.of(0.8, NAN, NAN, NAN);
 
         assertThat(judge(atLeast80, cases).passed()).isTrue();
-        assertThat(ClassVerdict.of(info(atLeast80), cases, CheckMode.CONFIDENCE_BOUND, MetricsOptions.DEFAULTS)
-                        .passed())
-                .isFalse();
+        assertThat(judge(atLeast80, cases, bound(1)).passed()).isFalse();
     }
 
-    private static ClassVerdict judge(MetricBounds thresholds, List<CaseRecord> cases) {
+    @Test
+    void confidenceBoundsShareTheBudgetCountedAtDiscovery() {
+        // 96 of 100: one bound at a one-sided 5% clears 0.90 (Wilson lower end 0.914), but not when 0.05 is shared by
+        // 20 bounds (one-sided 0.25%, lower end 0.864).
+        List<CaseRecord> cases = cases(96, 4, 0);
+        MetricBounds atLeast90 = MetricBounds.of(0.9, NAN, NAN, NAN);
+
+        ClassVerdict alone = judge(atLeast90, cases, bound(1));
+        ClassVerdict amongTwenty = judge(atLeast90, cases, bound(20));
+
+        assertThat(alone.passed()).isTrue();
+        assertThat(amongTwenty.passed()).isFalse();
+        assertThat(amongTwenty.thresholdViolations())
+                .singleElement()
+                .asString()
+                .startsWith("accuracy 0.960 has a one-sided 99.75% lower bound (rpt.check.alpha 0.05 shared by 20"
+                        + " bounds) of 0.864")
+                .endsWith("< 0.900 over 100 cases (confidence-bound mode: the lower bound must reach the minimum)");
+        assertThat(bound(20).boundAlpha()).isEqualTo(0.0025);
+    }
+
+    @Test
+    void theFinishedReportHoldsTheVerdictAndItsSettingsAsDecided() throws IOException {
+        List<CaseRecord> cases = cases(8, 1, 1);
+        cases.add(record("golden", Verdict.FAILED, true, 0));
+        ClassInfo info = info(MetricBounds.of(0.9, NAN, NAN, NAN));
+        VerdictSettings settings = bound(3);
+
+        RunReport run;
+        ClassVerdict decided;
+        try (RunReportWriter writer = writer(settings)) {
+            cases.forEach(writer::record);
+            decided = writer.classVerdict(info);
+            writer.finish(List.of(info), UsageSnapshot.NONE);
+        }
+        run = RunReport.read(dir.resolve(RunReportWriter.LAST_RUN));
+
+        assertThat(run.verdict(info)).isEqualTo(decided);
+        assertThat(decided.thresholds().passed()).isFalse();
+        assertThat(decided.cases()).hasSize(2);
+        assertThat(run.verdictSettings()).contains(settings);
+    }
+
+    @Test
+    void aReportWithoutVerdictsSaysToRunTheTestsAgain() {
+        ClassInfo info = info(MetricBounds.NONE);
+        RunReport old =
+                new RunReport("old", new ModelInfo("sim", "math", true), List.of(info), List.of(), UsageSnapshot.NONE);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> old.verdict(info))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("holds no verdict for com.example.MathTests")
+                .hasMessageContaining("Run the prompt tests again");
+    }
+
+    private static VerdictSettings bound(int bounds) {
+        return new VerdictSettings(CheckMode.CONFIDENCE_BOUND, MetricsOptions.DEFAULTS, 0.05, bounds);
+    }
+
+    private ClassVerdict judge(MetricBounds thresholds, List<CaseRecord> cases) {
+        return judge(thresholds, cases, VerdictSettings.DEFAULTS);
+    }
+
+    private ClassVerdict judge(MetricBounds thresholds, List<CaseRecord> cases, VerdictSettings settings) {
         List<CaseRecord> withOtherClass = new ArrayList<>(cases);
         withOtherClass.add(new CaseRecord(
                 "com.example.OtherTests",
@@ -121,7 +199,21 @@ class ClassVerdictTests {
                 Usage.ZERO,
                 false,
                 0));
-        return ClassVerdict.of(info(thresholds), withOtherClass, CheckMode.POINT_ESTIMATE, MetricsOptions.DEFAULTS);
+        try (RunReportWriter writer = writer(settings)) {
+            withOtherClass.forEach(writer::record);
+            return writer.classVerdict(info(thresholds));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RunReportWriter writer(VerdictSettings settings) throws IOException {
+        RunHeader header = new RunHeader(
+                "verdict-" + System.nanoTime(),
+                Instant.parse("2026-01-02T03:04:05Z"),
+                new ModelInfo("sim", "math", true),
+                RunHeader.redact(Map.of("rpt.provider", "sim")));
+        return RunReportWriter.start(dir, header, settings);
     }
 
     private static ClassInfo info(MetricBounds thresholds) {
