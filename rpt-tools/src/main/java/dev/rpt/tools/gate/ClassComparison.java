@@ -50,6 +50,23 @@ public record ClassComparison(
                 added);
     }
 
+    /** This comparison with one more note. */
+    ClassComparison withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new ClassComparison(
+                className,
+                shared,
+                onlyInRun,
+                onlyInBaseline,
+                erroredInEither,
+                promptChanged,
+                metrics,
+                more,
+                missing,
+                added);
+    }
+
     /** How many case ids a message names before it counts the rest. */
     static final int NAMED = 5;
 

@@ -9,6 +9,7 @@ import dev.rpt.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,7 +90,47 @@ public final class RegressionCheck {
             int family = plan.informational() ? informational : counted;
             classes.add(measure(plan, options.alpha() / Math.max(1, family)));
         }
-        return new RegressionReport(decide(classes, plans), notes);
+        List<ClassComparison> decided = decide(classes, plans);
+        if (baseline.runs() == 1) {
+            for (int c = 0; c < decided.size(); c++) {
+                if (!plans.get(c).informational()) {
+                    decided.set(c, withOutlierNote(decided.get(c)));
+                }
+            }
+        }
+        return new RegressionReport(decided, notes);
+    }
+
+    /**
+     * The note for a class whose prompt is the one its one-run baseline ran, yet a metric moved further from the
+     * baseline than a single test at the build's level allows: with the prompt unchanged, either the model changed
+     * behind its name or the baseline was a lucky draw, and a one-run baseline cannot tell which. The note names the
+     * fix for the second (pooling runs into the baseline) without calling the change harmless: a failure stays one.
+     */
+    private ClassComparison withOutlierNote(ClassComparison comparison) {
+        if (comparison.promptChanged()) {
+            return comparison;
+        }
+        List<String> unusual = comparison.metrics().stream()
+                .filter(m -> m.criterion().isEmpty() && m.worsening() > 0 && m.pValue() <= options.alpha())
+                .map(m -> String.format(
+                        Locale.ROOT,
+                        "%s %.3f then, %.3f now (p = %.4f alone)",
+                        m.label(),
+                        m.baseline(),
+                        m.current(),
+                        m.pValue()))
+                .toList();
+        if (unusual.isEmpty()) {
+            return comparison;
+        }
+        return comparison.withNote(
+                "the prompt is the one the baseline ran (same sha256), yet " + String.join(", ", unusual)
+                        + (unusual.size() == 1 ? " is" : " are") + " further from the baseline than a single test at"
+                        + " rpt.check.alpha allows. With the prompt unchanged, either the model changed behind its name (a new"
+                        + " version, another temperature) or this one-run baseline was a lucky draw. If the model did not"
+                        + " change, pool a few more runs into the baseline (mvn verify rpt:baseline"
+                        + " -Drpt.baseline.pool=true; docs/ci.md, Pooled baselines) so that one run's luck stops deciding.");
     }
 
     /** Holm's adjustment over each family: the tests that count, and apart from them an informational model's. */

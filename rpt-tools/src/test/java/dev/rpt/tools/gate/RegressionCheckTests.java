@@ -47,6 +47,41 @@ class RegressionCheckTests {
     }
 
     @Test
+    void anUnchangedPromptFarFromItsOneRunBaselineIsNotedWithTheFix() throws IOException {
+        RunReport lucky = reports().many("q", 0, 60, true, 0.9).build();
+        RunReport now = reports()
+                .many("q", 0, 45, true, 0.9)
+                .many("q", 45, 60, false, 0.9)
+                .build();
+        RunReport edited = reports()
+                .prompt(TestReports.CLASS, "b".repeat(64))
+                .many("q", 0, 45, true, 0.9)
+                .many("q", 45, 60, false, 0.9)
+                .build();
+
+        RegressionReport oneRun = compare(lucky, now);
+        RegressionReport pooled =
+                new RegressionCheck(OPTIONS).compare(Baseline.pool(Baseline.from(lucky), Baseline.from(lucky)), now);
+
+        assertThat(oneRun.classes().get(0).notes())
+                .singleElement()
+                .asString()
+                .startsWith("the prompt is the one the baseline ran (same sha256), yet accuracy 1.000 then, 0.750 now"
+                        + " (p = ")
+                .contains("either the model changed behind its name", "this one-run baseline was a lucky draw")
+                .contains("mvn verify rpt:baseline -Drpt.baseline.pool=true");
+        assertThat(oneRun.passed())
+                .as("the note explains; the regression still fails")
+                .isFalse();
+        assertThat(pooled.classes().get(0).notes())
+                .as("a pooled baseline is not one run's luck")
+                .noneMatch(note -> note.startsWith("the prompt is the one the baseline ran"));
+        assertThat(compare(lucky, edited).classes().get(0).notes())
+                .as("an edited prompt explains the change itself")
+                .noneMatch(note -> note.startsWith("the prompt is the one the baseline ran"));
+    }
+
+    @Test
     void aDropBeyondTheToleranceThatIsNotSignificantDoesNotFail() throws IOException {
         // 20 cases, one of them now fails: accuracy 1.00 -> 0.95 (5 points, beyond the 2-point tolerance), Brier 0.01
         // -> 0.05; but one discordant case gives McNemar p = 0.5 and the bootstrap misses it in a third of resamples.

@@ -26,9 +26,11 @@ import org.apache.commons.math3.stat.interval.ConfidenceInterval;
  * the power. Simulator numbers say nothing about a real model; they show how the gate behaves under known noise.
  *
  * <p>Runs as a background command, not in CI: {@code java -cp <rpt-tools test classpath>
- * dev.rpt.tools.gate.bench.BuildBenchmark <classes> <baselines> <builds per baseline> <repeat> [alpha [scenarios]]},
- * where scenarios is a comma-separated list of the shares of the worse class's cases that lose the step-by-step
- * instruction (0 for the unchanged build; default {@code 0,29,58,87}).
+ * dev.rpt.tools.gate.bench.BuildBenchmark <classes> <baselines> <builds per baseline> <repeat> [alpha [scenarios
+ * [models [pooled runs]]]]}, where scenarios is a comma-separated list of the shares of the worse class's cases that
+ * lose the step-by-step instruction (0 for the unchanged build; default {@code 0,29,58,87}), models the number of
+ * model configurations every class runs on (default 1; the worse class is worse on each), and pooled runs the number
+ * of baseline runs pooled into the committed baseline (default 1, {@code rpt.baseline.pool}).
  */
 final class BuildBenchmark {
 
@@ -43,18 +45,23 @@ final class BuildBenchmark {
         int[] scenarios = args.length > 5
                 ? Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {0, 29, 58, 87};
+        int models = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        int pooled = args.length > 7 ? Integer.parseInt(args[7]) : 1;
         RegressionCheck check = new RegressionCheck(RegressionOptions.DEFAULTS.withAlpha(alpha));
         SimRun sim = new SimRun();
         Path directory = Files.createTempDirectory("rpt-build-bench");
         long start = System.nanoTime();
         System.out.printf(
                 Locale.ROOT,
-                "%d classes of %d cases, %d sample(s) per case, alpha %.3f; %d baselines x %d builds each%n",
+                "%d classes of %d cases on %d model(s), %d sample(s) per case, alpha %.3f; %d baselines (each %d"
+                        + " pooled run(s)) x %d builds each%n",
                 classes,
                 sim.size(),
+                models,
                 repeat,
                 alpha,
                 baselines,
+                pooled,
                 builds);
         System.out.println("| scenario | effect on the worse class (accuracy) | builds failed | exact 95% interval"
                 + " | per baseline: median, 90th percentile, max |");
@@ -69,13 +76,22 @@ final class BuildBenchmark {
             double[] effect = new double[baselines];
             IntStream.range(0, baselines).parallel().forEach(b -> {
                 Path runs = directory.resolve("p" + percent + "-b" + b);
-                RunReport baselineRun =
-                        sim.runBuild(classes, c -> i -> Scenario.BASE, c -> Scenario.BASE, 10_000L + b, repeat, runs);
-                Baseline baseline = Baseline.from(baselineRun);
+                Baseline baseline = null;
+                for (int k = 0; k < pooled; k++) {
+                    Baseline run = Baseline.from(sim.runBuild(
+                            classes,
+                            models,
+                            c -> i -> Scenario.BASE,
+                            c -> Scenario.BASE,
+                            10_000L + b + 100_000L * k,
+                            repeat,
+                            runs.resolve("baseline-" + k)));
+                    baseline = baseline == null ? run : Baseline.pool(baseline, run);
+                }
                 double sum = 0;
                 for (int r = 0; r < builds; r++) {
                     RunReport current = sim.runBuild(
-                            classes, systemFor, label, 20_000L + b * 1_000L + r, repeat, runs.resolve("r" + r));
+                            classes, models, systemFor, label, 20_000L + b * 1_000L + r, repeat, runs.resolve("r" + r));
                     RegressionReport report = check.compare(baseline, current);
                     failedPerBaseline[b] += report.passed() ? 0 : 1;
                     ClassComparison first = report.classes().get(0);

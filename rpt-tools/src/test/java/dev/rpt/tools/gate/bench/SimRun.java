@@ -108,19 +108,41 @@ final class SimRun {
             long seed,
             int repeat,
             Path directory) {
+        return runBuild(classes, 1, systemFor, label, seed, repeat, directory);
+    }
+
+    /**
+     * As {@link #runBuild(int, IntFunction, IntFunction, long, int, Path)}, on {@code models} named model
+     * configurations ({@code m0}, {@code m1}, …) when there is more than one: each class then runs once per model,
+     * with its own sampling seeds, as a model matrix does. The broken class is broken on every model.
+     */
+    RunReport runBuild(
+            int classes,
+            int models,
+            IntFunction<IntFunction<String>> systemFor,
+            IntFunction<String> label,
+            long seed,
+            int repeat,
+            Path directory) {
         RunHeader header =
                 new RunHeader("seed-" + seed, Instant.EPOCH, new ModelInfo("sim", "sim", true), new TreeMap<>());
         try (RunReportWriter writer = RunReportWriter.start(directory, header, MetricsOptions.DEFAULTS)) {
             List<ClassInfo> infos = new ArrayList<>();
-            for (int c = 0; c < classes; c++) {
-                String className = "com.example.C" + c;
-                IntFunction<String> system = systemFor.apply(c);
-                for (int i = 0; i < rows.size(); i++) {
-                    for (int sample = 0; sample < repeat; sample++) {
-                        writer.record(grade(className, rows.get(i), system.apply(i), seed * 1000 + c, sample));
+            for (int m = 0; m < models; m++) {
+                Optional<String> model = models == 1 ? Optional.empty() : Optional.of("m" + m);
+                for (int c = 0; c < classes; c++) {
+                    String className = "com.example.C" + c;
+                    IntFunction<String> system = systemFor.apply(c);
+                    for (int i = 0; i < rows.size(); i++) {
+                        for (int sample = 0; sample < repeat; sample++) {
+                            CaseRecord record =
+                                    grade(className, rows.get(i), system.apply(i), seed * 1000 + c + 100L * m, sample);
+                            writer.record(model.map(record::withModel).orElse(record));
+                        }
                     }
+                    infos.add(new ClassInfo(
+                            className, "prompts/math.prompt", sha256(label.apply(c)), MetricBounds.NONE, model));
                 }
-                infos.add(new ClassInfo(className, "prompts/math.prompt", sha256(label.apply(c)), MetricBounds.NONE));
             }
             Path file = writer.finish(
                     infos, new UsageSnapshot(0, 0, 0, Usage.ZERO, Usage.ZERO, OptionalDouble.of(0), List.of()));
