@@ -120,6 +120,49 @@ public record Metrics(
         return MetricsCalculator.compute(cases, options);
     }
 
+    /**
+     * The expected calibration error less its estimated upward bias at this number of cases (Kumar, Liang and Ma,
+     * NeurIPS 2019), over the same equal-width bins as {@link #ece()}. Binned ECE is biased upward at small n: a
+     * perfectly calibrated model shows an ECE of about 0.10 at 50 cases in 10 bins. {@code @Thresholds(maxEce)} is
+     * held to this estimate. Clamped at 0; empty when no case has a confidence.
+     */
+    public OptionalDouble eceDebiased() {
+        return CalibrationError.debiased(reliability);
+    }
+
+    /**
+     * The Brier score of always stating the base rate: {@code p(1 - p)} for the share p of the scored cases with a
+     * confidence that passed. A confidence that carries no information about which answers are right scores this at
+     * best, so it, not 0.25, is what {@link #brier()} is compared with. Empty when no case has a confidence.
+     */
+    public OptionalDouble baseRateBrier() {
+        long withConfidence =
+                reliability.stream().mapToLong(ReliabilityBin::count).sum();
+        if (withConfidence == 0) {
+            return OptionalDouble.empty();
+        }
+        double passed = reliability.stream()
+                .filter(bin -> bin.count() > 0)
+                .mapToDouble(bin -> bin.count() * bin.accuracy().getAsDouble())
+                .sum();
+        double rate = passed / withConfidence;
+        return OptionalDouble.of(rate * (1 - rate));
+    }
+
+    /**
+     * The Brier skill score {@code 1 - brier / p(1 - p)}: the share of the base rate's Brier score that the stated
+     * confidence removes; 0 for a confidence that carries no information, 1 for a perfect one, negative for one worse
+     * than stating the base rate. Empty without a confidence, or when every answer with one passed or every one failed
+     * (the base rate's Brier is then 0).
+     */
+    public OptionalDouble brierSkill() {
+        OptionalDouble reference = baseRateBrier();
+        if (brier.isEmpty() || reference.isEmpty() || reference.getAsDouble() == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(1 - brier.getAsDouble() / reference.getAsDouble());
+    }
+
     /** The scored cases that carry a confidence: the denominator of every calibration metric. */
     public int withConfidence() {
         return n - missingConfidence;

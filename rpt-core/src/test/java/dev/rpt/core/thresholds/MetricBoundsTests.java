@@ -87,7 +87,7 @@ class MetricBoundsTests {
                 .isTrue();
 
         assertThat(MetricBounds.of(NAN, 0.1, NAN, NAN).check(sample()).violations())
-                .containsExactly("ECE 0.300 > 0.100 over 5 cases with a confidence");
+                .containsExactly("ECE 0.298 (debiased; binned 0.300) > 0.100 over 5 cases with a confidence");
     }
 
     @Test
@@ -130,7 +130,7 @@ class MetricBoundsTests {
         assertThat(result.violations())
                 .containsExactly(
                         "accuracy 0.600 (95% CI 0.231–0.882) < 0.800 over 5 cases",
-                        "ECE 0.300 > 0.100 over 5 cases with a confidence",
+                        "ECE 0.298 (debiased; binned 0.300) > 0.100 over 5 cases with a confidence",
                         "Brier 0.330 > 0.200 over 5 cases with a confidence",
                         "error rate 0.167 (1 of 6 cases errored) > 0.100");
     }

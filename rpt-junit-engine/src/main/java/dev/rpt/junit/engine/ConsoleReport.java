@@ -91,7 +91,7 @@ final class ConsoleReport {
         }
         int nameWidth = Math.max(
                 5, rows.stream().mapToInt(r -> r.simpleName().length()).max().orElse(5));
-        String format = "[rpt] %-" + nameWidth + "s %7s %7s  %-22s %6s %6s %7s  %s";
+        String format = "[rpt] %-" + nameWidth + "s %7s %7s  %-22s %6s %6s %6s %7s  %s";
         out.accept(String.format(
                 Locale.ROOT,
                 format,
@@ -101,6 +101,7 @@ final class ConsoleReport {
                 "accuracy [95% CI]",
                 "ECE",
                 "Brier",
+                "skill",
                 "format",
                 "verdict"));
         for (ClassRow row : rows) {
@@ -118,10 +119,17 @@ final class ConsoleReport {
                     String.format(Locale.ROOT, "%,d", m.n()),
                     String.format(Locale.ROOT, "%,d", m.errored()),
                     accuracy,
-                    number(m.ece()),
+                    number(m.eceDebiased()),
                     number(m.brier()),
+                    signed(m.brierSkill()),
                     number(m.formatErrorRate()),
                     verdict(row)));
+        }
+        if (rows.stream().anyMatch(row -> row.metrics().withConfidence() > 0)) {
+            // Said once, so that nobody reads the columns as the binned ECE or a bare Brier score.
+            out.accept("[rpt] ECE: debiased (the binned ECE overstates it at small n; the run report has both)."
+                    + " skill: Brier skill score, 1 - Brier / p(1-p) against always stating the base rate p (0: the"
+                    + " confidence carries no information; 1: perfect).");
         }
         for (ClassRow row : rows) {
             if (!row.skippedRows().isEmpty()) {
@@ -137,6 +145,10 @@ final class ConsoleReport {
                         + ". The run report has each with its problem.");
             }
         }
+    }
+
+    private static String signed(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%+.3f", value.getAsDouble()) : "-";
     }
 
     private static String rows(int n) {
