@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
 /**
  * Whether a tune's best candidate replaces the seed, and why. The candidate was chosen on the selection cases, so its
  * score there is the best of several noisy draws; the decision and the number reported for it come from the
- * confirmation cases, which chose nothing: the candidate is adopted when its gain there is beyond the minimum and
+ * confirmation cases, which chose nothing (so over every tune that number is unbiased, while over the tunes that adopt it
+ * is inflated by the adoption rule itself): the candidate is adopted when its gain there is beyond the minimum and
  * significant under the gate's paired test ({@link PairedImprovement}), or whenever it won the selection with {@code
  * rpt.tune.adopt=always}. A candidate that fails a must-pass case is never adopted.
  *
@@ -123,7 +124,12 @@ public record Adoption(boolean adopted, String reason, Optional<PairedImprovemen
                                     + p(c.pValue())));
         });
         if (adopted) {
-            lines.add("Adopted: " + reason + ".");
+            lines.add("Adopted: " + reason + "."
+                    + (confirmation.isPresent() && confirmation.get().cases() > 0
+                            ? " The gain was measured on cases that chose nothing, but it is reported because it came"
+                                    + " out large enough to adopt: over the tunes that adopt, it overstates the true"
+                                    + " gain, most when the true gain is small (docs/tuning.md, Adopting a candidate)."
+                            : ""));
         } else {
             lines.add("Not adopted: " + reason + ". The seed is kept."
                     + (best != seed && best.mustPassFailures().isEmpty()

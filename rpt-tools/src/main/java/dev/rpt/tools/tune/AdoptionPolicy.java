@@ -11,7 +11,8 @@ import org.apiguardian.api.API;
 /**
  * When a tune's best candidate replaces the seed. The held-out cases are split in two: the <em>selection</em> cases
  * rank the candidates, and the <em>confirmation</em> cases, which played no part in choosing the winner, decide whether
- * it is adopted and give its unbiased accuracy. See docs/tuning.md, "Adopting a candidate".
+ * it is adopted and give its accuracy: unbiased over every tune, inflated over the tunes that adopt (only a gain that
+ * came out significant is adopted). See docs/tuning.md, "Adopting a candidate".
  *
  * @param confirmFraction the share of held-out cases kept for confirmation ({@code rpt.tune.confirm-fraction})
  * @param minGain the accuracy gain the candidate must exceed ({@code rpt.tune.min-gain})

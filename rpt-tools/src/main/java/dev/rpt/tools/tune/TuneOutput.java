@@ -20,7 +20,8 @@ public final class TuneOutput {
     /**
      * Seed against final, split by split: the optimization cases (which the optimizer saw), the selection cases
      * (which ranked the candidates, so the final's number there is the best of several draws) and the confirmation
-     * cases (which chose nothing: the unbiased number), each with accuracy, its 95% interval, ECE and Brier.
+     * cases (which chose nothing: unbiased over every tune, though inflated over the tunes that adopt), each with
+     * accuracy, its 95% interval, ECE and Brier.
      */
     public static List<String> summaryTable(Evaluation seed, Evaluation best) {
         List<String> lines = new ArrayList<>();
