@@ -38,10 +38,18 @@ import org.apiguardian.api.API;
  *     reliability bins say whether a judge that states 0.8 is right 80% of the time
  * @param kappa Cohen's kappa of the judge's and the human verdicts: agreement beyond what their base rates give by
  *     chance, 1 for perfect, 0 for chance; empty when it is undefined (both always say the same one thing)
+ * @param table the judge's against the human verdicts, counted, for kappa's uncertainty; empty when the agreement was
+ *     read from a report, which does not keep it
  */
 @API(status = INTERNAL, since = "0.2")
 public record JudgeAgreement(
-        String criterion, int n, int stale, Metrics agreement, Metrics calibration, OptionalDouble kappa) {
+        String criterion,
+        int n,
+        int stale,
+        Metrics agreement,
+        Metrics calibration,
+        OptionalDouble kappa,
+        Optional<KappaTable> table) {
 
     /** The case file column holding the answer the human verdicts were given on. */
     public static final String LABELLED_ANSWER = "labelled-answer";
@@ -54,6 +62,23 @@ public record JudgeAgreement(
         Objects.requireNonNull(agreement, "agreement");
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(kappa, "kappa");
+        Objects.requireNonNull(table, "table");
+    }
+
+    /** An agreement without its table (e.g. read from a report). */
+    public JudgeAgreement(
+            String criterion, int n, int stale, Metrics agreement, Metrics calibration, OptionalDouble kappa) {
+        this(criterion, n, stale, agreement, calibration, kappa, Optional.empty());
+    }
+
+    /** Kappa's large-sample standard error; empty when kappa is undefined or the table is not known. */
+    public OptionalDouble kappaStandardError() {
+        return table.map(KappaTable::standardError).orElse(OptionalDouble.empty());
+    }
+
+    /** Kappa's one-sided lower confidence bound at {@code alpha} ({@link KappaTable#lowerBound}). */
+    public OptionalDouble kappaLowerBound(double alpha) {
+        return table.map(t -> t.lowerBound(alpha)).orElse(OptionalDouble.empty());
     }
 
     /**
@@ -74,9 +99,23 @@ public record JudgeAgreement(
                         .accuracyCi()
                         .map(ci -> String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper()))
                         .orElse(""),
-                kappa.isPresent() ? String.format(Locale.ROOT, "%.3f", kappa.getAsDouble()) : "undefined",
+                kappa.isPresent()
+                        ? String.format(Locale.ROOT, "%.3f", kappa.getAsDouble())
+                                + (kappaLowerBound(0.05).isPresent()
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                " (95%% lower bound %.3f)",
+                                                kappaLowerBound(0.05).getAsDouble())
+                                        : "")
+                        : "undefined",
                 decimal(calibration.brier()),
                 decimal(calibration.ece()));
+    }
+
+    private static String percent(double level) {
+        return String.format(Locale.ROOT, "%.4f", 100 * level)
+                .replaceAll("0+$", "")
+                .replaceAll("\\.$", "");
     }
 
     private static String decimal(OptionalDouble value) {
@@ -89,7 +128,16 @@ public record JudgeAgreement(
      * {@code rpt:check} both say it so.
      */
     public static List<String> kappaViolations(List<JudgeAgreement> agreements, double minKappa) {
-        return kappaChecks(agreements, minKappa).stream()
+        return kappaViolations(agreements, minKappa, OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #kappaViolations(List, double)}; with {@code boundAlpha} (confidence-bound mode) kappa's one-sided
+     * lower bound at that level must reach the minimum, not kappa itself.
+     */
+    public static List<String> kappaViolations(
+            List<JudgeAgreement> agreements, double minKappa, OptionalDouble boundAlpha) {
+        return kappaChecks(agreements, minKappa, boundAlpha).stream()
                 .filter(check -> !check.passed())
                 .map(BoundCheck::detail)
                 .toList();
@@ -101,7 +149,17 @@ public record JudgeAgreement(
      * verdict at all it is one failed bound.
      */
     public static List<BoundCheck> kappaChecks(List<JudgeAgreement> agreements, double minKappa) {
-        String limit = String.format(Locale.ROOT, "≥ %.3f", minKappa);
+        return kappaChecks(agreements, minKappa, OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #kappaChecks(List, double)}; with {@code boundAlpha} (confidence-bound mode) a criterion holds only when
+     * kappa's one-sided lower bound at that level reaches the minimum ({@link #kappaLowerBound}).
+     */
+    public static List<BoundCheck> kappaChecks(
+            List<JudgeAgreement> agreements, double minKappa, OptionalDouble boundAlpha) {
+        String limit =
+                String.format(Locale.ROOT, "≥ %.3f", minKappa) + (boundAlpha.isPresent() ? " (lower bound)" : "");
         if (agreements.isEmpty()) {
             return List.of(new BoundCheck(
                     "judge kappa",
@@ -131,16 +189,39 @@ public record JudgeAgreement(
             String kappa = agreement.kappa().isPresent()
                     ? String.format(Locale.ROOT, "%.3f", agreement.kappa().getAsDouble())
                     : "undefined";
-            boolean holds = agreement.kappa().isPresent() && agreement.kappa().getAsDouble() >= minKappa;
+            OptionalDouble lower =
+                    boundAlpha.isPresent() ? agreement.kappaLowerBound(boundAlpha.getAsDouble()) : agreement.kappa();
+            boolean holds = lower.isPresent() && lower.getAsDouble() >= minKappa;
+            String measured = kappa
+                    + (boundAlpha.isPresent() && lower.isPresent()
+                            ? String.format(Locale.ROOT, ", lower bound %.3f", lower.getAsDouble())
+                            : "")
+                    + " (n " + agreement.n() + ")";
+            String why = boundAlpha.isPresent() && agreement.kappa().isPresent()
+                    ? String.format(
+                            Locale.ROOT,
+                            "kappa %s has a one-sided %s%% lower bound of %s < %s (confidence-bound mode; standard error"
+                                    + " %s)",
+                            kappa,
+                            percent(1 - boundAlpha.getAsDouble()),
+                            lower.isPresent() ? String.format(Locale.ROOT, "%.3f", lower.getAsDouble()) : "undefined",
+                            minKappa,
+                            agreement.kappaStandardError().isPresent()
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "%.3f",
+                                            agreement.kappaStandardError().getAsDouble())
+                                    : "undefined")
+                    : "kappa " + kappa + " < " + minKappa;
             checks.add(new BoundCheck(
                     metric,
                     limit,
-                    kappa + " (n " + agreement.n() + ")",
+                    measured,
                     holds,
                     holds
                             ? "holds"
-                            : "judge agreement on '" + agreement.criterion() + "': kappa " + kappa + " < " + minKappa
-                                    + " (" + agreement.describe() + ")"));
+                            : "judge agreement on '" + agreement.criterion() + "': " + why + " (" + agreement.describe()
+                                    + ")"));
         }
         return checks;
     }
@@ -307,7 +388,8 @@ public record JudgeAgreement(
                 stale,
                 Metrics.of(agreed, options),
                 Metrics.of(calibration, options),
-                kappa(both, judgeOnly, humanOnly, neither));
+                kappa(both, judgeOnly, humanOnly, neither),
+                Optional.of(new KappaTable(both, judgeOnly, humanOnly, neither)));
     }
 
     /**

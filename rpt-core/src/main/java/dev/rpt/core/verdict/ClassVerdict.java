@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.judge.JudgeAgreement;
+import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.core.thresholds.ThresholdResult;
 import java.util.ArrayList;
@@ -54,8 +55,14 @@ public record ClassVerdict(ThresholdResult thresholds, List<String> kappa, List<
             VerdictSettings settings) {
         Metrics metrics = Metrics.ofCases(byCase, settings.metrics());
         ThresholdResult thresholds = bounds.check(metrics, settings.lowerBound(byCase));
-        List<String> kappa =
-                minKappa.isPresent() ? JudgeAgreement.kappaViolations(agreement, minKappa.getAsDouble()) : List.of();
+        List<String> kappa = minKappa.isPresent()
+                ? JudgeAgreement.kappaViolations(
+                        agreement,
+                        minKappa.getAsDouble(),
+                        settings.mode() == CheckMode.CONFIDENCE_BOUND
+                                ? OptionalDouble.of(settings.boundAlpha())
+                                : OptionalDouble.empty())
+                : List.of();
         return new ClassVerdict(thresholds, kappa, findings.problems(ClassRules.of(bounds)));
     }
 

@@ -23,7 +23,8 @@ import org.apiguardian.api.API;
  * only (Surefire's {@code systemPropertyVariables}) still holds for the gate.
  *
  * <p>In confidence-bound mode every accuracy bound is a test: a class passes only when the data show, at a one-sided
- * level, that its accuracy reaches the minimum. The test phase judges classes one by one, before every result exists,
+ * level, that its accuracy reaches the minimum; so is every {@code minKappa} bound, one per judged criterion, on the
+ * judge's kappa with the human verdicts. The test phase judges classes one by one, before every result exists,
  * so the build's error budget {@code rpt.check.alpha} is split evenly over the bounds the run will test, counted when
  * the tests are discovered (Bonferroni): the chance that any class whose true accuracy is below its minimum passes
  * is then at most {@code alpha}, whatever the classes' results have to do with each other.
@@ -31,8 +32,9 @@ import org.apiguardian.api.API;
  * @param mode how accuracy meets its minimum ({@code rpt.check.mode})
  * @param metrics the metric options ({@code rpt.metrics.*})
  * @param alpha the build's error budget ({@code rpt.check.alpha}), which the confidence bounds share
- * @param confidenceBounds how many accuracy bounds the run tests in confidence-bound mode (classes with {@code
- *     minAccuracy}, on every model that is not informational), counted at discovery; 0 in point-estimate mode
+ * @param confidenceBounds how many bounds the run tests in confidence-bound mode (classes with {@code minAccuracy}, and
+ *     each judged criterion of classes with {@code minKappa}, on every model that is not informational), counted at
+ *     discovery; 0 in point-estimate mode
  */
 @API(status = INTERNAL, since = "0.3")
 public record VerdictSettings(CheckMode mode, MetricsOptions metrics, double alpha, int confidenceBounds) {
@@ -111,7 +113,7 @@ public record VerdictSettings(CheckMode mode, MetricsOptions metrics, double alp
         if (mode == CheckMode.POINT_ESTIMATE) {
             return "rpt.check.mode=point-estimate, rpt.metrics.bins=" + metrics.bins();
         }
-        return "rpt.check.mode=confidence-bound (each of " + confidenceBounds + " accuracy "
+        return "rpt.check.mode=confidence-bound (each of " + confidenceBounds + " accuracy and kappa "
                 + (confidenceBounds == 1 ? "bound" : "bounds") + " at a one-sided " + percent(1 - boundAlpha())
                 + "% level: rpt.check.alpha " + decimal(alpha) + " split evenly), rpt.metrics.bins=" + metrics.bins();
     }

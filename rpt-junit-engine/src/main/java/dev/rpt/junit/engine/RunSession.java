@@ -321,24 +321,29 @@ final class RunSession {
     }
 
     /**
-     * The accuracy bounds the run will test, counted when the tests are discovered: every thresholds test of a class
-     * with {@code minAccuracy} on a model that is not informational. In confidence-bound mode they share the build's
-     * error budget (see {@link VerdictSettings}).
+     * The bounds the run will test in confidence-bound mode, counted when the tests are discovered: on every model
+     * that is not informational, each thresholds test of a class with {@code minAccuracy}, and each judged criterion
+     * of a class with {@code minKappa}. They share the build's error budget (see {@link VerdictSettings}).
      */
     static int accuracyBounds(TestDescriptor root, List<RunModel> models) {
         int bounds = 0;
         for (TestDescriptor descendant : root.getDescendants()) {
             if (descendant instanceof ThresholdsDescriptor thresholds
                     && descendant.getParent().orElseThrow() instanceof PromptClassDescriptor testClass
-                    && testClass
-                            .info(thresholds.model())
-                            .thresholds()
-                            .minAccuracy()
-                            .isPresent()
                     && models.stream()
                             .filter(m -> m.name().equals(thresholds.model()))
                             .noneMatch(RunModel::informational)) {
-                bounds++;
+                ClassInfo info = testClass.info(thresholds.model());
+                bounds += info.thresholds().minAccuracy().isPresent() ? 1 : 0;
+                if (info.minKappa().isPresent()) {
+                    bounds += (int) testClass.cases().stream()
+                            .map(CaseDescriptor::method)
+                            .distinct()
+                            .flatMap(method -> DeclaredCriterion.of(testClass.testClass(), method).stream())
+                            .map(DeclaredCriterion::id)
+                            .distinct()
+                            .count();
+                }
             }
         }
         return bounds;

@@ -170,8 +170,9 @@ class StatisticalVerdictTests {
         assertThat(settings.get("confidenceBounds").asInt()).isEqualTo(3);
         assertThat(settings.get("boundAlpha").asDouble()).isCloseTo(0.1 / 3, within(1e-12));
         assertThat(captured.out())
-                .contains("[rpt] verdicts: rpt.check.mode=confidence-bound (each of 3 accuracy bounds at a one-sided"
-                        + " 96.6667% level: rpt.check.alpha 0.1 split evenly)");
+                .contains(
+                        "[rpt] verdicts: rpt.check.mode=confidence-bound (each of 3 accuracy and kappa bounds at a one-sided"
+                                + " 96.6667% level: rpt.check.alpha 0.1 split evenly)");
     }
 
     @Test

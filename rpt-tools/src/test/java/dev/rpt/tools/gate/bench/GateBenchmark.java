@@ -38,18 +38,22 @@ final class GateBenchmark {
     private final int repeat;
     private final RegressionOptions options;
     private final List<Scenario> scenarios;
+    private final long seedOffset;
 
     /**
-     * Runs the full benchmark and prints the table: {@code [repetitions [repeat [alpha]]]}, defaults 200, 1 and 0.05. For
-     * launching with a plain {@code java} command; the documented command goes through Surefire instead.
+     * Runs the full benchmark and prints the table: {@code [repetitions [repeat [alpha [seed offset]]]]}, defaults 200,
+     * 1, 0.05 and 0. A seed offset draws other runs than the documented tables, to confirm a setting on seeds it was not
+     * chosen on. For launching with a plain {@code java} command; the documented command goes through Surefire
+     * instead.
      */
     public static void main(String[] args) {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int repeat = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         double alpha = args.length > 2 ? Double.parseDouble(args[2]) : 0.05;
+        long seedOffset = args.length > 3 ? Long.parseLong(args[3]) : 0;
         long start = System.nanoTime();
         List<Outcome> outcomes = new GateBenchmark(
-                        repetitions, repeat, RegressionOptions.DEFAULTS.withAlpha(alpha), Scenario.full())
+                        repetitions, repeat, RegressionOptions.DEFAULTS.withAlpha(alpha), Scenario.full(), seedOffset)
                 .run();
         System.out.println(table(outcomes));
         System.out.printf(
@@ -66,6 +70,12 @@ final class GateBenchmark {
      * @param repeat samples per case in every run, as {@code rpt.repeat} gives
      */
     GateBenchmark(int repetitions, int repeat, RegressionOptions options, List<Scenario> scenarios) {
+        this(repetitions, repeat, options, scenarios, 0);
+    }
+
+    /** @param seedOffset added to every run's sampling seed: 0 for the documented tables */
+    GateBenchmark(int repetitions, int repeat, RegressionOptions options, List<Scenario> scenarios, long seedOffset) {
+        this.seedOffset = seedOffset;
         this.repetitions = repetitions;
         this.repeat = repeat;
         this.options = options;
@@ -110,11 +120,16 @@ final class GateBenchmark {
                 for (int s = 0; s < scenarios.size(); s++) {
                     Scenario scenario = scenarios.get(s);
                     RunReport baselineRun = baselines.computeIfAbsent(
-                            scenario.base(), base -> sim.run(base, 1_000_000L + r, repeat, runs.resolve("baseline")));
+                            scenario.base(),
+                            base -> sim.run(base, seedOffset + 1_000_000L + r, repeat, runs.resolve("baseline")));
                     Baseline baseline = Baseline.from(baselineRun);
                     Metrics before = metrics(baselineRun);
                     RunReport current = sim.run(
-                            scenario.systemFor(), scenario.label(), 2_000_000L + r, repeat, runs.resolve("current"));
+                            scenario.systemFor(),
+                            scenario.label(),
+                            seedOffset + 2_000_000L + r,
+                            repeat,
+                            runs.resolve("current"));
                     Metrics after = metrics(current);
                     RegressionReport report = check.compare(baseline, current);
                     int[] row = {
