@@ -16,6 +16,7 @@ import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.verdict.CaseFindings;
 import dev.rpt.core.verdict.ClassVerdict;
+import dev.rpt.core.verdict.DetectableDrop;
 import dev.rpt.core.verdict.VerdictSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -171,6 +172,16 @@ public final class RunReportWriter implements AutoCloseable {
      */
     public synchronized Metrics classMetrics(String classKey) {
         return Metrics.ofCases(all(outcomes.getOrDefault(classKey, Map.of())), options);
+    }
+
+    /**
+     * The smallest accuracy drop the regression test would catch 4 times in 5 for this class ({@link DetectableDrop}).
+     *
+     * @param tests the regression tests of the build that share {@code alpha}
+     */
+    public synchronized java.util.OptionalDouble classDetectableDrop(
+            String classKey, double alpha, int tests, double tolerance) {
+        return DetectableDrop.of(all(outcomes.getOrDefault(classKey, Map.of())), alpha, tests, tolerance);
     }
 
     /**

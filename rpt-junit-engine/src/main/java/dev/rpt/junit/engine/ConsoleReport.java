@@ -91,7 +91,7 @@ final class ConsoleReport {
         }
         int nameWidth = Math.max(
                 5, rows.stream().mapToInt(r -> r.simpleName().length()).max().orElse(5));
-        String format = "[rpt] %-" + nameWidth + "s %7s %7s  %-22s %6s %6s %6s %7s  %s";
+        String format = "[rpt] %-" + nameWidth + "s %7s %7s  %-22s %6s %6s %6s %7s %8s  %s";
         out.accept(String.format(
                 Locale.ROOT,
                 format,
@@ -103,6 +103,7 @@ final class ConsoleReport {
                 "Brier",
                 "skill",
                 "format",
+                "drop@80%",
                 "verdict"));
         for (ClassRow row : rows) {
             Metrics m = row.metrics();
@@ -123,6 +124,10 @@ final class ConsoleReport {
                     number(m.brier()),
                     signed(m.brierSkill()),
                     number(m.formatErrorRate()),
+                    row.detectableDrop().isPresent()
+                            ? String.format(
+                                    Locale.ROOT, "%.3f", row.detectableDrop().getAsDouble())
+                            : "-",
                     verdict(row)));
         }
         if (rows.stream().anyMatch(row -> row.metrics().withConfidence() > 0)) {
@@ -130,6 +135,11 @@ final class ConsoleReport {
             out.accept("[rpt] ECE: debiased (the binned ECE overstates it at small n; the run report has both)."
                     + " skill: Brier skill score, 1 - Brier / p(1-p) against always stating the base rate p (0: the"
                     + " confidence carries no information; 1: perfect).");
+        }
+        if (rows.stream().anyMatch(row -> row.detectableDrop().isPresent())) {
+            out.accept("[rpt] drop@80%: the smallest accuracy drop rpt:check's regression test would catch 4 times in"
+                    + " 5 against a baseline like this run, at these case counts (normal approximation; docs/ci.md,"
+                    + " What the gate can see). Smaller drops pass unseen: add cases or rpt.repeat.");
         }
         for (ClassRow row : rows) {
             if (!row.skippedRows().isEmpty()) {
@@ -244,14 +254,15 @@ final class ConsoleReport {
             Metrics metrics,
             java.util.Optional<ThresholdResult> thresholds,
             boolean informational,
-            List<CaseProblem> skippedRows) {
+            List<CaseProblem> skippedRows,
+            OptionalDouble detectableDrop) {
 
         ClassRow(
                 String className,
                 Metrics metrics,
                 java.util.Optional<ThresholdResult> thresholds,
                 boolean informational) {
-            this(className, metrics, thresholds, informational, List.of());
+            this(className, metrics, thresholds, informational, List.of(), OptionalDouble.empty());
         }
 
         String simpleName() {

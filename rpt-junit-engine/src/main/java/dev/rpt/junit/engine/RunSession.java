@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -413,13 +414,22 @@ final class RunSession {
 
     private void printSummary(Path lastRun) {
         List<ConsoleReport.ClassRow> rows = new ArrayList<>();
+        // What rpt:check's regression test can see: accuracy, ECE and Brier per class and model that counts.
+        double alpha = config.number(RptConstants.CHECK_ALPHA, 1e-6, 0.4999).orElse(VerdictSettings.DEFAULT_ALPHA);
+        double tolerance = config.number(RptConstants.CHECK_TOLERANCE_ACCURACY, 0, 1)
+                .orElse(0.02); // the gate's default, RegressionOptions.DEFAULTS
+        int counted =
+                (int) classes.stream().filter(c -> !informational(c.model())).count();
         for (ClassInfo info : classes) {
             rows.add(new ConsoleReport.ClassRow(
                     info.classKey(),
                     report.classMetrics(info.classKey()),
                     info.thresholds().isEmpty() ? Optional.empty() : Optional.of(thresholdResult(info)),
                     informational(info.model()),
-                    info.skippedRows()));
+                    info.skippedRows(),
+                    informational(info.model())
+                            ? OptionalDouble.empty()
+                            : report.classDetectableDrop(info.classKey(), alpha, 3 * counted, tolerance)));
         }
         console.summary(rows);
         for (RunModel model : models) {
