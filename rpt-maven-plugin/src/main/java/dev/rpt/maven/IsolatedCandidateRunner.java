@@ -31,6 +31,7 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
     private final URLClassLoader loader;
     private final Method run;
     private final Method discover;
+    private final Method heldOut;
     private final Map<String, String> configuration;
     private final List<String> testClassRoots;
 
@@ -38,11 +39,13 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
             URLClassLoader loader,
             Method run,
             Method discover,
+            Method heldOut,
             Map<String, String> configuration,
             List<String> testClassRoots) {
         this.loader = loader;
         this.run = run;
         this.discover = discover;
+        this.heldOut = heldOut;
         this.configuration = Map.copyOf(configuration);
         this.testClassRoots = List.copyOf(testClassRoots);
     }
@@ -61,7 +64,8 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
             Class<?> launcher = Class.forName(LAUNCHER, true, loader);
             Method run = launcher.getMethod("run", Map.class, List.class);
             Method discover = launcher.getMethod("discover", Map.class, List.class);
-            return new IsolatedCandidateRunner(loader, run, discover, configuration, testClassRoots);
+            Method heldOut = launcher.getMethod("heldOut", Map.class, List.class);
+            return new IsolatedCandidateRunner(loader, run, discover, heldOut, configuration, testClassRoots);
         } catch (ReflectiveOperationException | LinkageError e) {
             close(loader);
             throw new MojoExecutionException(
@@ -96,19 +100,32 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
      * @param onlyPrompt the only prompt to count; empty counts every prompt test class
      * @return the number of cases per prompt resource
      */
-    @SuppressWarnings("unchecked")
     Map<String, Integer> discover(java.util.Optional<String> onlyPrompt) throws IOException {
+        return call(discover, onlyPrompt);
+    }
+
+    /**
+     * Discovers the prompt tests in the isolated loader and lists each prompt's held-out cases ({@code
+     * PromptTestLauncher.heldOut}), without running any.
+     */
+    Map<String, List<String>> heldOut(java.util.Optional<String> onlyPrompt) throws IOException {
+        return call(heldOut, onlyPrompt);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T call(Method launcherMethod, java.util.Optional<String> onlyPrompt) throws IOException {
         Map<String, String> all = new LinkedHashMap<>(configuration);
         onlyPrompt.ifPresent(prompt -> all.put(RptConstants.RUN_PROMPT, prompt));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            return (Map<String, Integer>) discover.invoke(null, all, testClassRoots);
+            return (T) launcherMethod.invoke(null, all, testClassRoots);
         } catch (InvocationTargetException e) {
             throw new IOException("The prompt tests could not be discovered: " + e.getCause(), e.getCause());
         } catch (IllegalAccessException e) {
-            throw new IOException("Cannot call " + LAUNCHER + ".discover: " + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot call " + LAUNCHER + "." + launcherMethod.getName() + ": " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }

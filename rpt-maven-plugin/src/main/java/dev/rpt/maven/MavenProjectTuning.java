@@ -84,6 +84,7 @@ final class MavenProjectTuning {
                 estimates = ProjectTuning.estimate(
                         config,
                         runner.discover(config.string(RptConstants.TUNE_PROMPT)),
+                        runner.heldOut(config.string(RptConstants.TUNE_PROMPT)),
                         models,
                         layout(project),
                         mavenLog(log));

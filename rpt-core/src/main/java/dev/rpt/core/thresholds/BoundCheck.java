@@ -33,4 +33,35 @@ public record BoundCheck(String metric, String limit, String measured, boolean p
     public String summary() {
         return metric + " " + measured + " (" + limit + (passed ? " ✓)" : " ✗)");
     }
+
+    /**
+     * This check of a maximum, decided instead by an upper confidence bound when there is one (confidence-bound mode):
+     * it holds only when the bound is at or below the maximum. A metric that cannot be measured stays failed.
+     */
+    BoundCheck bounded(java.util.Optional<UpperBound> upper, double max, dev.rpt.core.calibration.Metrics metrics) {
+        if (upper.isEmpty() || measured.equals("not measurable")) {
+            return this;
+        }
+        double bound = upper.get().value();
+        String limitNow = limit + " (upper bound)";
+        String measuredNow = measured + String.format(java.util.Locale.ROOT, ", upper bound %.3f", bound);
+        if (bound <= max) {
+            return new BoundCheck(metric, limitNow, measuredNow, true, "holds");
+        }
+        return new BoundCheck(
+                metric,
+                limitNow,
+                measuredNow,
+                false,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%s %s has a %s of %.3f > %.3f over %d cases with a confidence (confidence-bound mode: the"
+                                + " upper bound must stay at or below the maximum)",
+                        metric,
+                        measured,
+                        upper.get().name(),
+                        bound,
+                        max,
+                        metrics.withConfidence()));
+    }
 }

@@ -84,14 +84,31 @@ public record MetricBounds(
      *     empty to compare the point estimate
      */
     public ThresholdResult check(Metrics metrics, Optional<LowerBound> lowerBound) {
+        return check(metrics, lowerBound, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Checks the metrics; in confidence-bound mode accuracy must reach its minimum with its lower bound, and ECE and
+     * Brier must stay at or below their maximum with their upper bounds.
+     *
+     * @param eceUpper the debiased ECE's upper confidence bound; empty to compare the estimate
+     * @param brierUpper the Brier score's upper confidence bound; empty to compare the estimate
+     */
+    public ThresholdResult check(
+            Metrics metrics,
+            Optional<LowerBound> lowerBound,
+            Optional<UpperBound> eceUpper,
+            Optional<UpperBound> brierUpper) {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(lowerBound, "lowerBound");
         List<BoundCheck> checks = new ArrayList<>();
         minAccuracy.ifPresent(min -> checks.add(accuracy(metrics, min, lowerBound)));
         // The debiased ECE: binned ECE is biased upward at small n, so a calibrated model would fail a fixed bound
         // more often the fewer cases it has. The binned value is shown beside it.
-        maxEce.ifPresent(max -> checks.add(upper("ECE", metrics.eceDebiased(), debiasedNote(metrics), max, metrics)));
-        maxBrier.ifPresent(max -> checks.add(upper("Brier", metrics.brier(), "", max, metrics)));
+        maxEce.ifPresent(max -> checks.add(upper("ECE", metrics.eceDebiased(), debiasedNote(metrics), max, metrics)
+                .bounded(eceUpper, max, metrics)));
+        maxBrier.ifPresent(max ->
+                checks.add(upper("Brier", metrics.brier(), "", max, metrics).bounded(brierUpper, max, metrics)));
         maxErrorRate.ifPresent(max -> {
             int total = metrics.n() + metrics.errored();
             double rate = total == 0 ? 0 : (double) metrics.errored() / total;

@@ -11,6 +11,7 @@ import dev.rpt.core.thresholds.ThresholdResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
@@ -54,7 +55,11 @@ public record ClassVerdict(ThresholdResult thresholds, List<String> kappa, List<
             List<JudgeAgreement> agreement,
             VerdictSettings settings) {
         Metrics metrics = Metrics.ofCases(byCase, settings.metrics());
-        ThresholdResult thresholds = bounds.check(metrics, settings.lowerBound(byCase));
+        ThresholdResult thresholds = bounds.check(
+                metrics,
+                settings.lowerBound(byCase),
+                bounds.maxEce().isPresent() ? settings.eceUpperBound(byCase) : Optional.empty(),
+                bounds.maxBrier().isPresent() ? settings.brierUpperBound(byCase) : Optional.empty());
         List<String> kappa = minKappa.isPresent()
                 ? JudgeAgreement.kappaViolations(
                         agreement,

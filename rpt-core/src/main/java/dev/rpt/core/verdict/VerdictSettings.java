@@ -2,6 +2,7 @@ package dev.rpt.core.verdict;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.core.calibration.CalibrationBounds;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
@@ -10,6 +11,7 @@ import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.LowerBound;
+import dev.rpt.core.thresholds.UpperBound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +24,9 @@ import org.apiguardian.api.API;
  * run report; {@code rpt:check} and {@code rpt:report} take them from there, so that a setting given to the test JVM
  * only (Surefire's {@code systemPropertyVariables}) still holds for the gate.
  *
- * <p>In confidence-bound mode every accuracy bound is a test: a class passes only when the data show, at a one-sided
- * level, that its accuracy reaches the minimum; so is every {@code minKappa} bound, one per judged criterion, on the
- * judge's kappa with the human verdicts. The test phase judges classes one by one, before every result exists,
+ * <p>In confidence-bound mode every bound is a test: a class passes only when the data show, at a one-sided level,
+ * that its accuracy reaches the minimum, that its (debiased) ECE and its Brier score stay at or below their maximum,
+ * and that the judge's kappa with the human verdicts reaches {@code minKappa} on every judged criterion. The test phase judges classes one by one, before every result exists,
  * so the build's error budget {@code rpt.check.alpha} is split evenly over the bounds the run will test, counted when
  * the tests are discovered (Bonferroni): the chance that any class whose true accuracy is below its minimum passes
  * is then at most {@code alpha}, whatever the classes' results have to do with each other.
@@ -32,9 +34,9 @@ import org.apiguardian.api.API;
  * @param mode how accuracy meets its minimum ({@code rpt.check.mode})
  * @param metrics the metric options ({@code rpt.metrics.*})
  * @param alpha the build's error budget ({@code rpt.check.alpha}), which the confidence bounds share
- * @param confidenceBounds how many bounds the run tests in confidence-bound mode (classes with {@code minAccuracy}, and
- *     each judged criterion of classes with {@code minKappa}, on every model that is not informational), counted at
- *     discovery; 0 in point-estimate mode
+ * @param confidenceBounds how many bounds the run tests in confidence-bound mode ({@code minAccuracy}, {@code maxEce}
+ *     and {@code maxBrier} of each class, and each judged criterion of a class with {@code minKappa}, on every model
+ *     that is not informational), counted at discovery; 0 in point-estimate mode
  */
 @API(status = INTERNAL, since = "0.3")
 public record VerdictSettings(CheckMode mode, MetricsOptions metrics, double alpha, int confidenceBounds) {
@@ -97,6 +99,29 @@ public record VerdictSettings(CheckMode mode, MetricsOptions metrics, double alp
                 .map(ci -> new LowerBound(ci.lower(), boundName()));
     }
 
+    /**
+     * The upper bounds that {@code maxEce} and {@code maxBrier} are held to in confidence-bound mode, each one-sided at
+     * {@link #boundAlpha()} with the case as the unit ({@link CalibrationBounds}); both empty in point-estimate mode.
+     */
+    public Optional<UpperBound> eceUpperBound(List<List<CaseOutcome>> byCase) {
+        return mode != CheckMode.CONFIDENCE_BOUND
+                ? Optional.empty()
+                : optional(CalibrationBounds.eceUpper(byCase, metrics.bins(), boundAlpha()), "upper");
+    }
+
+    /** See {@link #eceUpperBound}. */
+    public Optional<UpperBound> brierUpperBound(List<List<CaseOutcome>> byCase) {
+        return mode != CheckMode.CONFIDENCE_BOUND
+                ? Optional.empty()
+                : optional(CalibrationBounds.brierUpper(byCase, boundAlpha()), "upper");
+    }
+
+    private Optional<UpperBound> optional(java.util.OptionalDouble value, String side) {
+        return value.isPresent()
+                ? Optional.of(new UpperBound(value.getAsDouble(), boundName().replace("lower", side)))
+                : Optional.empty();
+    }
+
     /** E.g. {@code one-sided 99.50% lower bound (rpt.check.alpha 0.05 over 10 bounds)}. */
     String boundName() {
         return String.format(
@@ -113,7 +138,7 @@ public record VerdictSettings(CheckMode mode, MetricsOptions metrics, double alp
         if (mode == CheckMode.POINT_ESTIMATE) {
             return "rpt.check.mode=point-estimate, rpt.metrics.bins=" + metrics.bins();
         }
-        return "rpt.check.mode=confidence-bound (each of " + confidenceBounds + " accuracy and kappa "
+        return "rpt.check.mode=confidence-bound (each of " + confidenceBounds + " "
                 + (confidenceBounds == 1 ? "bound" : "bounds") + " at a one-sided " + percent(1 - boundAlpha())
                 + "% level: rpt.check.alpha " + decimal(alpha) + " split evenly), rpt.metrics.bins=" + metrics.bins();
     }

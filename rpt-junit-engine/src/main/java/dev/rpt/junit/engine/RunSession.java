@@ -119,7 +119,7 @@ final class RunSession {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try {
             VerdictSettings verdicts =
-                    VerdictSettings.from(config, accuracyBounds(request.getRootTestDescriptor(), models));
+                    VerdictSettings.from(config, confidenceBounds(request.getRootTestDescriptor(), models));
             if (verdicts.mode() == CheckMode.CONFIDENCE_BOUND) {
                 System.out.println("[rpt] verdicts: " + verdicts.describe());
             }
@@ -323,10 +323,10 @@ final class RunSession {
 
     /**
      * The bounds the run will test in confidence-bound mode, counted when the tests are discovered: on every model
-     * that is not informational, each thresholds test of a class with {@code minAccuracy}, and each judged criterion
-     * of a class with {@code minKappa}. They share the build's error budget (see {@link VerdictSettings}).
+     * that is not informational, each class's {@code minAccuracy}, {@code maxEce} and {@code maxBrier}, and each judged
+     * criterion of a class with {@code minKappa}. They share the build's error budget (see {@link VerdictSettings}).
      */
-    static int accuracyBounds(TestDescriptor root, List<RunModel> models) {
+    static int confidenceBounds(TestDescriptor root, List<RunModel> models) {
         int bounds = 0;
         for (TestDescriptor descendant : root.getDescendants()) {
             if (descendant instanceof ThresholdsDescriptor thresholds
@@ -336,6 +336,8 @@ final class RunSession {
                             .noneMatch(RunModel::informational)) {
                 ClassInfo info = testClass.info(thresholds.model());
                 bounds += info.thresholds().minAccuracy().isPresent() ? 1 : 0;
+                bounds += info.thresholds().maxEce().isPresent() ? 1 : 0;
+                bounds += info.thresholds().maxBrier().isPresent() ? 1 : 0;
                 if (info.minKappa().isPresent()) {
                     bounds += (int) testClass.cases().stream()
                             .map(CaseDescriptor::method)

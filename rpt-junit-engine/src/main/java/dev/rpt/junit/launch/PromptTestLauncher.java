@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.api.PromptTest;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.junit.engine.HeldOutCases;
 import dev.rpt.junit.engine.RptTestEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -80,6 +82,20 @@ public final class PromptTestLauncher {
             }
         }
         return cases;
+    }
+
+    /**
+     * Discovers the prompt tests without running them and lists each prompt's held-out cases, for the tune's estimate
+     * of the smallest gain they can confirm.
+     *
+     * @param configuration as for {@link #run}
+     * @param testClassRoots as for {@link #run}
+     * @return per prompt resource, its held-out cases as {@code class[model]#method#id}, sorted by resource
+     */
+    public static Map<String, List<String>> heldOut(Map<String, String> configuration, List<String> testClassRoots) {
+        TestDescriptor root = new RptTestEngine()
+                .discover(request(configuration, roots(testClassRoots)), UniqueId.forEngine(RptTestEngine.ENGINE_ID));
+        return HeldOutCases.of(root);
     }
 
     /** The rpt engine's tests under the roots, with the run's configuration. */

@@ -167,12 +167,12 @@ class StatisticalVerdictTests {
 
         JsonNode settings =
                 JSON.readTree(reportDir.resolve("last-run.json").toFile()).get("verdictSettings");
-        assertThat(settings.get("confidenceBounds").asInt()).isEqualTo(3);
-        assertThat(settings.get("boundAlpha").asDouble()).isCloseTo(0.1 / 3, within(1e-12));
+        // minAccuracy of all three classes and MathPromptTestCase's maxEce: four bounds share 0.1.
+        assertThat(settings.get("confidenceBounds").asInt()).isEqualTo(4);
+        assertThat(settings.get("boundAlpha").asDouble()).isCloseTo(0.1 / 4, within(1e-12));
         assertThat(captured.out())
-                .contains(
-                        "[rpt] verdicts: rpt.check.mode=confidence-bound (each of 3 accuracy and kappa bounds at a one-sided"
-                                + " 96.6667% level: rpt.check.alpha 0.1 split evenly)");
+                .contains("[rpt] verdicts: rpt.check.mode=confidence-bound (each of 4 bounds at a one-sided"
+                        + " 97.5% level: rpt.check.alpha 0.1 split evenly)");
     }
 
     @Test

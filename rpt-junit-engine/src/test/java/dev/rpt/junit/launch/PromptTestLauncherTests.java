@@ -58,6 +58,26 @@ class PromptTestLauncherTests {
     }
 
     @Test
+    void discoveryListsTheHeldOutCasesTheRunWillHoldOut() throws IOException {
+        Map<String, String> only = Map.of("rpt.run.prompt", "prompts/math.prompt", "rpt.holdout.fraction", "0.4");
+
+        Map<String, List<String>> heldOut =
+                PromptTestLauncher.heldOut(config(temp.resolve("none"), only), TEST_CLASSES);
+        JsonNode run = read(PromptTestLauncher.run(config(temp.resolve("run"), only), TEST_CLASSES));
+
+        java.util.Set<String> ranHeldOut = new java.util.TreeSet<>();
+        run.get("cases").forEach(c -> {
+            if (c.get("split").asText().equals("holdout")) {
+                ranHeldOut.add(c.get("className").asText() + "#"
+                        + c.get("method").asText() + "#" + c.get("id").asText());
+            }
+        });
+        assertThat(ranHeldOut).isNotEmpty();
+        assertThat(heldOut.get("prompts/math.prompt")).containsExactlyInAnyOrderElementsOf(ranHeldOut);
+        assertThat(temp.resolve("none")).as("discovery ran nothing").doesNotExist();
+    }
+
+    @Test
     void evaluatesTheOverrideInPlaceOfTheResource() throws IOException, NoSuchAlgorithmException {
         Path candidate = temp.resolve("candidate.prompt");
         String text = Files.readString(Path.of("src/test/resources/prompts/math.prompt"))

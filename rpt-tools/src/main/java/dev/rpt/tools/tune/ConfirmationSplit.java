@@ -23,6 +23,11 @@ final class ConfirmationSplit {
         return record.split() == Split.HOLDOUT && draw.assign(key(record)) == Split.HOLDOUT;
     }
 
+    /** Whether the held-out case with this {@link #key} confirms. */
+    boolean confirms(String key) {
+        return draw.assign(key) == Split.HOLDOUT;
+    }
+
     /** Whether a held-out case ranks candidates. */
     boolean selects(CaseRecord record) {
         return record.split() == Split.HOLDOUT && !confirms(record);

@@ -130,10 +130,18 @@ public final class ProjectTuning {
      * and cost for the configured iterations ({@link TuneEstimate}).
      *
      * @param casesByPrompt each prompt's discovered cases, e.g. from the launcher's discovery
+     * @param heldOutByPrompt each prompt's held-out cases as {@code class[model]#method#id}, for what its confirmation
+     *     cases can adopt; a prompt missing here gets no such line
      * @param models the tune's optimizer and critic, for their prices
      */
     public static Map<String, TuneEstimate> estimate(
-            RptConfig config, Map<String, Integer> casesByPrompt, TuneModels models, Project project, Log log) {
+            RptConfig config,
+            Map<String, Integer> casesByPrompt,
+            Map<String, List<String>> heldOutByPrompt,
+            TuneModels models,
+            Project project,
+            Log log) {
+        AdoptionPolicy adoption = AdoptionPolicy.from(config);
         TuneSettings settings = TuneSettings.from(config);
         Optional<RunReport> lastRun = lastRun(project);
         List<String> controlModels = new ArrayList<>();
@@ -155,6 +163,11 @@ public final class ProjectTuning {
                     target,
                     controlModels);
             estimate.lines(settings).forEach(log::info);
+            List<String> heldOut = heldOutByPrompt.get(prompt);
+            if (heldOut != null) {
+                AdoptionReach reach = AdoptionReach.of(prompt, heldOut, adoption);
+                reach.lines(adoption).forEach(reach.tooSmall() ? log::warn : log::info);
+            }
             estimates.put(prompt, estimate);
         });
         return estimates;
