@@ -40,6 +40,8 @@ import org.apiguardian.api.API;
  *     chance, 1 for perfect, 0 for chance; empty when it is undefined (both always say the same one thing)
  * @param table the judge's against the human verdicts, counted, for kappa's uncertainty; empty when the agreement was
  *     read from a report, which does not keep it
+ * @param metRate how often the criterion is met, the judge's rate corrected by its measured error (prediction-powered
+ *     inference); empty without answers nobody labelled, or with fewer than two labelled ones
  */
 @API(status = INTERNAL, since = "0.2")
 public record JudgeAgreement(
@@ -49,7 +51,8 @@ public record JudgeAgreement(
         Metrics agreement,
         Metrics calibration,
         OptionalDouble kappa,
-        Optional<KappaTable> table) {
+        Optional<KappaTable> table,
+        Optional<CorrectedRate> metRate) {
 
     /** The case file column holding the answer the human verdicts were given on. */
     public static final String LABELLED_ANSWER = "labelled-answer";
@@ -63,12 +66,25 @@ public record JudgeAgreement(
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(kappa, "kappa");
         Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(metRate, "metRate");
     }
 
-    /** An agreement without its table (e.g. read from a report). */
+    /** An agreement without its table and met rate (e.g. read from a report). */
     public JudgeAgreement(
             String criterion, int n, int stale, Metrics agreement, Metrics calibration, OptionalDouble kappa) {
-        this(criterion, n, stale, agreement, calibration, kappa, Optional.empty());
+        this(criterion, n, stale, agreement, calibration, kappa, Optional.empty(), Optional.empty());
+    }
+
+    /** An agreement with its table, without a met rate. */
+    public JudgeAgreement(
+            String criterion,
+            int n,
+            int stale,
+            Metrics agreement,
+            Metrics calibration,
+            OptionalDouble kappa,
+            Optional<KappaTable> table) {
+        this(criterion, n, stale, agreement, calibration, kappa, table, Optional.empty());
     }
 
     /** Kappa's large-sample standard error; empty when kappa is undefined or the table is not known. */
@@ -301,6 +317,8 @@ public record JudgeAgreement(
 
         private final Map<String, List<Pair>> pairs = new LinkedHashMap<>();
         private final Map<String, Integer> stale = new LinkedHashMap<>();
+        // The judge's verdicts on answers without a current human verdict: what prediction-powered inference corrects.
+        private final Map<String, int[]> unlabelled = new LinkedHashMap<>();
 
         /**
          * Adds a judged answer's verdicts that a person also gave.
@@ -332,7 +350,12 @@ public record JudgeAgreement(
                 try {
                     human = humanVerdict(vars.get(judgement.criterion()));
                 } catch (IllegalArgumentException e) {
-                    continue;
+                    human = Optional.empty();
+                }
+                if (human.isEmpty() || staleCase) {
+                    int[] counts = unlabelled.computeIfAbsent(judgement.criterion(), id -> new int[2]);
+                    counts[0] += judgement.met() ? 1 : 0;
+                    counts[1]++;
                 }
                 if (human.isEmpty()) {
                     continue;
@@ -349,15 +372,20 @@ public record JudgeAgreement(
         /** The agreement on each criterion that has a human verdict, current or stale. */
         public List<JudgeAgreement> results(MetricsOptions options) {
             List<JudgeAgreement> results = new ArrayList<>();
-            pairs.forEach(
-                    (criterion, list) -> results.add(of(criterion, list, stale.getOrDefault(criterion, 0), options)));
+            pairs.forEach((criterion, list) -> results.add(of(
+                    criterion,
+                    list,
+                    stale.getOrDefault(criterion, 0),
+                    unlabelled.getOrDefault(criterion, new int[2]),
+                    options)));
             return results;
         }
     }
 
     private record Pair(Judgement judge, boolean human) {}
 
-    private static JudgeAgreement of(String criterion, List<Pair> pairs, int stale, MetricsOptions options) {
+    private static JudgeAgreement of(
+            String criterion, List<Pair> pairs, int stale, int[] unlabelled, MetricsOptions options) {
         List<CaseOutcome> agreed = new ArrayList<>();
         List<CaseOutcome> calibration = new ArrayList<>();
         int both = 0;
@@ -389,7 +417,13 @@ public record JudgeAgreement(
                 Metrics.of(agreed, options),
                 Metrics.of(calibration, options),
                 kappa(both, judgeOnly, humanOnly, neither),
-                Optional.of(new KappaTable(both, judgeOnly, humanOnly, neither)));
+                Optional.of(new KappaTable(both, judgeOnly, humanOnly, neither)),
+                CorrectedRate.of(
+                        unlabelled[0],
+                        unlabelled[1],
+                        pairs.stream()
+                                .map(pair -> new boolean[] {pair.judge().met(), pair.human()})
+                                .toList()));
     }
 
     /**

@@ -542,7 +542,8 @@ final class RunReportJson {
             Integer stale,
             OptionalDouble kappa,
             MetricsJson agreement,
-            MetricsJson calibration) {
+            MetricsJson calibration,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MetRateJson metRate) {
 
         AgreementJson {
             text(criterion, "criterion");
@@ -558,7 +559,25 @@ final class RunReportJson {
                     agreement.stale(),
                     agreement.kappa(),
                     MetricsJson.of(agreement.agreement()),
-                    MetricsJson.of(agreement.calibration()));
+                    MetricsJson.of(agreement.calibration()),
+                    agreement.metRate().map(MetRateJson::of).orElse(null));
+        }
+    }
+
+    /**
+     * How often a criterion is met: the judge's rate over every judged answer, and that rate corrected by the judge's
+     * measured error on the labelled answers (prediction-powered inference), with its 95% interval. Written, not read.
+     */
+    @JsonPropertyOrder({"judge", "judged", "labelled", "estimate", "interval"})
+    record MetRateJson(double judge, int judged, int labelled, double estimate, List<Double> interval) {
+
+        static MetRateJson of(dev.rpt.core.judge.CorrectedRate rate) {
+            return new MetRateJson(
+                    rate.judgeRate(),
+                    rate.judged(),
+                    rate.labelled(),
+                    rate.estimate(),
+                    List.of(rate.interval().lower(), rate.interval().upper()));
         }
     }
 

@@ -447,7 +447,11 @@ final class RunSession {
                 String simpleName = info.className().substring(info.className().lastIndexOf('.') + 1)
                         + ModelTarget.suffix(info.model());
                 System.out.println("[rpt] judge agreement " + simpleName + " '" + agreement.criterion() + "': "
-                        + agreement.describe());
+                        + agreement.describe()
+                        + agreement
+                                .metRate()
+                                .map(rate -> "; " + rate.describe())
+                                .orElse(""));
             }
         }
         if (judgeModel != null) {

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.junit.engine.fixtures.LabelledSupportReplyTestCase;
+import dev.rpt.junit.engine.fixtures.PartlyLabelledSupportReplyTestCase;
 import dev.rpt.junit.engine.fixtures.StaleVerdictsTestCase;
 import dev.rpt.junit.engine.fixtures.SupportReplyTestCase;
 import java.io.IOException;
@@ -170,6 +171,31 @@ class JudgedCriteriaTests {
                 .contains("[rpt] judge agreement LabelledSupportReplyTestCase 'apologises': n 6, agreement 1.000 [")
                 .contains("kappa 1.000 (95% lower bound -0.119), judge Brier 0.003"); // six answers cannot show a kappa
         // of 1
+    }
+
+    @Test
+    void theMetRateIsTheJudgesCorrectedByItsMeasuredErrorWhereSomeAnswersAreLabelled() throws IOException {
+        var captured = StdOut.capture(() ->
+                run(PartlyLabelledSupportReplyTestCase.class, "cases/support-replies-partly-labelled.jsonl", Map.of()));
+
+        // 'polite': the keyword judge never finds it, people always do. On the three labelled answers the judge is
+        // off by +1 each time, so the three unlabelled ones are corrected from 0 to 1; three labels cannot make
+        // that certain, so the interval is the whole range.
+        assertThat(captured.out())
+                .contains("[rpt] judge agreement PartlyLabelledSupportReplyTestCase 'polite': n 3,")
+                .contains("met: judge 0.000 on 6, corrected with 3 human verdicts 1.000 [0.000, 1.000]");
+        JsonNode polite = null;
+        for (JsonNode agreement :
+                JSON.readTree(reportDir.resolve("last-run.json").toFile()).at("/classes/0/judgeAgreement")) {
+            if (agreement.get("criterion").asText().equals("polite")) {
+                polite = agreement.get("metRate");
+            }
+        }
+        assertThat(polite).isNotNull();
+        assertThat(polite.get("judged").asInt()).isEqualTo(6);
+        assertThat(polite.get("labelled").asInt()).isEqualTo(3);
+        assertThat(polite.get("judge").asDouble()).isZero();
+        assertThat(polite.get("estimate").asDouble()).isEqualTo(1.0);
     }
 
     @Test

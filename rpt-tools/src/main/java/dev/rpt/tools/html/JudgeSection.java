@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * A judged class's judge, measured against the human verdicts of its cases: per criterion the agreement with its
- * interval, Cohen's kappa, and the judge's calibration as numbers and as a reliability diagram of its stated
- * probability against what people found. Computed from the cases' verdicts and variables, as the run does.
+ * interval, Cohen's kappa with its lower bound, the judge's calibration as numbers and as a reliability diagram of its
+ * stated probability against what people found, and how often the criterion is met: by the judge, and corrected by
+ * its measured error on the labelled answers (prediction-powered inference). Computed from the cases' verdicts and variables, as the run does.
  */
 final class JudgeSection {
 
@@ -24,7 +25,8 @@ final class JudgeSection {
         }
         html.append("<h4>The judge against human verdicts</h4>\n<table class=\"metrics\">\n<thead><tr>"
                 + "<th>criterion</th><th>n</th><th>stale</th><th>agreement</th><th>interval</th><th>Cohen's kappa</th>"
-                + "<th>judge Brier</th><th>judge ECE</th></tr></thead>\n<tbody>\n");
+                + "<th>kappa's 95% lower bound</th><th>judge Brier</th><th>judge ECE</th><th>met: judge</th>"
+                + "<th>met: corrected by the labels [95%]</th></tr></thead>\n<tbody>\n");
         for (JudgeAgreement agreement : agreements) {
             html.append("<tr><th scope=\"row\">")
                     .append(escape(agreement.criterion()))
@@ -45,9 +47,27 @@ final class JudgeSection {
                                             agreement.kappa().getAsDouble())
                                     : "undefined")
                     .append("</td><td>")
+                    .append(Formats.decimal(agreement.kappaLowerBound(0.05)))
+                    .append("</td><td>")
                     .append(Formats.decimal(agreement.calibration().brier()))
                     .append("</td><td>")
                     .append(Formats.decimal(agreement.calibration().ece()))
+                    .append("</td><td>")
+                    .append(agreement
+                            .metRate()
+                            .map(rate -> String.format(Locale.ROOT, "%.3f of %d", rate.judgeRate(), rate.judged()))
+                            .orElse(Formats.UNDEFINED))
+                    .append("</td><td>")
+                    .append(agreement
+                            .metRate()
+                            .map(rate -> String.format(
+                                    Locale.ROOT,
+                                    "%.3f [%.3f, %.3f] with %d labels",
+                                    rate.estimate(),
+                                    rate.interval().lower(),
+                                    rate.interval().upper(),
+                                    rate.labelled()))
+                            .orElse(Formats.UNDEFINED))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n<div class=\"charts\">\n");
