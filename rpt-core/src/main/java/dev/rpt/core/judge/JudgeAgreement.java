@@ -75,18 +75,6 @@ public record JudgeAgreement(
         this(criterion, n, stale, agreement, calibration, kappa, Optional.empty(), Optional.empty());
     }
 
-    /** An agreement with its table, without a met rate. */
-    public JudgeAgreement(
-            String criterion,
-            int n,
-            int stale,
-            Metrics agreement,
-            Metrics calibration,
-            OptionalDouble kappa,
-            Optional<KappaTable> table) {
-        this(criterion, n, stale, agreement, calibration, kappa, table, Optional.empty());
-    }
-
     /** Kappa's large-sample standard error; empty when kappa is undefined or the table is not known. */
     public OptionalDouble kappaStandardError() {
         return table.map(KappaTable::standardError).orElse(OptionalDouble.empty());

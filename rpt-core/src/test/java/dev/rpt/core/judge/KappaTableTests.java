@@ -48,7 +48,8 @@ class KappaTableTests {
                 dev.rpt.core.calibration.Metrics.of(java.util.List.of()),
                 dev.rpt.core.calibration.Metrics.of(java.util.List.of()),
                 perfect.kappa(),
-                java.util.Optional.of(perfect));
+                java.util.Optional.of(perfect),
+                java.util.Optional.empty());
 
         assertThat(JudgeAgreement.kappaViolations(java.util.List.of(agreement), 0.6))
                 .isEmpty();
