@@ -53,10 +53,15 @@ final class CalibrationError {
             double confidence = bin.meanConfidence().getAsDouble();
             double gap = bin.accuracy().getAsDouble() - confidence;
             double sigma = Math.sqrt(confidence * (1 - confidence) / bin.count());
-            double size = Math.sqrt(Math.max(0.0, gap * gap - sigma * sigma));
-            weighted += bin.count() * (Math.abs(gap) - bias(size, sigma));
+            weighted += bin.count() * debiasedGap(gap, sigma);
         }
         return total == 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.max(0.0, weighted / total));
+    }
+
+    /** One bin's gap less its bias: {@code |μ̂| - (E|X| - |m|)} at {@code m = √max(0, μ̂² - σ²)}; see {@link #debiased}. */
+    static double debiasedGap(double gap, double sigma) {
+        double size = Math.sqrt(Math.max(0.0, gap * gap - sigma * sigma));
+        return Math.abs(gap) - bias(size, sigma);
     }
 
     /** {@code E|X| - |μ|} for {@code X ~ N(μ, σ²)}: how much the absolute value of a noisy gap overstates it. */

@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
 /**
- * Running sums from which ECE (equal-width bins) and the Brier score follow, for loops that measure thousands of
+ * Running sums from which ECE (equal-width bins, binned and debiased) and the Brier score follow, for loops that measure thousands of
  * resampled case sets, such as the regression gate's bootstrap: adding a scored answer costs a few arithmetic operations
  * and allocates nothing. The values equal {@link Metrics#ece()} and {@link Metrics#brier()} of the same scored.
  *
@@ -71,6 +71,24 @@ public final class CalibrationSums {
             weightedGaps += Math.abs(correct[i] - confidenceSums[i]);
         }
         return OptionalDouble.of(weightedGaps / total);
+    }
+
+    /** The debiased ECE over the same bins ({@link Metrics#eceDebiased()}); empty when nothing was added. */
+    public OptionalDouble eceDebiased() {
+        if (total == 0) {
+            return OptionalDouble.empty();
+        }
+        double weighted = 0;
+        for (int i = 0; i < bins; i++) {
+            if (counts[i] == 0) {
+                continue;
+            }
+            double confidence = confidenceSums[i] / counts[i];
+            double gap = (double) correct[i] / counts[i] - confidence;
+            double sigma = Math.sqrt(confidence * (1 - confidence) / counts[i]);
+            weighted += counts[i] * CalibrationError.debiasedGap(gap, sigma);
+        }
+        return OptionalDouble.of(Math.max(0.0, weighted / total));
     }
 
     /** The Brier score; empty when nothing was added. */

@@ -53,7 +53,7 @@ record Measured(Metrics metrics, int cases, int passedAll, OptionalDouble cost) 
         return switch (counter) {
             case ACCURACY -> metrics.accuracy();
             case PASS_ALL -> cases == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) passedAll / cases);
-            case ECE -> metrics.ece();
+            case ECE -> metrics.eceDebiased();
             case BRIER -> metrics.brier();
             case ERROR_RATE -> {
                 int total = metrics.n() + metrics.errored();

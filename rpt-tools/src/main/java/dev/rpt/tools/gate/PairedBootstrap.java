@@ -76,8 +76,8 @@ final class PairedBootstrap {
             add(base, pair.baseline());
             add(current, pair.current());
         }
-        double baseEce = value(base.ece());
-        double currentEce = value(current.ece());
+        double baseEce = value(base.eceDebiased());
+        double currentEce = value(current.eceDebiased());
         double baseBrier = value(base.brier());
         double currentBrier = value(current.brier());
         RandomGenerator random = new Well19937c(seed + 1);
@@ -91,7 +91,7 @@ final class PairedBootstrap {
                 add(base, pick.baseline());
                 add(current, pick.current());
             }
-            eceDeltas[r] = value(current.ece()) - value(base.ece());
+            eceDeltas[r] = value(current.eceDebiased()) - value(base.eceDebiased());
             brierDeltas[r] = value(current.brier()) - value(base.brier());
         }
         changes.put(Counter.ECE, change(baseEce, currentEce, eceDeltas));

@@ -47,7 +47,8 @@ final class PairedRandomization {
             add(base, pair.baseline());
             add(current, pair.current());
         }
-        double eceChange = current.ece().orElseThrow() - base.ece().orElseThrow();
+        double eceChange =
+                current.eceDebiased().orElseThrow() - base.eceDebiased().orElseThrow();
         double brierChange = current.brier().orElseThrow() - base.brier().orElseThrow();
         RandomGenerator random = new Well19937c(seed);
         int eceAsBad = 0;
@@ -60,7 +61,7 @@ final class PairedRandomization {
                 add(base, swap ? pair.current() : pair.baseline());
                 add(current, swap ? pair.baseline() : pair.current());
             }
-            if (current.ece().orElseThrow() - base.ece().orElseThrow() >= eceChange - TIE) {
+            if (current.eceDebiased().orElseThrow() - base.eceDebiased().orElseThrow() >= eceChange - TIE) {
                 eceAsBad++;
             }
             if (current.brier().orElseThrow() - base.brier().orElseThrow() >= brierChange - TIE) {
