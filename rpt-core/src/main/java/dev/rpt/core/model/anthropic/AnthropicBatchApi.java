@@ -8,6 +8,7 @@ import dev.rpt.core.model.BatchApi;
 import dev.rpt.core.model.BatchUnsupportedException;
 import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.model.MalformedResponseException;
+import dev.rpt.core.model.ServerErrorException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +63,11 @@ final class AnthropicBatchApi implements BatchApi {
         body.append("]}");
         try {
             return field(read(http.post(batchesUrl, body.toString())), "id", "the created batch");
-        } catch (BadRequestException e) {
-            if (e.status() == 404) {
+        } catch (BadRequestException | ServerErrorException e) {
+            java.util.OptionalInt status = BatchUnsupportedException.status(e);
+            if (status.isPresent()) {
                 throw new BatchUnsupportedException(
-                        batchesUrl + " answered 404: this server has no Message Batches API", e);
+                        batchesUrl + " answered " + status.getAsInt() + ": this server has no Message Batches API", e);
             }
             throw e;
         }

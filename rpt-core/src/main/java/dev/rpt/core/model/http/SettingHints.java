@@ -40,11 +40,15 @@ public final class SettingHints {
 
     /**
      * The hint for a field an OpenAI-compatible server says it does not support: {@code error.param} names it and
-     * {@code error.code} is {@code unsupported_parameter} or {@code unsupported_value}. Other rejections (a value too
+     * {@code error.code} is {@code unsupported_parameter} or {@code unsupported_value} (or a FastAPI validation error's
+     * {@code extra_forbidden}, with the field last in its location). Other rejections (a value too
      * large, a missing field) get no hint: the server's message says more than a guess would.
      */
     public static Optional<String> forUnsupported(Optional<String> code, Optional<String> param) {
-        boolean unsupported = code.filter(c -> c.equals("unsupported_parameter") || c.equals("unsupported_value"))
+        // extra_forbidden: a FastAPI server (Mistral) refusing a field it does not know.
+        boolean unsupported = code.filter(c -> c.equals("unsupported_parameter")
+                        || c.equals("unsupported_value")
+                        || c.equals("extra_forbidden"))
                 .isPresent();
         return unsupported ? param.map(BY_FIELD::get) : Optional.empty();
     }

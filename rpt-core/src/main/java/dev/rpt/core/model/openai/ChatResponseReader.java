@@ -38,7 +38,7 @@ final class ChatResponseReader {
         }
         String model = OpenAiJson.text(root, "model");
         return new ChatResponse(
-                OpenAiJson.text(message, "content"),
+                content(message.get("content")),
                 toolCalls(message.get("tool_calls"), body),
                 OpenAiJson.text(message, "refusal"),
                 finishReason(OpenAiJson.text(choice, "finish_reason")),
@@ -49,6 +49,34 @@ final class ChatResponseReader {
                 // name, so the response cache keeps it to notice such a change. Most compatible servers send none.
                 OpenAiJson.text(root, "system_fingerprint"),
                 false);
+    }
+
+    /**
+     * The answer's text: the content string, or, where a server sends the content as a list of parts (Mistral's
+     * reasoning models: {@code [{"type": "thinking", "thinking": [...]}, {"type": "text", "text": "..."}]}), its text
+     * parts joined. Thinking parts are the model's reasoning, not its answer, and are left out. Null when there is none.
+     */
+    static String content(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return null;
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (!content.isArray()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        boolean any = false;
+        for (JsonNode part : content) {
+            String type = OpenAiJson.text(part, "type");
+            String partText = OpenAiJson.text(part, "text");
+            if (partText != null && (type == null || type.equals("text"))) {
+                text.append(partText);
+                any = true;
+            }
+        }
+        return any ? text.toString() : null;
     }
 
     static FinishReason finishReason(String value) {

@@ -9,6 +9,7 @@ import dev.rpt.core.model.BatchApi;
 import dev.rpt.core.model.BatchUnsupportedException;
 import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.model.MalformedResponseException;
+import dev.rpt.core.model.ServerErrorException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,10 +99,13 @@ final class OpenAiBatchApi implements BatchApi {
         String uploaded;
         try {
             uploaded = transport.upload("files", "batch", "rpt-batch.jsonl", file.toByteArray());
-        } catch (BadRequestException e) {
-            if (e.status() == 404) {
+        } catch (BadRequestException | ServerErrorException e) {
+            java.util.OptionalInt status = BatchUnsupportedException.status(e);
+            if (status.isPresent()) {
                 throw new BatchUnsupportedException(
-                        transport.urlOf("files") + " answered 404: this server has no Files and Batch API", e);
+                        transport.urlOf("files") + " answered " + status.getAsInt()
+                                + ": this server has no Files and Batch API",
+                        e);
             }
             throw e;
         }
@@ -114,10 +118,13 @@ final class OpenAiBatchApi implements BatchApi {
         String created;
         try {
             created = transport.post("batches", JsonFiles.compactText(create).getBytes(StandardCharsets.UTF_8));
-        } catch (BadRequestException e) {
-            if (e.status() == 404) {
+        } catch (BadRequestException | ServerErrorException e) {
+            java.util.OptionalInt status = BatchUnsupportedException.status(e);
+            if (status.isPresent()) {
                 throw new BatchUnsupportedException(
-                        transport.urlOf("batches") + " answered 404: this server has no Batch API", e);
+                        transport.urlOf("batches") + " answered " + status.getAsInt()
+                                + ": this server has no Batch API",
+                        e);
             }
             throw e;
         }

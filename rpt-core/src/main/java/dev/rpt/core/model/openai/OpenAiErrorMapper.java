@@ -41,39 +41,84 @@ final class OpenAiErrorMapper {
 
     /** The exception for a non-2xx answer; {@code body} has already been redacted. */
     ModelException map(int status, String body, Headers headers) {
-        return ErrorAnswers.obeyShouldRetry(mapStatus(status, body, headers), status, headers);
+        return ErrorAnswers.obeyShouldRetry(mapStatus(status, "HTTP " + status, body, headers), status, headers);
     }
 
-    private ModelException mapStatus(int status, String body, Headers headers) {
+    /**
+     * The exception for a 2xx answer whose body is an error ({@link #embeddedError}), as OpenRouter sends when the
+     * upstream provider fails after the stream began: mapped by the status the body names, 502 when it names none, so
+     * that an upstream outage is retried like one.
+     */
+    ModelException mapEmbedded(int embeddedStatus, String body, Headers headers) {
+        return ErrorAnswers.obeyShouldRetry(
+                mapStatus(
+                        embeddedStatus,
+                        "HTTP 200 with an error in its body (code " + embeddedStatus + ")",
+                        body,
+                        headers),
+                embeddedStatus,
+                headers);
+    }
+
+    /**
+     * The status a 2xx body names when it is an error instead of an answer: a top-level {@code error} and none of the
+     * fields an answer or an API object has ({@code choices}, {@code data}, {@code object}, {@code id}); the error's
+     * integer {@code code} when it is an HTTP status, else 502. Empty for every other body.
+     */
+    static java.util.OptionalInt embeddedError(String body) {
+        if (body == null || !body.contains("\"error\"")) {
+            return java.util.OptionalInt.empty();
+        }
+        JsonNode tree;
+        try {
+            tree = OpenAiJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            return java.util.OptionalInt.empty();
+        }
+        if (tree == null
+                || !tree.isObject()
+                || tree.path("error").isNull()
+                || tree.path("error").isMissingNode()
+                || tree.has("choices")
+                || tree.has("data")
+                || tree.has("object")
+                || tree.has("id")) {
+            return java.util.OptionalInt.empty();
+        }
+        JsonNode code = tree.path("error").path("code");
+        int status = code.canConvertToInt() && code.asInt() >= 400 && code.asInt() <= 599 ? code.asInt() : 502;
+        return java.util.OptionalInt.of(status);
+    }
+
+    private ModelException mapStatus(int status, String label, String body, Headers headers) {
         ProviderError error = ProviderError.parse(body);
         String said = error.describe() + ErrorAnswers.quote(ErrorAnswers.requestId(headers, "x-request-id"));
         if (status == 401 || status == 403) {
             return new AuthenticationException(
                     status,
-                    "HTTP " + status + ": the server rejected the credentials from " + keyHint
+                    label + ": the server rejected the credentials from " + keyHint
                             + ". Check the key, rpt.auth-header (authorization or api-key) and rpt.base-url. Server said: "
                             + said);
         }
         if (status == 429) {
             if (error.is(INSUFFICIENT_QUOTA)) {
-                return new QuotaExceededException("HTTP 429 insufficient_quota: the account behind " + keyHint
+                return new QuotaExceededException(label + " insufficient_quota: the account behind " + keyHint
                         + " is out of credit or over its spend limit; retrying will not help. Add credit or raise the"
                         + " limit with the provider. Server said: " + said);
             }
-            return new RateLimitedException("HTTP 429 rate limited. Server said: " + said, retryAfter(headers));
+            return new RateLimitedException(label + " rate limited. Server said: " + said, retryAfter(headers));
         }
         if (status == 408) {
-            return new ModelTimeoutException("HTTP 408: the server timed out waiting. Server said: " + said, null);
+            return new ModelTimeoutException(label + ": the server timed out waiting. Server said: " + said, null);
         }
         if (status >= 500) {
-            return new ServerErrorException(
-                    status, "HTTP " + status + " server error. Server said: " + said, retryAfter(headers));
+            return new ServerErrorException(status, label + " server error. Server said: " + said, retryAfter(headers));
         }
         if (status == 409) {
             // A conflict (e.g. a lock on the resource) passes; the official SDKs retry it.
             return new ServerErrorException(
                     status,
-                    "HTTP 409 conflict: the server could not take the request now. Server said: " + said,
+                    label + " conflict: the server could not take the request now. Server said: " + said,
                     retryAfter(headers));
         }
         // 400, 404, 413, 422 and every other client error: the request itself is wrong.
@@ -100,7 +145,32 @@ final class OpenAiErrorMapper {
             } catch (JsonProcessingException e) {
                 tree = null;
             }
+            if (tree != null && tree.isArray() && !tree.isEmpty()) {
+                // Gemini's OpenAI-compatible endpoint wraps its error in a list: [{"error": {...}}].
+                tree = tree.get(0);
+            }
             JsonNode error = tree == null ? null : tree.get("error");
+            if (error == null && tree != null && tree.isObject() && tree.has("message")) {
+                // Mistral answers without the wrapper: {"object": "error", "message", "type", "param", "code"}.
+                error = tree;
+            }
+            if (error == null
+                    && tree != null
+                    && tree.path("detail").isArray()
+                    && !tree.path("detail").isEmpty()) {
+                // A FastAPI server's validation error (Mistral's 422): {"detail": [{"type", "loc", "msg"}]}, whose
+                // last location names the field.
+                JsonNode first = tree.path("detail").get(0);
+                JsonNode location = first.path("loc");
+                return new ProviderError(
+                        OpenAiJson.text(first, "msg"),
+                        null,
+                        OpenAiJson.text(first, "type"),
+                        location.isArray() && !location.isEmpty()
+                                ? location.get(location.size() - 1).asText()
+                                : null,
+                        body);
+            }
             if (error == null) {
                 return new ProviderError(null, null, null, null, body);
             }

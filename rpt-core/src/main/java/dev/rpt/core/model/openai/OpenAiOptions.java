@@ -19,8 +19,16 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public record OpenAiOptions(MaxTokensField maxTokensField, Optional<String> reasoningEffort) {
 
-    /** The values OpenAI's reasoning models take. */
-    public static final List<String> REASONING_EFFORTS = List.of("none", "minimal", "low", "medium", "high");
+    /**
+     * The values OpenAI's reasoning models and the compatible servers are known to take; any other single word is sent
+     * too, for the server to judge (it answers a value it does not take with a 400 that names the setting), since new
+     * levels arrive with new models.
+     */
+    public static final List<String> REASONING_EFFORTS =
+            List.of("none", "minimal", "low", "medium", "high", "xhigh", "max");
+
+    /** What a reasoning effort must look like to be sent: one lower-case word. */
+    private static final java.util.regex.Pattern EFFORT_WORD = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     /** The defaults: {@code max_completion_tokens}, no reasoning effort. */
     public static final OpenAiOptions DEFAULTS =
@@ -48,7 +56,14 @@ public record OpenAiOptions(MaxTokensField maxTokensField, Optional<String> reas
         MaxTokensField field = config.choice(RptConstants.OPENAI_MAX_TOKENS_FIELD, names)
                 .map(MaxTokensField::ofWireName)
                 .orElse(MaxTokensField.MAX_COMPLETION_TOKENS);
-        return new OpenAiOptions(field, config.choice(RptConstants.REASONING_EFFORT, REASONING_EFFORTS));
+        Optional<String> effort = config.string(RptConstants.REASONING_EFFORT).map(String::strip);
+        if (effort.isPresent() && !EFFORT_WORD.matcher(effort.get()).matches()) {
+            throw dev.rpt.core.config.RptConfig.invalid(
+                    RptConstants.REASONING_EFFORT,
+                    effort.get(),
+                    "one lower-case word the server takes, e.g. " + String.join(", ", REASONING_EFFORTS));
+        }
+        return new OpenAiOptions(field, effort);
     }
 
     /** The name of the output token limit in a Chat Completions request. */

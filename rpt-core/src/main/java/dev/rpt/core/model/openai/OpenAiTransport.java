@@ -135,6 +135,10 @@ final class OpenAiTransport {
             // Read the whole body before judging the status, so that a truncated body is a transport failure.
             String body = redact(response.body().string());
             if (response.isSuccessful()) {
+                java.util.OptionalInt embedded = OpenAiErrorMapper.embeddedError(body);
+                if (embedded.isPresent()) {
+                    throw errors.mapEmbedded(embedded.getAsInt(), body, response.headers());
+                }
                 return body;
             }
             throw errors.map(response.code(), body, response.headers());

@@ -37,6 +37,21 @@ class ChatResponseReaderTests {
     }
 
     @Test
+    void contentAsAListOfPartsIsItsTextPartsWithoutTheThinking() {
+        // Mistral's reasoning models (Magistral; the Mistral API's ThinkChunk and TextChunk): the message content is a
+        // list of chunks, the reasoning in "thinking" chunks and the answer in "text" chunks.
+        String body = "{\"model\":\"magistral-medium-2509\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\","
+                + "\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":[{\"type\":"
+                + "\"text\",\"text\":\"Six times seven...\"}]},{\"type\":\"text\",\"text\":\"{\\\"answer\\\": \"},"
+                + "{\"type\":\"text\",\"text\":\"\\\"42\\\"}\"}]}}]}";
+
+        assertThat(reader.read(body).text()).isEqualTo("{\"answer\": \"42\"}");
+        assertThat(reader.read(answer("\"stop\"", "")).text())
+                .as("a string stays a string")
+                .isEqualTo("42");
+    }
+
+    @Test
     void readsUsage() {
         ChatResponse response = reader.read(
                 answer("\"stop\"", ",\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4,\"total_tokens\":9}"));

@@ -253,4 +253,20 @@ class OpenAiBatchApiTests {
                 .hasMessageContaining(server.url("/v1/files").toString())
                 .hasMessageContaining("answered 404");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {405, 501})
+    void aServerThatRefusesTheBatchEndpointsOtherwiseIsUnsupportedToo(int code) {
+        // 405: the path exists but not for POST; 501: vLLM with its batch API off. Both mean "no batch API", which
+        // rpt.batch=auto answers by sending the requests one by one.
+        server.enqueue(new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Not implemented\",\"type\":\"NotImplementedError\"}}")
+                .build());
+
+        assertThatThrownBy(() -> api().submit(List.of(new BatchApi.Item("k1", request())), "tag-1"))
+                .isInstanceOf(BatchUnsupportedException.class)
+                .hasMessageContaining("answered " + code + ": this server has no Files and Batch API");
+    }
 }

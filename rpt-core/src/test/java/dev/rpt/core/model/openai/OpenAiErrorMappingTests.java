@@ -93,6 +93,54 @@ class OpenAiErrorMappingTests {
     }
 
     @Test
+    void anHttp200WhoseBodyIsAnErrorIsMappedByTheCodeItNames() {
+        // OpenRouter (https://openrouter.ai/docs/errors): once the model started, an upstream failure comes back as
+        // HTTP 200 with {"error": {"code", "message", "metadata"}}, code 502 when the chosen model is down.
+        server.enqueue(json(
+                200,
+                "{\"error\":{\"code\":502,\"message\":\"Provider returned error\","
+                        + "\"metadata\":{\"provider_name\":\"Example\"}}}"));
+        server.enqueue(json(200, "{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\"}}"));
+
+        ServerErrorException down = failure(ServerErrorException.class);
+        RateLimitedException limited = failure(RateLimitedException.class);
+
+        assertThat(down.retryable())
+                .as("an upstream outage is retried like one")
+                .isTrue();
+        assertThat(down.getMessage())
+                .startsWith("HTTP 200 with an error in its body (code 502) server error. Server said: Provider returned"
+                        + " error");
+        assertThat(limited.retryable()).isTrue();
+        assertThat(limited.getMessage()).startsWith("HTTP 200 with an error in its body (code 429) rate limited.");
+    }
+
+    @Test
+    void errorBodiesWithoutTheOpenAiWrapperKeepTheirMessageAndHint() {
+        // Mistral (docs.mistral.ai API, error responses): the error object itself, marked "object": "error".
+        server.enqueue(json(
+                400,
+                "{\"object\":\"error\",\"message\":\"Invalid model: mistral-huge\",\"type\":\"invalid_model\","
+                        + "\"param\":null,\"code\":\"1500\"}"));
+        // Gemini's OpenAI-compatible endpoint: the error in a list.
+        server.enqueue(json(
+                400,
+                "[{\"error\":{\"code\":400,\"message\":\"API key not valid.\",\"status\":\"INVALID_ARGUMENT\"}}]"));
+        // A FastAPI validation error (Mistral's 422 on a field it does not know): the field is last in "loc".
+        server.enqueue(json(
+                422,
+                "{\"detail\":[{\"type\":\"extra_forbidden\",\"loc\":[\"body\",\"max_completion_tokens\"],"
+                        + "\"msg\":\"Extra inputs are not permitted\",\"input\":256}]}"));
+
+        assertThat(failure(BadRequestException.class).providerMessage())
+                .startsWith("Invalid model: mistral-huge [type=invalid_model, code=1500]");
+        assertThat(failure(BadRequestException.class).providerMessage()).startsWith("API key not valid. [code=400]");
+        assertThat(failure(BadRequestException.class).getMessage())
+                .contains("Extra inputs are not permitted")
+                .contains("set rpt.openai.max-tokens-field=max_tokens");
+    }
+
+    @Test
     void quotesARawBodyThatIsNotAnErrorObject() {
         server.enqueue(
                 new MockResponse.Builder().code(404).body("404 page not found").build());

@@ -38,7 +38,7 @@ class OpenAiOptionsTests {
     }
 
     @Test
-    void aReasoningEffortIsSentAsReasoningEffortAndAnUnknownOneNamesTheChoices() {
+    void aReasoningEffortIsSentAsReasoningEffortNewLevelsPassAndOnlyAMalformedOneIsRefused() {
         OpenAiOptions options = OpenAiOptions.from(RptConfig.of(Map.of(RptConstants.REASONING_EFFORT, "low")));
         ChatRequest request = ChatRequest.builder().user("hi").maxTokens(4000).build();
 
@@ -48,9 +48,15 @@ class OpenAiOptionsTests {
 
         assertThat(body).contains("\"max_completion_tokens\":4000").contains("\"reasoning_effort\":\"low\"");
         assertThat(plain).doesNotContain("reasoning_effort");
-        assertThatThrownBy(() -> OpenAiOptions.from(RptConfig.of(Map.of(RptConstants.REASONING_EFFORT, "max"))))
+        // xhigh and max are levels of newer models and servers; the server, not rpt, says which it takes.
+        for (String level : java.util.List.of("xhigh", "max")) {
+            assertThat(OpenAiOptions.from(RptConfig.of(Map.of(RptConstants.REASONING_EFFORT, level)))
+                            .reasoningEffort())
+                    .contains(level);
+        }
+        assertThatThrownBy(() -> OpenAiOptions.from(RptConfig.of(Map.of(RptConstants.REASONING_EFFORT, "very high"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rpt.reasoning-effort")
-                .hasMessageContaining("none, minimal, low, medium, high");
+                .hasMessageContaining("none, minimal, low, medium, high, xhigh, max");
     }
 }
