@@ -37,10 +37,19 @@ final class ChatRequestWriter {
 
     private final String model;
     private final OpenAiOptions options;
+    private final java.util.function.Consumer<String> warnings;
+    // Each schema that cannot go out strict is said once per model, not once per request.
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ChatRequestWriter(String model, OpenAiOptions options) {
+        this(model, options, System.out::println);
+    }
+
+    /** @param warnings where a schema sent without {@code strict} is said, once per schema */
+    ChatRequestWriter(String model, OpenAiOptions options, java.util.function.Consumer<String> warnings) {
         this.model = model;
         this.options = options;
+        this.warnings = warnings;
     }
 
     byte[] write(ChatRequest request) {
@@ -113,14 +122,22 @@ final class ChatRequestWriter {
         return node;
     }
 
-    private static ObjectNode tool(ToolDefinition tool) {
+    private ObjectNode tool(ToolDefinition tool) {
         ObjectNode node = OpenAiJson.object();
         node.put("type", "function");
         ObjectNode function = node.putObject("function");
         function.put("name", tool.name());
         function.put("description", tool.description());
-        function.set("parameters", schema(tool.parameters().json(), "the parameters schema of tool " + tool.name()));
-        function.put("strict", tool.strict());
+        JsonNode parameters = schema(tool.parameters().json(), "the parameters schema of tool " + tool.name());
+        boolean strict = tool.strict();
+        if (strict) {
+            StrictSchemas.Adapted adapted = StrictSchemas.adapt(parameters);
+            parameters = adapted.schema();
+            strict = adapted.notStrict().isEmpty();
+            adapted.notStrict().ifPresent(why -> warnOnce("the parameters of tool " + tool.name(), why));
+        }
+        function.set("parameters", parameters);
+        function.put("strict", strict);
         return node;
     }
 
@@ -134,14 +151,30 @@ final class ChatRequestWriter {
         return OpenAiJson.MAPPER.getNodeFactory().textNode(((ToolChoice.Mode) choice).value());
     }
 
-    private static ObjectNode responseFormat(ResponseFormat format) {
+    private ObjectNode responseFormat(ResponseFormat format) {
         ObjectNode node = OpenAiJson.object();
         node.put("type", "json_schema");
         ObjectNode jsonSchema = node.putObject("json_schema");
         jsonSchema.put("name", format.name());
-        jsonSchema.put("strict", format.strict());
-        jsonSchema.set("schema", schema(format.schema().json(), "the response format schema " + format.name()));
+        JsonNode schema = schema(format.schema().json(), "the response format schema " + format.name());
+        boolean strict = format.strict();
+        if (strict) {
+            // OpenAI and Azure answer a strict schema outside strict mode's subset with a 400.
+            StrictSchemas.Adapted adapted = StrictSchemas.adapt(schema);
+            schema = adapted.schema();
+            strict = adapted.notStrict().isEmpty();
+            adapted.notStrict().ifPresent(why -> warnOnce("the output schema " + format.name(), why));
+        }
+        jsonSchema.put("strict", strict);
+        jsonSchema.set("schema", schema);
         return node;
+    }
+
+    private void warnOnce(String what, String why) {
+        if (warned.add(what)) {
+            warnings.accept("[rpt] WARNING: " + what + " goes to " + model + " without strict: " + why + ". The model"
+                    + " is asked, not held, to follow it; rpt still checks every answer against the schema.");
+        }
     }
 
     private static JsonNode schema(String json, String what) {
