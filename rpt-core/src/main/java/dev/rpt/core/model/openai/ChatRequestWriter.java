@@ -128,16 +128,12 @@ final class ChatRequestWriter {
         ObjectNode function = node.putObject("function");
         function.put("name", tool.name());
         function.put("description", tool.description());
-        JsonNode parameters = schema(tool.parameters().json(), "the parameters schema of tool " + tool.name());
-        boolean strict = tool.strict();
-        if (strict) {
-            StrictSchemas.Adapted adapted = StrictSchemas.adapt(parameters);
-            parameters = adapted.schema();
-            strict = adapted.notStrict().isEmpty();
-            adapted.notStrict().ifPresent(why -> warnOnce("the parameters of tool " + tool.name(), why));
-        }
-        function.set("parameters", parameters);
-        function.put("strict", strict);
+        Sent parameters = sent(
+                schema(tool.parameters().json(), "the parameters schema of tool " + tool.name()),
+                tool.strict(),
+                "the parameters of tool " + tool.name());
+        function.set("parameters", parameters.schema());
+        function.put("strict", parameters.strict());
         return node;
     }
 
@@ -156,18 +152,29 @@ final class ChatRequestWriter {
         node.put("type", "json_schema");
         ObjectNode jsonSchema = node.putObject("json_schema");
         jsonSchema.put("name", format.name());
-        JsonNode schema = schema(format.schema().json(), "the response format schema " + format.name());
-        boolean strict = format.strict();
-        if (strict) {
-            // OpenAI and Azure answer a strict schema outside strict mode's subset with a 400.
-            StrictSchemas.Adapted adapted = StrictSchemas.adapt(schema);
-            schema = adapted.schema();
-            strict = adapted.notStrict().isEmpty();
-            adapted.notStrict().ifPresent(why -> warnOnce("the output schema " + format.name(), why));
-        }
-        jsonSchema.put("strict", strict);
-        jsonSchema.set("schema", schema);
+        Sent schema = sent(
+                schema(format.schema().json(), "the response format schema " + format.name()),
+                format.strict(),
+                "the output schema " + format.name());
+        jsonSchema.put("strict", schema.strict());
+        jsonSchema.set("schema", schema.schema());
         return node;
+    }
+
+    /** A schema as it goes out, and whether strict. */
+    private record Sent(JsonNode schema, boolean strict) {}
+
+    /**
+     * A schema asked to be strict, written into strict mode's subset, or sent as it is without {@code strict} (said
+     * once) where it cannot be: OpenAI and Azure answer a strict schema outside the subset with a 400.
+     */
+    private Sent sent(JsonNode schema, boolean strict, String what) {
+        if (!strict) {
+            return new Sent(schema, false);
+        }
+        StrictSchemas.Adapted adapted = StrictSchemas.adapt(schema);
+        adapted.notStrict().ifPresent(why -> warnOnce(what, why));
+        return new Sent(adapted.schema(), adapted.notStrict().isEmpty());
     }
 
     private void warnOnce(String what, String why) {
