@@ -133,9 +133,13 @@ final class ChatResponseReader {
         Usage counted = total == null || total.isNull()
                 ? Usage.of(prompt, completion)
                 : new Usage(prompt, completion, count(usage, "total_tokens", body));
-        // The details are optional: OpenAI sends them, most compatible servers do not.
+        // The details are optional: OpenAI sends them, most compatible servers do not. DeepSeek counts its cache hits
+        // at the top level instead (prompt_cache_hit_tokens, beside prompt_cache_miss_tokens).
+        JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
         return counted.withDetails(
-                usage.path("prompt_tokens_details").path("cached_tokens").asLong(0),
+                cached.isMissingNode() || cached.isNull()
+                        ? usage.path("prompt_cache_hit_tokens").asLong(0)
+                        : cached.asLong(0),
                 usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
     }
 

@@ -37,6 +37,19 @@ class ChatResponseReaderTests {
     }
 
     @Test
+    void readsDeepSeeksCacheHitsAsCachedTokens() {
+        // DeepSeek's usage (api-docs.deepseek.com, "Context Caching"): prompt_cache_hit_tokens and
+        // prompt_cache_miss_tokens beside prompt_tokens, no prompt_tokens_details.
+        ChatResponse response = reader.read(answer(
+                "\"stop\"",
+                ",\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":8,\"total_tokens\":128,"
+                        + "\"prompt_cache_hit_tokens\":96,\"prompt_cache_miss_tokens\":24}"));
+
+        assertThat(response.usage().cachedPromptTokens()).isEqualTo(96);
+        assertThat(response.usage().promptTokens()).isEqualTo(120);
+    }
+
+    @Test
     void contentAsAListOfPartsIsItsTextPartsWithoutTheThinking() {
         // Mistral's reasoning models (Magistral; the Mistral API's ThinkChunk and TextChunk): the message content is a
         // list of chunks, the reasoning in "thinking" chunks and the answer in "text" chunks.
