@@ -19,7 +19,8 @@ import org.apiguardian.api.API;
  * @param model the model name
  * @param baseUrl the API base URL, or empty for the provider's public endpoint
  * @param apiKeyEnv the environment variable holding the key, or empty for no authentication
- * @param authHeader for {@code openai}: {@code authorization} (bearer) or {@code api-key} (Azure)
+ * @param authHeader how the key is sent: {@code authorization} ({@code Authorization: Bearer}, the default for {@code
+ *     openai}), {@code api-key} (Azure) or {@code x-api-key} (the default for {@code anthropic})
  * @param headers extra, non-secret headers sent with every request
  * @param anthropicVersion the {@code anthropic-version} header value
  * @param timeout the timeout of one HTTP call
@@ -79,8 +80,11 @@ public record ModelSettings(
                 model,
                 config.string(RptConstants.BASE_URL).map(ModelSettings::stripTrailingSlash),
                 apiKeyEnv,
-                config.choice(RptConstants.AUTH_HEADER, List.of("authorization", "api-key"))
-                        .orElse("authorization"),
+                // Anthropic's own API takes x-api-key; a gateway in front of it (Bedrock, Ollama's Anthropic endpoint)
+                // may
+                // want Authorization: Bearer instead.
+                config.choice(RptConstants.AUTH_HEADER, List.of("authorization", "api-key", "x-api-key"))
+                        .orElse(provider.equals("anthropic") ? "x-api-key" : "authorization"),
                 config.withPrefix(RptConstants.HEADERS_PREFIX),
                 config.string(RptConstants.ANTHROPIC_VERSION).orElse("2023-06-01"),
                 config.duration(RptConstants.TIMEOUT).orElse(DEFAULT_TIMEOUT));
@@ -93,7 +97,7 @@ public record ModelSettings(
                 model,
                 Optional.ofNullable(baseUrl).map(ModelSettings::stripTrailingSlash),
                 Optional.ofNullable(apiKeyEnv),
-                "authorization",
+                provider.equals("anthropic") ? "x-api-key" : "authorization",
                 Map.of(),
                 "2023-06-01",
                 DEFAULT_TIMEOUT);

@@ -88,7 +88,7 @@ class ModelSettingsTests {
         ModelSettings settings = from(Map.of("rpt.provider", "anthropic", "rpt.model", "claude"));
 
         assertThat(settings.baseUrl()).isEmpty();
-        assertThat(settings.authHeader()).isEqualTo("authorization");
+        assertThat(settings.authHeader()).as("Anthropic's API takes x-api-key").isEqualTo("x-api-key");
         assertThat(settings.headers()).isEmpty();
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(60));
     }

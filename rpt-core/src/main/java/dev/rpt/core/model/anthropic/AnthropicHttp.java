@@ -26,6 +26,7 @@ final class AnthropicHttp {
 
     private final OkHttpClient client;
     private final ApiKey apiKey;
+    private final String authHeader;
     private final String anthropicVersion;
     private final Map<String, String> extraHeaders;
     private final Clock clock;
@@ -37,8 +38,23 @@ final class AnthropicHttp {
             String anthropicVersion,
             Map<String, String> extraHeaders,
             Clock clock) {
+        this(client, apiKey, "x-api-key", anthropicVersion, extraHeaders, clock);
+    }
+
+    /**
+     * @param authHeader how the key is sent ({@code rpt.auth-header}): {@code x-api-key}, as Anthropic's API takes it,
+     *     {@code authorization} as {@code Authorization: Bearer} for gateways that want it, or {@code api-key}
+     */
+    AnthropicHttp(
+            OkHttpClient client,
+            ApiKey apiKey,
+            String authHeader,
+            String anthropicVersion,
+            Map<String, String> extraHeaders,
+            Clock clock) {
         this.client = client;
         this.apiKey = apiKey;
+        this.authHeader = authHeader;
         this.anthropicVersion = anthropicVersion;
         this.extraHeaders = Map.copyOf(extraHeaders);
         this.clock = clock;
@@ -60,7 +76,11 @@ final class AnthropicHttp {
         // Extra headers first, so they cannot replace the authentication, version or content type by accident.
         extraHeaders.forEach(builder::header);
         if (apiKey != null) {
-            builder.header("x-api-key", apiKey.reveal());
+            if (authHeader.equals("authorization")) {
+                builder.header("Authorization", "Bearer " + apiKey.reveal());
+            } else {
+                builder.header(authHeader, apiKey.reveal());
+            }
         }
         return builder.header("anthropic-version", anthropicVersion);
     }

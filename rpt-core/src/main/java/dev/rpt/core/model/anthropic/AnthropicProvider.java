@@ -108,6 +108,7 @@ public final class AnthropicProvider implements ChatModelProvider {
         return new AnthropicHttp(
                 HttpClients.withTimeout(settings.timeout()),
                 apiKey,
+                settings.authHeader(),
                 settings.anthropicVersion(),
                 settings.headers(),
                 Clock.systemUTC());

@@ -219,8 +219,9 @@ final class OpenAiTransport {
         builder.set("Accept", "application/json");
         if (key != null) {
             try {
-                if (settings.authHeader().equals("api-key")) {
-                    builder.set("api-key", key.reveal());
+                if (settings.authHeader().equals("api-key")
+                        || settings.authHeader().equals("x-api-key")) {
+                    builder.set(settings.authHeader(), key.reveal());
                 } else {
                     builder.set("Authorization", "Bearer " + key.reveal());
                 }

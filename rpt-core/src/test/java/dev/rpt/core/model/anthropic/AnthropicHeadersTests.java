@@ -41,6 +41,26 @@ class AnthropicHeadersTests {
     }
 
     @Test
+    void aGatewayThatWantsABearerTokenGetsOneWithRptAuthHeader() {
+        // Bedrock's and Ollama's Anthropic-compatible endpoints authenticate with Authorization: Bearer.
+        ModelSettings settings = ModelSettings.from(dev.rpt.core.config.RptConfig.of(Map.of(
+                "rpt.provider", "anthropic",
+                "rpt.model", "claude-x",
+                "rpt.base-url", server.server.url("/").toString(),
+                "rpt.auth-header", "authorization")));
+
+        RecordedRequest request = sendOnce(server.model(settings));
+
+        assertThat(request.getHeaders().get("authorization")).isEqualTo("Bearer " + AnthropicServer.FAKE_KEY);
+        assertThat(request.getHeaders().get("x-api-key")).isNull();
+        assertThat(ModelSettings.from(dev.rpt.core.config.RptConfig.of(
+                                Map.of("rpt.provider", "anthropic", "rpt.model", "claude-x")))
+                        .authHeader())
+                .as("Anthropic's own API takes x-api-key by default")
+                .isEqualTo("x-api-key");
+    }
+
+    @Test
     void aBaseUrlEndingInV1ReachesTheSameEndpoint() {
         ModelSettings settings = ModelSettings.of(
                 "anthropic", "claude-x", server.server.url("/v1/").toString(), "ANTHROPIC_API_KEY");
@@ -87,7 +107,7 @@ class AnthropicHeadersTests {
                 "claude-x",
                 java.util.Optional.of(server.server.url("/").toString()),
                 java.util.Optional.empty(),
-                "authorization",
+                "x-api-key",
                 Map.of(),
                 "2023-06-01",
                 java.time.Duration.ofSeconds(5));
@@ -105,7 +125,7 @@ class AnthropicHeadersTests {
                         "claude-x",
                         java.util.Optional.of(server.server.url("/").toString()),
                         java.util.Optional.of("ANTHROPIC_API_KEY"),
-                        "authorization",
+                        "x-api-key",
                         Map.of(),
                         "2024-01-01",
                         java.time.Duration.ofSeconds(5))
