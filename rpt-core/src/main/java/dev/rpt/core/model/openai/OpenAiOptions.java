@@ -55,7 +55,7 @@ public record OpenAiOptions(MaxTokensField maxTokensField, Optional<String> reas
                 .toList();
         MaxTokensField field = config.choice(RptConstants.OPENAI_MAX_TOKENS_FIELD, names)
                 .map(MaxTokensField::ofWireName)
-                .orElse(MaxTokensField.MAX_COMPLETION_TOKENS);
+                .orElse(defaultField(config.string(RptConstants.BASE_URL)));
         Optional<String> effort = config.string(RptConstants.REASONING_EFFORT).map(String::strip);
         if (effort.isPresent() && !EFFORT_WORD.matcher(effort.get()).matches()) {
             throw dev.rpt.core.config.RptConfig.invalid(
@@ -64,6 +64,24 @@ public record OpenAiOptions(MaxTokensField maxTokensField, Optional<String> reas
                     "one lower-case word the server takes, e.g. " + String.join(", ", REASONING_EFFORTS));
         }
         return new OpenAiOptions(field, effort);
+    }
+
+    /**
+     * The output-limit field when {@code rpt.openai.max-tokens-field} is unset, by a stated rule on the base URL: {@code
+     * max_tokens} for Mistral's API (host {@code api.mistral.ai}, which answers {@code max_completion_tokens} with 422
+     * {@code extra_forbidden}) and for Ollama (port 11434, its default, whose OpenAI-compatible request has only {@code
+     * max_tokens} and drops the other silently, leaving the output unbounded); {@code max_completion_tokens} for every
+     * other server, OpenAI's reasoning models taking only that one.
+     */
+    static MaxTokensField defaultField(Optional<String> baseUrl) {
+        if (baseUrl.isEmpty()) {
+            return MaxTokensField.MAX_COMPLETION_TOKENS;
+        }
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(baseUrl.get());
+        if (url != null && (url.host().equals("api.mistral.ai") || url.port() == 11434)) {
+            return MaxTokensField.MAX_TOKENS;
+        }
+        return MaxTokensField.MAX_COMPLETION_TOKENS;
     }
 
     /** The name of the output token limit in a Chat Completions request. */

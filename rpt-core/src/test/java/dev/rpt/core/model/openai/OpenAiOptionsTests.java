@@ -59,4 +59,23 @@ class OpenAiOptionsTests {
                 .hasMessageContaining("rpt.reasoning-effort")
                 .hasMessageContaining("none, minimal, low, medium, high, xhigh, max");
     }
+
+    @Test
+    void theOutputLimitFieldFollowsAStatedRuleOnTheBaseUrlUnlessSet() {
+        assertThat(OpenAiOptions.defaultField(java.util.Optional.of("https://api.mistral.ai/v1")))
+                .isEqualTo(OpenAiOptions.MaxTokensField.MAX_TOKENS);
+        assertThat(OpenAiOptions.defaultField(java.util.Optional.of("http://localhost:11434/v1")))
+                .as("Ollama's default port")
+                .isEqualTo(OpenAiOptions.MaxTokensField.MAX_TOKENS);
+        assertThat(OpenAiOptions.defaultField(java.util.Optional.of("https://api.openai.com/v1")))
+                .isEqualTo(OpenAiOptions.MaxTokensField.MAX_COMPLETION_TOKENS);
+        assertThat(OpenAiOptions.defaultField(java.util.Optional.empty()))
+                .isEqualTo(OpenAiOptions.MaxTokensField.MAX_COMPLETION_TOKENS);
+        assertThat(OpenAiOptions.from(RptConfig.of(Map.of(
+                                RptConstants.BASE_URL, "http://localhost:11434/v1",
+                                RptConstants.OPENAI_MAX_TOKENS_FIELD, "max_completion_tokens")))
+                        .maxTokensField())
+                .as("a set key wins")
+                .isEqualTo(OpenAiOptions.MaxTokensField.MAX_COMPLETION_TOKENS);
+    }
 }
