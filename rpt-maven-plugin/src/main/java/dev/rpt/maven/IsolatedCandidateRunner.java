@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
@@ -90,7 +91,7 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
      *
      * @param onlyPrompt the only prompt to run; empty runs every prompt test class
      */
-    RunReport runAsIs(java.util.Optional<String> onlyPrompt, Path reportDirectory) throws IOException {
+    RunReport runAsIs(Optional<String> onlyPrompt, Path reportDirectory) throws IOException {
         return launch(onlyPrompt.orElse(null), new LinkedHashMap<>(), reportDirectory);
     }
 
@@ -100,7 +101,7 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
      * @param onlyPrompt the only prompt to count; empty counts every prompt test class
      * @return the number of cases per prompt resource
      */
-    Map<String, Integer> discover(java.util.Optional<String> onlyPrompt) throws IOException {
+    Map<String, Integer> discover(Optional<String> onlyPrompt) throws IOException {
         return call(discover, onlyPrompt);
     }
 
@@ -108,12 +109,12 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
      * Discovers the prompt tests in the isolated loader and lists each prompt's held-out cases ({@code
      * PromptTestLauncher.heldOut}), without running any.
      */
-    Map<String, List<String>> heldOut(java.util.Optional<String> onlyPrompt) throws IOException {
+    Map<String, List<String>> heldOut(Optional<String> onlyPrompt) throws IOException {
         return call(heldOut, onlyPrompt);
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T call(Method launcherMethod, java.util.Optional<String> onlyPrompt) throws IOException {
+    private <T> T call(Method launcherMethod, Optional<String> onlyPrompt) throws IOException {
         Map<String, String> all = new LinkedHashMap<>(configuration);
         onlyPrompt.ifPresent(prompt -> all.put(RptConstants.RUN_PROMPT, prompt));
         Thread thread = Thread.currentThread();

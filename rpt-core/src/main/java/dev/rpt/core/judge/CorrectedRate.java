@@ -3,6 +3,7 @@ package dev.rpt.core.judge;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.Interval;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,10 +52,10 @@ public record CorrectedRate(double judgeRate, int judged, int labelled, double e
         double[] differences = pairs.stream()
                 .mapToDouble(pair -> (pair[1] ? 1 : 0) - (pair[0] ? 1 : 0))
                 .toArray();
-        double correction = java.util.Arrays.stream(differences).average().orElse(0);
+        double correction = Arrays.stream(differences).average().orElse(0);
         // One +1 and one -1 added for the variance only: their sum is 0, so the smoothed mean is n/(n+2) of the mean.
         double smoothedMean = correction * n / (n + 2.0);
-        double squares = java.util.Arrays.stream(differences)
+        double squares = Arrays.stream(differences)
                         .map(d -> (d - smoothedMean) * (d - smoothedMean))
                         .sum()
                 + Math.pow(1 - smoothedMean, 2)

@@ -2,6 +2,7 @@ package dev.rpt.core.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.OptionalInt;
 import org.apiguardian.api.API;
 
 /**
@@ -18,12 +19,10 @@ public final class BatchUnsupportedException extends RuntimeException {
     }
 
     /** The status of a failed call to a batch endpoint when it means "no batch API here"; empty otherwise. */
-    public static java.util.OptionalInt status(ModelException failure) {
+    public static OptionalInt status(ModelException failure) {
         int status = failure instanceof BadRequestException bad
                 ? bad.status()
                 : failure instanceof ServerErrorException server ? server.status() : -1;
-        return status == 404 || status == 405 || status == 501
-                ? java.util.OptionalInt.of(status)
-                : java.util.OptionalInt.empty();
+        return status == 404 || status == 405 || status == 501 ? OptionalInt.of(status) : OptionalInt.empty();
     }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -83,14 +84,14 @@ public record RunReport(
     }
 
     public RunReport {
-        java.util.Objects.requireNonNull(judge, "judge");
+        Objects.requireNonNull(judge, "judge");
         classes = List.copyOf(classes);
         cases = List.copyOf(cases);
-        java.util.Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(usage, "usage");
         models = List.copyOf(models);
         configuration = Map.copyOf(configuration);
         verdicts = Map.copyOf(verdicts);
-        java.util.Objects.requireNonNull(verdictSettings, "verdictSettings");
+        Objects.requireNonNull(verdictSettings, "verdictSettings");
     }
 
     /**

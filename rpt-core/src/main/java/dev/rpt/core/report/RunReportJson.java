@@ -16,6 +16,7 @@ import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.ReliabilityBin;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.cases.CaseProblem;
+import dev.rpt.core.judge.CorrectedRate;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
@@ -571,7 +572,7 @@ final class RunReportJson {
     @JsonPropertyOrder({"judge", "judged", "labelled", "estimate", "interval"})
     record MetRateJson(double judge, int judged, int labelled, double estimate, List<Double> interval) {
 
-        static MetRateJson of(dev.rpt.core.judge.CorrectedRate rate) {
+        static MetRateJson of(CorrectedRate rate) {
             return new MetRateJson(
                     rate.judgeRate(),
                     rate.judged(),

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
@@ -179,8 +180,7 @@ public final class RunReportWriter implements AutoCloseable {
      *
      * @param tests the regression tests of the build that share {@code alpha}
      */
-    public synchronized java.util.OptionalDouble classDetectableDrop(
-            String classKey, double alpha, int tests, double tolerance) {
+    public synchronized OptionalDouble classDetectableDrop(String classKey, double alpha, int tests, double tolerance) {
         return DetectableDrop.of(all(outcomes.getOrDefault(classKey, Map.of())), alpha, tests, tolerance);
     }
 

@@ -2,7 +2,10 @@ package dev.rpt.core.thresholds;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.core.calibration.Metrics;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -38,13 +41,13 @@ public record BoundCheck(String metric, String limit, String measured, boolean p
      * This check of a maximum, decided instead by an upper confidence bound when there is one (confidence-bound mode):
      * it holds only when the bound is at or below the maximum. A metric that cannot be measured stays failed.
      */
-    BoundCheck bounded(java.util.Optional<UpperBound> upper, double max, dev.rpt.core.calibration.Metrics metrics) {
+    BoundCheck bounded(Optional<UpperBound> upper, double max, Metrics metrics) {
         if (upper.isEmpty() || measured.equals("not measurable")) {
             return this;
         }
         double bound = upper.get().value();
         String limitNow = limit + " (upper bound)";
-        String measuredNow = measured + String.format(java.util.Locale.ROOT, ", upper bound %.3f", bound);
+        String measuredNow = measured + String.format(Locale.ROOT, ", upper bound %.3f", bound);
         if (bound <= max) {
             return new BoundCheck(metric, limitNow, measuredNow, true, "holds");
         }
@@ -54,7 +57,7 @@ public record BoundCheck(String metric, String limit, String measured, boolean p
                 measuredNow,
                 false,
                 String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "%s %s has a %s of %.3f > %.3f over %d cases with a confidence (confidence-bound mode: the"
                                 + " upper bound must stay at or below the maximum)",
                         metric,

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
 /**
@@ -116,7 +117,7 @@ public record VerdictSettings(CheckMode mode, MetricsOptions metrics, double alp
                 : optional(CalibrationBounds.brierUpper(byCase, boundAlpha()), "upper");
     }
 
-    private Optional<UpperBound> optional(java.util.OptionalDouble value, String side) {
+    private Optional<UpperBound> optional(OptionalDouble value, String side) {
         return value.isPresent()
                 ? Optional.of(new UpperBound(value.getAsDouble(), boundName().replace("lower", side)))
                 : Optional.empty();

@@ -4,6 +4,7 @@ import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.eval.AnswerAssertionError;
 import dev.rpt.core.model.ProviderStoppedException;
 import dev.rpt.core.verdict.ClassRules;
+import java.util.Locale;
 import java.util.Optional;
 import org.opentest4j.TestAbortedException;
 
@@ -161,7 +162,7 @@ final class CaseResolution {
         return aborted(
                 Kind.INFORMATIONAL,
                 "Informational model '" + model + "' (measured, never failing the build), "
-                        + resolved.kind().label.toLowerCase(java.util.Locale.ROOT) + ": ",
+                        + resolved.kind().label.toLowerCase(Locale.ROOT) + ": ",
                 resolved.line());
     }
 

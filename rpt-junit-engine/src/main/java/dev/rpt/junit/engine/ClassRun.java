@@ -16,13 +16,19 @@ import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.verdict.ClassRules;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
@@ -41,11 +47,10 @@ final class ClassRun {
 
     private final Map<CaseDescriptor, List<CompletableFuture<Evaluated>>> pending = new HashMap<>();
     /** Each case's submission, in run order, until it is submitted. */
-    private final Map<CaseDescriptor, java.util.function.Supplier<List<CompletableFuture<Evaluated>>>> waiting =
-            new java.util.LinkedHashMap<>();
+    private final Map<CaseDescriptor, Supplier<List<CompletableFuture<Evaluated>>>> waiting = new LinkedHashMap<>();
 
     /** The models of this class whose provider rpt stopped calling before every case was answered. */
-    private final java.util.Set<Optional<String>> stopped = new java.util.HashSet<>();
+    private final Set<Optional<String>> stopped = new HashSet<>();
 
     private final PromptClassDescriptor testClass;
     private final Predicate<Optional<String>> informational;
@@ -182,8 +187,7 @@ final class ClassRun {
         return CompletableFuture.allOf(verdicts.toArray(CompletableFuture[]::new))
                 .handle((done, failure) -> {
                     if (failure != null) {
-                        Throwable cause = failure instanceof java.util.concurrent.CompletionException
-                                        && failure.getCause() != null
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause()
                                 : failure;
                         return Evaluated.failed(
@@ -364,7 +368,7 @@ final class ClassRun {
                 descriptor.testClass().testClass().getName(),
                 descriptor.promptCase().id(),
                 answer.get().text());
-        Map<String, Boolean> judged = new java.util.TreeMap<>();
+        Map<String, Boolean> judged = new TreeMap<>();
         answer.get().judgements().forEach(j -> {
             Boolean verdict = all.get(j.criterion());
             if (verdict != null) {

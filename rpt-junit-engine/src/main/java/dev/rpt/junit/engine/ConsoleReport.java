@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
@@ -252,16 +253,12 @@ final class ConsoleReport {
     record ClassRow(
             String className,
             Metrics metrics,
-            java.util.Optional<ThresholdResult> thresholds,
+            Optional<ThresholdResult> thresholds,
             boolean informational,
             List<CaseProblem> skippedRows,
             OptionalDouble detectableDrop) {
 
-        ClassRow(
-                String className,
-                Metrics metrics,
-                java.util.Optional<ThresholdResult> thresholds,
-                boolean informational) {
+        ClassRow(String className, Metrics metrics, Optional<ThresholdResult> thresholds, boolean informational) {
             this(className, metrics, thresholds, informational, List.of(), OptionalDouble.empty());
         }
 

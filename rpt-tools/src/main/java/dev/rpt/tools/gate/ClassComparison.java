@@ -2,6 +2,7 @@ package dev.rpt.tools.gate;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public record ClassComparison(
 
     /** This comparison with one more note. */
     ClassComparison withNote(String note) {
-        List<String> more = new java.util.ArrayList<>(notes);
+        List<String> more = new ArrayList<>(notes);
         more.add(note);
         return new ClassComparison(
                 className,

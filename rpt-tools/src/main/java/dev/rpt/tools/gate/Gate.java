@@ -9,6 +9,7 @@ import dev.rpt.core.verdict.VerdictSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +84,7 @@ public final class Gate {
                     .max()
                     .orElse(0);
             lines.add(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "Regression test: %d %s against the baseline share one error budget, rpt.check.alpha = %.3f: the"
                             + " chance that an unchanged project fails any of them (Holm's step-down over every class,"
                             + " model, metric and judged criterion of this run report; informational models spend"

@@ -7,6 +7,7 @@ import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -32,7 +33,7 @@ public record GateSettings(MetricsOptions metrics, RegressionOptions regression,
      * The warning for a project that sets {@code rpt.check.alpha}: it used to be each class's level, and is now the
      * level of the whole run report's regression tests, so a value tuned for the old meaning fails less often now.
      */
-    public static java.util.Optional<String> alphaMeaningNote(RptConfig config) {
+    public static Optional<String> alphaMeaningNote(RptConfig config) {
         return config.string(RptConstants.CHECK_ALPHA)
                 .map(value -> RptConstants.CHECK_ALPHA + "=" + value + " is now the error budget of the whole"
                         + " rpt:check (every class, model, metric and judged criterion of the run report, Holm's"

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Anthropic's Message Batches: the requests go in one body ({@code POST /v1/messages/batches}, each with its {@code
@@ -64,7 +65,7 @@ final class AnthropicBatchApi implements BatchApi {
         try {
             return field(read(http.post(batchesUrl, body.toString())), "id", "the created batch");
         } catch (BadRequestException | ServerErrorException e) {
-            java.util.OptionalInt status = BatchUnsupportedException.status(e);
+            OptionalInt status = BatchUnsupportedException.status(e);
             if (status.isPresent()) {
                 throw new BatchUnsupportedException(
                         batchesUrl + " answered " + status.getAsInt() + ": this server has no Message Batches API", e);

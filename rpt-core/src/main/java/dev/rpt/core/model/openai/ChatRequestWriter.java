@@ -12,6 +12,9 @@ import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Writes a {@link ChatRequest} as a Chat Completions request body. Unset values are left out rather than sent as
@@ -37,16 +40,16 @@ final class ChatRequestWriter {
 
     private final String model;
     private final OpenAiOptions options;
-    private final java.util.function.Consumer<String> warnings;
+    private final Consumer<String> warnings;
     // Each schema that cannot go out strict is said once per model, not once per request.
-    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     ChatRequestWriter(String model, OpenAiOptions options) {
         this(model, options, System.out::println);
     }
 
     /** @param warnings where a schema sent without {@code strict} is said, once per schema */
-    ChatRequestWriter(String model, OpenAiOptions options, java.util.function.Consumer<String> warnings) {
+    ChatRequestWriter(String model, OpenAiOptions options, Consumer<String> warnings) {
         this.model = model;
         this.options = options;
         this.warnings = warnings;

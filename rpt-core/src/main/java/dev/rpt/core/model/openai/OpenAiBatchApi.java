@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -100,7 +101,7 @@ final class OpenAiBatchApi implements BatchApi {
         try {
             uploaded = transport.upload("files", "batch", "rpt-batch.jsonl", file.toByteArray());
         } catch (BadRequestException | ServerErrorException e) {
-            java.util.OptionalInt status = BatchUnsupportedException.status(e);
+            OptionalInt status = BatchUnsupportedException.status(e);
             if (status.isPresent()) {
                 throw new BatchUnsupportedException(
                         transport.urlOf("files") + " answered " + status.getAsInt()
@@ -119,7 +120,7 @@ final class OpenAiBatchApi implements BatchApi {
         try {
             created = transport.post("batches", JsonFiles.compactText(create).getBytes(StandardCharsets.UTF_8));
         } catch (BadRequestException | ServerErrorException e) {
-            java.util.OptionalInt status = BatchUnsupportedException.status(e);
+            OptionalInt status = BatchUnsupportedException.status(e);
             if (status.isPresent()) {
                 throw new BatchUnsupportedException(
                         transport.urlOf("batches") + " answered " + status.getAsInt()

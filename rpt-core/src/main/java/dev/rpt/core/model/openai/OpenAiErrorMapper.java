@@ -16,6 +16,7 @@ import dev.rpt.core.model.http.SettingHints;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import okhttp3.Headers;
 
 /**
@@ -65,15 +66,15 @@ final class OpenAiErrorMapper {
      * fields an answer or an API object has ({@code choices}, {@code data}, {@code object}, {@code id}); the error's
      * integer {@code code} when it is an HTTP status, else 502. Empty for every other body.
      */
-    static java.util.OptionalInt embeddedError(String body) {
+    static OptionalInt embeddedError(String body) {
         if (body == null || !body.contains("\"error\"")) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         JsonNode tree;
         try {
             tree = OpenAiJson.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         if (tree == null
                 || !tree.isObject()
@@ -83,11 +84,11 @@ final class OpenAiErrorMapper {
                 || tree.has("data")
                 || tree.has("object")
                 || tree.has("id")) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         JsonNode code = tree.path("error").path("code");
         int status = code.canConvertToInt() && code.asInt() >= 400 && code.asInt() <= 599 ? code.asInt() : 502;
-        return java.util.OptionalInt.of(status);
+        return OptionalInt.of(status);
     }
 
     private ModelException mapStatus(int status, String label, String body, Headers headers) {

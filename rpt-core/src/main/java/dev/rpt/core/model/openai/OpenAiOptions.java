@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import org.apiguardian.api.API;
 
 /**
@@ -28,7 +30,7 @@ public record OpenAiOptions(MaxTokensField maxTokensField, Optional<String> reas
             List.of("none", "minimal", "low", "medium", "high", "xhigh", "max");
 
     /** What a reasoning effort must look like to be sent: one lower-case word. */
-    private static final java.util.regex.Pattern EFFORT_WORD = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    private static final Pattern EFFORT_WORD = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     /** The defaults: {@code max_completion_tokens}, no reasoning effort. */
     public static final OpenAiOptions DEFAULTS =
@@ -58,7 +60,7 @@ public record OpenAiOptions(MaxTokensField maxTokensField, Optional<String> reas
                 .orElse(defaultField(config.string(RptConstants.BASE_URL)));
         Optional<String> effort = config.string(RptConstants.REASONING_EFFORT).map(String::strip);
         if (effort.isPresent() && !EFFORT_WORD.matcher(effort.get()).matches()) {
-            throw dev.rpt.core.config.RptConfig.invalid(
+            throw RptConfig.invalid(
                     RptConstants.REASONING_EFFORT,
                     effort.get(),
                     "one lower-case word the server takes, e.g. " + String.join(", ", REASONING_EFFORTS));
@@ -77,7 +79,7 @@ public record OpenAiOptions(MaxTokensField maxTokensField, Optional<String> reas
         if (baseUrl.isEmpty()) {
             return MaxTokensField.MAX_COMPLETION_TOKENS;
         }
-        okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(baseUrl.get());
+        HttpUrl url = HttpUrl.parse(baseUrl.get());
         if (url != null && (url.host().equals("api.mistral.ai") || url.port() == 11434)) {
             return MaxTokensField.MAX_TOKENS;
         }

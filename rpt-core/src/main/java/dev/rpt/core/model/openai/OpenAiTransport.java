@@ -12,6 +12,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -135,7 +136,7 @@ final class OpenAiTransport {
             // Read the whole body before judging the status, so that a truncated body is a transport failure.
             String body = redact(response.body().string());
             if (response.isSuccessful()) {
-                java.util.OptionalInt embedded = OpenAiErrorMapper.embeddedError(body);
+                OptionalInt embedded = OpenAiErrorMapper.embeddedError(body);
                 if (embedded.isPresent()) {
                     throw errors.mapEmbedded(embedded.getAsInt(), body, response.headers());
                 }
