@@ -37,11 +37,6 @@ public record KappaTable(int both, int judgeOnly, int humanOnly, int neither) {
         return JudgeAgreement.kappa(both, judgeOnly, humanOnly, neither);
     }
 
-    /** The share of answers both agree on. */
-    double observed() {
-        return (both + neither) / (double) n();
-    }
-
     /** The agreement their base rates give by chance. */
     double chance() {
         double n = n();

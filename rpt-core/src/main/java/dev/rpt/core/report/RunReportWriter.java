@@ -70,6 +70,9 @@ public final class RunReportWriter implements AutoCloseable {
     private final Map<String, Map<Split, Map<String, List<CaseOutcome>>>> outcomes = new LinkedHashMap<>();
     private final Map<String, JudgeAgreement.Tally> agreements = new LinkedHashMap<>();
     private final Map<String, CaseFindings> findings = new LinkedHashMap<>();
+    // Each class's verdict, decided once for its thresholds test, the summary and the report (in confidence-bound mode
+    // it bootstraps the class's cases); a case recorded for the class afterwards decides it anew.
+    private final Map<String, ClassVerdict> verdicts = new LinkedHashMap<>();
     private State state = State.OPEN;
 
     private enum State {
@@ -140,6 +143,7 @@ public final class RunReportWriter implements AutoCloseable {
                 .computeIfAbsent(record.split(), split -> new LinkedHashMap<>())
                 .computeIfAbsent(record.method() + '\u0000' + record.id(), key -> new ArrayList<>(1))
                 .add(outcome);
+        verdicts.remove(record.classKey());
         findings.computeIfAbsent(record.classKey(), name -> new CaseFindings())
                 .add(
                         record.method() + "[" + record.id() + "]",
@@ -189,13 +193,15 @@ public final class RunReportWriter implements AutoCloseable {
      * states. Also available after {@link #finish}.
      */
     public synchronized ClassVerdict classVerdict(ClassInfo info) {
-        return ClassVerdict.decide(
-                info.thresholds(),
-                info.minKappa(),
-                all(outcomes.getOrDefault(info.classKey(), Map.of())),
-                findings.getOrDefault(info.classKey(), new CaseFindings()),
-                classAgreement(info.classKey()),
-                verdictSettings);
+        return verdicts.computeIfAbsent(
+                info.classKey(),
+                key -> ClassVerdict.decide(
+                        info.thresholds(),
+                        info.minKappa(),
+                        all(outcomes.getOrDefault(key, Map.of())),
+                        findings.getOrDefault(key, new CaseFindings()),
+                        classAgreement(key),
+                        verdictSettings));
     }
 
     /**

@@ -107,19 +107,19 @@ public record VerdictSettings(CheckMode mode, MetricsOptions metrics, double alp
     public Optional<UpperBound> eceUpperBound(List<List<CaseOutcome>> byCase) {
         return mode != CheckMode.CONFIDENCE_BOUND
                 ? Optional.empty()
-                : optional(CalibrationBounds.eceUpper(byCase, metrics.bins(), boundAlpha()), "upper");
+                : upperBound(CalibrationBounds.eceUpper(byCase, metrics.bins(), boundAlpha()));
     }
 
     /** See {@link #eceUpperBound}. */
     public Optional<UpperBound> brierUpperBound(List<List<CaseOutcome>> byCase) {
         return mode != CheckMode.CONFIDENCE_BOUND
                 ? Optional.empty()
-                : optional(CalibrationBounds.brierUpper(byCase, boundAlpha()), "upper");
+                : upperBound(CalibrationBounds.brierUpper(byCase, boundAlpha()));
     }
 
-    private Optional<UpperBound> optional(OptionalDouble value, String side) {
+    private Optional<UpperBound> upperBound(OptionalDouble value) {
         return value.isPresent()
-                ? Optional.of(new UpperBound(value.getAsDouble(), boundName().replace("lower", side)))
+                ? Optional.of(new UpperBound(value.getAsDouble(), boundName().replace("lower", "upper")))
                 : Optional.empty();
     }
 
