@@ -37,4 +37,13 @@ public @interface Thresholds {
      * an edited judge prompt) then fails the build. With no human verdict at all, the bound fails and says so.
      */
     double minKappa() default Double.NaN;
+
+    /**
+     * The minimum share of judged answers that meet each {@link Criterion}, in [0, 1]. Where some cases carry human
+     * verdicts, the judge's rate is corrected by its measured error on them (prediction-powered inference: the judge's
+     * rate on the unlabelled answers plus the mean human-minus-judge difference on the labelled ones), so a lenient
+     * judge cannot pass a class the people would not; without them it is the judge's own rate. In the confidence-bound
+     * check mode the estimate's one-sided lower bound must reach the minimum.
+     */
+    double minMetRate() default Double.NaN;
 }

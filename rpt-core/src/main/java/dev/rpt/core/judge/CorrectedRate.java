@@ -28,11 +28,14 @@ import org.apiguardian.api.API;
  * @param labelled the answers with a current human verdict
  * @param estimate the corrected rate, in [0, 1]
  * @param interval its 95% interval (normal, clamped to [0, 1])
+ * @param standardError the estimate's standard error, from both parts
  */
 @API(status = INTERNAL, since = "0.3")
-public record CorrectedRate(double judgeRate, int judged, int labelled, double estimate, Interval interval) {
+public record CorrectedRate(
+        double judgeRate, int judged, int labelled, double estimate, Interval interval, double standardError) {
 
-    private static final double Z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.975);
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+    private static final double Z = STANDARD_NORMAL.inverseCumulativeProbability(0.975);
 
     /**
      * @param unlabelledMet the judge's "met" verdicts on the answers without a current human verdict
@@ -62,7 +65,8 @@ public record CorrectedRate(double judgeRate, int judged, int labelled, double e
                 + Math.pow(-1 - smoothedMean, 2);
         double correctionVariance = squares / (n + 1);
         double estimate = judgeMean + correction;
-        double half = Z * Math.sqrt(judgeVariance / unlabelled + correctionVariance / n);
+        double standardError = Math.sqrt(judgeVariance / unlabelled + correctionVariance / n);
+        double half = Z * standardError;
         int labelledMet = (int) pairs.stream().filter(pair -> pair[0]).count();
         double judgeRate = (double) (unlabelledMet + labelledMet) / (unlabelled + n);
         return Optional.of(new CorrectedRate(
@@ -70,7 +74,16 @@ public record CorrectedRate(double judgeRate, int judged, int labelled, double e
                 unlabelled + n,
                 n,
                 clamp(estimate),
-                new Interval(clamp(estimate - half), clamp(estimate + half))));
+                new Interval(clamp(estimate - half), clamp(estimate + half)),
+                standardError));
+    }
+
+    /**
+     * The one-sided lower confidence bound at {@code alpha}: {@code estimate - z(1 - alpha) · SE}, clamped to [0, 1].
+     * Confidence-bound mode holds {@code @Thresholds(minMetRate)} to it.
+     */
+    public double lowerBound(double alpha) {
+        return clamp(estimate - STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha) * standardError);
     }
 
     /** E.g. {@code met: judge 0.800 on 100, corrected with 20 human verdicts 0.750 [0.620, 0.880]}. */

@@ -116,7 +116,8 @@ public record JudgeAgreement(
                 decimal(calibration.ece()));
     }
 
-    private static String percent(double level) {
+    /** A confidence level as a percentage without trailing zeros, e.g. {@code 99.75}. */
+    static String percent(double level) {
         return String.format(Locale.ROOT, "%.4f", 100 * level)
                 .replaceAll("0+$", "")
                 .replaceAll("\\.$", "");
@@ -307,6 +308,8 @@ public record JudgeAgreement(
         private final Map<String, Integer> stale = new LinkedHashMap<>();
         // The judge's verdicts on answers without a current human verdict: what prediction-powered inference corrects.
         private final Map<String, int[]> unlabelled = new LinkedHashMap<>();
+        // Every criterion judged, in the order first seen, with the judge's "met" verdicts and its judged answers.
+        private final Map<String, int[]> judged = new LinkedHashMap<>();
 
         /**
          * Adds a judged answer's verdicts that a person also gave.
@@ -328,6 +331,9 @@ public record JudgeAgreement(
                 List<Judgement> judgements, Map<String, String> vars, String answer, Map<String, Boolean> labels) {
             boolean staleCase = stale(vars, answer);
             for (Judgement judgement : judgements) {
+                int[] all = judged.computeIfAbsent(judgement.criterion(), id -> new int[2]);
+                all[0] += judgement.met() ? 1 : 0;
+                all[1]++;
                 Boolean labelled = labels.get(judgement.criterion());
                 if (labelled != null) {
                     pairs.computeIfAbsent(judgement.criterion(), id -> new ArrayList<>())
@@ -368,6 +374,19 @@ public record JudgeAgreement(
                     options)));
             return results;
         }
+
+        /** How often each judged criterion is met, labelled or not, in the order the criteria first appear. */
+        public List<MetRate> metRates() {
+            List<MetRate> rates = new ArrayList<>();
+            judged.forEach((criterion, counts) -> rates.add(new MetRate(
+                    criterion,
+                    counts[0],
+                    counts[1],
+                    corrected(
+                            unlabelled.getOrDefault(criterion, new int[2]),
+                            pairs.getOrDefault(criterion, List.of())))));
+            return rates;
+        }
     }
 
     private record Pair(Judgement judge, boolean human) {}
@@ -406,12 +425,16 @@ public record JudgeAgreement(
                 Metrics.of(calibration, options),
                 kappa(both, judgeOnly, humanOnly, neither),
                 Optional.of(new KappaTable(both, judgeOnly, humanOnly, neither)),
-                CorrectedRate.of(
-                        unlabelled[0],
-                        unlabelled[1],
-                        pairs.stream()
-                                .map(pair -> new boolean[] {pair.judge().met(), pair.human()})
-                                .toList()));
+                corrected(unlabelled, pairs));
+    }
+
+    private static Optional<CorrectedRate> corrected(int[] unlabelled, List<Pair> pairs) {
+        return CorrectedRate.of(
+                unlabelled[0],
+                unlabelled[1],
+                pairs.stream()
+                        .map(pair -> new boolean[] {pair.judge().met(), pair.human()})
+                        .toList());
     }
 
     /**

@@ -22,6 +22,8 @@ import org.apiguardian.api.API;
  *     is reported as its own entry
  * @param minKappa {@code @Thresholds(minKappa)}: the least Cohen's kappa the judge must reach with the human verdicts
  *     on each criterion, if the class asks for one
+ * @param minMetRate {@code @Thresholds(minMetRate)}: the least share of judged answers that must meet each criterion,
+ *     corrected by the judge's measured error where people labelled answers, if the class asks for one
  * @param skippedRows the case rows left out of this run under {@code rpt.cases.bad-rows=skip}, each with its problem;
  *     the class's verdict is on the other cases only
  */
@@ -33,16 +35,30 @@ public record ClassInfo(
         MetricBounds thresholds,
         Optional<String> model,
         OptionalDouble minKappa,
+        OptionalDouble minMetRate,
         List<CaseProblem> skippedRows) {
 
     public ClassInfo {
         skippedRows = List.copyOf(skippedRows);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(minKappa, "minKappa");
+        Objects.requireNonNull(minMetRate, "minMetRate");
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(promptPath, "promptPath");
         Objects.requireNonNull(promptSha256, "promptSha256");
         Objects.requireNonNull(thresholds, "thresholds");
+    }
+
+    /** A class without {@code minMetRate}. */
+    public ClassInfo(
+            String className,
+            String promptPath,
+            String promptSha256,
+            MetricBounds thresholds,
+            Optional<String> model,
+            OptionalDouble minKappa,
+            List<CaseProblem> skippedRows) {
+        this(className, promptPath, promptSha256, thresholds, model, minKappa, OptionalDouble.empty(), skippedRows);
     }
 
     /** A class whose rows were all read. */

@@ -383,7 +383,9 @@ final class RunReportJson {
             text(className, "className");
             model = model == null ? Optional.empty() : model;
             present(prompt, "prompt");
-            thresholds = thresholds == null ? BoundsJson.of(MetricBounds.NONE, OptionalDouble.empty()) : thresholds;
+            thresholds = thresholds == null
+                    ? BoundsJson.of(MetricBounds.NONE, OptionalDouble.empty(), OptionalDouble.empty())
+                    : thresholds;
         }
 
         static ClassJson of(
@@ -400,7 +402,7 @@ final class RunReportJson {
                     info.className(),
                     info.model(),
                     new PromptJson(info.promptPath(), info.promptSha256()),
-                    BoundsJson.of(info.thresholds(), info.minKappa()),
+                    BoundsJson.of(info.thresholds(), info.minKappa(), info.minMetRate()),
                     MetricsJson.of(metrics),
                     splits,
                     agreement.stream().map(AgreementJson::of).toList(),
@@ -416,6 +418,7 @@ final class RunReportJson {
                     thresholds.toBounds(),
                     model,
                     thresholds.minKappa(),
+                    thresholds.minMetRate(),
                     skippedRows.stream().map(SkippedRowJson::toProblem).toList());
         }
     }
@@ -424,13 +427,19 @@ final class RunReportJson {
      * A class's verdict as the run decided it: {@code passed}, each threshold's check, the judge-agreement and case
      * problems; {@code rpt:check} reads it instead of judging the class again.
      */
-    @JsonPropertyOrder({"passed", "thresholds", "kappa", "cases"})
-    record VerdictJson(Boolean passed, List<BoundCheckJson> thresholds, List<String> kappa, List<String> cases) {
+    @JsonPropertyOrder({"passed", "thresholds", "kappa", "metRate", "cases"})
+    record VerdictJson(
+            Boolean passed,
+            List<BoundCheckJson> thresholds,
+            List<String> kappa,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> metRate,
+            List<String> cases) {
 
         VerdictJson {
             present(passed, "verdict.passed");
             thresholds = list(thresholds);
             kappa = list(kappa);
+            metRate = list(metRate);
             cases = list(cases);
         }
 
@@ -441,6 +450,7 @@ final class RunReportJson {
                             .map(BoundCheckJson::of)
                             .toList(),
                     verdict.kappa(),
+                    verdict.metRate(),
                     verdict.cases());
         }
 
@@ -450,6 +460,7 @@ final class RunReportJson {
                             bounds,
                             thresholds.stream().map(BoundCheckJson::toCheck).toList()),
                     kappa,
+                    metRate,
                     cases);
             if (verdict.passed() != passed) {
                 throw new IllegalArgumentException(
@@ -597,9 +608,11 @@ final class RunReportJson {
             OptionalDouble maxEce,
             OptionalDouble maxBrier,
             OptionalDouble maxErrorRate,
-            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble minKappa) {
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble minKappa,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble minMetRate) {
 
         BoundsJson {
+            minMetRate = unit(minMetRate, "minMetRate");
             minAccuracy = unit(minAccuracy, "minAccuracy");
             maxEce = unit(maxEce, "maxEce");
             maxBrier = unit(maxBrier, "maxBrier");
@@ -611,9 +624,14 @@ final class RunReportJson {
             }
         }
 
-        static BoundsJson of(MetricBounds bounds, OptionalDouble minKappa) {
+        static BoundsJson of(MetricBounds bounds, OptionalDouble minKappa, OptionalDouble minMetRate) {
             return new BoundsJson(
-                    bounds.minAccuracy(), bounds.maxEce(), bounds.maxBrier(), bounds.maxErrorRate(), minKappa);
+                    bounds.minAccuracy(),
+                    bounds.maxEce(),
+                    bounds.maxBrier(),
+                    bounds.maxErrorRate(),
+                    minKappa,
+                    minMetRate);
         }
 
         MetricBounds toBounds() {

@@ -13,6 +13,7 @@ import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.files.AtomicFiles;
 import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.judge.JudgeAgreement;
+import dev.rpt.core.judge.MetRate;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.verdict.CaseFindings;
 import dev.rpt.core.verdict.ClassVerdict;
@@ -169,6 +170,12 @@ public final class RunReportWriter implements AutoCloseable {
         return tally == null ? List.of() : tally.results(options);
     }
 
+    /** How often each judged criterion of one class is met so far; empty when no case of it was judged. */
+    public synchronized List<MetRate> classMetRates(String classKey) {
+        JudgeAgreement.Tally tally = agreements.get(classKey);
+        return tally == null ? List.of() : tally.metRates();
+    }
+
     /**
      * The metrics of one class so far, over all its splits; also available after {@link #finish}.
      *
@@ -198,9 +205,11 @@ public final class RunReportWriter implements AutoCloseable {
                 key -> ClassVerdict.decide(
                         info.thresholds(),
                         info.minKappa(),
+                        info.minMetRate(),
                         all(outcomes.getOrDefault(key, Map.of())),
                         findings.getOrDefault(key, new CaseFindings()),
                         classAgreement(key),
+                        classMetRates(key),
                         verdictSettings));
     }
 

@@ -20,13 +20,7 @@ class CorrectedRateTests {
         // fifteen 0, four -1, one +1, mean -0.15; with a +1 and a -1 added for the variance, mean -0.136364 and
         // s² = 0.313853. θ = 0.75 - 0.15 = 0.60; SE = √(0.190512/80 + 0.313853/20) = 0.134440; 95%: 0.60 ±
         // 1.959964·0.134440 = [0.336503, 0.863497]. The judge alone says (60 + 16)/100 = 0.76.
-        List<boolean[]> pairs = new ArrayList<>();
-        add(pairs, true, true, 12);
-        add(pairs, true, false, 4);
-        add(pairs, false, true, 1);
-        add(pairs, false, false, 3);
-
-        CorrectedRate rate = CorrectedRate.of(60, 80, pairs).orElseThrow();
+        CorrectedRate rate = example();
 
         assertThat(rate.judgeRate()).isCloseTo(0.76, within(1e-12));
         assertThat(rate.estimate()).isCloseTo(0.60, within(1e-12));
@@ -58,6 +52,16 @@ class CorrectedRateTests {
         assertThat(CorrectedRate.of(0, 0, List.of(new boolean[] {true, true}, new boolean[] {true, false})))
                 .as("every answer labelled")
                 .isEmpty();
+    }
+
+    /** The worked example above: the judge met on 60 of 80 unlabelled answers, 20 labelled (12, 4, 1, 3). */
+    static CorrectedRate example() {
+        List<boolean[]> pairs = new ArrayList<>();
+        add(pairs, true, true, 12);
+        add(pairs, true, false, 4);
+        add(pairs, false, true, 1);
+        add(pairs, false, false, 3);
+        return CorrectedRate.of(60, 80, pairs).orElseThrow();
     }
 
     private static void add(List<boolean[]> pairs, boolean judge, boolean human, int times) {

@@ -2,6 +2,7 @@ package dev.rpt.core.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpt.api.Judgement;
 import dev.rpt.api.Split;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
@@ -160,6 +161,74 @@ class ClassVerdictTests {
         assertThat(decided.thresholds().passed()).isFalse();
         assertThat(decided.cases()).hasSize(2);
         assertThat(run.verdictSettings()).contains(settings);
+    }
+
+    @Test
+    void aMetRateBoundReadsTheJudgesRateCorrectedByThePeoplesVerdictsAndIsReadBack() throws IOException {
+        // 80 unlabelled answers, the judge says met on 60; 20 labelled: judge and person met 12, judge only 4, person
+        // only 1, neither 3. The judge's rate is 0.76, corrected 0.60 (MetRateTests): minMetRate 0.7 fails a class
+        // the judge alone would pass.
+        List<CaseRecord> cases = new ArrayList<>();
+        judged(cases, 60, true, null);
+        judged(cases, 20, false, null);
+        judged(cases, 12, true, "true");
+        judged(cases, 4, true, "false");
+        judged(cases, 1, false, "true");
+        judged(cases, 3, false, "false");
+        ClassInfo info = new ClassInfo(
+                CLASS,
+                "prompts/math.prompt",
+                "a".repeat(64),
+                MetricBounds.NONE,
+                Optional.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.of(0.7),
+                List.of());
+
+        ClassVerdict decided;
+        try (RunReportWriter writer = writer(VerdictSettings.DEFAULTS)) {
+            cases.forEach(writer::record);
+            decided = writer.classVerdict(info);
+            writer.finish(List.of(info), UsageSnapshot.NONE);
+        }
+        RunReport run = RunReport.read(dir.resolve(RunReportWriter.LAST_RUN));
+
+        assertThat(decided.passed()).isFalse();
+        assertThat(decided.thresholdViolations())
+                .singleElement()
+                .asString()
+                .startsWith("met rate of 'polite': corrected 0.600 [0.337, 0.863] (judge 0.760 on 100, 20 human");
+        assertThat(run.verdict(info)).isEqualTo(decided);
+        assertThat(run.classes())
+                .singleElement()
+                .extracting(ClassInfo::minMetRate)
+                .isEqualTo(OptionalDouble.of(0.7));
+    }
+
+    private static void judged(List<CaseRecord> cases, int count, boolean met, String human) {
+        for (int i = 0; i < count; i++) {
+            String id = (human == null ? "unlabelled-" : "labelled-") + met + "-" + human + "-" + i;
+            cases.add(new CaseRecord(
+                    CLASS,
+                    "answers",
+                    id,
+                    Split.TUNE,
+                    human == null ? Map.of() : Map.of("polite", human),
+                    met ? Verdict.PASSED : Verdict.FAILED,
+                    Optional.of("answer " + id),
+                    OptionalDouble.empty(),
+                    false,
+                    met ? Optional.empty() : Optional.of(new CaseRecord.Failure("criterion", "not polite")),
+                    Optional.empty(),
+                    Usage.ZERO,
+                    false,
+                    0,
+                    Optional.empty(),
+                    0,
+                    false,
+                    Optional.empty(),
+                    List.of(new Judgement("polite", "Is polite", met ? 0.9 : 0.1, 0.5, "because"))));
+        }
     }
 
     @Test

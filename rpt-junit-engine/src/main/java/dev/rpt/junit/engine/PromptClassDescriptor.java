@@ -111,9 +111,17 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
                 : java.util.OptionalDouble.of(bounds.minKappa());
     }
 
-    /** Whether the class has a thresholds test: a metric bound, or a bound on the judge's agreement. */
+    /** {@code @Thresholds(minMetRate)}: the least met rate of each judged criterion. */
+    java.util.OptionalDouble minMetRate() {
+        dev.rpt.api.Thresholds bounds = testClass.getAnnotation(dev.rpt.api.Thresholds.class);
+        return bounds == null || Double.isNaN(bounds.minMetRate())
+                ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(bounds.minMetRate());
+    }
+
+    /** Whether the class has a thresholds test: a metric bound, or a bound on the judge's agreement or met rates. */
     boolean hasThresholds() {
-        return !thresholds.isEmpty() || minKappa().isPresent();
+        return !thresholds.isEmpty() || minKappa().isPresent() || minMetRate().isPresent();
     }
 
     String promptResource() {
@@ -131,7 +139,14 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
     /** What the run report states about this class on one model. */
     ClassInfo info(Optional<String> model) {
         return new ClassInfo(
-                testClass.getName(), promptResource(), prompt.sha256(), thresholds, model, minKappa(), skippedRows());
+                testClass.getName(),
+                promptResource(),
+                prompt.sha256(),
+                thresholds,
+                model,
+                minKappa(),
+                minMetRate(),
+                skippedRows());
     }
 
     /** The models this class runs on in this run: those of its selected cases and thresholds tests. */

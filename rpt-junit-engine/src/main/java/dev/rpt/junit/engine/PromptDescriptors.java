@@ -89,6 +89,13 @@ final class PromptDescriptors {
                                         + ": Cohen's kappa lies between -1 and 1; 0.6 is a common bar for a judge.")
                         .source(source));
             }
+            if (!Double.isNaN(bounds.minMetRate()) && !(bounds.minMetRate() >= 0 && bounds.minMetRate() <= 1)) {
+                issues.reportIssue(DiscoveryIssue.builder(
+                                Severity.ERROR,
+                                "@Thresholds(minMetRate = " + bounds.minMetRate() + ") of " + testClass.getSimpleName()
+                                        + ": a met rate is a share between 0 and 1.")
+                        .source(source));
+            }
         }
         ConfidenceMode confidence = config.choice(
                         RptConstants.CONFIDENCE, List.of("verbalized", "logprobs", "consistency"))

@@ -325,7 +325,7 @@ final class RunSession {
     /**
      * The bounds the run will test in confidence-bound mode, counted when the tests are discovered: on every model
      * that is not informational, each class's {@code minAccuracy}, {@code maxEce} and {@code maxBrier}, and each judged
-     * criterion of a class with {@code minKappa}. They share the build's error budget (see {@link VerdictSettings}).
+     * criterion of a class with {@code minKappa}, and again with {@code minMetRate}. They share the build's error budget (see {@link VerdictSettings}).
      */
     static int confidenceBounds(TestDescriptor root, List<RunModel> models) {
         int bounds = 0;
@@ -339,15 +339,15 @@ final class RunSession {
                 bounds += info.thresholds().minAccuracy().isPresent() ? 1 : 0;
                 bounds += info.thresholds().maxEce().isPresent() ? 1 : 0;
                 bounds += info.thresholds().maxBrier().isPresent() ? 1 : 0;
-                if (info.minKappa().isPresent()) {
-                    bounds += (int) testClass.cases().stream()
-                            .map(CaseDescriptor::method)
-                            .distinct()
-                            .flatMap(method -> DeclaredCriterion.of(testClass.testClass(), method).stream())
-                            .map(DeclaredCriterion::id)
-                            .distinct()
-                            .count();
-                }
+                int criteria = (int) testClass.cases().stream()
+                        .map(CaseDescriptor::method)
+                        .distinct()
+                        .flatMap(method -> DeclaredCriterion.of(testClass.testClass(), method).stream())
+                        .map(DeclaredCriterion::id)
+                        .distinct()
+                        .count();
+                bounds += info.minKappa().isPresent() ? criteria : 0;
+                bounds += info.minMetRate().isPresent() ? criteria : 0;
             }
         }
         return bounds;

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.junit.engine.fixtures.LabelledSupportReplyTestCase;
+import dev.rpt.junit.engine.fixtures.MetRateSupportReplyTestCase;
 import dev.rpt.junit.engine.fixtures.PartlyLabelledSupportReplyTestCase;
 import dev.rpt.junit.engine.fixtures.StaleVerdictsTestCase;
 import dev.rpt.junit.engine.fixtures.SupportReplyTestCase;
@@ -196,6 +197,36 @@ class JudgedCriteriaTests {
         assertThat(polite.get("labelled").asInt()).isEqualTo(3);
         assertThat(polite.get("judge").asDouble()).isZero();
         assertThat(polite.get("estimate").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void minMetRateHoldsOnTheCorrectedRateAndInConfidenceBoundModeOnItsLowerBound() {
+        // 'polite': the judge says met on 0 of 6 answers, the people on each of the 3 they labelled; corrected 1.000
+        // [0.000, 1.000]. The point estimate reaches 0.5, so the thresholds test passes where the judge's own 0.000
+        // would fail it; three labels cannot show it, so the lower bound of the confidence-bound mode does not.
+        EngineExecutionResults pointEstimate =
+                run(MetRateSupportReplyTestCase.class, "cases/support-replies-partly-labelled.jsonl", Map.of());
+        assertThat(thresholdsTest(pointEstimate)
+                        .getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getStatus())
+                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+
+        EngineExecutionResults bounded = run(
+                MetRateSupportReplyTestCase.class,
+                "cases/support-replies-partly-labelled.jsonl",
+                Map.of("rpt.check.mode", "confidence-bound"));
+        assertThat(message(thresholdsTest(bounded)))
+                .contains("met rate of 'polite': corrected 1.000 [0.000, 1.000] (judge 0.000 on 6, 3 human verdicts)")
+                .contains("is below @Thresholds(minMetRate = 0.5) (confidence-bound mode: the one-sided 95% lower"
+                        + " bound must reach it)");
+    }
+
+    private static Event thresholdsTest(EngineExecutionResults results) {
+        return results.testEvents().finished().list().stream()
+                .filter(e -> e.getTestDescriptor().getLegacyReportingName().equals("thresholds"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
