@@ -26,6 +26,7 @@ import java.util.SortedMap;
  * @param changedAnswers labelled cases left out because their answer changed since the baseline
  * @param kappaThen Cohen's kappa of the baseline's verdicts on the paired cases
  * @param kappaNow Cohen's kappa of the run's verdicts on them
+ * @param verdicts per paired case, {judge then, judge now, human}: what kappa's paired bootstrap resamples
  */
 record JudgeDrift(
         String criterion,
@@ -34,7 +35,8 @@ record JudgeDrift(
         int better,
         int changedAnswers,
         OptionalDouble kappaThen,
-        OptionalDouble kappaNow) {
+        OptionalDouble kappaNow,
+        List<boolean[]> verdicts) {
 
     /**
      * The drift of every criterion that has a human verdict on some case, in the order the criteria first appear.
@@ -77,8 +79,14 @@ record JudgeDrift(
         return builders.values().stream().map(Builder::build).toList();
     }
 
-    /** The note a reader needs besides the agreement line: kappa on both sides, and the answers left out. */
-    String note() {
+    /**
+     * The note a reader needs besides the agreement line: kappa on both sides with the paired-bootstrap interval of its
+     * change, and the answers left out.
+     *
+     * @param kappaChange kappa's change, resampled over the paired cases; empty where kappa is undefined
+     * @param intervalAlpha each end's share outside the interval
+     */
+    String note(Optional<Change> kappaChange, double intervalAlpha) {
         StringBuilder note = new StringBuilder("judge on '" + criterion + "': ");
         if (pairs.isEmpty()) {
             note.append("no labelled answer is the same as in the baseline, so the judge is not compared");
@@ -89,6 +97,16 @@ record JudgeDrift(
                     kappa(kappaThen),
                     kappa(kappaNow),
                     pairs.size()));
+            kappaChange.ifPresent(change -> note.append(String.format(
+                    Locale.ROOT,
+                    " (change %+.3f, %s%% paired-bootstrap interval %+.3f to %+.3f)",
+                    change.delta(),
+                    new java.math.BigDecimal(100 * (1 - 2 * intervalAlpha))
+                            .round(new java.math.MathContext(4))
+                            .stripTrailingZeros()
+                            .toPlainString(),
+                    change.lower(),
+                    change.upper())));
         }
         if (changedAnswers > 0) {
             note.append("; ")
@@ -108,6 +126,7 @@ record JudgeDrift(
 
         private final String criterion;
         private final List<Pair> pairs = new ArrayList<>();
+        private final List<boolean[]> verdicts = new ArrayList<>();
         private final int[] then = new int[4];
         private final int[] now = new int[4];
         private int worse;
@@ -122,6 +141,7 @@ record JudgeDrift(
             boolean agreedThen = metThen == human;
             boolean agreedNow = metNow == human;
             pairs.add(Pair.of(agreement(agreedThen), agreement(agreedNow)));
+            verdicts.add(new boolean[] {metThen, metNow, human});
             if (agreedThen && !agreedNow) {
                 worse++;
             } else if (!agreedThen && agreedNow) {
@@ -132,7 +152,8 @@ record JudgeDrift(
         }
 
         JudgeDrift build() {
-            return new JudgeDrift(criterion, pairs, worse, better, changedAnswers, kappa(then), kappa(now));
+            return new JudgeDrift(
+                    criterion, pairs, worse, better, changedAnswers, kappa(then), kappa(now), List.copyOf(verdicts));
         }
 
         private static CaseOutcome agreement(boolean agreed) {

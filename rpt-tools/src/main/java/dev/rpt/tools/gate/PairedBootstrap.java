@@ -107,6 +107,60 @@ final class PairedBootstrap {
         }
     }
 
+    /**
+     * The change in the judge's Cohen's kappa with the human verdicts on the same labelled answers, from {@code
+     * verdicts} rows of {judge then, judge now, human}: the plain percentile interval of the resampled changes (kappa
+     * is not a mean of per-case values, so no shift). Resamples in which kappa is undefined on a side (every verdict
+     * the same) are left out; empty when the observed kappa is undefined on a side or fewer than half the resamples
+     * define it.
+     */
+    java.util.Optional<Change> kappa(List<boolean[]> verdicts) {
+        int n = verdicts.size();
+        OptionalDouble then = kappa(verdicts, 0, null);
+        OptionalDouble now = kappa(verdicts, 1, null);
+        if (n == 0 || then.isEmpty() || now.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        RandomGenerator random = new Well19937c(seed);
+        double[] deltas = new double[resamples];
+        int defined = 0;
+        int[] picks = new int[n];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < n; i++) {
+                picks[i] = random.nextInt(n);
+            }
+            OptionalDouble before = kappa(verdicts, 0, picks);
+            OptionalDouble after = kappa(verdicts, 1, picks);
+            if (before.isPresent() && after.isPresent()) {
+                deltas[defined++] = after.getAsDouble() - before.getAsDouble();
+            }
+        }
+        if (defined < resamples / 2) {
+            return java.util.Optional.empty();
+        }
+        double[] changes = java.util.Arrays.copyOf(deltas, defined);
+        Percentile percentile = new Percentile();
+        percentile.setData(changes);
+        return java.util.Optional.of(new Change(
+                then.getAsDouble(),
+                now.getAsDouble(),
+                Math.max(-2, percentile.evaluate(100 * alpha)),
+                Math.min(2, percentile.evaluate(100 * (1 - alpha))),
+                changes));
+    }
+
+    /** Kappa of the judge's verdicts in column {@code side} against the human ones, over {@code picks} or all rows. */
+    private static OptionalDouble kappa(List<boolean[]> verdicts, int side, int[] picks) {
+        int[] table = new int[4];
+        int rows = picks == null ? verdicts.size() : picks.length;
+        for (int i = 0; i < rows; i++) {
+            boolean[] row = verdicts.get(picks == null ? i : picks[i]);
+            table[(row[side] ? 0 : 2) + (row[2] ? 0 : 1)]++;
+        }
+        // table: judge and person met, judge met only, person met only, neither.
+        return dev.rpt.core.judge.JudgeAgreement.kappa(table[0], table[1], table[2], table[3]);
+    }
+
     private Change change(double baseline, double current, double[] deltas) {
         // Resampling duplicates cases, and ECE's noise floor depends on how many distinct cases a bin holds, so the
         // resampled changes are not centred on the observed one (a calibrated baseline's ECE rises more than an

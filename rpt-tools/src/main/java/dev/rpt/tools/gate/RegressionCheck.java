@@ -282,13 +282,13 @@ public final class RegressionCheck {
             }
         }
         for (JudgeDrift drift : plan.judge()) {
-            notes.add(drift.note());
-            if (drift.pairs().isEmpty()) {
-                continue;
-            }
             // Same seed for every criterion: each is its own test, and the resampling is only the interval's.
             PairedBootstrap bootstrap =
                     new PairedBootstrap(options.resamples(), options.seed() + 5, intervalAlpha, options.metrics());
+            notes.add(drift.note(bootstrap.kappa(drift.verdicts()), intervalAlpha));
+            if (drift.pairs().isEmpty()) {
+                continue;
+            }
             metrics.add(comparison(
                     info.classKey(),
                     Counter.ACCURACY,

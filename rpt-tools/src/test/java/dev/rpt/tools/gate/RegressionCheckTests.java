@@ -437,7 +437,8 @@ class RegressionCheckTests {
         assertThat(judge.family()).isEqualTo(2);
         assertThat(compared.notes())
                 .contains("judge on 'polite': Cohen's kappa 0.867 in the baseline, 0.867 now, on the 30"
-                        + " labelled answers it graded both times.");
+                        + " labelled answers it graded both times (change +0.000, 95% paired-bootstrap interval +0.000"
+                        + " to +0.000).");
     }
 
     @Test
@@ -461,8 +462,12 @@ class RegressionCheckTests {
                 .endsWith("check what changed in rpt.judge.model and rpt.judge.prompt, or accept with `mvn"
                         + " rpt:baseline`.");
         assertThat(report.classes().get(0).notes())
+                // Kappa's change with its paired-bootstrap interval (2,000 resamples at alpha 0.025 each end).
+                // Reference:
+                // the same bootstrap in numpy (4,000 resamples, another generator) gives [-1.000, -0.556].
                 .contains("judge on 'polite': Cohen's kappa 1.000 in the baseline, 0.200 now, on the 30"
-                        + " labelled answers it graded both times.");
+                        + " labelled answers it graded both times (change -0.800, 95% paired-bootstrap interval -1.000"
+                        + " to -0.538).");
     }
 
     @Test
