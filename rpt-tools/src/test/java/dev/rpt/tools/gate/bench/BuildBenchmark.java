@@ -1,6 +1,7 @@
 package dev.rpt.tools.gate.bench;
 
 import dev.rpt.core.report.RunReport;
+import dev.rpt.tools.bench.ExactInterval;
 import dev.rpt.tools.gate.Baseline;
 import dev.rpt.tools.gate.ClassComparison;
 import dev.rpt.tools.gate.RegressionCheck;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.stat.interval.ClopperPearsonInterval;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 
 /**
@@ -103,9 +103,7 @@ final class BuildBenchmark {
             });
             int failed = Arrays.stream(failedPerBaseline).sum();
             int total = baselines * builds;
-            ConfidenceInterval exact = failed == 0 || failed == total
-                    ? exactAtEnds(failed, total)
-                    : new ClopperPearsonInterval().createInterval(total, failed, 0.95);
+            ConfidenceInterval exact = ExactInterval.of(failed, total);
             double[] rates = Arrays.stream(failedPerBaseline)
                     .mapToDouble(f -> (double) f / builds)
                     .sorted()
@@ -125,12 +123,6 @@ final class BuildBenchmark {
                     100 * rates[rates.length - 1]);
         }
         System.out.printf(Locale.ROOT, "%.0f s%n", (System.nanoTime() - start) / 1e9);
-    }
-
-    /** Clopper–Pearson at 0 or n successes, where commons-math3 refuses: the one-sided bound at 2.5%. */
-    private static ConfidenceInterval exactAtEnds(int successes, int n) {
-        double edge = 1 - Math.pow(0.025, 1.0 / n);
-        return successes == 0 ? new ConfidenceInterval(0, edge, 0.95) : new ConfidenceInterval(1 - edge, 1, 0.95);
     }
 
     private static void deleteQuietly(Path directory) {

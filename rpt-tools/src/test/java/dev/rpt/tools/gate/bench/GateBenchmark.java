@@ -3,6 +3,7 @@ package dev.rpt.tools.gate.bench;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.tools.bench.ExactInterval;
 import dev.rpt.tools.gate.Baseline;
 import dev.rpt.tools.gate.Counter;
 import dev.rpt.tools.gate.MetricComparison;
@@ -196,7 +197,7 @@ final class GateBenchmark {
     }
 
     private static String percent(Outcome outcome, int count) {
-        return String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100 * outcome.rate(count), count, outcome.repetitions());
+        return ExactInterval.rate(count, outcome.repetitions());
     }
 
     private static int failed(RegressionReport report, Counter counter) {

@@ -1,6 +1,7 @@
 package dev.rpt.tools.tune.bench;
 
 import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.tools.bench.ExactInterval;
 import dev.rpt.tools.gate.PairedImprovement;
 import dev.rpt.tools.gate.RegressionOptions;
 import java.util.ArrayList;
@@ -128,12 +129,12 @@ public final class AdoptionBenchmark {
         for (Outcome o : outcomes) {
             table.append(String.format(
                     Locale.ROOT,
-                    "| %d + %d | %+.2f | %.1f%% | %.1f%% | %+.3f | %+.3f | %s |%n",
+                    "| %d + %d | %+.2f | %s | %s | %+.3f | %+.3f | %s |%n",
                     o.selectionCases(),
                     o.confirmationCases(),
                     o.trueGain(),
-                    100 * o.adopted(),
-                    100 * o.naiveAdopted(),
+                    ExactInterval.rate((int) Math.round(o.adopted() * repetitions), repetitions),
+                    ExactInterval.rate((int) Math.round(o.naiveAdopted() * repetitions), repetitions),
                     o.selectionGain(),
                     o.confirmationGain(),
                     Double.isNaN(o.adoptedConfirmationGain())
