@@ -61,11 +61,29 @@ public final class RptConstants {
 
     /**
      * How much a reasoning model reasons before it answers: {@code none}, {@code minimal}, {@code low}, {@code medium}
-     * or {@code high}, sent as OpenAI's {@code reasoning_effort}. Unset sends nothing (the model's default). Read per
+     * or {@code high} (and {@code xhigh} or {@code max} where the model takes them), sent as OpenAI's {@code
+     * reasoning_effort} and as Anthropic's {@code output_config.effort}. Unset sends nothing (the model's default). Read per
      * role, so the optimizer and critic take {@code rpt.tune.optimizer.reasoning-effort} and {@code
      * rpt.diagnose.critic.reasoning-effort}.
      */
     public static final String REASONING_EFFORT = "rpt.reasoning-effort";
+
+    /**
+     * How Anthropic models think: {@code off}, {@code adaptive} (the model decides how much, guided by {@link
+     * #REASONING_EFFORT} sent as {@code output_config.effort}) or {@code budget} (a fixed {@link
+     * #ANTHROPIC_THINKING_BUDGET}). Unset: {@code budget} when a budget is set, {@code adaptive} when an effort is, else
+     * {@code off}.
+     */
+    public static final String ANTHROPIC_THINKING = "rpt.anthropic.thinking";
+
+    /**
+     * How structured output goes to Anthropic: {@code native} ({@code output_config.format}, the default) or {@code
+     * tool} (a forced tool call, for models and gateways without native structured output).
+     */
+    public static final String ANTHROPIC_STRUCTURED_OUTPUT = "rpt.anthropic.structured-output";
+
+    /** Whether Anthropic tools go out with {@code strict: true} (default {@code true}; {@code false} for gateways). */
+    public static final String ANTHROPIC_STRICT_TOOLS = "rpt.anthropic.strict-tools";
 
     /**
      * Anthropic's extended thinking: the token budget for thinking before the answer (at least 1024, below {@code

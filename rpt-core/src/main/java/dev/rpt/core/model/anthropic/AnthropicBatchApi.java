@@ -28,14 +28,14 @@ final class AnthropicBatchApi implements BatchApi {
     private final AnthropicHttp http;
     private final String batchesUrl;
     private final String model;
-    private final int thinkingBudget;
+    private final AnthropicOptions options;
 
     /** @param messagesUrl the Messages endpoint; batches live under it */
-    AnthropicBatchApi(AnthropicHttp http, String messagesUrl, String model, int thinkingBudget) {
+    AnthropicBatchApi(AnthropicHttp http, String messagesUrl, String model, AnthropicOptions options) {
         this.http = http;
         this.batchesUrl = messagesUrl + "/batches";
         this.model = model;
-        this.thinkingBudget = thinkingBudget;
+        this.options = options;
     }
 
     @Override
@@ -121,7 +121,7 @@ final class AnthropicBatchApi implements BatchApi {
                 // The forced tool that stands in for a response format is read as the answer, as in a direct call.
                 FormatTool formatTool = request == null
                         ? null
-                        : RequestEncoder.encode(model, request, thinkingBudget).formatTool();
+                        : RequestEncoder.encode(model, request, options).formatTool();
                 yield new Outcome.Answered(ResponseDecoder.decode(
                         AnthropicJson.MAPPER.valueToTree(result.path("message")).toString(), formatTool, model));
             }
@@ -138,8 +138,7 @@ final class AnthropicBatchApi implements BatchApi {
 
     private String entry(Item item) {
         // The params are the direct call's body, spliced in as text: the same JSON, not a re-serialisation of it.
-        String params =
-                RequestEncoder.encode(model, item.request(), thinkingBudget).json();
+        String params = RequestEncoder.encode(model, item.request(), options).json();
         return "{\"custom_id\":" + quoted(item.customId()) + ",\"params\":" + params + "}";
     }
 

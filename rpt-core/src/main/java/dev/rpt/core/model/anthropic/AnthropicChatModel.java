@@ -14,22 +14,22 @@ final class AnthropicChatModel implements ChatModel {
     private final AnthropicHttp http;
     private final String url;
     private final String model;
-    private final int thinkingBudget;
+    private final AnthropicOptions options;
 
     /**
      * @param url the Messages endpoint
-     * @param thinkingBudget the extended-thinking budget in tokens, or 0 for none
+     * @param options how the model thinks and how structured output and tools go out
      */
-    AnthropicChatModel(AnthropicHttp http, String url, String model, int thinkingBudget) {
+    AnthropicChatModel(AnthropicHttp http, String url, String model, AnthropicOptions options) {
         this.http = http;
         this.url = url;
         this.model = model;
-        this.thinkingBudget = thinkingBudget;
+        this.options = options;
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        RequestEncoder.Encoded encoded = RequestEncoder.encode(model, request, thinkingBudget);
+        RequestEncoder.Encoded encoded = RequestEncoder.encode(model, request, options);
         return ResponseDecoder.decode(http.post(url, encoded.json()), encoded.formatTool(), model);
     }
 

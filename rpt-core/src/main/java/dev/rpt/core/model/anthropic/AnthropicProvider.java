@@ -2,9 +2,7 @@ package dev.rpt.core.model.anthropic;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ApiKey;
 import dev.rpt.core.model.BatchApi;
 import dev.rpt.core.model.ChatModel;
@@ -57,47 +55,32 @@ public final class AnthropicProvider implements ChatModelProvider {
     /**
      * Creates a client for {@code settings.model()}. The API key is read once, here.
      *
-     * @throws dev.rpt.core.config.ConfigException naming the variable when the key's environment variable is unset
+     * @throws dev.rpt.core.config.ConfigException naming the variable when the key's environment variable is unset, or
+     *     the key when a thinking or structured-output setting is not one Anthropic takes
      */
     @Override
     public ChatModel create(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
-        if (config.string(RptConstants.REASONING_EFFORT).isPresent()) {
-            throw new ConfigException(RptConstants.REASONING_EFFORT + " is OpenAI's reasoning_effort; Anthropic's"
-                    + " models take extended thinking with a token budget instead: set "
-                    + RptConstants.ANTHROPIC_THINKING_BUDGET + " (e.g. 4000) and remove "
-                    + RptConstants.REASONING_EFFORT + ".");
-        }
-        int budget = config.integer(RptConstants.ANTHROPIC_THINKING_BUDGET, 0, 1_000_000)
-                .orElse(0);
-        if (budget > 0 && budget < MIN_THINKING_BUDGET) {
-            throw RptConfig.invalid(
-                    RptConstants.ANTHROPIC_THINKING_BUDGET,
-                    String.valueOf(budget),
-                    "0 (off) or at least " + MIN_THINKING_BUDGET + " tokens, Anthropic's minimum");
-        }
-        return create(settings, environment, budget);
+        return create(settings, environment, AnthropicOptions.from(config));
     }
-
-    /** Anthropic's smallest extended-thinking budget. */
-    static final int MIN_THINKING_BUDGET = 1024;
 
     @Override
     public ChatModel create(ModelSettings settings, UnaryOperator<String> environment) {
-        return create(settings, environment, 0);
+        return create(settings, environment, AnthropicOptions.DEFAULTS);
     }
 
-    private ChatModel create(ModelSettings settings, UnaryOperator<String> environment, int thinkingBudget) {
+    private ChatModel create(ModelSettings settings, UnaryOperator<String> environment, AnthropicOptions options) {
         return new AnthropicChatModel(
-                http(settings, environment), MessagesUrl.resolve(settings.baseUrl()), settings.model(), thinkingBudget);
+                http(settings, environment), MessagesUrl.resolve(settings.baseUrl()), settings.model(), options);
     }
 
     /** Anthropic's Message Batches on the configured server, with the chat model's key, version and headers. */
     @Override
     public Optional<BatchApi> batchApi(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
-        int budget = config.integer(RptConstants.ANTHROPIC_THINKING_BUDGET, 0, 1_000_000)
-                .orElse(0);
         return Optional.of(new AnthropicBatchApi(
-                http(settings, environment), MessagesUrl.resolve(settings.baseUrl()), settings.model(), budget));
+                http(settings, environment),
+                MessagesUrl.resolve(settings.baseUrl()),
+                settings.model(),
+                AnthropicOptions.from(config)));
     }
 
     private static AnthropicHttp http(ModelSettings settings, UnaryOperator<String> environment) {

@@ -1,5 +1,6 @@
 package dev.rpt.core.model.anthropic;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.chat.ChatRequest;
@@ -7,16 +8,20 @@ import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.model.http.StrictSchemas;
 
 /**
  * Writes a {@link ChatRequest} as a Messages API body. Fields always appear in one fixed order ({@code model,
  * max_tokens, system, messages, tools, tool_choice, temperature, thinking, output_config}) and unset ones are left
  * out, so equal requests give byte-identical bodies.
  *
- * <p>With extended thinking the API allows no forced tool, so a response format is sent as the native {@code
- * output_config.format} instead of {@link FormatTool}, and a request that forces a tool, sets a temperature, or leaves
- * no output tokens beyond the budget fails before it is sent, naming the key to change. {@code seed}, log-probabilities and {@code sampleIndex} are never sent: the API has no seed
- * or logprobs, and the sample index only keys the cache.
+ * <p>A response format goes out as the native {@code output_config.format} unless {@code
+ * rpt.anthropic.structured-output=tool} asks for {@link FormatTool}, a forced tool call. Tools go out with {@code
+ * strict: true} (unless {@code rpt.anthropic.strict-tools=false}), their schemas closed as Anthropic's strict mode
+ * wants; a schema that cannot be closed goes out without {@code strict}. While the model thinks ({@code thinking}
+ * adaptive or with a budget) the API allows no forced tool and no temperature, so such a request fails before it is
+ * sent, naming the key to change. {@code seed}, log-probabilities and {@code sampleIndex} are never sent: the API has
+ * no seed or logprobs, and the sample index only keys the cache.
  */
 final class RequestEncoder {
 
@@ -34,17 +39,17 @@ final class RequestEncoder {
     record Encoded(String json, FormatTool formatTool) {}
 
     static Encoded encode(String model, ChatRequest request) {
-        return encode(model, request, 0);
+        return encode(model, request, AnthropicOptions.DEFAULTS);
     }
 
-    /** @param thinkingBudget the extended-thinking budget in tokens, 0 for none */
-    static Encoded encode(String model, ChatRequest request, int thinkingBudget) {
-        boolean thinking = thinkingBudget > 0;
-        if (thinking) {
-            requireThinkable(request, thinkingBudget);
+    static Encoded encode(String model, ChatRequest request, AnthropicOptions options) {
+        if (options.thinks()) {
+            requireThinkable(request, options);
         }
-        FormatTool formatTool =
-                request.responseFormat() == null || thinking ? null : FormatTool.of(request.responseFormat());
+        FormatTool formatTool = request.responseFormat() == null
+                        || options.structuredOutput() == AnthropicOptions.StructuredOutput.NATIVE
+                ? null
+                : FormatTool.of(request.responseFormat());
         ConversationEncoder.Conversation conversation = ConversationEncoder.encode(request.messages());
 
         ObjectNode body = AnthropicJson.MAPPER.createObjectNode();
@@ -54,7 +59,7 @@ final class RequestEncoder {
             body.put("system", conversation.system());
         }
         body.set("messages", conversation.messages());
-        ArrayNode tools = tools(request, formatTool);
+        ArrayNode tools = tools(request, formatTool, options.strictTools());
         if (!tools.isEmpty()) {
             body.set("tools", tools);
         }
@@ -71,46 +76,64 @@ final class RequestEncoder {
             }
             body.put("temperature", request.temperature());
         }
-        if (thinking) {
-            ObjectNode config = body.putObject("thinking");
-            config.put("type", "enabled");
-            config.put("budget_tokens", thinkingBudget);
-            if (request.responseFormat() != null) {
-                ObjectNode format = body.putObject("output_config").putObject("format");
+        switch (options.thinking()) {
+            case ADAPTIVE -> body.putObject("thinking").put("type", "adaptive");
+            case BUDGET -> {
+                ObjectNode config = body.putObject("thinking");
+                config.put("type", "enabled");
+                config.put("budget_tokens", options.thinkingBudget());
+            }
+            case OFF -> {}
+        }
+        boolean nativeFormat = request.responseFormat() != null && formatTool == null;
+        if (options.effort().isPresent() || nativeFormat) {
+            ObjectNode outputConfig = body.putObject("output_config");
+            options.effort().ifPresent(effort -> outputConfig.put("effort", effort));
+            if (nativeFormat) {
+                ObjectNode format = outputConfig.putObject("format");
                 format.put("type", "json_schema");
                 format.set(
                         "schema",
-                        AnthropicJson.parseObject(
-                                request.responseFormat().schema().json(),
-                                "The schema of response format "
-                                        + request.responseFormat().name()));
+                        StrictSchemas.adapt(
+                                        AnthropicJson.parseObject(
+                                                request.responseFormat()
+                                                        .schema()
+                                                        .json(),
+                                                "The schema of response format "
+                                                        + request.responseFormat()
+                                                                .name()),
+                                        StrictSchemas.Rules.ANTHROPIC)
+                                .schema());
             }
         }
         return new Encoded(AnthropicJson.write(body), formatTool);
     }
 
-    /** What extended thinking does not allow, as one error naming the key to change. */
-    private static void requireThinkable(ChatRequest request, int budget) {
-        String key = RptConstants.ANTHROPIC_THINKING_BUDGET;
+    /** What thinking does not allow, as one error naming the key to change. */
+    private static void requireThinkable(ChatRequest request, AnthropicOptions options) {
+        String mode = RptConstants.ANTHROPIC_THINKING + "="
+                + options.thinking().name().toLowerCase(java.util.Locale.ROOT);
         if (request.temperature() != null) {
-            throw new ConfigException("Anthropic's extended thinking (" + key + "=" + budget + ") takes no"
-                    + " temperature: set rpt.temperature=none, or turn thinking off with " + key + "=0.");
+            throw new ConfigException("Anthropic's models take no temperature while they think (" + mode + "): set"
+                    + " rpt.temperature=none, or turn thinking off with " + RptConstants.ANTHROPIC_THINKING + "=off.");
         }
+        int budget = options.thinkingBudget();
         int maxTokens = request.maxTokens() != null ? request.maxTokens() : DEFAULT_MAX_TOKENS;
-        if (maxTokens <= budget) {
+        if (options.thinking() == AnthropicOptions.Thinking.BUDGET && maxTokens <= budget) {
             throw new ConfigException("The output limit (" + maxTokens + " tokens) must exceed the thinking budget ("
-                    + key + "=" + budget + "), which it includes: raise rpt.max-tokens above " + budget + ".");
+                    + RptConstants.ANTHROPIC_THINKING_BUDGET + "=" + budget + "), which it includes: raise"
+                    + " rpt.max-tokens above " + budget + ".");
         }
         ToolChoice choice = request.toolChoice();
         if (choice instanceof ToolChoice.Function
-                || (choice instanceof ToolChoice.Mode mode && mode.value().equals("required"))) {
-            throw new ConfigException("Anthropic's extended thinking allows no forced tool call, and this request"
-                    + " forces one (the tuner's optimizer does): turn thinking off for that role, e.g."
-                    + " rpt.tune.optimizer.anthropic.thinking-budget=0.");
+                || (choice instanceof ToolChoice.Mode forced && forced.value().equals("required"))) {
+            throw new ConfigException("Anthropic allows no forced tool call while the model thinks (" + mode + "), and"
+                    + " this request forces one (the tuner's optimizer does): turn thinking off for that role, e.g."
+                    + " rpt.tune.optimizer.anthropic.thinking=off.");
         }
     }
 
-    private static ArrayNode tools(ChatRequest request, FormatTool formatTool) {
+    private static ArrayNode tools(ChatRequest request, FormatTool formatTool, boolean strict) {
         ArrayNode tools = AnthropicJson.MAPPER.createArrayNode();
         for (ToolDefinition tool : request.tools()) {
             if (formatTool != null && tool.name().equals(formatTool.name())) {
@@ -118,19 +141,29 @@ final class RequestEncoder {
                         + " has the same name as a tool. On Anthropic structured output is a tool named after the"
                         + " format: rename the format or the tool.");
             }
-            tools.add(tool(tool.name(), tool.description(), tool.parameters().json()));
+            tools.add(tool(tool.name(), tool.description(), tool.parameters().json(), strict));
         }
         if (formatTool != null) {
-            tools.add(tool(formatTool.name(), FormatTool.DESCRIPTION, formatTool.schemaJson()));
+            tools.add(tool(formatTool.name(), FormatTool.DESCRIPTION, formatTool.schemaJson(), strict));
         }
         return tools;
     }
 
-    private static ObjectNode tool(String name, String description, String schemaJson) {
+    /**
+     * A tool; strict when asked and its schema can be closed (Anthropic's strict tools want every object closed),
+     * else without {@code strict}: the model is then asked, not held, to follow the schema, as before strict tools.
+     */
+    private static ObjectNode tool(String name, String description, String schemaJson, boolean strict) {
         ObjectNode tool = AnthropicJson.MAPPER.createObjectNode();
         tool.put("name", name);
         tool.put("description", description);
-        tool.set("input_schema", AnthropicJson.parseObject(schemaJson, "The input schema of tool " + name));
+        JsonNode schema = AnthropicJson.parseObject(schemaJson, "The input schema of tool " + name);
+        StrictSchemas.Adapted adapted = strict ? StrictSchemas.adapt(schema, StrictSchemas.Rules.ANTHROPIC) : null;
+        boolean sentStrict = adapted != null && adapted.notStrict().isEmpty();
+        tool.set("input_schema", sentStrict ? adapted.schema() : schema);
+        if (sentStrict) {
+            tool.put("strict", true);
+        }
         return tool;
     }
 

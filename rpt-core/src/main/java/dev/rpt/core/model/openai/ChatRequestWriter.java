@@ -10,6 +10,7 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
+import dev.rpt.core.model.http.StrictSchemas;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Set;

@@ -70,8 +70,24 @@ record CacheEndpoint(
         }
         String baseUrl =
                 settings.baseUrl().map(url -> url.replaceAll("/+$", "")).orElse("default");
-        return new CacheEndpoint(model.provider(), model.model(), baseUrl, headers);
+        SortedMap<String, String> replySettings = new TreeMap<>();
+        for (String key : REPLY_SETTINGS) {
+            config.string(key).map(String::strip).ifPresent(value -> replySettings.put(key, value));
+        }
+        return new CacheEndpoint(model.provider(), model.model(), baseUrl, headers, replySettings);
     }
+
+    /**
+     * The provider settings that change the reply without being part of the {@link dev.rpt.chat.ChatRequest}: how
+     * long and how the model thinks, and how structured output and tools go out. Only keys that are set join the key,
+     * so a cache written without them stays valid; changing one asks the model again.
+     */
+    static final java.util.List<String> REPLY_SETTINGS = java.util.List.of(
+            RptConstants.REASONING_EFFORT,
+            RptConstants.ANTHROPIC_THINKING,
+            RptConstants.ANTHROPIC_THINKING_BUDGET,
+            RptConstants.ANTHROPIC_STRUCTURED_OUTPUT,
+            RptConstants.ANTHROPIC_STRICT_TOOLS);
 
     private static TreeSet<String> declaredHeaders(RptConfig config) {
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

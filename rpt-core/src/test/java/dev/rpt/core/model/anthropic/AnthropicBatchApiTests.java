@@ -35,10 +35,14 @@ class AnthropicBatchApiTests {
     }
 
     private BatchApi api() {
+        return api(Map.of());
+    }
+
+    private BatchApi api(Map<String, String> settings) {
         return new AnthropicProvider()
                 .batchApi(
                         anthropic.settings(),
-                        RptConfig.of(Map.of()),
+                        RptConfig.of(settings),
                         name -> name.equals("ANTHROPIC_API_KEY") ? AnthropicServer.FAKE_KEY : null)
                 .orElseThrow();
     }
@@ -111,7 +115,8 @@ class AnthropicBatchApiTests {
         anthropic.enqueue(
                 200, AnthropicServer.resource("batch/batch-ended.json").replace("RESULTS_URL", resultsUrl));
         anthropic.enqueue(200, AnthropicServer.resource("batch/results.jsonl"));
-        BatchApi api = api();
+        // The results hold the forced format tool's call: the batch was sent with structured-output=tool.
+        BatchApi api = api(Map.of("rpt.anthropic.structured-output", "tool"));
 
         BatchApi.Status status = api.status("msgbatch_013Zva2CMHLNnXjNJJKqJ2EF");
         Map<String, Outcome> results = api.results(status, Map.of("k1", structured()));

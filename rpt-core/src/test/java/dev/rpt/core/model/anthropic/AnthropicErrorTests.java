@@ -296,7 +296,7 @@ class AnthropicErrorTests {
     }
 
     @Test
-    void aReasoningEffortIsRefusedForAnthropicNamingTheKey() {
+    void aReasoningEffortAnthropicDoesNotTakeIsRefusedNamingTheKeyAndTheValuesItTakes() {
         RptConfig config = RptConfig.of(Map.of(
                 "rpt.provider",
                 "anthropic",
@@ -305,11 +305,12 @@ class AnthropicErrorTests {
                 "rpt.api-key-env",
                 "none",
                 "rpt.reasoning-effort",
-                "high"));
+                "minimal"));
 
         assertThatThrownBy(() -> new AnthropicProvider().create(ModelSettings.from(config), config, name -> null))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("rpt.reasoning-effort is OpenAI's reasoning_effort")
-                .hasMessageContaining("rpt.anthropic.thinking-budget");
+                .hasMessageContaining("rpt.reasoning-effort")
+                .hasMessageContaining("low, medium, high, xhigh, max")
+                .hasMessageContaining("rpt.anthropic.thinking=off");
     }
 }

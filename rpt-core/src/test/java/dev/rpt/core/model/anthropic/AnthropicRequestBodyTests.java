@@ -13,10 +13,12 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.ToolChoice;
+import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,11 @@ class AnthropicRequestBodyTests {
 
     private final AnthropicServer server = new AnthropicServer();
     private final ChatModel model = server.model();
+    private final ChatModel toolFormat = new AnthropicProvider()
+            .create(
+                    server.settings(),
+                    RptConfig.of(Map.of("rpt.anthropic.structured-output", "tool")),
+                    name -> name.equals("ANTHROPIC_API_KEY") ? AnthropicServer.FAKE_KEY : null);
 
     @AfterEach
     void close() {
@@ -44,7 +51,30 @@ class AnthropicRequestBodyTests {
     }
 
     @Test
-    void structuredOutputIsAForcedToolWhoseInputBecomesTheText() {
+    void structuredOutputIsTheNativeOutputConfigFormatWithEveryObjectClosed() {
+        // Shapes: anthropic-sdk-python types/output_config_param.py and json_output_format_param.py; objects closed as
+        // its lib/_parse/_transform.py closes them for structured output.
+        server.enqueueResource("native-structured-response.json");
+        ChatRequest request = ChatRequest.builder()
+                .user("What is 9 + 9?")
+                .responseFormat(new ResponseFormat(
+                        "target_answer",
+                        new JsonSchema("{\"type\":\"object\",\"properties\":{\"answer\":{\"type\":\"string\"},"
+                                + "\"confidence\":{\"type\":\"number\"},\"justification\":{\"type\":\"string\"}},"
+                                + "\"required\":[\"answer\",\"confidence\",\"justification\"]}"),
+                        true))
+                .temperature(0.0)
+                .build();
+
+        ChatResponse reply = model.chat(request);
+
+        assertThat(body(server.take())).isEqualTo(resource("native-structured-request.json"));
+        assertThat(reply.text()).isEqualTo("{\"answer\":\"18\",\"confidence\":0.9,\"justification\":\"9 + 9 = 18\"}");
+        assertThat(reply.finishReason()).isEqualTo(FinishReason.STOP);
+    }
+
+    @Test
+    void structuredOutputIsAForcedToolWhoseInputBecomesTheTextWhenAskedFor() {
         server.enqueueResource("structured-response.json");
         ChatRequest request = ChatRequest.builder()
                 .user("What is 9 + 9?")
@@ -53,15 +83,14 @@ class AnthropicRequestBodyTests {
                 .logprobs(true, 5)
                 .build();
 
-        ChatResponse reply = model.chat(request);
+        ChatResponse reply = toolFormat.chat(request);
 
         String sent = body(server.take());
         assertThat(sent).isEqualTo(resource("structured-request.json"));
         JsonNode json = tree(sent);
         assertThat(json.path("tools")).hasSize(1);
         assertThat(json.path("tools").get(0).path("name").asText()).isEqualTo("target_answer");
-        assertThat(json.path("tools").get(0).path("input_schema"))
-                .isEqualTo(tree(TARGET_ANSWER.schema().json()));
+        assertThat(json.path("tools").get(0).path("strict").asBoolean()).isTrue();
         assertThat(json.path("tool_choice")).isEqualTo(tree("{\"type\":\"tool\",\"name\":\"target_answer\"}"));
         assertThat(json.has("response_format")).isFalse();
         assertThat(json.has("logprobs")).isFalse();
@@ -77,12 +106,14 @@ class AnthropicRequestBodyTests {
 
     @Test
     void structuredOutputNextToOwnToolsKeepsAnExplicitToolChoice() {
-        JsonNode json = send(ChatRequest.builder()
+        server.enqueueResource("text-response.json");
+        toolFormat.chat(ChatRequest.builder()
                 .user("Go.")
                 .tools(AnthropicToolUseRoundTripTests.TOOLS)
                 .toolChoice(ToolChoice.REQUIRED)
                 .responseFormat(TARGET_ANSWER)
                 .build());
+        JsonNode json = tree(body(server.take()));
 
         assertThat(json.path("tools"))
                 .extracting(tool -> tool.path("name").asText())
@@ -98,11 +129,50 @@ class AnthropicRequestBodyTests {
                 .responseFormat(TARGET_ANSWER)
                 .build();
 
-        assertThatThrownBy(() -> model.chat(request))
+        assertThatThrownBy(() -> toolFormat.chat(request))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tool_choice none")
                 .hasMessageContaining("target_answer");
         assertThat(server.server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void toolsGoOutStrictUnlessTheirSchemaCannotBeClosedOrAGatewayOptsOut() {
+        // An object that allows other fields (Picoschema `(*)`) cannot be strict: it goes out as written, without it.
+        dev.rpt.chat.ToolDefinition open = new dev.rpt.chat.ToolDefinition(
+                "tag",
+                "Tag the reply.",
+                new JsonSchema("{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}"),
+                false);
+        JsonNode strict = send(ChatRequest.builder()
+                .user("Go.")
+                .tools(List.of(AnthropicToolUseRoundTripTests.TOOLS.get(0), open))
+                .build());
+        server.enqueueResource("text-response.json");
+        new AnthropicProvider()
+                .create(
+                        server.settings(),
+                        RptConfig.of(Map.of("rpt.anthropic.strict-tools", "false")),
+                        name -> AnthropicServer.FAKE_KEY)
+                .chat(ChatRequest.builder()
+                        .user("Go.")
+                        .tools(AnthropicToolUseRoundTripTests.TOOLS)
+                        .build());
+        JsonNode optedOut = tree(body(server.take()));
+
+        assertThat(strict.path("tools").get(0).path("strict").asBoolean()).isTrue();
+        assertThat(strict.path("tools")
+                        .get(0)
+                        .path("input_schema")
+                        .path("additionalProperties")
+                        .asBoolean(true))
+                .isFalse();
+        assertThat(strict.path("tools").get(1).has("strict")).isFalse();
+        assertThat(strict.path("tools").get(1).path("input_schema"))
+                .isEqualTo(tree("{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}"));
+        assertThat(optedOut.path("tools").get(0).has("strict")).isFalse();
+        assertThat(optedOut.path("tools").get(0).path("input_schema").has("additionalProperties"))
+                .isFalse();
     }
 
     @Test

@@ -103,6 +103,36 @@ class CacheKeyTests {
     }
 
     @Test
+    void theSettingsThatChangeTheReplyOutsideTheRequestJoinTheKeyOfTheConfiguredEndpoint() {
+        // Before this test the configured endpoint never carried them: a changed rpt.reasoning-effort was answered
+        // from the cache with the old effort's answers.
+        Map<String, String> base =
+                Map.of("rpt.provider", "openai", "rpt.model", MODEL.model(), "rpt.api-key-env", "none");
+        String plain = configuredKey(base);
+        Set<String> keys = new HashSet<>();
+        keys.add(plain);
+        for (Map.Entry<String, String> setting : Map.of(
+                        "rpt.reasoning-effort", "high",
+                        "rpt.anthropic.thinking", "adaptive",
+                        "rpt.anthropic.thinking-budget", "4000",
+                        "rpt.anthropic.structured-output", "tool",
+                        "rpt.anthropic.strict-tools", "false")
+                .entrySet()) {
+            Map<String, String> with = new java.util.HashMap<>(base);
+            with.put(setting.getKey(), setting.getValue());
+            assertThat(keys.add(configuredKey(with))).as(setting.getKey()).isTrue();
+        }
+        assertThat(configuredKey(base))
+                .as("unset settings leave the key as it was")
+                .isEqualTo(plain);
+    }
+
+    private static String configuredKey(Map<String, String> settings) {
+        RptConfig config = RptConfig.of(settings);
+        return CacheKey.of(CacheEndpoint.of(ModelSettings.from(config), MODEL, config), base().build());
+    }
+
+    @Test
     void everyPartOfTheRequestChangesTheKey() {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("base", CacheKey.of(CacheEndpoint.of(MODEL), base().build()));
