@@ -107,8 +107,19 @@ final class ResponseDecoder {
         long input = usage.path("input_tokens").asLong(0)
                 + usage.path("cache_creation_input_tokens").asLong(0)
                 + usage.path("cache_read_input_tokens").asLong(0);
-        // Cache reads are the cheap part; cache writes are priced as input (Anthropic bills them a little above it).
+        // Cache reads are the cheap part; cache writes cost more than input, the one-hour ones more than the
+        // five-minute
+        // ones (usage.cache_creation splits them; without it every write counts as a five-minute one).
+        long writes = usage.path("cache_creation_input_tokens").asLong(0);
+        long longWrites = Math.min(
+                writes,
+                usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong(0));
         return Usage.of(input, usage.path("output_tokens").asLong(0))
-                .withDetails(usage.path("cache_read_input_tokens").asLong(0), 0);
+                .withDetails(
+                        usage.path("cache_read_input_tokens").asLong(0),
+                        usage.path("output_tokens_details")
+                                .path("thinking_tokens")
+                                .asLong(0))
+                .withCacheWrites(writes, longWrites);
     }
 }

@@ -28,6 +28,19 @@ class AnthropicResponseTests {
     }
 
     @Test
+    void cacheWritesBySpanAndThinkingTokensAreRead() {
+        // The usage fields of anthropic-sdk-python types/usage.py, cache_creation.py and output_tokens_details.py.
+        ChatResponse reply = reply("{\"id\":\"msg_05\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"model\":\"claude-opus-4-6\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],"
+                + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":50,"
+                + "\"cache_creation_input_tokens\":2000,\"cache_read_input_tokens\":0,\"cache_creation\":"
+                + "{\"ephemeral_5m_input_tokens\":1500,\"ephemeral_1h_input_tokens\":500},\"output_tokens\":400,"
+                + "\"output_tokens_details\":{\"thinking_tokens\":350}}}");
+
+        assertThat(reply.usage()).isEqualTo(new Usage(2050, 400, 2450, 0, 350, 2000, 500));
+    }
+
+    @Test
     void textBlocksAreJoinedAndCacheTokensCountAsInput() {
         server.enqueueResource("text-response.json");
 
@@ -37,7 +50,8 @@ class AnthropicResponseTests {
         assertThat(reply.toolCalls()).isEmpty();
         assertThat(reply.refusal()).isNull();
         assertThat(reply.finishReason()).isEqualTo(FinishReason.STOP);
-        assertThat(reply.usage()).isEqualTo(new Usage(1600, 12, 1612, 300, 0));
+        // Without usage.cache_creation every write counts as a five-minute one.
+        assertThat(reply.usage()).isEqualTo(new Usage(1600, 12, 1612, 300, 0, 100, 0));
         assertThat(reply.model()).isEqualTo("claude-sonnet-4-5-20250929");
         // The Messages API names the dated model that served the reply and has no system fingerprint.
         assertThat(reply.systemFingerprint()).isNull();
