@@ -37,7 +37,7 @@ public record ModelSettings(
         Duration timeout) {
 
     /** The providers rpt ships. */
-    public static final List<String> KNOWN_PROVIDERS = List.of("openai", "anthropic", "sim");
+    public static final List<String> KNOWN_PROVIDERS = List.of("openai", "openai-responses", "anthropic", "sim");
 
     static final String NO_KEY = "none";
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);

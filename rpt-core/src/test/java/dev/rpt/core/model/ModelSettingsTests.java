@@ -21,14 +21,14 @@ class ModelSettingsTests {
         assertThatThrownBy(() -> from(Map.of("rpt.model", "gpt-4.1-mini")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rpt.provider is not set")
-                .hasMessageContaining("openai, anthropic, sim");
+                .hasMessageContaining("openai, openai-responses, anthropic, sim");
     }
 
     @Test
     void anUnknownProviderNamesTheKeyAndTheChoices() {
         assertThatThrownBy(() -> from(Map.of("rpt.provider", "gemini", "rpt.model", "x")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid value 'gemini' for rpt.provider: expected one of openai, anthropic, sim.");
+                .hasMessage("Invalid value 'gemini' for rpt.provider: expected one of openai, openai-responses, anthropic, sim.");
     }
 
     @Test

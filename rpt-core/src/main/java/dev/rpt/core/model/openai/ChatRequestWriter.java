@@ -10,11 +10,8 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
-import dev.rpt.core.model.http.StrictSchemas;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -41,9 +38,7 @@ final class ChatRequestWriter {
 
     private final String model;
     private final OpenAiOptions options;
-    private final Consumer<String> warnings;
-    // Each schema that cannot go out strict is said once per model, not once per request.
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final OutgoingSchemas schemas;
 
     ChatRequestWriter(String model, OpenAiOptions options) {
         this(model, options, System.out::println);
@@ -53,7 +48,7 @@ final class ChatRequestWriter {
     ChatRequestWriter(String model, OpenAiOptions options, Consumer<String> warnings) {
         this.model = model;
         this.options = options;
-        this.warnings = warnings;
+        this.schemas = new OutgoingSchemas(model, warnings);
     }
 
     byte[] write(ChatRequest request) {
@@ -132,10 +127,7 @@ final class ChatRequestWriter {
         ObjectNode function = node.putObject("function");
         function.put("name", tool.name());
         function.put("description", tool.description());
-        Sent parameters = sent(
-                schema(tool.parameters().json(), "the parameters schema of tool " + tool.name()),
-                tool.strict(),
-                "the parameters of tool " + tool.name());
+        OutgoingSchemas.Sent parameters = schemas.parameters(tool);
         function.set("parameters", parameters.schema());
         function.put("strict", parameters.strict());
         return node;
@@ -156,43 +148,9 @@ final class ChatRequestWriter {
         node.put("type", "json_schema");
         ObjectNode jsonSchema = node.putObject("json_schema");
         jsonSchema.put("name", format.name());
-        Sent schema = sent(
-                schema(format.schema().json(), "the response format schema " + format.name()),
-                format.strict(),
-                "the output schema " + format.name());
+        OutgoingSchemas.Sent schema = schemas.output(format);
         jsonSchema.put("strict", schema.strict());
         jsonSchema.set("schema", schema.schema());
         return node;
-    }
-
-    /** A schema as it goes out, and whether strict. */
-    private record Sent(JsonNode schema, boolean strict) {}
-
-    /**
-     * A schema asked to be strict, written into strict mode's subset, or sent as it is without {@code strict} (said
-     * once) where it cannot be: OpenAI and Azure answer a strict schema outside the subset with a 400.
-     */
-    private Sent sent(JsonNode schema, boolean strict, String what) {
-        if (!strict) {
-            return new Sent(schema, false);
-        }
-        StrictSchemas.Adapted adapted = StrictSchemas.adapt(schema);
-        adapted.notStrict().ifPresent(why -> warnOnce(what, why));
-        return new Sent(adapted.schema(), adapted.notStrict().isEmpty());
-    }
-
-    private void warnOnce(String what, String why) {
-        if (warned.add(what)) {
-            warnings.accept("[rpt] WARNING: " + what + " goes to " + model + " without strict: " + why + ". The model"
-                    + " is asked, not held, to follow it; rpt still checks every answer against the schema.");
-        }
-    }
-
-    private static JsonNode schema(String json, String what) {
-        JsonNode schema = OpenAiJson.parseInput(json, what);
-        if (!schema.isObject()) {
-            throw new IllegalArgumentException(what + " must be a JSON object");
-        }
-        return schema;
     }
 }

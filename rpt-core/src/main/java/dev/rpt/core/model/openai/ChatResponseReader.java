@@ -174,7 +174,7 @@ final class ChatResponseReader {
         return tokens;
     }
 
-    private static String token(JsonNode entry, String body) {
+    static String token(JsonNode entry, String body) {
         String token = OpenAiJson.text(entry, "token");
         if (token == null) {
             throw new MalformedResponseException("a logprobs entry has no token", body, null);
@@ -182,7 +182,7 @@ final class ChatResponseReader {
         return token;
     }
 
-    private static double logprob(JsonNode entry, String body) {
+    static double logprob(JsonNode entry, String body) {
         JsonNode value = entry.get("logprob");
         if (value == null || !value.isNumber()) {
             throw new MalformedResponseException("a logprobs entry has no numeric logprob", body, null);

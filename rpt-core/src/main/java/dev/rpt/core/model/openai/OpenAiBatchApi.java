@@ -24,20 +24,15 @@ import java.util.Set;
 
 /**
  * OpenAI's Batch API: the requests go up as a JSONL file ({@code POST /files}, purpose {@code batch}), a batch is
- * created over it ({@code POST /batches}, endpoint {@code /v1/chat/completions}, window {@code 24h}), polled ({@code
+ * created over it ({@code POST /batches}, endpoint {@code /v1/chat/completions}, or {@code /v1/responses} for the
+ * Responses wire, window {@code 24h}), polled ({@code
  * GET /batches/{id}}), and its output and error files are read ({@code GET /files/{id}/content}). Each line's body is
  * the same JSON the direct call sends, and each reply is read like a direct one. Azure OpenAI's v1 API ({@code
- * https://<resource>.openai.azure.com/openai/v1}) is the same but for the endpoint's path, {@code /chat/completions};
+ * https://<resource>.openai.azure.com/openai/v1}) is the same but for the endpoint's path, without the version;
  * its model is the name of a Global Batch deployment. The batch carries rpt's submission tag
  * in its metadata, so a run that stopped before recording the batch's id finds it in the batch list.
  */
 final class OpenAiBatchApi implements BatchApi {
-
-    /** The endpoint every line names; OpenAI's Batch API takes the path with its version. */
-    static final String ENDPOINT = "/v1/chat/completions";
-
-    /** The same on Azure OpenAI, whose Batch API names the path without a version. */
-    static final String AZURE_ENDPOINT = "/chat/completions";
 
     /** The metadata key that holds rpt's submission tag, by which {@link #find} recognises a batch. */
     static final String SUBMISSION = "rpt_submission";
@@ -48,26 +43,20 @@ final class OpenAiBatchApi implements BatchApi {
     private static final Set<String> ENDED = Set.of("completed", "failed", "expired", "cancelled");
 
     private final OpenAiTransport transport;
-    private final ChatRequestWriter writer;
-    private final ChatResponseReader reader;
+    private final WireApi wire;
     private final String endpoint;
     private final Optional<String> unsupported;
 
     /**
-     * @param endpoint {@link #ENDPOINT}, or {@link #AZURE_ENDPOINT} for Azure OpenAI
+     * @param wire the chat wire whose requests the batch carries
+     * @param azure whether the server is Azure OpenAI, whose batch lines name the path without the version
      * @param unsupported why this base URL has no Batch API although the server may have one (an Azure deployment's
      *     URL, whose batches live under the resource's v1 URL), if so
      */
-    OpenAiBatchApi(
-            String model,
-            OpenAiOptions options,
-            OpenAiTransport transport,
-            String endpoint,
-            Optional<String> unsupported) {
+    OpenAiBatchApi(WireApi wire, OpenAiTransport transport, boolean azure, Optional<String> unsupported) {
         this.transport = transport;
-        this.writer = new ChatRequestWriter(model, options);
-        this.reader = new ChatResponseReader(model);
-        this.endpoint = endpoint;
+        this.wire = wire;
+        this.endpoint = wire.batchEndpoint(azure);
         this.unsupported = unsupported;
     }
 
@@ -210,7 +199,7 @@ final class OpenAiBatchApi implements BatchApi {
     private Outcome outcome(JsonNode line) {
         JsonNode response = line.path("response");
         if (response.isObject() && response.path("status_code").asInt() == 200) {
-            return new Outcome.Answered(reader.read(JsonFiles.compactText(response.path("body"))));
+            return new Outcome.Answered(wire.read(JsonFiles.compactText(response.path("body"))));
         }
         JsonNode error = line.path("error").isObject()
                 ? line.path("error")
@@ -246,7 +235,7 @@ final class OpenAiBatchApi implements BatchApi {
         byte[] head = ("{\"custom_id\":" + JsonFiles.compactText(item.customId()) + ",\"method\":\"POST\",\"url\":\""
                         + endpoint + "\",\"body\":")
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] body = writer.write(item.request());
+        byte[] body = wire.write(item.request());
         byte[] line = new byte[head.length + body.length + 1];
         System.arraycopy(head, 0, line, 0, head.length);
         System.arraycopy(body, 0, line, head.length, body.length);

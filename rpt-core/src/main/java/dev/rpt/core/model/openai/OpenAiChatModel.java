@@ -5,26 +5,23 @@ import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
 
-/** A {@link ChatModel} over {@code POST {base}/chat/completions}. Immutable, so thread-safe. */
+/** A {@link ChatModel} over one of OpenAI's chat wires ({@link WireApi}). Immutable, so thread-safe. */
 final class OpenAiChatModel implements ChatModel {
-
-    static final String PATH = "chat/completions";
 
     private final ModelInfo info;
     private final OpenAiTransport transport;
-    private final ChatRequestWriter writer;
-    private final ChatResponseReader reader;
+    private final WireApi wire;
 
-    OpenAiChatModel(String model, OpenAiOptions options, OpenAiTransport transport) {
-        this.info = new ModelInfo(OpenAiProvider.ID, model, false);
+    /** @param provider the provider id the model is known by, in the cache key and the report */
+    OpenAiChatModel(String provider, String model, WireApi wire, OpenAiTransport transport) {
+        this.info = new ModelInfo(provider, model, false);
         this.transport = transport;
-        this.writer = new ChatRequestWriter(model, options);
-        this.reader = new ChatResponseReader(model);
+        this.wire = wire;
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return reader.read(transport.post(PATH, writer.write(request)));
+        return wire.read(transport.post(wire.path(), wire.write(request)));
     }
 
     @Override
@@ -34,6 +31,6 @@ final class OpenAiChatModel implements ChatModel {
 
     @Override
     public String toString() {
-        return "OpenAiChatModel[" + info.label() + ", " + transport + "]";
+        return "OpenAiChatModel[" + info.label() + " over " + wire.path() + ", " + transport + "]";
     }
 }

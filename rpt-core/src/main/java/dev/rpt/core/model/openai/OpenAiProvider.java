@@ -57,7 +57,11 @@ public final class OpenAiProvider implements ChatModelProvider {
      */
     public ChatModel create(ModelSettings settings, OpenAiOptions options, UnaryOperator<String> environment) {
         Objects.requireNonNull(options, "options");
-        return new OpenAiChatModel(settings.model(), options, OpenAiTransport.create(settings, environment));
+        return new OpenAiChatModel(
+                ID,
+                settings.model(),
+                WireApi.chatCompletions(settings.model(), options),
+                OpenAiTransport.create(settings, environment));
     }
 
     /**
@@ -68,6 +72,15 @@ public final class OpenAiProvider implements ChatModelProvider {
      */
     @Override
     public Optional<BatchApi> batchApi(ModelSettings settings, RptConfig config, UnaryOperator<String> environment) {
+        return Optional.of(
+                batchApi(settings, WireApi.chatCompletions(settings.model(), OpenAiOptions.from(config)), environment));
+    }
+
+    /**
+     * OpenAI's Batch API for a wire, shared with {@link OpenAiResponsesProvider}: on an Azure OpenAI resource ({@code
+     * *.azure.com}, or {@code rpt.auth-header=api-key}) its variant, whose lines name the path without the version.
+     */
+    static BatchApi batchApi(ModelSettings settings, WireApi wire, UnaryOperator<String> environment) {
         OpenAiTransport transport = OpenAiTransport.create(settings, environment);
         URI base = URI.create(settings.baseUrl().orElse("https://api.openai.com/v1"));
         // Azure by its host, or by its key header (a resource behind a proxy or a private endpoint has another host).
@@ -79,12 +92,7 @@ public final class OpenAiProvider implements ChatModelProvider {
                         + "); set rpt.base-url to the resource's v1 URL, https://" + base.getHost()
                         + "/openai/v1, and rpt.model to the name of a Global Batch deployment")
                 : Optional.empty();
-        return Optional.of(new OpenAiBatchApi(
-                settings.model(),
-                OpenAiOptions.from(config),
-                transport,
-                azure ? OpenAiBatchApi.AZURE_ENDPOINT : OpenAiBatchApi.ENDPOINT,
-                unsupported));
+        return new OpenAiBatchApi(wire, transport, azure, unsupported);
     }
 
     /**

@@ -62,6 +62,7 @@ public final class ChatModels {
     /** The artifact that ships each built-in provider, for the error when one is missing from the classpath. */
     private static final Map<String, String> SHIPPED_IN = Map.of(
             "openai", "dev.rpt:rpt-core",
+            "openai-responses", "dev.rpt:rpt-core",
             "anthropic", "dev.rpt:rpt-core",
             "sim", "dev.rpt:rpt-sim");
 

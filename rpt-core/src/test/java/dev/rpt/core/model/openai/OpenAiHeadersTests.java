@@ -174,7 +174,7 @@ class OpenAiHeadersTests {
     void usesThePublicOpenAiEndpointByDefault() {
         ModelSettings settings = ModelSettings.of("openai", MODEL, null, KEY_VARIABLE);
 
-        assertThat(OpenAiTransport.create(settings, ENVIRONMENT).urlOf(OpenAiChatModel.PATH))
+        assertThat(OpenAiTransport.create(settings, ENVIRONMENT).urlOf("chat/completions"))
                 .isEqualTo("https://api.openai.com/v1/chat/completions");
     }
 }

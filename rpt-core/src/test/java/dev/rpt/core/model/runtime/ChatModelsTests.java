@@ -106,7 +106,7 @@ class ChatModelsTests {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rpt.provider")
                 .hasMessageContaining("'openia'")
-                .hasMessageContaining("openai, anthropic, sim, fake");
+                .hasMessageContaining("openai, openai-responses, anthropic, sim, fake");
     }
 
     @Test
@@ -117,7 +117,7 @@ class ChatModelsTests {
         assertThatThrownBy(() -> compose(values))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rpt.provider is not set")
-                .hasMessageContaining("openai, anthropic, sim, fake");
+                .hasMessageContaining("openai, openai-responses, anthropic, sim, fake");
     }
 
     @Test
