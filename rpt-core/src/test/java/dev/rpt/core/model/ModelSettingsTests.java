@@ -28,7 +28,8 @@ class ModelSettingsTests {
     void anUnknownProviderNamesTheKeyAndTheChoices() {
         assertThatThrownBy(() -> from(Map.of("rpt.provider", "gemini", "rpt.model", "x")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid value 'gemini' for rpt.provider: expected one of openai, openai-responses, anthropic, sim.");
+                .hasMessage(
+                        "Invalid value 'gemini' for rpt.provider: expected one of openai, openai-responses, anthropic, sim.");
     }
 
     @Test

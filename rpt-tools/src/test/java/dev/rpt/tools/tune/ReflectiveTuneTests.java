@@ -96,7 +96,22 @@ class ReflectiveTuneTests {
     }
 
     @Test
+    void targetCriticAndOptimizerAllCrossTheResponsesWire() throws IOException {
+        // The math prompt tuned end to end through the openai-responses provider against a loopback Responses server.
+        SimOverOpenAiWire wire = tuneOverWire("openai-responses");
+
+        assertThat(wire.responsesBodies.get()).as("requests on /v1/responses").isEqualTo(wire.requests.get());
+    }
+
+    @Test
     void targetCriticAndOptimizerAllCrossTheOpenAiWire() throws IOException {
+        SimOverOpenAiWire wire = tuneOverWire("openai");
+
+        assertThat(wire.responsesBodies.get()).isZero();
+    }
+
+    /** Tunes the math prompt with target, critic and optimizer reached through the provider over a loopback server. */
+    private SimOverOpenAiWire tuneOverWire(String provider) throws IOException {
         RptConfig simConfig = RptConfig.of(Map.of("rpt.provider", "sim", "rpt.sim.answers", "sim/gsm8k-sample.jsonl"));
         ChatModel sim = new SimProvider().create(ModelSettings.from(simConfig), simConfig, name -> null);
         SimOverOpenAiWire wire = new SimOverOpenAiWire(sim);
@@ -104,12 +119,18 @@ class ReflectiveTuneTests {
             server.setDispatcher(wire);
             server.start();
             RptConfig openai = RptConfig.of(Map.of(
-                    "rpt.provider", "openai",
-                    "rpt.model", "gpt-sim",
-                    "rpt.base-url", server.url("/v1").toString(),
-                    "rpt.api-key-env", "none"));
-            ChatModel viaWire = new dev.rpt.core.model.openai.OpenAiProvider()
-                    .create(ModelSettings.from(openai), openai, name -> null);
+                    "rpt.provider",
+                    provider,
+                    "rpt.model",
+                    "gpt-sim",
+                    "rpt.base-url",
+                    server.url("/v1").toString(),
+                    "rpt.api-key-env",
+                    "none"));
+            ChatModel viaWire = (provider.equals("openai")
+                            ? new dev.rpt.core.model.openai.OpenAiProvider()
+                            : new dev.rpt.core.model.openai.OpenAiResponsesProvider())
+                    .create(ModelSettings.from(openai, List.of(provider)), openai, name -> null);
             Path promptFile = dir.resolve("math.prompt");
             Files.writeString(promptFile, SEED);
             MetricBounds goals = MetricBounds.of(0.80, 0.15, Double.NaN, Double.NaN);
@@ -134,6 +155,7 @@ class ReflectiveTuneTests {
                     .as("tool results sent back over the wire")
                     .isPositive();
             assertThat(wire.requests.get()).isGreaterThan(200);
+            return wire;
         }
     }
 }

@@ -149,6 +149,38 @@ class OpenAiBatchApiTests {
     }
 
     @Test
+    void theResponsesWireBatchesToV1ResponsesAndReadsItsRepliesAsResponses() throws Exception {
+        // The batch's endpoint as openai-python types/batch_create_params.py lists it; each line's body is the direct
+        // call's Responses body, and each answer in the output file a Responses reply.
+        server.enqueue(ok("batch/file-uploaded.json"));
+        server.enqueue(ok("batch/batch-validating.json"));
+        server.enqueue(ok("batch/batch-completed-partly-failed.json"));
+        server.enqueue(json(
+                200,
+                "{\"id\":\"batch_req_k1\",\"custom_id\":\"k1\",\"response\":{\"status_code\":200,\"request_id\":"
+                        + "\"req_k1\",\"body\":"
+                        + OpenAiFixtures.tree(OpenAiFixtures.resource("responses/completed-text.json"))
+                        + "},\"error\":null}\n"));
+        server.enqueue(json(200, ""));
+        BatchApi responses = new OpenAiResponsesProvider()
+                .batchApi(settings(server), RptConfig.of(Map.of()), ENVIRONMENT)
+                .orElseThrow();
+
+        responses.submit(List.of(new BatchApi.Item("k1", request())), "tag-1");
+        Map<String, Outcome> results = responses.results(responses.status("batch_abc123"), Map.of());
+
+        assertThat(body(server.takeRequest()))
+                .contains("{\"custom_id\":\"k1\",\"method\":\"POST\",\"url\":\"/v1/responses\",\"body\":"
+                        + "{\"model\":\"gpt-4.1-mini\",\"input\":[{\"role\":\"user\",\"content\":\"What is 9 + 9?\"}],"
+                        + "\"temperature\":0.0,\"max_output_tokens\":256,\"store\":false}}\n");
+        assertThat(body(server.takeRequest()))
+                .isEqualTo("{\"input_file_id\":\"file-abc123\",\"endpoint\":\"/v1/responses\","
+                        + "\"completion_window\":\"24h\",\"metadata\":{\"rpt_submission\":\"tag-1\"}}");
+        assertThat(((Outcome.Answered) results.get("k1")).response().text())
+                .isEqualTo("{\"answer\":\"18\",\"confidence\":0.9}");
+    }
+
+    @Test
     void anAzureDeploymentsUrlHasNoBatchesAndTheErrorNamesTheResourcesV1Url() {
         ModelSettings deployment = ModelSettings.of(
                 "openai",
