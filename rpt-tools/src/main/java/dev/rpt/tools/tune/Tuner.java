@@ -2,37 +2,26 @@ package dev.rpt.tools.tune;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.api.ToolCall;
 import dev.rpt.chat.ChatMessage;
-import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.Role;
-import dev.rpt.chat.ToolChoice;
 import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
-import dev.rpt.core.model.ModelException;
 import dev.rpt.core.model.runtime.UsageLedger;
-import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.prompt.PromptWriter;
-import dev.rpt.tools.record.DecisionJson;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -46,7 +35,6 @@ import org.apiguardian.api.API;
 public final class Tuner {
 
     private static final ObjectMapper JSON = JsonFiles.mapper();
-    private static final int MAX_NUDGES = 2;
 
     /**
      * The output limit of an optimizer turn. A turn can hold a whole rewritten prompt as the arguments of {@code
@@ -58,10 +46,12 @@ public final class Tuner {
 
     private final TuneSettings settings;
     private final AdoptionPolicy adoption;
-    private final ChatModel optimizer;
     private final DiagnosticFunction diagnostic;
-    private final UsageLedger ledger;
     private final Consumer<String> progress;
+    private final StopRules rules;
+    private final ProgressText text;
+    private final CandidateBuilder candidates;
+    private final OptimizerTurns turns;
     private final Map<String, ToolHandler> tools = Map.of(
             OptimizerTools.EVALUATE, this::evaluate,
             OptimizerTools.INSPECT, this::inspect,
@@ -102,10 +92,12 @@ public final class Tuner {
             Consumer<String> progress) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.adoption = Objects.requireNonNull(adoption, "adoption");
-        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.diagnostic = Objects.requireNonNull(diagnostic, "diagnostic");
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.rules = new StopRules(settings, Objects.requireNonNull(ledger, "ledger"));
+        this.text = new ProgressText(settings);
+        this.candidates = new CandidateBuilder(diagnostic, progress);
+        this.turns = new OptimizerTurns(Objects.requireNonNull(optimizer, "optimizer"));
     }
 
     /**
@@ -142,7 +134,7 @@ public final class Tuner {
                 new Conversation(settings.memory(), settings.memoryK()));
         PromptFile current = checkpoint.isPresent() ? restore(state, checkpoint.get(), recordDirectory) : seed;
         state.conversation.add(ChatMessage.system(OptimizerTools.CONTROLLER));
-        state.conversation.add(ChatMessage.user(brief(current, goals)));
+        state.conversation.add(ChatMessage.user(text.brief(current, goals)));
         if (!state.evaluations.isEmpty()) {
             StringBuilder memory = new StringBuilder("This tune was interrupted and resumes now. Earlier iterations:");
             state.evaluations.forEach(e -> memory.append("\n").append(Conversation.summary(e)));
@@ -150,23 +142,23 @@ public final class Tuner {
             state.conversation.add(ChatMessage.user(memory.toString()));
         }
         while (!state.stopped()) {
-            Optional<String> budget = budgetExhausted(state.evaluations);
+            Optional<String> budget = rules.budgetExhausted(state.evaluations);
             if (budget.isPresent()) {
                 state.stop(budget.get());
                 break;
             }
-            Optional<ChatResponse> response = askOptimizer(state);
+            Optional<ChatResponse> response = turns.ask(state);
             if (response.isEmpty()) {
                 break;
             }
             if (!response.get().hasToolCalls()) {
-                nudge(state, response.get());
+                turns.nudge(state, response.get());
                 continue;
             }
             state.nudges = 0;
             state.conversation.add(response.get().toMessage());
             for (ToolCall call : response.get().toolCalls()) {
-                Optional<JsonNode> arguments = arguments(state, call);
+                Optional<JsonNode> arguments = OptimizerTurns.arguments(state, call);
                 if (arguments.isPresent()) {
                     tools.getOrDefault(call.name(), this::unknownTool).handle(call, arguments.get(), state);
                 }
@@ -197,80 +189,6 @@ public final class Tuner {
         return current;
     }
 
-    /** The optimizer's next turn; empty, with the tune stopped, when the optimizer fails after an evaluation. */
-    private Optional<ChatResponse> askOptimizer(TuneState state) throws IOException {
-        ChatResponse response;
-        try {
-            response = optimizer.chat(ChatRequest.builder()
-                    .messages(state.conversation.messages())
-                    .tools(OptimizerTools.ALL)
-                    .toolChoice(ToolChoice.REQUIRED)
-                    .temperature(0.0)
-                    .maxTokens(OPTIMIZER_MAX_TOKENS)
-                    .build());
-        } catch (ModelException e) {
-            if (state.evaluations.isEmpty()) {
-                throw new TuneStopped("The optimizer model failed before the first evaluation: " + e.getMessage(), e);
-            }
-            state.stop("the optimizer model failed (" + e.getClass().getSimpleName() + "): " + e.getMessage());
-            return Optional.empty();
-        }
-        state.recorder.transcript(state.evaluations.size(), response);
-        return Optional.of(response);
-    }
-
-    /** A reply in text: ask again for a function call, a few times. */
-    private void nudge(TuneState state, ChatResponse response) {
-        if (++state.nudges > MAX_NUDGES) {
-            throw new TuneStopped(
-                    "The optimizer answered " + state.nudges + " times in text without calling a tool."
-                            + " Use a model that supports function calling (for vLLM start the server with"
-                            + " --enable-auto-tool-choice), or another rpt.tune.optimizer.model.",
-                    null);
-        }
-        state.conversation.add(ChatMessage.assistant(spokenText(response)));
-        state.conversation.add(ChatMessage.user("Call a function: evaluate_prompt with the candidate sections,"
-                + " inspect_failures, or decide. Do not answer in text."));
-    }
-
-    /**
-     * What the optimizer's turn said, for the conversation. A turn with neither text nor a tool call (a refusal, an
-     * Anthropic {@code pause_turn}) must still be an assistant message, and providers reject an empty one; so it
-     * carries the refusal, or says that the turn was empty.
-     */
-    static String spokenText(ChatResponse response) {
-        if (response.text() != null && !response.text().isBlank()) {
-            return response.text();
-        }
-        if (response.refusal() != null && !response.refusal().isBlank()) {
-            return response.refusal();
-        }
-        return "(no text and no function call)";
-    }
-
-    /** A call's arguments as a JSON object; empty, with a corrective message, when they are malformed. */
-    private static Optional<JsonNode> arguments(TuneState state, ToolCall call) {
-        try {
-            JsonNode arguments = JSON.readTree(call.arguments());
-            if (arguments == null || !arguments.isObject()) {
-                throw new IllegalArgumentException("arguments are not a JSON object");
-            }
-            state.malformed = 0;
-            return Optional.of(arguments);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            if (++state.malformed > 1) {
-                state.stop("the optimizer sent malformed arguments to " + call.name() + " twice in a row");
-                state.conversation.add(ChatMessage.toolError(call.id(), "Malformed arguments again; stopping."));
-            } else {
-                state.conversation.add(ChatMessage.toolError(
-                        call.id(),
-                        "The arguments of " + call.name() + " are not a valid JSON object (" + e.getMessage()
-                                + "). Call it again with valid JSON that follows its schema."));
-            }
-            return Optional.empty();
-        }
-    }
-
     /** {@code evaluate_prompt}: runs the diagnostic function on a candidate and decides whether to stop. */
     private void evaluate(ToolCall call, JsonNode arguments, TuneState state) throws IOException {
         if (state.evaluations.size() >= settings.maxIterations()) {
@@ -280,7 +198,7 @@ public final class Tuner {
             state.stop("reached rpt.tune.max-iterations (" + settings.maxIterations() + ")");
             return;
         }
-        Optional<PromptFile> candidate = candidate(state, arguments, call);
+        Optional<PromptFile> candidate = candidates.candidate(state, arguments, call);
         if (candidate.isEmpty()) {
             return;
         }
@@ -291,26 +209,8 @@ public final class Tuner {
         state.evaluations.add(evaluation);
         diagnostic.exampleCases().forEach(example -> state.examplePool.put(example.id(), example));
         state.conversation.addReport(call.id(), evaluation);
-        progress.accept(progressLine(evaluation, state.pendingTargets, state.started, usage(state.evaluations)));
-        if (answeredNothing(evaluation)) {
-            // A provider that is down would error every case of every further candidate too.
-            state.stop("the target model answered none of the "
-                    + (evaluation.tune().errored() + evaluation.holdout().errored())
-                    + " cases of iteration " + iteration + " (every one errored; its run report says why)");
-        } else if (settings.untilPass()
-                && !state.goals.isEmpty()
-                && state.goals.check(evaluation.holdout()).passed()
-                && evaluation.holdoutScore(settings.objective(), settings.brierWeight())
-                        > state.evaluations.get(0).holdoutScore(settings.objective(), settings.brierWeight()) - 1e-12) {
-            // Said for what it is: the selection cases' point estimates, not the verdict of mvn verify, which judges
-            // every case of the class in rpt.check.mode and can still fail a bound the held-out cases met.
-            state.stop("every threshold holds on the held-out cases ("
-                    + evaluation.holdout().n() + " scored: "
-                    + state.goals.check(evaluation.holdout()).measuredLine() + "); mvn verify judges every case of"
-                    + " the class and can still differ");
-        } else if (plateaued(state.evaluations)) {
-            state.stop(settings.plateau() + " evaluations in a row did not beat the best");
-        }
+        progress.accept(text.line(evaluation, state.pendingTargets, state.started, rules.usage(state.evaluations)));
+        rules.afterEvaluation(state, evaluation).ifPresent(state::stop);
     }
 
     /** {@code inspect_failures}: the failures of one mode in the latest evaluation. */
@@ -345,10 +245,11 @@ public final class Tuner {
             if (arguments.has("examples")) {
                 sections.set("examples", arguments.get("examples"));
             }
-            Optional<PromptFile> patched = candidate(state, sections, call);
+            Optional<PromptFile> patched = candidates.candidate(state, sections, call);
             if (patched.isPresent()) {
-                state.pendingTargets = targets(arguments);
-                state.recorder.patch(state.evaluations.size(), decision(arguments, base, patched.get()));
+                state.pendingTargets = CandidateBuilder.targets(arguments);
+                state.recorder.patch(
+                        state.evaluations.size(), CandidateBuilder.decision(arguments, base, patched.get()));
                 state.conversation.add(ChatMessage.toolResult(
                         call.id(), "Patch accepted. Evaluate it: call evaluate_prompt with the patched sections."));
             }
@@ -411,102 +312,8 @@ public final class Tuner {
                 stopReason,
                 decision,
                 decision.lines(seedEvaluation, best, adoption, settings.objective(), settings.samples()));
-        recorder.summary(result, settings, usage(evaluations));
+        recorder.summary(result, settings, rules.usage(evaluations));
         return result;
-    }
-
-    private Optional<PromptFile> candidate(TuneState state, JsonNode arguments, ToolCall call) {
-        PromptFile seed = state.seed;
-        Conversation conversation = state.conversation;
-        if (!arguments.path("system").isTextual() || !arguments.path("user").isTextual()) {
-            conversation.add(ChatMessage.toolError(
-                    call.id(), "Both 'system' and 'user' section texts are required, as strings."));
-            return Optional.empty();
-        }
-        PromptFile candidate;
-        try {
-            candidate = seed.withSections(
-                    arguments.get("system").asText(), arguments.get("user").asText());
-        } catch (IllegalArgumentException e) {
-            conversation.add(ChatMessage.toolError(
-                    call.id(),
-                    "Rejected: the candidate is not a valid prompt: " + e.getMessage()
-                            + ". Keep the placeholders as they are and add no new ones."));
-            return Optional.empty();
-        }
-        try {
-            candidate = withExamples(candidate, arguments.get("examples"), state);
-        } catch (IllegalArgumentException e) {
-            conversation.add(ChatMessage.toolError(call.id(), "Rejected: " + e.getMessage() + "."));
-            return Optional.empty();
-        }
-        Set<String> removed = new LinkedHashSet<>(seed.placeholders());
-        removed.removeAll(candidate.placeholders());
-        if (!removed.isEmpty()) {
-            conversation.add(ChatMessage.toolError(
-                    call.id(),
-                    "Rejected: the candidate drops the placeholder(s) " + removed
-                            + ", which the test cases fill. Keep every placeholder of the prompt."));
-            return Optional.empty();
-        }
-        Optional<CaseMaterial.Copy> copy = diagnostic.caseMaterial().copiedInto(seed, candidate);
-        if (copy.isPresent()) {
-            progress.accept("Rejected a candidate that copies optimization case '"
-                    + copy.get().caseId() + "' (\"" + copy.get().words() + "\"), before evaluating it.");
-            conversation.add(ChatMessage.toolError(
-                    call.id(),
-                    "Rejected before evaluation: the candidate copies the text of optimization case '"
-                            + copy.get().caseId() + "' (\"" + copy.get().words() + "\"). A prompt that quotes"
-                            + " the cases you were shown, their questions or their answers, fits them and fails on"
-                            + " new ones. Describe the general rule the failures point to instead, without"
-                            + " quoting any case; to show a worked example, pass its id as 'examples'."));
-            return Optional.empty();
-        }
-        return Optional.of(candidate);
-    }
-
-    /**
-     * The candidate with the worked examples the optimizer chose: {@code examples} ids rebuild the block (an empty
-     * list removes it); without them, the ids already in the block are kept and its text rebuilt. A case may be added
-     * only when the latest candidate answered it correctly; one already shown by the latest candidate may stay.
-     *
-     * @throws IllegalArgumentException naming a case that may not be an example, and what to do
-     */
-    private PromptFile withExamples(PromptFile candidate, JsonNode requested, TuneState state) {
-        String system = candidate.sectionText(Role.SYSTEM);
-        List<String> present = WorkedExamples.ids(system);
-        List<String> ids = new ArrayList<>();
-        if (requested == null || requested.isNull()) {
-            ids.addAll(present);
-        } else if (requested.isArray()) {
-            requested.forEach(id -> ids.add(id.asText()));
-        } else {
-            throw new IllegalArgumentException("'examples' must be an array of case ids, or null");
-        }
-        if (ids.isEmpty() && present.isEmpty()) {
-            return candidate;
-        }
-        String seedBlock = WorkedExamples.block(state.seed.sectionText(Role.SYSTEM));
-        if (ids.equals(present)
-                && !seedBlock.isEmpty()
-                && WorkedExamples.block(system).equals(seedBlock)) {
-            // The examples the prompt file already had (e.g. from an earlier tune) stay as they are.
-            return candidate;
-        }
-        Set<String> eligible = new LinkedHashSet<>();
-        diagnostic.exampleCases().forEach(example -> eligible.add(example.id()));
-        Set<String> shown = new LinkedHashSet<>(
-                state.latest().map(e -> WorkedExamples.ids(e.candidate())).orElse(List.of()));
-        List<WorkedExamples.Example> examples = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(ids)) {
-            if ((!eligible.contains(id) && !shown.contains(id)) || !state.examplePool.containsKey(id)) {
-                throw new IllegalArgumentException("case '" + id + "' cannot be a worked example: only optimization"
-                        + " cases the latest candidate answered correctly can (call list_examples), and the ones it"
-                        + " already shows");
-            }
-            examples.add(state.examplePool.get(id));
-        }
-        return candidate.withSystem(WorkedExamples.withExamples(system, candidate, examples));
     }
 
     /** {@code list_examples}: the optimization cases the latest candidate answered correctly. */
@@ -539,178 +346,5 @@ public final class Tuner {
             example.reasoning().ifPresent(reasoning -> node.put("reasoning", reasoning));
         }
         state.conversation.add(ChatMessage.toolResult(call.id(), result.toString()));
-    }
-
-    private static boolean answeredNothing(Evaluation evaluation) {
-        return evaluation.tune().n() + evaluation.holdout().n() == 0
-                && evaluation.tune().errored() + evaluation.holdout().errored() > 0;
-    }
-
-    private boolean plateaued(List<Evaluation> evaluations) {
-        int streak = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        for (Evaluation evaluation : evaluations) {
-            double score = evaluation.tuneScore(settings.objective(), settings.brierWeight());
-            if (score > best + 1e-12) {
-                best = score;
-                streak = 0;
-            } else {
-                streak++;
-            }
-        }
-        return streak >= settings.plateau();
-    }
-
-    /** Every model of the tune: the optimizer and critic in the ledger, the target in each evaluation's run. */
-    private UsageSnapshot usage(List<Evaluation> evaluations) {
-        UsageSnapshot total = ledger.snapshot();
-        for (Evaluation evaluation : evaluations) {
-            total = total.plus(evaluation.targetUsage());
-        }
-        return total;
-    }
-
-    /**
-     * Whether a budget is used up. Budgets count what the tune consumed, replies served from the response cache
-     * included at what they cost when recorded: a replay of a finished tune from its recording then stops where the
-     * tune did, and a tune that reuses earlier answers keeps the size its budget gives it.
-     */
-    private Optional<String> budgetExhausted(List<Evaluation> evaluations) {
-        UsageSnapshot usage = usage(evaluations);
-        if (settings.maxCalls().isPresent()
-                && usage.calls() >= settings.maxCalls().getAsLong()) {
-            return Optional.of("reached the call budget rpt.tune.max-calls="
-                    + settings.maxCalls().getAsLong());
-        }
-        if (settings.maxTokens().isPresent()
-                && usage.consumedTokens() >= settings.maxTokens().getAsLong()) {
-            return Optional.of("reached the token budget rpt.tune.max-tokens="
-                    + settings.maxTokens().getAsLong());
-        }
-        if (settings.maxCostUsd().isPresent()) {
-            if (usage.consumedCostUsd().isEmpty()) {
-                return Optional.of("cannot keep the cost budget rpt.tune.max-cost: no price for "
-                        + (usage.unpricedModels().isEmpty() ? "a model of a cached reply" : usage.unpricedModels())
-                        + " (set rpt.price.<model>)");
-            }
-            if (usage.consumedCostUsd().getAsDouble() >= settings.maxCostUsd().getAsDouble()) {
-                return Optional.of("reached the cost budget rpt.tune.max-cost="
-                        + settings.maxCostUsd().getAsDouble());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private String brief(PromptFile seed, MetricBounds goals) {
-        ObjectNode brief = JSON.createObjectNode();
-        brief.put("task", "Improve this prompt. Start by calling evaluate_prompt on it as it is.");
-        brief.put("system", seed.sectionText(Role.SYSTEM));
-        brief.put("user", seed.sectionText(Role.USER));
-        brief.set("placeholders", JSON.valueToTree(List.copyOf(seed.placeholders())));
-        ObjectNode goalNode = brief.putObject("goals");
-        goals.minAccuracy().ifPresent(v -> goalNode.put("minAccuracy", v));
-        goals.maxEce().ifPresent(v -> goalNode.put("maxEce", v));
-        goals.maxBrier().ifPresent(v -> goalNode.put("maxBrier", v));
-        brief.put("maxIterations", settings.maxIterations());
-        if (settings.objective().repeats()) {
-            brief.put(
-                    "objective",
-                    settings.objectiveLabel() + ": every case is sampled " + settings.samples() + " times"
-                            + (settings.objective() == TuneObjective.PASS_K
-                                    ? " and counts only when every sample passes"
-                                    : " and counts by its pass rate")
-                            + "; the failure mode 'unstable' lists the cases that pass only sometimes");
-        }
-        return brief.toString();
-    }
-
-    private String progressLine(Evaluation evaluation, List<String> targets, Instant started, UsageSnapshot usage) {
-        var holdout = evaluation.holdout();
-        StringBuilder line = new StringBuilder();
-        line.append(String.format(
-                Locale.ROOT, "iteration %d/%d: held-out", evaluation.iteration(), settings.maxIterations()));
-        line.append(
-                holdout.accuracy().isPresent()
-                        ? String.format(
-                                Locale.ROOT,
-                                " accuracy %.3f",
-                                holdout.accuracy().getAsDouble())
-                        : " accuracy n/a");
-        holdout.accuracyCi()
-                .ifPresent(ci -> line.append(String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper())));
-        line.append(
-                holdout.ece().isPresent()
-                        ? String.format(Locale.ROOT, ", ECE %.3f", holdout.ece().getAsDouble())
-                        : ", ECE n/a");
-        line.append(
-                holdout.brier().isPresent()
-                        ? String.format(
-                                Locale.ROOT, ", Brier %.3f", holdout.brier().getAsDouble())
-                        : ", Brier n/a");
-        if (settings.objective().repeats()) {
-            Reliability reliability = evaluation.selectionReliability();
-            settings.objective()
-                    .value(holdout, reliability)
-                    .ifPresent(value ->
-                            line.append(String.format(Locale.ROOT, ", %s %.3f", settings.objectiveLabel(), value)));
-            line.append(String.format(
-                    Locale.ROOT,
-                    ", unstable %d of %d (tune %d of %d)",
-                    reliability.unstable(),
-                    reliability.cases(),
-                    evaluation.tuneReliability().unstable(),
-                    evaluation.tuneReliability().cases()));
-        }
-        evaluation
-                .overfitGap()
-                .ifPresent(gap -> line.append(String.format(Locale.ROOT, ", tune-to-held-out gap %+.3f", gap)));
-        int examples = WorkedExamples.ids(evaluation.candidate()).size();
-        if (examples > 0) {
-            line.append("; ").append(examples).append(examples == 1 ? " worked example" : " worked examples");
-        }
-        line.append("; targeted ").append(targets.isEmpty() ? "nothing (seed)" : String.join(", ", targets));
-        line.append("; ")
-                .append(usage.calls())
-                .append(" calls, ")
-                .append(usage.usage().totalTokens())
-                .append(" tokens, cost ");
-        line.append(
-                usage.costUsd().isPresent()
-                        ? String.format(Locale.ROOT, "$%.4f", usage.costUsd().getAsDouble())
-                        : "unknown");
-        Duration elapsed = Duration.between(started, Instant.now());
-        line.append(String.format(Locale.ROOT, "; %.1fs", elapsed.toMillis() / 1000.0));
-        return line.toString();
-    }
-
-    /**
-     * The PATCH as the record keeps it: the sections the optimizer sent, and the worked examples it chose. With
-     * examples the record keeps the system section as rpt rebuilt it, so that a resumed tune evaluates the same text.
-     */
-    private static DecisionJson decision(JsonNode arguments, PromptFile base, PromptFile patched) {
-        boolean examples =
-                arguments.has("examples") && !arguments.get("examples").isNull();
-        String system = patched.sectionText(Role.SYSTEM);
-        return new DecisionJson(
-                DecisionJson.SCHEMA_VERSION,
-                "PATCH",
-                examples && !system.equals(base.sectionText(Role.SYSTEM))
-                        ? Optional.of(system)
-                        : text(arguments, "system").map(sent -> system),
-                text(arguments, "user"),
-                arguments.path("rationale").asText(""),
-                targets(arguments),
-                examples ? Optional.of(WorkedExamples.ids(system)) : Optional.empty());
-    }
-
-    private static Optional<String> text(JsonNode arguments, String field) {
-        JsonNode value = arguments.get(field);
-        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    private static List<String> targets(JsonNode arguments) {
-        List<String> targets = new ArrayList<>();
-        arguments.path("targets").forEach(node -> targets.add(node.asText()));
-        return targets;
     }
 }

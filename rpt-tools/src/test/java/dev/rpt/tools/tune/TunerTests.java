@@ -530,7 +530,7 @@ class TunerTests {
                 "c",
                 false);
 
-        assertThat(Tuner.spokenText(paused)).isEqualTo("(no text and no function call)");
-        assertThat(Tuner.spokenText(refused)).isEqualTo("I can't help with that.");
+        assertThat(OptimizerTurns.spokenText(paused)).isEqualTo("(no text and no function call)");
+        assertThat(OptimizerTurns.spokenText(refused)).isEqualTo("I can't help with that.");
     }
 }
