@@ -177,58 +177,63 @@ public record JudgeAgreement(
         }
         List<BoundCheck> checks = new ArrayList<>();
         for (JudgeAgreement agreement : agreements) {
-            String metric = "judge kappa on '" + agreement.criterion() + "'";
-            if (agreement.n() == 0) {
-                checks.add(new BoundCheck(
-                        metric,
-                        limit,
-                        "not measurable: " + agreement.stale() + " stale verdicts",
-                        false,
-                        "judge agreement on '" + agreement.criterion() + "': all " + agreement.stale()
-                                + " human verdicts are stale (their case's " + LABELLED_ANSWER + " is not the answer"
-                                + " judged now), so @Thresholds(minKappa = " + minKappa + ") cannot be checked."
-                                + " Label the new answers: put each in " + LABELLED_ANSWER + " and give your verdict"
-                                + " on it."));
-                continue;
-            }
-            String kappa = agreement.kappa().isPresent()
-                    ? String.format(Locale.ROOT, "%.3f", agreement.kappa().getAsDouble())
-                    : "undefined";
-            OptionalDouble lower =
-                    boundAlpha.isPresent() ? agreement.kappaLowerBound(boundAlpha.getAsDouble()) : agreement.kappa();
-            boolean holds = lower.isPresent() && lower.getAsDouble() >= minKappa;
-            String measured = kappa
-                    + (boundAlpha.isPresent() && lower.isPresent()
-                            ? String.format(Locale.ROOT, ", lower bound %.3f", lower.getAsDouble())
-                            : "")
-                    + " (n " + agreement.n() + ")";
-            String why = boundAlpha.isPresent() && agreement.kappa().isPresent()
-                    ? String.format(
-                            Locale.ROOT,
-                            "kappa %s has a one-sided %s%% lower bound of %s < %s (confidence-bound mode; standard error"
-                                    + " %s)",
-                            kappa,
-                            percent(1 - boundAlpha.getAsDouble()),
-                            lower.isPresent() ? String.format(Locale.ROOT, "%.3f", lower.getAsDouble()) : "undefined",
-                            minKappa,
-                            agreement.kappaStandardError().isPresent()
-                                    ? String.format(
-                                            Locale.ROOT,
-                                            "%.3f",
-                                            agreement.kappaStandardError().getAsDouble())
-                                    : "undefined")
-                    : "kappa " + kappa + " < " + minKappa;
-            checks.add(new BoundCheck(
-                    metric,
-                    limit,
-                    measured,
-                    holds,
-                    holds
-                            ? "holds"
-                            : "judge agreement on '" + agreement.criterion() + "': " + why + " (" + agreement.describe()
-                                    + ")"));
+            checks.add(kappaCheck(agreement, minKappa, boundAlpha, limit));
         }
         return checks;
+    }
+
+    /** One criterion's {@code minKappa} check; see {@link #kappaChecks(List, double, OptionalDouble)}. */
+    private static BoundCheck kappaCheck(
+            JudgeAgreement agreement, double minKappa, OptionalDouble boundAlpha, String limit) {
+        String metric = "judge kappa on '" + agreement.criterion() + "'";
+        if (agreement.n() == 0) {
+            return new BoundCheck(
+                    metric,
+                    limit,
+                    "not measurable: " + agreement.stale() + " stale verdicts",
+                    false,
+                    "judge agreement on '" + agreement.criterion() + "': all " + agreement.stale()
+                            + " human verdicts are stale (their case's " + LABELLED_ANSWER + " is not the answer"
+                            + " judged now), so @Thresholds(minKappa = " + minKappa + ") cannot be checked."
+                            + " Label the new answers: put each in " + LABELLED_ANSWER + " and give your verdict"
+                            + " on it.");
+        }
+        String kappa = agreement.kappa().isPresent()
+                ? String.format(Locale.ROOT, "%.3f", agreement.kappa().getAsDouble())
+                : "undefined";
+        OptionalDouble lower =
+                boundAlpha.isPresent() ? agreement.kappaLowerBound(boundAlpha.getAsDouble()) : agreement.kappa();
+        boolean holds = lower.isPresent() && lower.getAsDouble() >= minKappa;
+        String measured = kappa
+                + (boundAlpha.isPresent() && lower.isPresent()
+                        ? String.format(Locale.ROOT, ", lower bound %.3f", lower.getAsDouble())
+                        : "")
+                + " (n " + agreement.n() + ")";
+        String why = boundAlpha.isPresent() && agreement.kappa().isPresent()
+                ? String.format(
+                        Locale.ROOT,
+                        "kappa %s has a one-sided %s%% lower bound of %s < %s (confidence-bound mode; standard error"
+                                + " %s)",
+                        kappa,
+                        percent(1 - boundAlpha.getAsDouble()),
+                        lower.isPresent() ? String.format(Locale.ROOT, "%.3f", lower.getAsDouble()) : "undefined",
+                        minKappa,
+                        agreement.kappaStandardError().isPresent()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%.3f",
+                                        agreement.kappaStandardError().getAsDouble())
+                                : "undefined")
+                : "kappa " + kappa + " < " + minKappa;
+        return new BoundCheck(
+                metric,
+                limit,
+                measured,
+                holds,
+                holds
+                        ? "holds"
+                        : "judge agreement on '" + agreement.criterion() + "': " + why + " (" + agreement.describe()
+                                + ")");
     }
 
     /**

@@ -74,31 +74,7 @@ public final class Gate {
         }
         List<String> lines = new ArrayList<>();
         if (baseline.isPresent()) {
-            RegressionReport regression = new RegressionCheck(
-                            settings.regression().withMetrics(judged.metrics()))
-                    .compare(baseline.get(), run);
-            int family = regression.classes().stream()
-                    .filter(c -> !informationalClasses.contains(c.className()))
-                    .flatMap(c -> c.metrics().stream())
-                    .mapToInt(MetricComparison::family)
-                    .max()
-                    .orElse(0);
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "Regression test: %d %s against the baseline share one error budget, rpt.check.alpha = %.3f: the"
-                            + " chance that an unchanged project fails any of them (Holm's step-down over every class,"
-                            + " model, metric and judged criterion of this run report; informational models spend"
-                            + " nothing). Each test's null is \"worse by at most the tolerance\".",
-                    family,
-                    family == 1 ? "test" : "tests",
-                    settings.regression().alpha()));
-            lines.addAll(regression.lines());
-            for (ClassComparison compared : regression.classes()) {
-                List<String> findings =
-                        informationalClasses.contains(compared.className()) ? informational : violations;
-                compared.missingCases().ifPresent(findings::add);
-                compared.regressions().forEach(m -> findings.add(m.message()));
-            }
+            compare(baseline.get(), run, judged, informationalClasses, violations, informational, lines);
         } else {
             lines.add("No baseline at " + settings.baseline() + ": only thresholds and rules are checked. Record one"
                     + " with mvn rpt:baseline and commit it.");
@@ -106,5 +82,42 @@ public final class Gate {
         informational.forEach(finding -> lines.add("informational model, not failing the gate: " + finding));
         return new GateResult(
                 violations, lines, run.classes().size(), run.cases().size());
+    }
+
+    /**
+     * The regression test against the baseline: the budget's line, the comparison's lines, and each regression as a
+     * violation, or as an informational finding for a model that does not count.
+     */
+    private void compare(
+            Baseline baseline,
+            RunReport run,
+            VerdictSettings judged,
+            Set<String> informationalClasses,
+            List<String> violations,
+            List<String> informational,
+            List<String> lines) {
+        RegressionReport regression =
+                new RegressionCheck(settings.regression().withMetrics(judged.metrics())).compare(baseline, run);
+        int family = regression.classes().stream()
+                .filter(c -> !informationalClasses.contains(c.className()))
+                .flatMap(c -> c.metrics().stream())
+                .mapToInt(MetricComparison::family)
+                .max()
+                .orElse(0);
+        lines.add(String.format(
+                Locale.ROOT,
+                "Regression test: %d %s against the baseline share one error budget, rpt.check.alpha = %.3f: the"
+                        + " chance that an unchanged project fails any of them (Holm's step-down over every class,"
+                        + " model, metric and judged criterion of this run report; informational models spend"
+                        + " nothing). Each test's null is \"worse by at most the tolerance\".",
+                family,
+                family == 1 ? "test" : "tests",
+                settings.regression().alpha()));
+        lines.addAll(regression.lines());
+        for (ClassComparison compared : regression.classes()) {
+            List<String> findings = informationalClasses.contains(compared.className()) ? informational : violations;
+            compared.missingCases().ifPresent(findings::add);
+            compared.regressions().forEach(m -> findings.add(m.message()));
+        }
     }
 }

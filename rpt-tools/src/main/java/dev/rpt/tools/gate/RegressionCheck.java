@@ -249,38 +249,62 @@ public final class RegressionCheck {
         }
         List<MetricComparison> metrics = new ArrayList<>();
         if (!pairs.isEmpty()) {
-            PairedBootstrap bootstrap =
-                    new PairedBootstrap(options.resamples(), options.seed(), intervalAlpha, options.metrics());
-            metrics.add(accuracy(info, pairs, plan.worse(), plan.better(), bootstrap, intervalAlpha));
-            int calibrated = (int) pairs.stream().filter(Pair::calibrated).count();
-            Map<Counter, Double> noChange = new PairedRandomization(
-                            options.resamples(),
-                            options.seed() + 3,
-                            options.metrics().bins())
-                    .calibrationPValues(pairs);
-            bootstrap.calibration(pairs).forEach((counter, change) -> {
-                double tolerance = options.tolerance(counter);
-                double shifted = counter == Counter.BRIER
-                        ? ShiftedNull.pairedT(brierWorsenings(pairs), tolerance)
-                        : change.shiftedP(false, tolerance);
-                metrics.add(comparison(
-                        info.classKey(),
-                        counter,
-                        Optional.empty(),
-                        intervalAlpha,
-                        calibrated,
-                        change,
-                        noChange.get(counter),
-                        shifted,
-                        "paired randomization test, " + options.resamples() + " rounds"
-                                + (counter == Counter.BRIER
-                                        ? "; paired t-test on per-case Brier"
-                                        : "; bootstrap of cases, " + options.resamples() + " resamples")));
-            });
-            if (calibrated < pairs.size()) {
-                notes.add(missingConfidences(pairs, calibrated));
-            }
+            own(plan, intervalAlpha, metrics, notes);
         }
+        judge(plan, intervalAlpha, metrics, notes);
+        return new ClassComparison(
+                info.classKey(),
+                pairs.size(),
+                plan.added().size(),
+                plan.missing().size(),
+                plan.errored(),
+                promptChanged,
+                metrics,
+                notes,
+                plan.missing(),
+                plan.added());
+    }
+
+    /** The class's own metrics against the baseline: accuracy, and ECE and Brier where the samples state a confidence. */
+    private void own(Plan plan, double intervalAlpha, List<MetricComparison> metrics, List<String> notes) {
+        ClassInfo info = plan.info();
+        List<Pair> pairs = plan.pairs();
+        PairedBootstrap bootstrap =
+                new PairedBootstrap(options.resamples(), options.seed(), intervalAlpha, options.metrics());
+        metrics.add(accuracy(info, pairs, plan.worse(), plan.better(), bootstrap, intervalAlpha));
+        int calibrated = (int) pairs.stream().filter(Pair::calibrated).count();
+        Map<Counter, Double> noChange = new PairedRandomization(
+                        options.resamples(),
+                        options.seed() + 3,
+                        options.metrics().bins())
+                .calibrationPValues(pairs);
+        bootstrap.calibration(pairs).forEach((counter, change) -> {
+            double tolerance = options.tolerance(counter);
+            double shifted = counter == Counter.BRIER
+                    ? ShiftedNull.pairedT(brierWorsenings(pairs), tolerance)
+                    : change.shiftedP(false, tolerance);
+            metrics.add(comparison(
+                    info.classKey(),
+                    counter,
+                    Optional.empty(),
+                    intervalAlpha,
+                    calibrated,
+                    change,
+                    noChange.get(counter),
+                    shifted,
+                    "paired randomization test, " + options.resamples() + " rounds"
+                            + (counter == Counter.BRIER
+                                    ? "; paired t-test on per-case Brier"
+                                    : "; bootstrap of cases, " + options.resamples() + " resamples")));
+        });
+        if (calibrated < pairs.size()) {
+            notes.add(missingConfidences(pairs, calibrated));
+        }
+    }
+
+    /** The judge's agreement with people, per criterion, on the labelled answers it graded in both runs. */
+    private void judge(Plan plan, double intervalAlpha, List<MetricComparison> metrics, List<String> notes) {
+        ClassInfo info = plan.info();
         for (JudgeDrift drift : plan.judge()) {
             // Same seed for every criterion: each is its own test, and the resampling is only the interval's.
             PairedBootstrap bootstrap =
@@ -302,17 +326,6 @@ public final class RegressionCheck {
                     McNemar.method(drift.worse(), drift.better()) + " (" + drift.worse() + " worse, " + drift.better()
                             + " better); Tango's score test"));
         }
-        return new ClassComparison(
-                info.classKey(),
-                pairs.size(),
-                plan.added().size(),
-                plan.missing().size(),
-                plan.errored(),
-                promptChanged,
-                metrics,
-                notes,
-                plan.missing(),
-                plan.added());
     }
 
     private MetricComparison accuracy(

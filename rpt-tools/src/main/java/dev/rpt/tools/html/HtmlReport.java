@@ -118,6 +118,34 @@ public final class HtmlReport {
                 run.verdictSettings().map(VerdictSettings::metrics).orElse(options);
         CheckMode usedMode = run.verdictSettings().map(VerdictSettings::mode).orElse(mode);
         StringBuilder html = new StringBuilder(64 * 1024);
+        header(html, run, tune.isPresent());
+        ModelsSection.append(html, run, used);
+        html.append("<section id=\"classes\">\n<h2>Classes</h2>\n");
+        if (run.classes().isEmpty()) {
+            html.append("<p class=\"empty\">The run had no prompt test class.</p>\n");
+        }
+        for (int i = 0; i < run.classes().size(); i++) {
+            ClassInfo info = run.classes().get(i);
+            ClassSection.append(
+                    html,
+                    i + 1,
+                    info,
+                    run.cases(),
+                    used,
+                    usedMode,
+                    Optional.ofNullable(run.verdicts().get(info.classKey())));
+        }
+        html.append("</section>\n");
+        tune.ifPresent(record -> TuneSection.append(html, record));
+        FailuresSection.append(html, run.classes(), run.cases(), MAX_FAILURES);
+        html.append(
+                "<footer>Written by rpt. Metric definitions: docs/calibration.md; the data: last-run.json.</footer>\n"
+                        + "</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** The page's head, the simulator's warning when a simulated model answered, and the header with its links. */
+    private static void header(StringBuilder html, RunReport run, boolean withTune) {
         boolean simulated = run.model().simulated()
                 || run.models().stream().anyMatch(m -> m.model().simulated());
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -158,30 +186,7 @@ public final class HtmlReport {
                         .map(link -> link.substring(3) + " · ")
                         .orElse(""))
                 .append("<a href=\"#classes\">classes</a>")
-                .append(tune.isPresent() ? " · <a href=\"#tune\">tune</a>" : "")
+                .append(withTune ? " · <a href=\"#tune\">tune</a>" : "")
                 .append(" · <a href=\"#failures\">failures</a></nav>\n</header>\n");
-        ModelsSection.append(html, run, used);
-        html.append("<section id=\"classes\">\n<h2>Classes</h2>\n");
-        if (run.classes().isEmpty()) {
-            html.append("<p class=\"empty\">The run had no prompt test class.</p>\n");
-        }
-        for (int i = 0; i < run.classes().size(); i++) {
-            ClassInfo info = run.classes().get(i);
-            ClassSection.append(
-                    html,
-                    i + 1,
-                    info,
-                    run.cases(),
-                    used,
-                    usedMode,
-                    Optional.ofNullable(run.verdicts().get(info.classKey())));
-        }
-        html.append("</section>\n");
-        tune.ifPresent(record -> TuneSection.append(html, record));
-        FailuresSection.append(html, run.classes(), run.cases(), MAX_FAILURES);
-        html.append(
-                "<footer>Written by rpt. Metric definitions: docs/calibration.md; the data: last-run.json.</footer>\n"
-                        + "</body>\n</html>\n");
-        return html.toString();
     }
 }

@@ -27,49 +27,7 @@ final class JudgeSection {
                 + "<th>criterion</th><th>n</th><th>stale</th><th>agreement</th><th>interval</th><th>Cohen's kappa</th>"
                 + "<th>kappa's 95% lower bound</th><th>judge Brier</th><th>judge ECE</th><th>met: judge</th>"
                 + "<th>met: corrected by the labels [95%]</th></tr></thead>\n<tbody>\n");
-        for (JudgeAgreement agreement : agreements) {
-            html.append("<tr><th scope=\"row\">")
-                    .append(escape(agreement.criterion()))
-                    .append("</th><td>")
-                    .append(agreement.n())
-                    .append("</td><td>")
-                    .append(agreement.stale())
-                    .append("</td><td>")
-                    .append(Formats.percent(agreement.agreement().accuracy()))
-                    .append("</td><td>")
-                    .append(Formats.interval(agreement.agreement().accuracyCi()))
-                    .append("</td><td>")
-                    .append(
-                            agreement.kappa().isPresent()
-                                    ? String.format(
-                                            Locale.ROOT,
-                                            "%.3f",
-                                            agreement.kappa().getAsDouble())
-                                    : "undefined")
-                    .append("</td><td>")
-                    .append(Formats.decimal(agreement.kappaLowerBound(0.05)))
-                    .append("</td><td>")
-                    .append(Formats.decimal(agreement.calibration().brier()))
-                    .append("</td><td>")
-                    .append(Formats.decimal(agreement.calibration().ece()))
-                    .append("</td><td>")
-                    .append(agreement
-                            .metRate()
-                            .map(rate -> String.format(Locale.ROOT, "%.3f of %d", rate.judgeRate(), rate.judged()))
-                            .orElse(Formats.UNDEFINED))
-                    .append("</td><td>")
-                    .append(agreement
-                            .metRate()
-                            .map(rate -> String.format(
-                                    Locale.ROOT,
-                                    "%.3f [%.3f, %.3f] with %d labels",
-                                    rate.estimate(),
-                                    rate.interval().lower(),
-                                    rate.interval().upper(),
-                                    rate.labelled()))
-                            .orElse(Formats.UNDEFINED))
-                    .append("</td></tr>\n");
-        }
+        agreements.forEach(agreement -> row(html, agreement));
         html.append("</tbody>\n</table>\n<div class=\"charts\">\n");
         for (int i = 0; i < agreements.size(); i++) {
             JudgeAgreement agreement = agreements.get(i);
@@ -82,6 +40,49 @@ final class JudgeSection {
                             + " diagonal is a judge whose probabilities mean what they say.");
         }
         html.append("</div>\n");
+    }
+
+    /** One criterion's row: the agreement, kappa with its lower bound, the judge's calibration and both met rates. */
+    private static void row(StringBuilder html, JudgeAgreement agreement) {
+        html.append("<tr><th scope=\"row\">")
+                .append(escape(agreement.criterion()))
+                .append("</th><td>")
+                .append(agreement.n())
+                .append("</td><td>")
+                .append(agreement.stale())
+                .append("</td><td>")
+                .append(Formats.percent(agreement.agreement().accuracy()))
+                .append("</td><td>")
+                .append(Formats.interval(agreement.agreement().accuracyCi()))
+                .append("</td><td>")
+                .append(
+                        agreement.kappa().isPresent()
+                                ? String.format(
+                                        Locale.ROOT, "%.3f", agreement.kappa().getAsDouble())
+                                : "undefined")
+                .append("</td><td>")
+                .append(Formats.decimal(agreement.kappaLowerBound(0.05)))
+                .append("</td><td>")
+                .append(Formats.decimal(agreement.calibration().brier()))
+                .append("</td><td>")
+                .append(Formats.decimal(agreement.calibration().ece()))
+                .append("</td><td>")
+                .append(agreement
+                        .metRate()
+                        .map(rate -> String.format(Locale.ROOT, "%.3f of %d", rate.judgeRate(), rate.judged()))
+                        .orElse(Formats.UNDEFINED))
+                .append("</td><td>")
+                .append(agreement
+                        .metRate()
+                        .map(rate -> String.format(
+                                Locale.ROOT,
+                                "%.3f [%.3f, %.3f] with %d labels",
+                                rate.estimate(),
+                                rate.interval().lower(),
+                                rate.interval().upper(),
+                                rate.labelled()))
+                        .orElse(Formats.UNDEFINED))
+                .append("</td></tr>\n");
     }
 
     /** The judge's agreement per criterion over a class's cases, tallied from their records as the run tallies it. */

@@ -111,8 +111,38 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         CandidateScores scores = CandidateScores.of(report, confirmation, metrics, examples);
         Metrics tuneMetrics = scores.tune();
 
-        // With several samples per case the critic sees each failing case once (its first failed sample), and the
-        // cases that pass only sometimes become a mode of their own.
+        Failures found = failures(tune);
+        List<FailedCase> failures = found.failures();
+        List<FailedCase> unstable = found.unstable();
+        List<OptionalDouble> passedConfidences = found.passedConfidences();
+        latest = analyzer.analyze(task(candidate), failures);
+        if (!unstable.isEmpty()) {
+            latest = latest.withMode(
+                    new FailureMode(
+                            UNSTABLE,
+                            UNSTABLE_DEFINITION,
+                            unstable.size(),
+                            (double) unstable.size() / failures.size(),
+                            unstable.stream().map(FailedCase::id).toList()),
+                    unstable);
+        }
+        history = history.with(IterationRecord.of(iteration, tuneMetrics, latest, patchTargets));
+        String json = DiagnosticReportJson.write(
+                DiagnosticReport.of(history, ConfidenceCounts.of(failures, passedConfidences), goals));
+        return scores.evaluation(
+                iteration,
+                candidate,
+                json,
+                latest.modes().stream().map(FailureMode::label).toList(),
+                report);
+    }
+
+    /**
+     * The failing cases for the critic: with several samples per case each failing case once (its first failed
+     * sample); the cases that pass only sometimes, which become a mode of their own; and the confidences of the
+     * passed samples.
+     */
+    private Failures failures(List<CaseRecord> tune) {
         Map<String, List<CaseRecord>> samplesByCase = new LinkedHashMap<>();
         for (CaseRecord c : tune) {
             samplesByCase
@@ -140,27 +170,11 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
                 }
             }
         }
-        latest = analyzer.analyze(task(candidate), failures);
-        if (!unstable.isEmpty()) {
-            latest = latest.withMode(
-                    new FailureMode(
-                            UNSTABLE,
-                            UNSTABLE_DEFINITION,
-                            unstable.size(),
-                            (double) unstable.size() / failures.size(),
-                            unstable.stream().map(FailedCase::id).toList()),
-                    unstable);
-        }
-        history = history.with(IterationRecord.of(iteration, tuneMetrics, latest, patchTargets));
-        String json = DiagnosticReportJson.write(
-                DiagnosticReport.of(history, ConfidenceCounts.of(failures, passedConfidences), goals));
-        return scores.evaluation(
-                iteration,
-                candidate,
-                json,
-                latest.modes().stream().map(FailureMode::label).toList(),
-                report);
+        return new Failures(failures, unstable, passedConfidences);
     }
+
+    private record Failures(
+            List<FailedCase> failures, List<FailedCase> unstable, List<OptionalDouble> passedConfidences) {}
 
     @Override
     public synchronized Evaluation restore(

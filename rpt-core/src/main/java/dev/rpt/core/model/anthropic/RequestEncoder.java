@@ -76,6 +76,13 @@ final class RequestEncoder {
             }
             body.put("temperature", request.temperature());
         }
+        thinking(body, request, options, formatTool);
+        return new Encoded(AnthropicJson.write(body), formatTool);
+    }
+
+    /** The {@code thinking} object and {@code output_config} (the effort, a native format), as the options say. */
+    private static void thinking(
+            ObjectNode body, ChatRequest request, AnthropicOptions options, FormatTool formatTool) {
         switch (options.thinking()) {
             case ADAPTIVE -> body.putObject("thinking").put("type", "adaptive");
             case BUDGET -> {
@@ -106,7 +113,6 @@ final class RequestEncoder {
                                 .schema());
             }
         }
-        return new Encoded(AnthropicJson.write(body), formatTool);
     }
 
     /** What thinking does not allow, as one error naming the key to change. */
