@@ -96,6 +96,13 @@ final class OptimizerPolicy {
                 remedied.add(mode.label());
             }
         }
+        return calibrateOrStop(report, candidate, numbers, modes, remedied);
+    }
+
+    /** With no failure mode left to fix: the calibration remedy when calibration is off and not yet asked, else STOP. */
+    private static OptimizerAction calibrateOrStop(
+            ReportView report, Candidate candidate, String numbers, List<Mode> modes, List<String> remedied) {
+        PromptTraits traits = candidate.traits();
         boolean eceAboveGoal = !Double.isNaN(report.maxEce()) && report.ece() > report.maxEce();
         if (!traits.calibrate() && (eceAboveGoal || report.overconfidentWrong() > 0)) {
             String rationale = numbers

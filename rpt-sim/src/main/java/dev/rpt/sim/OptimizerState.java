@@ -33,6 +33,13 @@ record OptimizerState(
             "{\"system\": \"...\", \"user\": \"...\", \"goals\": {...}, \"iteration\": 1}";
 
     static OptimizerState read(List<ChatMessage> messages) {
+        Reader reader = new Reader(firstCandidate(messages));
+        messages.forEach(reader::read);
+        return reader.state();
+    }
+
+    /** The seed's sections, from the brief in the optimizer's first user message. */
+    private static Candidate firstCandidate(List<ChatMessage> messages) {
         JsonNode first = SimJson.parseObject(
                 SimJson.first(messages, Role.USER), "the optimizer's first user message", FIRST_MESSAGE_SHAPE);
         if (!first.path("system").isTextual() || !first.path("user").isTextual()) {
@@ -41,64 +48,84 @@ record OptimizerState(
                     "the optimizer's first user message",
                     FIRST_MESSAGE_SHAPE + " with text sections");
         }
-        Candidate candidate =
-                new Candidate(first.get("system").asText(), first.get("user").asText());
-        Map<String, ToolCall> calls = new HashMap<>();
-        Map<String, Candidate> beforePatch = new HashMap<>();
-        ReportView report = null;
-        String reportError = null;
-        JsonNode inspected = null;
-        String rejection = null;
-        int count = 0;
-        for (ChatMessage message : messages) {
+        return new Candidate(first.get("system").asText(), first.get("user").asText());
+    }
+
+    /** Folds the conversation, message by message, into where the optimizer stands. */
+    private static final class Reader {
+
+        private final Map<String, ToolCall> calls = new HashMap<>();
+        private final Map<String, Candidate> beforePatch = new HashMap<>();
+        private Candidate candidate;
+        private ReportView report;
+        private String reportError;
+        private JsonNode inspected;
+        private String rejection;
+        private int count;
+
+        Reader(Candidate seed) {
+            this.candidate = seed;
+        }
+
+        void read(ChatMessage message) {
             if (message.role() == Role.ASSISTANT) {
-                for (ToolCall call : message.toolCalls()) {
-                    count++;
-                    calls.put(call.id(), call);
-                    Candidate patched = patched(call, candidate);
-                    if (patched != null) {
-                        beforePatch.put(call.id(), candidate);
-                        candidate = patched;
-                        report = null;
-                        reportError = null;
+                message.toolCalls().forEach(this::call);
+            } else if (message.role() == Role.TOOL && calls.containsKey(message.toolCallId())) {
+                result(calls.get(message.toolCallId()), message);
+            }
+        }
+
+        /** An assistant's tool call: a PATCH moves the candidate on and clears what was known of the old one. */
+        private void call(ToolCall call) {
+            count++;
+            calls.put(call.id(), call);
+            Candidate patched = patched(call, candidate);
+            if (patched != null) {
+                beforePatch.put(call.id(), candidate);
+                candidate = patched;
+                report = null;
+                reportError = null;
+                inspected = null;
+                rejection = null;
+            }
+        }
+
+        /** A tool's result, read by the call it answers. */
+        private void result(ToolCall call, ChatMessage message) {
+            String content = message.content();
+            switch (call.name()) {
+                case OptimizerRole.EVALUATE -> {
+                    if (candidate.equals(sections(call, candidate))) {
+                        report = message.toolError()
+                                ? null
+                                : ReportView.of(SimJson.parseObject(
+                                        content,
+                                        "the evaluate_prompt result of " + call.id(),
+                                        "(the diagnostic report)"));
+                        reportError = message.toolError() ? content : null;
                         inspected = null;
-                        rejection = null;
                     }
                 }
-            } else if (message.role() == Role.TOOL && calls.containsKey(message.toolCallId())) {
-                ToolCall call = calls.get(message.toolCallId());
-                String content = message.content();
-                switch (call.name()) {
-                    case OptimizerRole.EVALUATE -> {
-                        if (candidate.equals(sections(call, candidate))) {
-                            report = message.toolError()
-                                    ? null
-                                    : ReportView.of(SimJson.parseObject(
-                                            content,
-                                            "the evaluate_prompt result of " + call.id(),
-                                            "(the diagnostic report)"));
-                            reportError = message.toolError() ? content : null;
-                            inspected = null;
-                        }
+                case OptimizerRole.INSPECT -> {
+                    if (report != null) {
+                        inspected = message.toolError() ? SimJson.object() : lenient(content);
                     }
-                    case OptimizerRole.INSPECT -> {
-                        if (report != null) {
-                            inspected = message.toolError() ? SimJson.object() : lenient(content);
-                        }
+                }
+                case OptimizerRole.DECIDE -> {
+                    if (message.toolError()) {
+                        rejection = content;
+                        candidate = beforePatch.getOrDefault(call.id(), candidate);
                     }
-                    case OptimizerRole.DECIDE -> {
-                        if (message.toolError()) {
-                            rejection = content;
-                            candidate = beforePatch.getOrDefault(call.id(), candidate);
-                        }
-                    }
-                    default -> {
-                        // Tools outside the tuner's protocol do not move the conversation on.
-                    }
+                }
+                default -> {
+                    // Tools outside the tuner's protocol do not move the conversation on.
                 }
             }
         }
-        return new OptimizerState(candidate, report, reportError, inspected, rejection, count);
+
+        OptimizerState state() {
+            return new OptimizerState(candidate, report, reportError, inspected, rejection, count);
+        }
     }
 
     /** The sections a {@code decide} PATCH call sets, or null when the call is no PATCH. */

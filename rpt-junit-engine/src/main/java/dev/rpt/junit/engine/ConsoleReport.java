@@ -106,31 +106,7 @@ final class ConsoleReport {
                 "format",
                 "drop@80%",
                 "verdict"));
-        for (ClassRow row : rows) {
-            Metrics m = row.metrics();
-            String accuracy = m.accuracy().isPresent()
-                    ? String.format(Locale.ROOT, "%.3f", m.accuracy().getAsDouble())
-                            + m.accuracyCi()
-                                    .map(ci -> String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper()))
-                                    .orElse("")
-                    : "-";
-            out.accept(String.format(
-                    Locale.ROOT,
-                    format,
-                    row.simpleName(),
-                    String.format(Locale.ROOT, "%,d", m.n()),
-                    String.format(Locale.ROOT, "%,d", m.errored()),
-                    accuracy,
-                    number(m.eceDebiased()),
-                    number(m.brier()),
-                    signed(m.brierSkill()),
-                    number(m.formatErrorRate()),
-                    row.detectableDrop().isPresent()
-                            ? String.format(
-                                    Locale.ROOT, "%.3f", row.detectableDrop().getAsDouble())
-                            : "-",
-                    verdict(row)));
-        }
+        rows.forEach(row -> out.accept(summaryRow(format, row)));
         if (rows.stream().anyMatch(row -> row.metrics().withConfidence() > 0)) {
             // Said once, so that nobody reads the columns as the binned ECE or a bare Brier score.
             out.accept("[rpt] ECE: debiased (the binned ECE overstates it at small n; the run report has both)."
@@ -142,19 +118,49 @@ final class ConsoleReport {
                     + " 5 against a baseline like this run, at these case counts (normal approximation; docs/ci.md,"
                     + " What the gate can see). Smaller drops pass unseen: add cases or rpt.repeat.");
         }
-        for (ClassRow row : rows) {
-            if (!row.skippedRows().isEmpty()) {
-                List<String> where = row.skippedRows().stream()
-                        .limit(5)
-                        .map(p -> p.origin().toString())
-                        .toList();
-                int more = row.skippedRows().size() - where.size();
-                out.accept("[rpt] " + row.simpleName() + ": "
-                        + rows(row.skippedRows().size())
-                        + " skipped (rpt.cases.bad-rows=skip), not judged: " + String.join(", ", where)
-                        + (more > 0 ? " and " + more + " more" : "")
-                        + ". The run report has each with its problem.");
-            }
+        rows.forEach(this::skippedRows);
+    }
+
+    /** One class's line of the summary table. */
+    private String summaryRow(String format, ClassRow row) {
+        Metrics m = row.metrics();
+        String accuracy = m.accuracy().isPresent()
+                ? String.format(Locale.ROOT, "%.3f", m.accuracy().getAsDouble())
+                        + m.accuracyCi()
+                                .map(ci -> String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper()))
+                                .orElse("")
+                : "-";
+        return String.format(
+                Locale.ROOT,
+                format,
+                row.simpleName(),
+                String.format(Locale.ROOT, "%,d", m.n()),
+                String.format(Locale.ROOT, "%,d", m.errored()),
+                accuracy,
+                number(m.eceDebiased()),
+                number(m.brier()),
+                signed(m.brierSkill()),
+                number(m.formatErrorRate()),
+                row.detectableDrop().isPresent()
+                        ? String.format(
+                                Locale.ROOT, "%.3f", row.detectableDrop().getAsDouble())
+                        : "-",
+                verdict(row));
+    }
+
+    /** The rows a class left out under {@code rpt.cases.bad-rows=skip}, the first five named. */
+    private void skippedRows(ClassRow row) {
+        if (!row.skippedRows().isEmpty()) {
+            List<String> where = row.skippedRows().stream()
+                    .limit(5)
+                    .map(p -> p.origin().toString())
+                    .toList();
+            int more = row.skippedRows().size() - where.size();
+            out.accept("[rpt] " + row.simpleName() + ": "
+                    + rows(row.skippedRows().size())
+                    + " skipped (rpt.cases.bad-rows=skip), not judged: " + String.join(", ", where)
+                    + (more > 0 ? " and " + more + " more" : "")
+                    + ". The run report has each with its problem.");
         }
     }
 
