@@ -11,6 +11,7 @@ import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageLedger;
+import dev.rpt.core.protocol.OptimizerFunctions;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.MetricBounds;
@@ -118,7 +119,7 @@ final class TunerOverhead {
                     ? "{\"system\":\"You add numbers. Answer with the number only. Attempt " + evaluations
                             + ".\",\"user\":\"{{question}}\"}"
                     : "{\"decision\":\"STOP\",\"rationale\":\"done\",\"targets\":[]}";
-            String name = evaluations < iterations ? "evaluate_prompt" : "decide";
+            String name = evaluations < iterations ? OptimizerFunctions.EVALUATE : OptimizerFunctions.DECIDE;
             return new ChatResponse(
                     null,
                     List.of(new ToolCall("call_" + turns, name, arguments)),

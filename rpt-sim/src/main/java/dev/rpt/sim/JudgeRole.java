@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.Role;
+import dev.rpt.core.judge.Judge;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.TokenLogprob;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class JudgeRole implements SimRole {
 
-    static final String FORMAT = "rpt_judgement";
+    static final String FORMAT = Judge.JUDGEMENT.name();
 
     private static final Pattern CRITERION = Pattern.compile("(?m)^Criterion: (.*)$");
     private static final Pattern ANSWER = Pattern.compile("Its answer:\\n<<<\\n(.*)\\n>>>", Pattern.DOTALL);

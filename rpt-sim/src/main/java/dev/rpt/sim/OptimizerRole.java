@@ -9,6 +9,7 @@ import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
+import dev.rpt.core.protocol.OptimizerFunctions;
 import java.util.List;
 
 /**
@@ -19,9 +20,9 @@ import java.util.List;
  */
 final class OptimizerRole implements SimRole {
 
-    static final String EVALUATE = "evaluate_prompt";
-    static final String INSPECT = "inspect_failures";
-    static final String DECIDE = "decide";
+    static final String EVALUATE = OptimizerFunctions.EVALUATE;
+    static final String INSPECT = OptimizerFunctions.INSPECT;
+    static final String DECIDE = OptimizerFunctions.DECIDE;
 
     static final String NEEDS_EVALUATION =
             "I need to evaluate the current prompt with evaluate_prompt before I can decide anything.";

@@ -2,15 +2,16 @@ package dev.rpt.tools.tune;
 
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ToolDefinition;
+import dev.rpt.core.protocol.OptimizerFunctions;
 import java.util.List;
 
 /** The functions the optimizer calls. Their names and schemas are part of the documented protocol. */
 final class OptimizerTools {
 
-    static final String EVALUATE = "evaluate_prompt";
-    static final String INSPECT = "inspect_failures";
-    static final String DECIDE = "decide";
-    static final String EXAMPLES = "list_examples";
+    static final String EVALUATE = OptimizerFunctions.EVALUATE;
+    static final String INSPECT = OptimizerFunctions.INSPECT;
+    static final String DECIDE = OptimizerFunctions.DECIDE;
+    static final String EXAMPLES = OptimizerFunctions.EXAMPLES;
 
     /** The {@code examples} argument of evaluate_prompt and decide: case ids, null to keep the current ones. */
     private static final String EXAMPLES_PROPERTY =
