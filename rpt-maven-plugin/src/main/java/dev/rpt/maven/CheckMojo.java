@@ -7,6 +7,7 @@ import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.tools.gate.Baseline;
 import dev.rpt.tools.gate.BaselineException;
 import dev.rpt.tools.gate.Gate;
+import dev.rpt.tools.gate.GateInputException;
 import dev.rpt.tools.gate.GateResult;
 import dev.rpt.tools.gate.GateSettings;
 import dev.rpt.tools.gate.Rule;
@@ -66,10 +67,17 @@ public class CheckMojo extends AbstractRptMojo {
         requireRunSettings(config, run);
         GateSettings settings = GateSettings.from(config);
         GateSettings.alphaMeaningNote(config).ifPresent(getLog()::warn);
+        List<Rule> rules;
+        try {
+            rules = rules();
+        } catch (IllegalArgumentException e) {
+            // A <rules> entry naming an element or counter rpt does not know, or a limit out of range.
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         GateResult result;
         try {
-            result = new Gate(settings).check(run, baseline(settings), rules());
-        } catch (BaselineException | IllegalArgumentException e) {
+            result = new Gate(settings).check(run, baseline(settings), rules);
+        } catch (BaselineException | GateInputException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         result.lines().forEach(getLog()::info);

@@ -44,9 +44,12 @@ public final class Gate {
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(rules, "rules");
         VerdictSettings judged = run.verdictSettings()
-                .orElseThrow(() -> new IllegalArgumentException("The run report "
-                        + run.runId() + " was written by an earlier rpt, which did not record the class verdicts that"
-                        + " rpt:check reads. Run the prompt tests again (e.g. mvn verify) with this version of rpt."));
+                .orElseThrow(() -> new GateInputException(
+                        "The run report "
+                                + run.runId()
+                                + " was written by an earlier rpt, which did not record the class verdicts that"
+                                + " rpt:check reads. Run the prompt tests again (e.g. mvn verify) with this version of rpt.",
+                        null));
         List<String> violations = new ArrayList<>();
         // An informational model is measured and reported, never failing the gate: its findings become lines.
         List<String> informational = new ArrayList<>();
@@ -61,7 +64,7 @@ public final class Gate {
             try {
                 verdict = run.verdict(info);
             } catch (IllegalStateException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
+                throw new GateInputException(e.getMessage(), e);
             }
             String name = info.displayName();
             verdict.thresholdViolations().forEach(v -> findings.add(name + " @Thresholds: " + v));
