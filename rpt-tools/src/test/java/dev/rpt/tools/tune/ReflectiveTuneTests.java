@@ -97,21 +97,24 @@ class ReflectiveTuneTests {
 
     @Test
     void targetCriticAndOptimizerAllCrossTheResponsesWire() throws IOException {
-        // The math prompt tuned end to end through the openai-responses provider against a loopback Responses server.
-        SimOverOpenAiWire wire = tuneOverWire("openai-responses");
+        // The sample project's math prompt, as the README's main job tunes it, tuned end to end through the
+        // openai-responses provider against a loopback Responses server.
+        SimOverOpenAiWire wire = tuneOverWire(
+                "openai-responses",
+                Files.readString(Path.of("../sample-project/src/main/resources/prompts/math-solver.prompt")));
 
         assertThat(wire.responsesBodies.get()).as("requests on /v1/responses").isEqualTo(wire.requests.get());
     }
 
     @Test
     void targetCriticAndOptimizerAllCrossTheOpenAiWire() throws IOException {
-        SimOverOpenAiWire wire = tuneOverWire("openai");
+        SimOverOpenAiWire wire = tuneOverWire("openai", SEED);
 
         assertThat(wire.responsesBodies.get()).isZero();
     }
 
     /** Tunes the math prompt with target, critic and optimizer reached through the provider over a loopback server. */
-    private SimOverOpenAiWire tuneOverWire(String provider) throws IOException {
+    private SimOverOpenAiWire tuneOverWire(String provider, String seed) throws IOException {
         RptConfig simConfig = RptConfig.of(Map.of("rpt.provider", "sim", "rpt.sim.answers", "sim/gsm8k-sample.jsonl"));
         ChatModel sim = new SimProvider().create(ModelSettings.from(simConfig), simConfig, name -> null);
         SimOverOpenAiWire wire = new SimOverOpenAiWire(sim);
@@ -132,7 +135,7 @@ class ReflectiveTuneTests {
                             : new dev.rpt.core.model.openai.OpenAiResponsesProvider())
                     .create(ModelSettings.from(openai, List.of(provider)), openai, name -> null);
             Path promptFile = dir.resolve("math.prompt");
-            Files.writeString(promptFile, SEED);
+            Files.writeString(promptFile, seed);
             MetricBounds goals = MetricBounds.of(0.80, 0.15, Double.NaN, Double.NaN);
             DiagnosticFunction diagnostic = new ReflectiveDiagnosticFunction(
                     new InProcessRunner(viaWire, InProcessRunner.rows()),
