@@ -167,6 +167,66 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         return this;
     }
 
+    /** The reply called the named tool, with any arguments. */
+    public AnswerAssert calledTool(String name) {
+        isNotNull();
+        if (actual.toolCalls().stream().noneMatch(call -> call.name().equals(name))) {
+            throw failure(FailureKind.VALUE, "a call of tool " + name);
+        }
+        return this;
+    }
+
+    /**
+     * The reply called the named tool with arguments that hold {@code expectedArguments}, a JSON object compared
+     * parsed: every key it names must be there with an equal value (numbers by value, {@code 1} equals {@code 1.0};
+     * nested objects the same way; key order ignored); other keys may be present.
+     */
+    public AnswerAssert calledTool(String name, String expectedArguments) {
+        isNotNull();
+        JsonNode expected = ToolCallMatch.expected(expectedArguments);
+        boolean matched = actual.toolCalls().stream()
+                .filter(call -> call.name().equals(name))
+                .map(ToolCallMatch::arguments)
+                .anyMatch(arguments -> arguments.isPresent() && ToolCallMatch.contains(arguments.get(), expected));
+        if (!matched) {
+            throw failure(FailureKind.VALUE, "a call of tool " + name + " with arguments holding " + expected);
+        }
+        return this;
+    }
+
+    /** The reply did not call the named tool (it may have called others, or none). */
+    public AnswerAssert didNotCallTool(String name) {
+        isNotNull();
+        if (actual.toolCalls().stream().anyMatch(call -> call.name().equals(name))) {
+            throw failure(FailureKind.VALUE, "no call of tool " + name);
+        }
+        return this;
+    }
+
+    /** The reply called no tool at all. */
+    public AnswerAssert calledNoTool() {
+        isNotNull();
+        if (!actual.toolCalls().isEmpty()) {
+            throw failure(FailureKind.VALUE, "no tool call");
+        }
+        return this;
+    }
+
+    /** The reply's calls include these tools in this order (other calls may come between them). */
+    public AnswerAssert calledToolsInOrder(String... names) {
+        isNotNull();
+        int next = 0;
+        for (var call : actual.toolCalls()) {
+            if (next < names.length && call.name().equals(names[next])) {
+                next++;
+            }
+        }
+        if (next < names.length) {
+            throw failure(FailureKind.VALUE, "calls of " + String.join(", then ", names) + ", in this order");
+        }
+        return this;
+    }
+
     /** The model stated a readable confidence. */
     public AnswerAssert hasConfidence() {
         isNotNull();
@@ -315,6 +375,10 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
      * does not state it where {@code output.answer} looks), the reply itself, which is what the user needs to see.
      */
     private String said() {
+        if (!actual.toolCalls().isEmpty()) {
+            return ToolCallMatch.describe(actual.toolCalls())
+                    + (actual.text().isBlank() ? "" : " and answered " + quote(actual.text()));
+        }
         return actual.text().isBlank() && !actual.raw().isBlank()
                 ? "replied " + quote(actual.raw())
                 : "answered " + quote(actual.text());

@@ -22,6 +22,8 @@ import org.apiguardian.api.API;
  * @param topLogprobs how many alternatives per token, 0 for none
  * @param sampleIndex which independent sample this is (0 for the first); part of the cache key, so that repeated
  *     samples never come from the cache, and sent to no provider
+ * @param parallelToolCalls whether the model may call several tools in one turn; null leaves it to the provider's
+ *     default (which allows it)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ChatRequest(
@@ -34,7 +36,8 @@ public record ChatRequest(
         Long seed,
         boolean logprobs,
         int topLogprobs,
-        int sampleIndex) {
+        int sampleIndex,
+        Boolean parallelToolCalls) {
 
     public ChatRequest {
         messages = List.copyOf(messages);
@@ -60,6 +63,9 @@ public record ChatRequest(
         if (sampleIndex < 0) {
             throw new IllegalArgumentException("sampleIndex cannot be negative");
         }
+        if (parallelToolCalls != null && tools.isEmpty()) {
+            throw new IllegalArgumentException("parallelToolCalls needs at least one tool");
+        }
     }
 
     public static Builder builder() {
@@ -76,7 +82,8 @@ public record ChatRequest(
                 .maxTokens(maxTokens)
                 .seed(seed)
                 .logprobs(logprobs, topLogprobs)
-                .sampleIndex(sampleIndex);
+                .sampleIndex(sampleIndex)
+                .parallelToolCalls(parallelToolCalls);
         builder.messages.addAll(messages);
         return builder;
     }
@@ -93,6 +100,7 @@ public record ChatRequest(
         private boolean logprobs;
         private int topLogprobs;
         private int sampleIndex;
+        private Boolean parallelToolCalls;
 
         private Builder() {}
 
@@ -155,6 +163,12 @@ public record ChatRequest(
             return this;
         }
 
+        /** Whether the model may call several tools in one turn; null for the provider's default. */
+        public Builder parallelToolCalls(Boolean parallelToolCalls) {
+            this.parallelToolCalls = parallelToolCalls;
+            return this;
+        }
+
         public ChatRequest build() {
             return new ChatRequest(
                     messages,
@@ -166,7 +180,8 @@ public record ChatRequest(
                     seed,
                     logprobs,
                     topLogprobs,
-                    sampleIndex);
+                    sampleIndex,
+                    parallelToolCalls);
         }
     }
 }

@@ -17,9 +17,12 @@ import java.util.Set;
 /** Validates the front matter's YAML against the supported subset of dotprompt and builds a {@link PromptFrontMatter}. */
 final class FrontMatterParser {
 
-    static final List<String> TOP_LEVEL_KEYS = List.of("model", "config", "input", "output");
-    static final List<String> CONFIG_KEYS =
-            List.of("temperature", "maxOutputTokens", "seed", "logprobs", "topLogprobs");
+    static final List<String> TOP_LEVEL_KEYS = List.of("model", "config", "input", "output", "tools");
+    static final List<String> CONFIG_KEYS = List.of(
+            "temperature", "maxOutputTokens", "seed", "logprobs", "topLogprobs", "toolChoice", "parallelToolCalls");
+
+    /** A tool name as OpenAI and Anthropic take it. */
+    private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,7 +65,7 @@ final class FrontMatterParser {
         Optional<List<PromptVariable>> variables =
                 root.has("input") ? Optional.of(input(root.get("input"))) : Optional.empty();
         PromptOutput output = root.has("output") ? output(root.get("output")) : PromptOutput.UNDECLARED;
-        return new PromptFrontMatter(model, parameters, variables, output);
+        return new PromptFrontMatter(model, parameters, variables, output, tools(root));
     }
 
     private PromptParameters config(JsonNode config) {
@@ -94,6 +97,92 @@ final class FrontMatterParser {
             topLogprobs = (int) integer(config.get("topLogprobs"), "/config/topLogprobs", 0, 20);
         }
         return new PromptParameters(temperature, maxOutputTokens, seed, logprobs, topLogprobs);
+    }
+
+    /** {@code tools}, with {@code config.toolChoice} and {@code config.parallelToolCalls}. */
+    private PromptTools tools(JsonNode root) {
+        List<PromptTool> tools = new ArrayList<>();
+        JsonNode list = root.get("tools");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw error("/tools", "tools must be a list of tools, each with name, description and input");
+            }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                PromptTool tool = tool(list.get(i), "/tools/" + i);
+                if (!names.add(tool.name())) {
+                    throw error("/tools/" + i + "/name", "tools: `" + tool.name() + "` is declared twice");
+                }
+                tools.add(tool);
+            }
+        }
+        JsonNode config = root.path("config");
+        java.util.Optional<dev.rpt.chat.ToolChoice> choice = java.util.Optional.empty();
+        if (config.has("toolChoice")) {
+            String value = text(config.get("toolChoice"), "/config/toolChoice");
+            choice = java.util.Optional.of(
+                    switch (value) {
+                        case "auto" -> dev.rpt.chat.ToolChoice.AUTO;
+                        case "required" -> dev.rpt.chat.ToolChoice.REQUIRED;
+                        case "none" -> dev.rpt.chat.ToolChoice.NONE;
+                        default -> {
+                            if (tools.stream().noneMatch(tool -> tool.name().equals(value))) {
+                                throw error(
+                                        "/config/toolChoice",
+                                        "config.toolChoice must be auto, required, none or the name of a declared"
+                                                + " tool, got `" + value + "`");
+                            }
+                            yield dev.rpt.chat.ToolChoice.function(value);
+                        }
+                    });
+            if (tools.isEmpty() && choice.get() != dev.rpt.chat.ToolChoice.NONE) {
+                throw error("/config/toolChoice", "config.toolChoice needs tools: declare them under tools");
+            }
+        }
+        java.util.Optional<Boolean> parallel = java.util.Optional.empty();
+        if (config.has("parallelToolCalls")) {
+            JsonNode node = config.get("parallelToolCalls");
+            if (!node.isBoolean()) {
+                throw error(
+                        "/config/parallelToolCalls",
+                        "config.parallelToolCalls must be true or false, got `" + node.asText() + "`");
+            }
+            if (tools.isEmpty()) {
+                throw error(
+                        "/config/parallelToolCalls", "config.parallelToolCalls needs tools: declare them under tools");
+            }
+            parallel = java.util.Optional.of(node.asBoolean());
+        }
+        return new PromptTools(tools, choice, parallel);
+    }
+
+    /** One entry of {@code tools}: {@code name}, {@code description} and {@code input} (Picoschema or JSON Schema). */
+    private PromptTool tool(JsonNode node, String pointer) {
+        requireMap(node, pointer);
+        checkKeys(node, pointer, List.of("name", "description", "input"));
+        for (String key : List.of("name", "description", "input")) {
+            if (!node.has(key) || node.get(key).isNull()) {
+                // The tool's first line is its name's; a list item itself maps to the line of its list.
+                throw error(
+                        node.has("name") ? pointer + "/name" : pointer,
+                        "a tool needs name, description and input; this one has no " + key);
+            }
+        }
+        String name = text(node.get("name"), pointer + "/name");
+        if (!TOOL_NAME.matcher(name).matches()) {
+            throw error(
+                    pointer + "/name",
+                    "tool name `" + name + "`: use letters, digits, _ and - only, at most 64 characters (what OpenAI"
+                            + " and Anthropic accept)");
+        }
+        String description = text(node.get("description"), pointer + "/description");
+        requireMap(node.get("input"), pointer + "/input");
+        ObjectNode schema = new Picoschema(sourceName, document).toJsonSchema(node.get("input"), pointer + "/input");
+        try {
+            return new PromptTool(name, description, new JsonSchema(JSON.writeValueAsString(schema)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<PromptVariable> input(JsonNode input) {

@@ -158,7 +158,8 @@ public final class PromptFile {
                 frontMatter.model(),
                 frontMatter.parameters(),
                 responseFormat,
-                frontMatter.output());
+                frontMatter.output(),
+                frontMatter.tools());
     }
 
     /**

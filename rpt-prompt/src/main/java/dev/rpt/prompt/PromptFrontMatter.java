@@ -16,23 +16,36 @@ import org.apiguardian.api.API;
  * @param variables the variables of {@code input.schema}, or empty when the file declares no input schema (then
  *     any placeholder name is accepted)
  * @param output what {@code output} declares: text (with where its answer is), JSON of a schema, or nothing
+ * @param tools the tools the prompt may call ({@code tools}, {@code config.toolChoice}, {@code
+ *     config.parallelToolCalls}); {@link PromptTools#NONE} when it declares none
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record PromptFrontMatter(
         Optional<String> model,
         PromptParameters parameters,
         Optional<List<PromptVariable>> variables,
-        PromptOutput output) {
+        PromptOutput output,
+        PromptTools tools) {
 
     /** The front matter of a file without one. */
-    public static final PromptFrontMatter EMPTY =
-            new PromptFrontMatter(Optional.empty(), PromptParameters.NONE, Optional.empty(), PromptOutput.UNDECLARED);
+    public static final PromptFrontMatter EMPTY = new PromptFrontMatter(
+            Optional.empty(), PromptParameters.NONE, Optional.empty(), PromptOutput.UNDECLARED, PromptTools.NONE);
 
     public PromptFrontMatter {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(parameters, "parameters");
         variables = variables.map(List::copyOf);
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(tools, "tools");
+    }
+
+    /** Front matter without tools. */
+    public PromptFrontMatter(
+            Optional<String> model,
+            PromptParameters parameters,
+            Optional<List<PromptVariable>> variables,
+            PromptOutput output) {
+        this(model, parameters, variables, output, PromptTools.NONE);
     }
 
     /** {@code output.schema} converted to JSON Schema, if the prompt asks for JSON output. */

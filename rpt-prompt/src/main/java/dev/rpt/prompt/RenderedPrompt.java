@@ -20,6 +20,7 @@ import org.apiguardian.api.API;
  * @param parameters the front matter's {@code config}
  * @param responseFormat structured output from {@code output.schema}, if the prompt declares one
  * @param output what the front matter declares about the reply, to read it with {@link PromptOutput#extract}
+ * @param tools the tools the prompt may call, from the front matter
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RenderedPrompt(
@@ -28,7 +29,8 @@ public record RenderedPrompt(
         Optional<String> model,
         PromptParameters parameters,
         Optional<ResponseFormat> responseFormat,
-        PromptOutput output) {
+        PromptOutput output,
+        PromptTools tools) {
 
     public RenderedPrompt {
         Objects.requireNonNull(system, "system");
@@ -37,6 +39,18 @@ public record RenderedPrompt(
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(responseFormat, "responseFormat");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(tools, "tools");
+    }
+
+    /** A rendered prompt without tools. */
+    public RenderedPrompt(
+            String system,
+            String user,
+            Optional<String> model,
+            PromptParameters parameters,
+            Optional<ResponseFormat> responseFormat,
+            PromptOutput output) {
+        this(system, user, model, parameters, responseFormat, output, PromptTools.NONE);
     }
 
     /** The system message (when the system text is not empty) followed by the user message. */
@@ -49,10 +63,12 @@ public record RenderedPrompt(
         return List.copyOf(messages);
     }
 
-    /** A request builder with the messages, the {@code config} parameters and the response format filled in. */
+    /**
+     * A request builder with the messages, the {@code config} parameters, the response format and the tools filled in.
+     */
     public ChatRequest.Builder toRequestBuilder() {
         ChatRequest.Builder builder = ChatRequest.builder().messages(toMessages());
         responseFormat.ifPresent(builder::responseFormat);
-        return parameters.applyTo(builder);
+        return tools.applyTo(parameters.applyTo(builder));
     }
 }

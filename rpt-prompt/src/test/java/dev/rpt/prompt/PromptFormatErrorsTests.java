@@ -41,12 +41,12 @@ class PromptFormatErrorsTests {
 
     @Test
     void unknownFrontMatterKeyNamesKeyAndLine() {
-        PromptFormatException error = parseError("---\nmodel: m\ntools: [a]\n---\nhi\n");
+        PromptFormatException error = parseError("---\nmodel: m\nfunctions: [a]\n---\nhi\n");
 
         assertThat(error.getMessage())
-                .startsWith("p/x.prompt:3: unknown front-matter key `tools`")
-                .contains("model, config, input, output")
-                .contains("myteam.tools");
+                .startsWith("p/x.prompt:3: unknown front-matter key `functions`")
+                .contains("model, config, input, output, tools")
+                .contains("myteam.functions");
     }
 
     @Test

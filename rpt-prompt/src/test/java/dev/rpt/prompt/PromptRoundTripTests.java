@@ -48,7 +48,11 @@ class PromptRoundTripTests {
                         "output:\n  schema:\n    answer: string, the answer\n    note?: string\n    extra: any\n"
                                 + "    steps(array, the steps): string\n    detail(object, more):\n"
                                 + "      unit: string\n    level(enum, how sure): [LOW, HIGH]\n    (*): string\n"),
-                Arguments.of("a namespaced extension key", "acme.owner: team-math\n"));
+                Arguments.of("a namespaced extension key", "acme.owner: team-math\n"),
+                Arguments.of(
+                        "tools with config.toolChoice and config.parallelToolCalls",
+                        "tools:\n  - name: lookup_order\n    description: Look up an order.\n    input:\n"
+                                + "      order_id: string\nconfig:\n  toolChoice: required\n  parallelToolCalls: false\n"));
     }
 
     @ParameterizedTest(name = "{0}")

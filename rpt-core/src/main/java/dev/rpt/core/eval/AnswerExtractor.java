@@ -55,7 +55,8 @@ public final class AnswerExtractor {
                 response.toolCalls(),
                 response.usage(),
                 response.cached(),
-                extracted.answer().isEmpty());
+                // A reply that calls tools answers with its calls: no text is expected of it.
+                extracted.answer().isEmpty() && response.toolCalls().isEmpty());
     }
 
     /** Reads the answer and its stated confidence ({@link ConfidenceMode#VERBALIZED}). */
@@ -103,7 +104,8 @@ public final class AnswerExtractor {
                 response.toolCalls(),
                 response.usage(),
                 response.cached(),
-                true);
+                // A reply that calls tools answers with its calls: no text is expected of it.
+                response.toolCalls().isEmpty());
     }
 
     private static String rawText(ChatResponse response) {

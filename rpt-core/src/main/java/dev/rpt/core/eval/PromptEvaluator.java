@@ -14,12 +14,14 @@ import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.prompt.PromptFile;
+import dev.rpt.prompt.PromptOutput;
 import dev.rpt.prompt.RenderedPrompt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
@@ -74,8 +76,8 @@ public final class PromptEvaluator {
         }
         ChatResponse response = model.chat(request(rendered, sample));
         Answer answer = settings.confidence() == ConfidenceMode.LOGPROBS
-                ? AnswerExtractor.fromLogprobs(response, rendered.output())
-                : AnswerExtractor.read(response, rendered.output());
+                ? AnswerExtractor.fromLogprobs(response, output(rendered))
+                : AnswerExtractor.read(response, output(rendered));
         return requireNotCutOff(response, answer);
     }
 
@@ -117,7 +119,7 @@ public final class PromptEvaluator {
      * schema gets that schema, and only a prompt that declares nothing gets {@link #TARGET_ANSWER}.
      */
     ChatRequest request(RenderedPrompt rendered, int sampleIndex) {
-        ResponseFormat format = switch (rendered.output().format()) {
+        ResponseFormat format = switch (output(rendered).format()) {
             case JSON -> rendered.responseFormat().orElseThrow();
             case TEXT -> null;
             case UNDECLARED -> TARGET_ANSWER;
@@ -132,7 +134,19 @@ public final class PromptEvaluator {
         if (settings.confidence() == ConfidenceMode.LOGPROBS) {
             builder.logprobs(true, TOP_LOGPROBS);
         }
-        return rendered.parameters().applyTo(builder).build();
+        return rendered.tools().applyTo(rendered.parameters().applyTo(builder)).build();
+    }
+
+    /**
+     * How the reply is read: as the prompt declares it; a prompt that calls tools and declares no output as plain
+     * text, since an assistant's final reply is prose for a person, not rpt's JSON answer, and its tool calls are the
+     * answer's {@link Answer#toolCalls()}.
+     */
+    private static PromptOutput output(RenderedPrompt rendered) {
+        return rendered.output().format() == PromptOutput.Format.UNDECLARED
+                        && !rendered.tools().tools().isEmpty()
+                ? new PromptOutput(PromptOutput.Format.TEXT, Optional.empty(), Optional.empty(), Optional.empty())
+                : rendered.output();
     }
 
     private Answer consistency(RenderedPrompt rendered, int repeat) {
@@ -141,7 +155,7 @@ public final class PromptEvaluator {
         boolean allCached = true;
         for (int i = 0; i < settings.samples(); i++) {
             ChatResponse response = model.chat(request(rendered, repeat * settings.samples() + i));
-            Answer sample = AnswerExtractor.read(response, rendered.output());
+            Answer sample = AnswerExtractor.read(response, output(rendered));
             samples.add(sample);
             usage = usage.plus(response.usage());
             allCached &= response.cached();

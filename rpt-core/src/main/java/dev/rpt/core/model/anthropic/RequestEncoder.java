@@ -64,6 +64,14 @@ final class RequestEncoder {
             body.set("tools", tools);
         }
         ObjectNode toolChoice = toolChoice(request, formatTool);
+        if (Boolean.FALSE.equals(request.parallelToolCalls())) {
+            // Anthropic says it on the tool choice (anthropic-sdk-python types/tool_choice_auto_param.py): one tool
+            // use per turn. With no choice set, the default one, auto, carries it.
+            toolChoice = toolChoice == null ? choice("auto", null) : toolChoice;
+            if (!toolChoice.path("type").asText().equals("none")) {
+                toolChoice.put("disable_parallel_tool_use", true);
+            }
+        }
         if (toolChoice != null) {
             body.set("tool_choice", toolChoice);
         }

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  *       {@code function} {@code {name, arguments}}), {@code tool_call_id}
  *   <li>{@code tools}: each {@code type}, {@code function} {@code {name, description, parameters, strict}}
  *   <li>{@code tool_choice}
+ *   <li>{@code parallel_tool_calls}, when the request says
  *   <li>{@code temperature}
  *   <li>{@code seed}
  *   <li>{@code max_completion_tokens} or {@code max_tokens}
@@ -70,6 +71,9 @@ final class ChatRequestWriter {
         }
         if (request.toolChoice() != null) {
             body.set("tool_choice", toolChoice(request.toolChoice()));
+        }
+        if (request.parallelToolCalls() != null) {
+            body.put("parallel_tool_calls", request.parallelToolCalls());
         }
         if (request.temperature() != null) {
             body.put("temperature", request.temperature());

@@ -30,6 +30,7 @@ import java.util.function.Consumer;
  *   <li>{@code tools}: each {@code type: function}, {@code name}, {@code description}, {@code parameters}, {@code
  *       strict} (flat, not under {@code function} as in Chat Completions)
  *   <li>{@code tool_choice}: {@code auto}, {@code required}, {@code none} or {@code {type: function, name}}
+ *   <li>{@code parallel_tool_calls}, when the request says
  *   <li>{@code temperature}
  *   <li>{@code max_output_tokens}
  *   <li>{@code reasoning}: {@code {effort}} from {@code rpt.reasoning-effort}
@@ -91,6 +92,9 @@ final class ResponsesRequestWriter {
         }
         if (request.toolChoice() != null) {
             body.set("tool_choice", toolChoice(request.toolChoice()));
+        }
+        if (request.parallelToolCalls() != null) {
+            body.put("parallel_tool_calls", request.parallelToolCalls());
         }
         if (request.temperature() != null) {
             body.put("temperature", request.temperature());

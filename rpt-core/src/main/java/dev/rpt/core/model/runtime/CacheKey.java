@@ -68,6 +68,10 @@ final class CacheKey {
         root.put("logprobs", request.logprobs());
         root.put("topLogprobs", request.topLogprobs());
         root.put("sampleIndex", request.sampleIndex());
+        if (request.parallelToolCalls() != null) {
+            // Only when set, so that the keys of requests without it stay what they were.
+            root.put("parallelToolCalls", request.parallelToolCalls());
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -176,6 +176,32 @@ class AnthropicRequestBodyTests {
     }
 
     @Test
+    void oneToolUsePerTurnIsSaidOnTheToolChoice() {
+        // anthropic-sdk-python types/tool_choice_auto_param.py and tool_choice_any_param.py: disable_parallel_tool_use.
+        JsonNode unset = send(ChatRequest.builder()
+                .user("Go.")
+                .tools(AnthropicToolUseRoundTripTests.TOOLS)
+                .parallelToolCalls(false)
+                .build());
+        JsonNode required = send(ChatRequest.builder()
+                .user("Go.")
+                .tools(AnthropicToolUseRoundTripTests.TOOLS)
+                .toolChoice(ToolChoice.REQUIRED)
+                .parallelToolCalls(false)
+                .build());
+        JsonNode allowed = send(ChatRequest.builder()
+                .user("Go.")
+                .tools(AnthropicToolUseRoundTripTests.TOOLS)
+                .parallelToolCalls(true)
+                .build());
+
+        assertThat(unset.path("tool_choice")).isEqualTo(tree("{\"type\":\"auto\",\"disable_parallel_tool_use\":true}"));
+        assertThat(required.path("tool_choice"))
+                .isEqualTo(tree("{\"type\":\"any\",\"disable_parallel_tool_use\":true}"));
+        assertThat(allowed.has("tool_choice")).as("parallel use is the default").isFalse();
+    }
+
+    @Test
     void maxTokensDefaultsTo1024AndUnsetFieldsAreOmitted() {
         String sent;
         server.enqueueResource("text-response.json");

@@ -129,6 +129,7 @@ class OpenAiResponsesTests {
                 .user("Evaluate the current prompt.")
                 .tools(List.of(EVALUATE))
                 .toolChoice(ToolChoice.REQUIRED)
+                .parallelToolCalls(true)
                 .build();
 
         ChatResponse calls = model.chat(first);
@@ -151,12 +152,13 @@ class OpenAiResponsesTests {
         assertThat(calls.text()).isNull();
         assertThat(calls.usage()).isEqualTo(new Usage(900, 70, 970, 0, 20, 512, 0));
         assertThat(body(server.takeRequest()))
-                .isEqualTo("{\"model\":\"gpt-5.2-pro\",\"instructions\":\"You are the RPT controller.\",\"input\":"
-                        + "[{\"role\":\"user\",\"content\":\"Evaluate the current prompt.\"}],\"tools\":"
-                        + "[{\"type\":\"function\",\"name\":\"evaluate_prompt\",\"description\":\"Run the prompt tests"
-                        + " and return a diagnostic report.\",\"parameters\":{\"type\":\"object\",\"properties\":"
-                        + "{\"prompt\":{\"type\":\"string\"}},\"required\":[\"prompt\"],\"additionalProperties\":false},"
-                        + "\"strict\":true}],\"tool_choice\":\"required\",\"store\":false}");
+                .isEqualTo(
+                        "{\"model\":\"gpt-5.2-pro\",\"instructions\":\"You are the RPT controller.\",\"input\":"
+                                + "[{\"role\":\"user\",\"content\":\"Evaluate the current prompt.\"}],\"tools\":"
+                                + "[{\"type\":\"function\",\"name\":\"evaluate_prompt\",\"description\":\"Run the prompt tests"
+                                + " and return a diagnostic report.\",\"parameters\":{\"type\":\"object\",\"properties\":"
+                                + "{\"prompt\":{\"type\":\"string\"}},\"required\":[\"prompt\"],\"additionalProperties\":false},"
+                                + "\"strict\":true}],\"tool_choice\":\"required\",\"parallel_tool_calls\":true,\"store\":false}");
         JsonNode next = tree(server.takeRequest());
         assertThat(next.path("input").toString())
                 .isEqualTo("[{\"role\":\"user\",\"content\":\"Evaluate the current prompt.\"},"

@@ -63,6 +63,7 @@ class OpenAiToolCallRoundTripTests {
                 .user("Evaluate the current prompt.")
                 .tools(List.of(EVALUATE, INSPECT))
                 .toolChoice(ToolChoice.AUTO)
+                .parallelToolCalls(false)
                 .temperature(0.0)
                 .seed(7L)
                 .maxTokens(512)
@@ -84,7 +85,8 @@ class OpenAiToolCallRoundTripTests {
                         + "\"description\":\"Show example traces of one failure mode.\","
                         + "\"parameters\":{\"type\":\"object\",\"properties\":{\"mode\":{\"type\":\"string\"}}},"
                         + "\"strict\":false}}],"
-                        + "\"tool_choice\":\"auto\",\"temperature\":0.0,\"seed\":7,\"max_completion_tokens\":512}");
+                        + "\"tool_choice\":\"auto\",\"parallel_tool_calls\":false,\"temperature\":0.0,\"seed\":7,"
+                        + "\"max_completion_tokens\":512}");
         JsonNode sent1 = tree(request1);
         assertThat(sent1.get("tools").get(0).get("function").get("parameters").isObject())
                 .isTrue();

@@ -1,0 +1,75 @@
+package dev.rpt.assertions;
+
+import static dev.rpt.assertions.RptAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rpt.api.Answer;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.Usage;
+import dev.rpt.core.eval.AnswerAssertionError;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Assertions on the tools a reply called, with arguments compared parsed as the Berkeley Function Calling
+ * Leaderboard's checker compares them: numbers by value, key order ignored, the expected object a subset.
+ */
+class ToolCallAssertionsTests {
+
+    private static final Answer LOOKUP_THEN_REFUND = calls(
+            new ToolCall("c1", "lookup_order", "{\"order_id\":\"A1\",\"fields\":[\"status\",\"total\"]}"),
+            new ToolCall("c2", "refund", "{\"amount\":25.0,\"order_id\":\"A1\",\"reason\":{\"code\":7}}"));
+
+    @Test
+    void argumentsAreComparedParsedAsASubset() {
+        assertThatCode(() -> assertThat(LOOKUP_THEN_REFUND)
+                        .calledTool("lookup_order")
+                        .calledTool("refund", "{\"order_id\": \"A1\", \"amount\": 25}")
+                        .calledTool("refund", "{\"reason\": {\"code\": 7.0}}")
+                        .calledTool("lookup_order", "{\"fields\": [\"status\", \"total\"]}")
+                        .didNotCallTool("cancel_order")
+                        .calledToolsInOrder("lookup_order", "refund"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aMismatchSaysWhatWasExpectedAndListsTheCalls() {
+        assertThatThrownBy(() -> assertThat(LOOKUP_THEN_REFUND).calledTool("refund", "{\"amount\": 30}"))
+                .isInstanceOf(AnswerAssertionError.class)
+                .hasMessage(
+                        "Expected a call of tool refund with arguments holding {\"amount\":30}, but the model called"
+                                + " lookup_order {\"order_id\":\"A1\",\"fields\":[\"status\",\"total\"]}; refund"
+                                + " {\"amount\":25.0,\"order_id\":\"A1\",\"reason\":{\"code\":7}} with no stated confidence.");
+        assertThatThrownBy(() -> assertThat(LOOKUP_THEN_REFUND).calledToolsInOrder("refund", "lookup_order"))
+                .hasMessageStartingWith("Expected calls of refund, then lookup_order, in this order");
+        assertThatThrownBy(
+                        () -> assertThat(LOOKUP_THEN_REFUND).calledTool("lookup_order", "{\"fields\": [\"status\"]}"))
+                .as("arrays are compared element by element")
+                .isInstanceOf(AnswerAssertionError.class);
+        assertThatThrownBy(() -> assertThat(LOOKUP_THEN_REFUND).calledNoTool())
+                .hasMessageStartingWith("Expected no tool call, but the model called lookup_order");
+        assertThatThrownBy(() ->
+                        assertThat(Answer.ofText("Your order is on its way.")).calledTool("lookup_order"))
+                .hasMessageStartingWith(
+                        "Expected a call of tool lookup_order, but the model answered \"Your order is on"
+                                + " its way.\"");
+    }
+
+    @Test
+    void argumentsThatAreNotJsonMatchNothingAndAnExpectationThatIsNotAnObjectIsAnError() {
+        Answer broken = calls(new ToolCall("c1", "refund", "{\"order_id\": \"A1\""));
+
+        assertThatThrownBy(() -> assertThat(broken).calledTool("refund", "{\"order_id\": \"A1\"}"))
+                .isInstanceOf(AnswerAssertionError.class);
+        assertThatThrownBy(() -> assertThat(broken).calledTool("refund", "[1]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be a JSON object");
+    }
+
+    private static Answer calls(ToolCall... calls) {
+        return new Answer("", "", OptionalDouble.empty(), Optional.empty(), List.of(calls), Usage.ZERO, false, false);
+    }
+}
