@@ -4,18 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.ToolCall;
-import java.util.Iterator;
+import dev.rpt.core.eval.JsonSubset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/**
- * How a tool call's arguments are compared with what a test expects: parsed, not as text, as the Berkeley Function
- * Calling Leaderboard's checker compares them. Numbers are equal by value ({@code 1} equals {@code 1.0}), key order
- * is ignored, and the expected object is a subset: every key it names must be there with a matching value (objects
- * compared the same way, recursively; arrays element by element), other keys may be present.
- */
+/** How a tool call's arguments are compared with what a test expects: parsed, as {@link JsonSubset} says. */
 final class ToolCallMatch {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,36 +39,9 @@ final class ToolCallMatch {
         }
     }
 
-    /** Whether {@code actual} holds {@code expected}: a subset for objects, equal by value for the rest. */
+    /** Whether {@code actual} holds {@code expected} ({@link JsonSubset}). */
     static boolean contains(JsonNode actual, JsonNode expected) {
-        if (expected.isObject()) {
-            if (!actual.isObject()) {
-                return false;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = expected.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode value = actual.get(field.getKey());
-                if (value == null || !contains(value, field.getValue())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (expected.isArray()) {
-            if (!actual.isArray() || actual.size() != expected.size()) {
-                return false;
-            }
-            for (int i = 0; i < expected.size(); i++) {
-                if (!contains(actual.get(i), expected.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (expected.isNumber()) {
-            return actual.isNumber() && actual.decimalValue().compareTo(expected.decimalValue()) == 0;
-        }
-        return expected.equals(actual);
+        return JsonSubset.contains(actual, expected);
     }
 
     /** The calls in one line each, e.g. {@code lookup_order {"order_id":"A1"}}; "no tool call" when there are none. */

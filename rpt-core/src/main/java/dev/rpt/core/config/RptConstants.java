@@ -60,6 +60,12 @@ public final class RptConstants {
     public static final String MAX_TOKENS = "rpt.max-tokens";
 
     /**
+     * The model turns a case whose tools are stubbed (its {@code tool-results} variable) may take before rpt stops it:
+     * 1 to 100, default 8. A case's own {@code max-steps} variable wins.
+     */
+    public static final String MAX_STEPS = "rpt.max-steps";
+
+    /**
      * How much a reasoning model reasons before it answers: {@code none}, {@code minimal}, {@code low}, {@code medium}
      * or {@code high} (and {@code xhigh} or {@code max} where the model takes them), sent as OpenAI's {@code
      * reasoning_effort} and as Anthropic's {@code output_config.effort}. Unset sends nothing (the model's default). Read per

@@ -74,12 +74,39 @@ public final class PromptEvaluator {
         if (settings.confidence() == ConfidenceMode.CONSISTENCY) {
             return consistency(rendered, sample);
         }
-        ChatResponse response = model.chat(request(rendered, sample));
+        ChatRequest request = request(rendered, sample);
+        ChatResponse response = model.chat(request);
+        Optional<ToolStubs> stubs = rendered.tools().tools().isEmpty() ? Optional.empty() : ToolStubs.of(variables);
+        if (stubs.isPresent()) {
+            ToolRun run = ToolRun.of(model, request, response, stubs.get(), maxSteps(variables));
+            return requireNotCutOff(run.last(), run.answer(AnswerExtractor.read(run.last(), output(rendered))));
+        }
         Answer answer = settings.confidence() == ConfidenceMode.LOGPROBS
                 ? AnswerExtractor.fromLogprobs(response, output(rendered))
                 : AnswerExtractor.read(response, output(rendered));
         return requireNotCutOff(response, answer);
     }
+
+    /** The step limit: the case's {@value #MAX_STEPS_VARIABLE} variable, else {@code rpt.max-steps}. */
+    private int maxSteps(Map<String, String> variables) {
+        String value = variables.get(MAX_STEPS_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return settings.maxSteps();
+        }
+        try {
+            int steps = Integer.parseInt(value.strip());
+            if (steps >= 1 && steps <= 100) {
+                return steps;
+            }
+        } catch (NumberFormatException e) {
+            // Said below with the accepted range.
+        }
+        throw new IllegalArgumentException(
+                "The case's " + MAX_STEPS_VARIABLE + " must be a whole number from 1 to" + " 100, got '" + value + "'");
+    }
+
+    /** The case variable that sets the step limit of one case. */
+    public static final String MAX_STEPS_VARIABLE = "max-steps";
 
     /**
      * The requests {@link #evaluate(PromptFile, Map, int)} will send for one sample of a case, so that they can be

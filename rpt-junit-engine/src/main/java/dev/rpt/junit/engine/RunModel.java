@@ -52,7 +52,8 @@ record RunModel(ModelTarget target, ChatModel chat, UsageLedger ledger, Concurre
                 testClass.samples(),
                 target.config().temperature().orElse(null),
                 target.config().integer(RptConstants.MAX_TOKENS, 1, 1_000_000).orElse(1024),
-                target.config().longValue(RptConstants.SEED).orElse(null));
+                target.config().longValue(RptConstants.SEED).orElse(null),
+                target.config().integer(RptConstants.MAX_STEPS, 1, 100).orElse(EvaluationSettings.DEFAULT_MAX_STEPS));
     }
 
     /** What the report states about this model; only a named model is listed. */

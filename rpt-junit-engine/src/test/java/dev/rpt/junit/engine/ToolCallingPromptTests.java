@@ -1,11 +1,14 @@
 package dev.rpt.junit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpt.api.Answer;
 import dev.rpt.junit.engine.fixtures.OrderSupportTestCase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * A prompt that declares tools, tested on the calls it makes, end to end over a loopback OpenAI server: the prompt
- * file's tools go out in the request, the reply's tool calls are the answer (not a format error), and the assertions
- * read them with their arguments parsed.
+ * A prompt that declares tools, tested end to end over a loopback OpenAI server: the prompt file's tools go out in
+ * the request, the reply's tool calls are the answer (not a format error), the assertions read them with their
+ * arguments parsed, and a case that stubs its tools runs on to the assistant's final reply.
  */
 class ToolCallingPromptTests {
 
@@ -33,9 +36,68 @@ class ToolCallingPromptTests {
     @TempDir
     Path reportDir;
 
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+
     @Test
     void theDeclaredToolsGoOutAndTheCallsAreTheAnswer() throws Exception {
-        List<JsonNode> requests = new CopyOnWriteArrayList<>();
+        EngineExecutionResults results = run("looksTheOrderUp");
+
+        assertThat(requests).hasSize(3);
+        JsonNode sent = requests.get(0);
+        assertThat(sent.at("/tools/0/function/name").asText()).isEqualTo("lookup_order");
+        assertThat(sent.at("/tools/0/function/strict").asBoolean()).isTrue();
+        assertThat(sent.at("/tools/1/function/parameters/required").toString()).isEqualTo("[\"order_id\",\"amount\"]");
+        assertThat(sent.path("tool_choice").asText()).isEqualTo("auto");
+        assertThat(sent.path("parallel_tool_calls").asBoolean(true)).isFalse();
+        assertThat(sent.has("response_format"))
+                .as("an assistant's reply is read as text")
+                .isFalse();
+
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
+        Event failed = results.testEvents().failed().list().get(0);
+        assertThat(failed.getTestDescriptor().getDisplayName()).contains("where-is-b7");
+        assertThat(message(failed))
+                .isEqualTo("Expected a call of tool lookup_order with arguments holding {\"order_id\":\"B7\"}, but"
+                        + " the model called lookup_order {\"order_id\":\"B9\"} with no stated confidence.");
+        for (JsonNode c :
+                JSON.readTree(reportDir.resolve("last-run.json").toFile()).get("cases")) {
+            assertThat(c.path("formatError").asBoolean())
+                    .as("a reply that calls tools is no format error")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aCaseThatStubsItsToolsRunsOnToTheFinalReply() throws Exception {
+        EngineExecutionResults results = run("answersWithTheStatus");
+
+        assertThat(results.testEvents().failed().list())
+                .extracting(ToolCallingPromptTests::message)
+                .isEmpty();
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
+        // Two turns per case: the lookup, then the reply with the stubbed result in the conversation.
+        assertThat(requests).hasSize(4);
+        JsonNode secondTurn = requests.stream()
+                .filter(r ->
+                        r.toString().contains("order A1") && r.path("messages").size() == 4)
+                .findFirst()
+                .orElseThrow();
+        assertThat(secondTurn.at("/messages/2/tool_calls/0/function/name").asText())
+                .isEqualTo("lookup_order");
+        assertThat(secondTurn.at("/messages/3/role").asText()).isEqualTo("tool");
+        assertThat(secondTurn.at("/messages/3/content").asText())
+                .isEqualTo("{\"status\":\"shipped\",\"carrier\":\"DHL\"}");
+        // C3 has no stub that matches: the model sees an error result that says so.
+        JsonNode unmatched = requests.stream()
+                .filter(r ->
+                        r.toString().contains("order C3") && r.path("messages").size() == 4)
+                .findFirst()
+                .orElseThrow();
+        assertThat(unmatched.at("/messages/3/content").asText())
+                .startsWith("rpt: no stubbed result for lookup_order with the arguments {\"order_id\":\"C3\"}");
+    }
+
+    private EngineExecutionResults run(String method) throws IOException {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
                 @Override
@@ -43,24 +105,18 @@ class ToolCallingPromptTests {
                     JsonNode body;
                     try {
                         body = JSON.readTree(request.getBody().utf8());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                     requests.add(body);
-                    String message = body.at("/messages/1/content").asText();
-                    // A model that looks up A1 when asked about it, but gets B7's id wrong, and answers thanks in text.
-                    String reply = message.contains("A1")
-                            ? toolCall("{\"order_id\":\"A1\"}")
-                            : message.contains("B7") ? toolCall("{\"order_id\":\"B9\"}") : text("You're welcome!");
                     return new MockResponse.Builder()
                             .addHeader("content-type", "application/json")
-                            .body(reply)
+                            .body(reply(body))
                             .build();
                 }
             });
             server.start();
-
-            EngineExecutionResults results = EngineTestKit.engine("rpt")
+            return EngineTestKit.engine("rpt")
                     .configurationParameters(Map.of(
                             "rpt.provider", "openai",
                             "rpt.model", "gpt-4.1-mini",
@@ -68,37 +124,35 @@ class ToolCallingPromptTests {
                             "rpt.api-key-env", "none",
                             "rpt.cache", "off",
                             "rpt.report.dir", reportDir.toString()))
-                    .selectors(selectClass(OrderSupportTestCase.class))
+                    .selectors(selectMethod(
+                            OrderSupportTestCase.class, method, Answer.class.getName() + ", " + String.class.getName()))
                     .execute();
-
-            assertThat(requests).hasSize(3);
-            JsonNode sent = requests.get(0);
-            assertThat(sent.at("/tools/0/function/name").asText()).isEqualTo("lookup_order");
-            assertThat(sent.at("/tools/0/function/strict").asBoolean()).isTrue();
-            assertThat(sent.at("/tools/1/function/parameters/required").toString())
-                    .isEqualTo("[\"order_id\",\"amount\"]");
-            assertThat(sent.path("tool_choice").asText()).isEqualTo("auto");
-            assertThat(sent.path("parallel_tool_calls").asBoolean(true)).isFalse();
-
-            assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
-            Event failed = results.testEvents().failed().list().get(0);
-            assertThat(failed.getTestDescriptor().getDisplayName()).contains("where-is-b7");
-            assertThat(failed.getPayload(TestExecutionResult.class)
-                            .flatMap(TestExecutionResult::getThrowable)
-                            .orElseThrow()
-                            .getMessage())
-                    .isEqualTo("Expected a call of tool lookup_order with arguments holding {\"order_id\":\"B7\"}, but"
-                            + " the model called lookup_order {\"order_id\":\"B9\"} with no stated confidence.");
-            JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
-            for (JsonNode c : report.get("cases")) {
-                assertThat(c.path("formatError").asBoolean())
-                        .as("a reply that calls tools is not a format error")
-                        .isFalse();
-            }
         }
     }
 
-    private static String toolCall(String arguments) throws IllegalStateException {
+    /**
+     * A model that looks an order up when asked about it (but gets B7's id wrong), answers thanks in text, and, once a
+     * lookup's result is back, tells the customer what it says.
+     */
+    private static String reply(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        JsonNode last = messages.get(messages.size() - 1);
+        if (last.path("role").asText().equals("tool")) {
+            return text(
+                    last.path("content").asText().contains("shipped")
+                            ? "Your order has shipped."
+                            : "Sorry, I could not find that order.");
+        }
+        String message = messages.get(1).path("content").asText();
+        for (String order : List.of("A1", "C3")) {
+            if (message.contains(order)) {
+                return toolCall("{\"order_id\":\"" + order + "\"}");
+            }
+        }
+        return message.contains("B7") ? toolCall("{\"order_id\":\"B9\"}") : text("You're welcome!");
+    }
+
+    private static String toolCall(String arguments) {
         return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1765100000,\"model\":\"gpt-4.1-mini\","
                 + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
                 + "[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"lookup_order\",\"arguments\":"
@@ -111,5 +165,12 @@ class ToolCallingPromptTests {
                 + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},"
                 + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":40,\"completion_tokens\":5,"
                 + "\"total_tokens\":45}}";
+    }
+
+    private static String message(Event event) {
+        return event.getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable)
+                .map(Throwable::getMessage)
+                .orElse("");
     }
 }
