@@ -8,4 +8,12 @@ assert report.classes[0].thresholds.minKappa == 0.6 : "the report does not state
 def log = new File(basedir, 'build.log').text
 assert log =~ /Failed to execute goal dev\.rpt:rpt-maven-plugin:[^:]+:check/ : 'rpt:check must be the goal that fails'
 assert log.contains("SupportReplyTests @Thresholds: judge agreement on 'apologises': kappa 0.333 < 0.6 (n 24") : 'rpt:check does not name the class, criterion and kappa'
+// Where reviewers look: target/rpt/summary.md, the same appended to GitHub's step summary, and an error annotation
+// on the failing class's prompt file, its path relative to the workspace.
+def summary = new File(basedir, 'target/rpt/summary.md').text
+assert summary.startsWith('## rpt:check failed') : "summary.md does not open with the verdict: ${summary.take(200)}"
+assert summary.contains("judge agreement on 'apologises': kappa 0.333 < 0.6") : 'summary.md does not list the finding'
+def stepSummary = new File(basedir, 'target/github-step-summary.md')
+assert stepSummary.isFile() && stepSummary.text.contains('## rpt:check failed') : 'the step summary was not appended'
+assert log =~ /(?m)^::error file=src\/main\/resources\/prompts\/[^,]+\.prompt,line=1,title=rpt%3A SupportReplyTests::SupportReplyTests fails: / : 'no GitHub annotation on the prompt file'
 return true

@@ -10,6 +10,7 @@ import dev.rpt.tools.gate.Gate;
 import dev.rpt.tools.gate.GateInputException;
 import dev.rpt.tools.gate.GateResult;
 import dev.rpt.tools.gate.GateSettings;
+import dev.rpt.tools.gate.GateSummary;
 import dev.rpt.tools.gate.Rule;
 import dev.rpt.tools.html.HtmlReport;
 import java.io.IOException;
@@ -82,6 +83,7 @@ public class CheckMojo extends AbstractRptMojo {
         }
         result.lines().forEach(getLog()::info);
         writeHtml(reportDirectory, settings);
+        writeSummary(reportDirectory, run, result);
         warnIfSimulated(run.model(), "the checked run");
         if (result.passed()) {
             getLog().info(result.passedMessage());
@@ -102,6 +104,24 @@ public class CheckMojo extends AbstractRptMojo {
         return rules == null
                 ? List.of()
                 : rules.stream().map(RuleConfig::toRule).toList();
+    }
+
+    /** summary.md (and GitHub's step summary), and on GitHub Actions an annotation per failing class on its prompt. */
+    private void writeSummary(Path reportDirectory, RunReport run, GateResult result) throws MojoExecutionException {
+        try {
+            getLog().info("Summary: " + GateSummary.write(reportDirectory, run, result, System.getenv()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the summary: " + e.getMessage(), e);
+        }
+        // Workflow commands must start their line, so they bypass Maven's "[INFO] " prefix.
+        GateSummary.annotations(run, System.getenv(), this::promptFile).forEach(System.out::println);
+    }
+
+    private Optional<Path> promptFile(String resource) {
+        return java.util.stream.Stream.concat(project.getResources().stream(), project.getTestResources().stream())
+                .map(directory -> Path.of(directory.getDirectory()).resolve(resource))
+                .filter(Files::isRegularFile)
+                .findFirst();
     }
 
     private void writeHtml(Path reportDirectory, GateSettings settings) throws MojoExecutionException {
