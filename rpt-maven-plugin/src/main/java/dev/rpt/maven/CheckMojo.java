@@ -82,7 +82,7 @@ public class CheckMojo extends AbstractRptMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         result.lines().forEach(getLog()::info);
-        writeHtml(reportDirectory, settings);
+        writeHtml(reportDirectory, settings, result);
         writeSummary(reportDirectory, run, result);
         warnIfSimulated(run.model(), "the checked run");
         if (result.passed()) {
@@ -124,11 +124,16 @@ public class CheckMojo extends AbstractRptMojo {
                 .findFirst();
     }
 
-    private void writeHtml(Path reportDirectory, GateSettings settings) throws MojoExecutionException {
+    private void writeHtml(Path reportDirectory, GateSettings settings, GateResult result)
+            throws MojoExecutionException {
         try {
             getLog().info("HTML report: "
                     + HtmlReport.write(
-                            reportDirectory, Optional.empty(), settings.metrics(), CheckMode.POINT_ESTIMATE));
+                            reportDirectory,
+                            Optional.empty(),
+                            settings.metrics(),
+                            CheckMode.POINT_ESTIMATE,
+                            Optional.of(result)));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the HTML report: " + e.getMessage(), e);
         }

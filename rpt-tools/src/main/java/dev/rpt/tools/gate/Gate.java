@@ -76,22 +76,24 @@ public final class Gate {
                     .messages());
         }
         List<String> lines = new ArrayList<>();
+        Optional<RegressionReport> regression = Optional.empty();
         if (baseline.isPresent()) {
-            compare(baseline.get(), run, judged, informationalClasses, violations, informational, lines);
+            regression = Optional.of(
+                    compare(baseline.get(), run, judged, informationalClasses, violations, informational, lines));
         } else {
             lines.add("No baseline at " + settings.baseline() + ": only thresholds and rules are checked. Record one"
                     + " with mvn rpt:baseline and commit it.");
         }
         informational.forEach(finding -> lines.add("informational model, not failing the gate: " + finding));
         return new GateResult(
-                violations, lines, run.classes().size(), run.cases().size());
+                violations, lines, run.classes().size(), run.cases().size(), regression);
     }
 
     /**
      * The regression test against the baseline: the budget's line, the comparison's lines, and each regression as a
      * violation, or as an informational finding for a model that does not count.
      */
-    private void compare(
+    private RegressionReport compare(
             Baseline baseline,
             RunReport run,
             VerdictSettings judged,
@@ -122,5 +124,6 @@ public final class Gate {
             compared.missingCases().ifPresent(findings::add);
             compared.regressions().forEach(m -> findings.add(m.message()));
         }
+        return regression;
     }
 }

@@ -13,13 +13,25 @@ import org.apiguardian.api.API;
  * @param lines what the regression test compared, one line per metric and class, and its notes; for the build log
  * @param classes the prompt test classes of the run
  * @param cases the case records of the run
+ * @param regression the comparison with the baseline, metric by metric; empty without a baseline
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record GateResult(List<String> violations, List<String> lines, int classes, int cases) {
+public record GateResult(
+        List<String> violations,
+        List<String> lines,
+        int classes,
+        int cases,
+        java.util.Optional<RegressionReport> regression) {
 
     public GateResult {
         violations = List.copyOf(violations);
         lines = List.copyOf(lines);
+        java.util.Objects.requireNonNull(regression, "regression");
+    }
+
+    /** A result without a comparison with a baseline. */
+    public GateResult(List<String> violations, List<String> lines, int classes, int cases) {
+        this(violations, lines, classes, cases, java.util.Optional.empty());
     }
 
     /** Whether nothing fails the run. */

@@ -11,6 +11,7 @@ import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.verdict.VerdictSettings;
+import dev.rpt.tools.gate.GateResult;
 import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +72,24 @@ public final class HtmlReport {
      */
     public static Path write(Path reportDirectory, Optional<Path> tuneDirectory, MetricsOptions options, CheckMode mode)
             throws IOException {
+        return write(reportDirectory, tuneDirectory, options, mode, Optional.empty());
+    }
+
+    /**
+     * As {@link #write(Path, Optional, MetricsOptions, CheckMode)}, opening with the build's verdict when {@code
+     * rpt:check} gives it: its findings, the error budget and each class's comparison with its baseline.
+     *
+     * @param gate what {@code rpt:check} found, or empty for a report of the run alone
+     */
+    public static Path write(
+            Path reportDirectory,
+            Optional<Path> tuneDirectory,
+            MetricsOptions options,
+            CheckMode mode,
+            Optional<GateResult> gate)
+            throws IOException {
         Objects.requireNonNull(tuneDirectory, "tuneDirectory");
+        Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(mode, "mode");
         Path lastRun = reportDirectory.resolve(RunReportWriter.LAST_RUN);
         if (!Files.isRegularFile(lastRun)) {
@@ -83,7 +101,7 @@ public final class HtmlReport {
         Optional<TuneRecord> tune =
                 tuneDirectory.isPresent() ? Optional.of(TuneRecord.read(tuneDirectory.get())) : Optional.empty();
         Path target = reportDirectory.resolve(FILE_NAME);
-        AtomicFiles.writeString(target, render(run, tune, options, mode));
+        AtomicFiles.writeString(target, render(run, tune, options, mode, gate));
         return target;
     }
 
@@ -110,6 +128,16 @@ public final class HtmlReport {
      *     verdict the report records is shown as the run decided it, which is what {@code rpt:check} reads
      */
     public static String render(RunReport run, Optional<TuneRecord> tune, MetricsOptions options, CheckMode mode) {
+        return render(run, tune, options, mode, Optional.empty());
+    }
+
+    /** As {@link #render(RunReport, Optional, MetricsOptions, CheckMode)}, opening with the gate's verdict if given. */
+    public static String render(
+            RunReport run,
+            Optional<TuneRecord> tune,
+            MetricsOptions options,
+            CheckMode mode,
+            Optional<GateResult> gate) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(tune, "tune");
         Objects.requireNonNull(options, "options");
@@ -119,6 +147,7 @@ public final class HtmlReport {
         CheckMode usedMode = run.verdictSettings().map(VerdictSettings::mode).orElse(mode);
         StringBuilder html = new StringBuilder(64 * 1024);
         header(html, run, tune.isPresent());
+        gate.ifPresent(result -> GateSection.append(html, result));
         ModelsSection.append(html, run, used);
         html.append("<section id=\"classes\">\n<h2>Classes</h2>\n");
         if (run.classes().isEmpty()) {

@@ -29,6 +29,7 @@ final class Style {
             table.thresholds caption { text-align: left; font-weight: bold; padding-bottom: 4px; }
             .verdict.pass, .class-verdict.pass { color: #116329; } .verdict.fail, .class-verdict.fail { color: #82071e; }
             td.verdict { font-weight: bold; } tr.fail { background: #ffebe9; }
+            #verdict .fail { color: #82071e; } ul.findings li { margin: .2em 0; }
             .class-verdict { font-weight: bold; margin: 0 0 4px; } h3 .count { color: #555; font-weight: normal; }
             .more { color: #555; font-style: italic; }
             .where { color: #777; font-size: 0.85em; } .empty { color: #777; font-style: italic; }

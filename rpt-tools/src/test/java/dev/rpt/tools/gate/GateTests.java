@@ -88,6 +88,23 @@ class GateTests {
                         .endsWith("Run `mvn rpt:tune`, or accept with `mvn rpt:baseline`."));
         assertThat(result.failureMessage())
                 .startsWith("rpt:check found " + result.violations().size() + " problem(s):");
+
+        // The report rpt:check writes opens with that verdict: the finding, and the comparison it rests on.
+        String html = dev.rpt.tools.html.HtmlReport.render(
+                after,
+                Optional.empty(),
+                dev.rpt.core.calibration.MetricsOptions.DEFAULTS,
+                dev.rpt.core.thresholds.CheckMode.POINT_ESTIMATE,
+                Optional.of(result));
+        assertThat(html.indexOf("<section id=\"verdict\">"))
+                .as("the verdict comes before the classes")
+                .isPositive()
+                .isLessThan(html.indexOf("<section id=\"classes\">"));
+        assertThat(html)
+                .contains("The build's verdict: <span class=\"fail\">failed</span>")
+                .contains("MathTests: accuracy REGRESSED: baseline 1.000, current 0.700")
+                .contains("<td>accuracy</td><td>40</td><td>1.000</td><td>0.700</td><td>-0.300 [")
+                .contains("<strong class=\"fail\">regressed</strong>");
     }
 
     @Test
