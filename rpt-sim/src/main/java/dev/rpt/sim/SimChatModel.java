@@ -1,7 +1,6 @@
 package dev.rpt.sim;
 
 import dev.rpt.chat.ChatRequest;
-import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.ModelInfo;
@@ -9,7 +8,8 @@ import dev.rpt.core.model.ModelInfo;
 /**
  * The simulator as a {@link ChatModel}: routes each request to the {@link SimRole} it asks for — the optimizer when
  * it offers {@code evaluate_prompt}, the critic when its response format is {@code failure_critique} or {@code
- * failure_grouping}, the judge when it is {@code rpt_judgement}, else the target. Stateless apart from the shared, immutable answer key, so it is thread-safe and
+ * failure_grouping}, the judge when it is {@code rpt_judgement}, the tool user ({@link ToolUserRole}) when it offers
+ * other tools, else the target. Stateless apart from the shared, immutable answer key, so it is thread-safe and
  * does no I/O per call.
  */
 final class SimChatModel implements ChatModel {
@@ -19,6 +19,7 @@ final class SimChatModel implements ChatModel {
     private final SimRole critic = new CriticRole();
     private final SimRole optimizer = new OptimizerRole();
     private final SimRole judge = new JudgeRole();
+    private final SimRole toolUser = new ToolUserRole();
 
     SimChatModel(String model, AnswerKey key) {
         this.info = new ModelInfo(SimProvider.ID, model, true);
@@ -42,12 +43,7 @@ final class SimChatModel implements ChatModel {
             return judge;
         }
         if (!request.tools().isEmpty()) {
-            throw new BadRequestException(
-                    400,
-                    "the rpt simulator (provider sim) calls tools only as the tuner's optimizer, which is asked for by"
-                            + " offering the tool '" + OptimizerRole.EVALUATE + "'; this request offers "
-                            + request.tools().stream().map(tool -> tool.name()).toList()
-                            + ". Send target requests without tools.");
+            return toolUser;
         }
         return target;
     }

@@ -1,15 +1,14 @@
 package dev.rpt.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ToolDefinition;
-import dev.rpt.core.model.BadRequestException;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
@@ -231,17 +230,45 @@ class SimChatModelTests {
     }
 
     @Test
-    void requestsWithToolsButNoEvaluatePromptAreRejected() {
-        ChatRequest request = ask("Look it up.", EASY)
-                .tools(List.of(new ToolDefinition(
-                        "web_search", "Searches the web", new JsonSchema("{\"type\":\"object\"}"), true)))
-                .build();
+    void requestsWithOtherToolsMeetTheToolUserAndItsDocumentedRule() {
+        List<ToolDefinition> tools = List.of(
+                new ToolDefinition(
+                        "lookup_order",
+                        "Look up an order.",
+                        new JsonSchema("{\"type\":\"object\",\"properties\":{\"order_id\":{\"type\":\"string\"}}}"),
+                        true),
+                new ToolDefinition(
+                        "refund",
+                        "Refund an order.",
+                        new JsonSchema("{\"type\":\"object\",\"properties\":{\"order_id\":{\"type\":\"string\"},"
+                                + "\"amount\":{\"type\":\"number\"}}}"),
+                        true));
 
-        assertThatThrownBy(() -> model.chat(request))
-                .isInstanceOf(BadRequestException.class)
-                .hasMessageContaining("evaluate_prompt")
-                .hasMessageContaining("[web_search]")
-                .satisfies(e -> assertThat(((BadRequestException) e).status()).isEqualTo(400));
+        ChatResponse lookup = model.chat(
+                ChatRequest.builder().user("Where is my order A1?").tools(tools).build());
+        ChatResponse refund = model.chat(ChatRequest.builder()
+                .user("Refund B7 by 25.50, please.")
+                .tools(tools)
+                .build());
+        ChatResponse thanks = model.chat(
+                ChatRequest.builder().user("Thanks, that's all.").tools(tools).build());
+        ChatResponse told = model.chat(ChatRequest.builder()
+                .user("Where is my order A1?")
+                .message(ChatMessage.assistant(null, lookup.toolCalls()))
+                .message(ChatMessage.toolResult(lookup.toolCalls().get(0).id(), "{\"status\":\"shipped\"}"))
+                .tools(tools)
+                .build());
+
+        assertThat(lookup.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.name()).isEqualTo("lookup_order");
+            assertThat(call.arguments()).isEqualTo("{\"order_id\":\"A1\"}");
+        });
+        assertThat(lookup.model()).isEqualTo("sim-tool-user (SIMULATOR)");
+        assertThat(refund.toolCalls().get(0).arguments()).isEqualTo("{\"order_id\":\"B7\",\"amount\":25.50}");
+        assertThat(thanks.toolCalls()).isEmpty();
+        assertThat(thanks.text()).isEqualTo("I can help with: lookup_order, refund.");
+        assertThat(told.toolCalls()).isEmpty();
+        assertThat(told.text()).isEqualTo("According to lookup_order: {\"status\":\"shipped\"}.");
     }
 
     @Test
