@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.rpt.api.Answer;
 import dev.rpt.api.ConfidenceMode;
 import dev.rpt.api.Usage;
+import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
@@ -71,10 +72,11 @@ public final class PromptEvaluator {
      */
     public Answer evaluate(PromptFile prompt, Map<String, String> variables, int sample) {
         RenderedPrompt rendered = prompt.render(variables);
+        List<ChatMessage> history = CaseHistory.of(variables);
         if (settings.confidence() == ConfidenceMode.CONSISTENCY) {
-            return consistency(rendered, sample);
+            return consistency(rendered, history, sample);
         }
-        ChatRequest request = request(rendered, sample);
+        ChatRequest request = request(rendered, history, sample);
         ChatResponse response = model.chat(request);
         Optional<ToolStubs> stubs = rendered.tools().tools().isEmpty() ? Optional.empty() : ToolStubs.of(variables);
         if (stubs.isPresent()) {
@@ -116,12 +118,13 @@ public final class PromptEvaluator {
      */
     public List<ChatRequest> plannedRequests(PromptFile prompt, Map<String, String> variables, int sample) {
         RenderedPrompt rendered = prompt.render(variables);
+        List<ChatMessage> history = CaseHistory.of(variables);
         if (settings.confidence() != ConfidenceMode.CONSISTENCY) {
-            return List.of(request(rendered, sample));
+            return List.of(request(rendered, history, sample));
         }
         List<ChatRequest> requests = new ArrayList<>(settings.samples());
         for (int i = 0; i < settings.samples(); i++) {
-            requests.add(request(rendered, sample * settings.samples() + i));
+            requests.add(request(rendered, history, sample * settings.samples() + i));
         }
         return requests;
     }
@@ -146,13 +149,21 @@ public final class PromptEvaluator {
      * schema gets that schema, and only a prompt that declares nothing gets {@link #TARGET_ANSWER}.
      */
     ChatRequest request(RenderedPrompt rendered, int sampleIndex) {
+        return request(rendered, List.of(), sampleIndex);
+    }
+
+    /** As {@link #request(RenderedPrompt, int)}, with a case's earlier turns between the system and user sections. */
+    ChatRequest request(RenderedPrompt rendered, List<ChatMessage> history, int sampleIndex) {
         ResponseFormat format = switch (output(rendered).format()) {
             case JSON -> rendered.responseFormat().orElseThrow();
             case TEXT -> null;
             case UNDECLARED -> TARGET_ANSWER;
         };
+        List<ChatMessage> messages = new ArrayList<>(rendered.toMessages());
+        // The rendered user section is the last message; the earlier turns go before it.
+        messages.addAll(messages.size() - 1, history);
         ChatRequest.Builder builder = ChatRequest.builder()
-                .messages(rendered.toMessages())
+                .messages(messages)
                 .responseFormat(format)
                 .temperature(settings.temperature())
                 .maxTokens(settings.maxTokens())
@@ -176,12 +187,12 @@ public final class PromptEvaluator {
                 : rendered.output();
     }
 
-    private Answer consistency(RenderedPrompt rendered, int repeat) {
+    private Answer consistency(RenderedPrompt rendered, List<ChatMessage> history, int repeat) {
         List<Answer> samples = new ArrayList<>(settings.samples());
         Usage usage = Usage.ZERO;
         boolean allCached = true;
         for (int i = 0; i < settings.samples(); i++) {
-            ChatResponse response = model.chat(request(rendered, repeat * settings.samples() + i));
+            ChatResponse response = model.chat(request(rendered, history, repeat * settings.samples() + i));
             Answer sample = AnswerExtractor.read(response, output(rendered));
             samples.add(sample);
             usage = usage.plus(response.usage());
