@@ -227,6 +227,24 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         return this;
     }
 
+    /**
+     * The tools the answer called, in order over every turn of the run, match {@code tools} in the given mode ({@link
+     * TrajectoryMatch}: strict, unordered, subset or superset, as agentevals defines them). Only the tools' names are
+     * compared; use {@link #calledTool(String, String)} for their arguments.
+     */
+    public AnswerAssert hasToolTrajectory(TrajectoryMatch mode, String... tools) {
+        isNotNull();
+        List<String> called =
+                actual.toolCalls().stream().map(call -> call.name()).toList();
+        if (!mode.matches(called, List.of(tools))) {
+            throw failure(
+                    FailureKind.VALUE,
+                    "the tools [" + String.join(", ", tools) + "], " + mode.describe(),
+                    "the run called [" + String.join(", ", called) + "]");
+        }
+        return this;
+    }
+
     /** The model stated a readable confidence. */
     public AnswerAssert hasConfidence() {
         isNotNull();

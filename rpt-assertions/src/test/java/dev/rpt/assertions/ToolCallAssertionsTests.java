@@ -69,6 +69,33 @@ class ToolCallAssertionsTests {
                 .hasMessageContaining("must be a JSON object");
     }
 
+    @Test
+    void trajectoriesMatchInTheFourModesOfAgentevals() {
+        Answer run = calls(
+                new ToolCall("c1", "lookup_order", "{}"),
+                new ToolCall("c2", "check_policy", "{}"),
+                new ToolCall("c3", "refund", "{}"));
+
+        assertThatCode(() -> assertThat(run)
+                        .hasToolTrajectory(TrajectoryMatch.STRICT, "lookup_order", "check_policy", "refund")
+                        .hasToolTrajectory(TrajectoryMatch.UNORDERED, "refund", "lookup_order", "check_policy")
+                        .hasToolTrajectory(TrajectoryMatch.SUBSET, "lookup_order", "check_policy", "refund", "escalate")
+                        .hasToolTrajectory(TrajectoryMatch.SUPERSET, "lookup_order", "refund"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> assertThat(run).hasToolTrajectory(TrajectoryMatch.STRICT, "refund", "lookup_order"))
+                .hasMessageStartingWith("Expected the tools [refund, lookup_order], exactly, in this order (the run"
+                        + " called [lookup_order, check_policy, refund])");
+        assertThatThrownBy(() -> assertThat(run).hasToolTrajectory(TrajectoryMatch.SUBSET, "lookup_order", "refund"))
+                .as("check_policy is beyond the expected ones")
+                .isInstanceOf(AnswerAssertionError.class);
+        assertThatThrownBy(() ->
+                        assertThat(run).hasToolTrajectory(TrajectoryMatch.SUPERSET, "lookup_order", "lookup_order"))
+                .as("calls are counted")
+                .isInstanceOf(AnswerAssertionError.class);
+        assertThatThrownBy(() -> assertThat(run).hasToolTrajectory(TrajectoryMatch.UNORDERED, "refund", "lookup_order"))
+                .isInstanceOf(AnswerAssertionError.class);
+    }
+
     private static Answer calls(ToolCall... calls) {
         return new Answer("", "", OptionalDouble.empty(), Optional.empty(), List.of(calls), Usage.ZERO, false, false);
     }

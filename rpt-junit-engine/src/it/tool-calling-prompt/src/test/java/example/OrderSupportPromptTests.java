@@ -6,6 +6,7 @@ import dev.rpt.api.Answer;
 import dev.rpt.api.Cases;
 import dev.rpt.api.PromptTest;
 import dev.rpt.api.Var;
+import dev.rpt.assertions.TrajectoryMatch;
 
 @PromptTest(prompt = "prompts/order-support.prompt")
 class OrderSupportPromptTests {
@@ -21,6 +22,8 @@ class OrderSupportPromptTests {
 
     @Cases("cases/order-status.jsonl")
     void answersFromTheLookup(Answer answer, @Var("status") String status) {
-        assertThat(answer).calledTool("lookup_order").contains(status);
+        assertThat(answer)
+                .hasToolTrajectory(TrajectoryMatch.STRICT, "lookup_order")
+                .contains(status);
     }
 }
