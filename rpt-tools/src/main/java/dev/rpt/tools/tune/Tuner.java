@@ -3,12 +3,9 @@ package dev.rpt.tools.tune;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.api.ToolCall;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.Role;
-import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.runtime.UsageLedger;
@@ -18,7 +15,6 @@ import dev.rpt.prompt.PromptWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,8 +29,6 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Tuner {
-
-    private static final ObjectMapper JSON = JsonFiles.mapper();
 
     /**
      * The output limit of an optimizer turn. A turn can hold a whole rewritten prompt as the arguments of {@code
@@ -52,11 +46,7 @@ public final class Tuner {
     private final ProgressText text;
     private final CandidateBuilder candidates;
     private final OptimizerTurns turns;
-    private final Map<String, ToolHandler> tools = Map.of(
-            OptimizerTools.EVALUATE, this::evaluate,
-            OptimizerTools.INSPECT, this::inspect,
-            OptimizerTools.DECIDE, this::decide,
-            OptimizerTools.EXAMPLES, this::listExamples);
+    private final Map<String, ToolHandler> tools;
 
     /**
      * @param settings the knobs
@@ -98,6 +88,15 @@ public final class Tuner {
         this.text = new ProgressText(settings);
         this.candidates = new CandidateBuilder(diagnostic, progress);
         this.turns = new OptimizerTurns(Objects.requireNonNull(optimizer, "optimizer"));
+        this.tools = Map.of(
+                OptimizerTools.EVALUATE,
+                new EvaluateHandler(settings, diagnostic, candidates, rules, text, progress),
+                OptimizerTools.INSPECT,
+                new InspectHandler(diagnostic),
+                OptimizerTools.DECIDE,
+                new DecideHandler(candidates),
+                OptimizerTools.EXAMPLES,
+                new ExamplesHandler(diagnostic));
     }
 
     /**
@@ -160,7 +159,7 @@ public final class Tuner {
             for (ToolCall call : response.get().toolCalls()) {
                 Optional<JsonNode> arguments = OptimizerTurns.arguments(state, call);
                 if (arguments.isPresent()) {
-                    tools.getOrDefault(call.name(), this::unknownTool).handle(call, arguments.get(), state);
+                    tools.getOrDefault(call.name(), ToolHandler.UNKNOWN).handle(call, arguments.get(), state);
                 }
             }
         }
@@ -187,87 +186,6 @@ public final class Tuner {
         progress.accept("Resumed " + recordDirectory + " after iteration " + state.evaluations.size()
                 + (state.pendingTargets.isEmpty() ? "" : "; the patch targeting " + state.pendingTargets + " is next"));
         return current;
-    }
-
-    /** {@code evaluate_prompt}: runs the diagnostic function on a candidate and decides whether to stop. */
-    private void evaluate(ToolCall call, JsonNode arguments, TuneState state) throws IOException {
-        if (state.evaluations.size() >= settings.maxIterations()) {
-            state.conversation.add(ChatMessage.toolError(
-                    call.id(),
-                    "The evaluation budget of " + settings.maxIterations() + " is used up. Call decide with STOP."));
-            state.stop("reached rpt.tune.max-iterations (" + settings.maxIterations() + ")");
-            return;
-        }
-        Optional<PromptFile> candidate = candidates.candidate(state, arguments, call);
-        if (candidate.isEmpty()) {
-            return;
-        }
-        int iteration = state.evaluations.size() + 1;
-        Path directory = state.recorder.iterationDirectory(iteration);
-        Evaluation evaluation = diagnostic.evaluate(iteration, candidate.get(), state.pendingTargets, directory);
-        state.recorder.evaluation(evaluation, state.previousCandidate());
-        state.evaluations.add(evaluation);
-        diagnostic.exampleCases().forEach(example -> state.examplePool.put(example.id(), example));
-        state.conversation.addReport(call.id(), evaluation);
-        progress.accept(text.line(evaluation, state.pendingTargets, state.started, rules.usage(state.evaluations)));
-        rules.afterEvaluation(state, evaluation).ifPresent(state::stop);
-    }
-
-    /** {@code inspect_failures}: the failures of one mode in the latest evaluation. */
-    private void inspect(ToolCall call, JsonNode arguments, TuneState state) {
-        if (state.latest().isEmpty()) {
-            state.conversation.add(
-                    ChatMessage.toolError(call.id(), "Nothing evaluated yet. Call evaluate_prompt first."));
-            return;
-        }
-        int limit = Math.max(1, Math.min(20, arguments.path("limit").asInt(5)));
-        state.conversation.add(ChatMessage.toolResult(
-                call.id(), diagnostic.inspect(arguments.path("mode").asText(), limit)));
-    }
-
-    /** {@code decide}: accept a patch to evaluate next, or stop. */
-    private void decide(ToolCall call, JsonNode arguments, TuneState state) throws IOException {
-        String decision = arguments.path("decision").asText().toUpperCase(Locale.ROOT);
-        if (state.latest().isEmpty()) {
-            state.conversation.add(
-                    ChatMessage.toolError(call.id(), "Evaluate before deciding: call evaluate_prompt first."));
-        } else if (decision.equals("STOP")) {
-            state.conversation.add(ChatMessage.toolResult(call.id(), "Stopped."));
-            state.stop("the optimizer stopped: "
-                    + arguments
-                            .path("reason")
-                            .asText(arguments.path("rationale").asText()));
-        } else if (decision.equals("PATCH")) {
-            PromptFile base = state.latest().get().candidate();
-            ObjectNode sections = JSON.createObjectNode()
-                    .put("system", arguments.path("system").asText(base.sectionText(Role.SYSTEM)))
-                    .put("user", arguments.path("user").asText(base.sectionText(Role.USER)));
-            if (arguments.has("examples")) {
-                sections.set("examples", arguments.get("examples"));
-            }
-            Optional<PromptFile> patched = candidates.candidate(state, sections, call);
-            if (patched.isPresent()) {
-                state.pendingTargets = CandidateBuilder.targets(arguments);
-                state.recorder.patch(
-                        state.evaluations.size(), CandidateBuilder.decision(arguments, base, patched.get()));
-                state.conversation.add(ChatMessage.toolResult(
-                        call.id(), "Patch accepted. Evaluate it: call evaluate_prompt with the patched sections."));
-            }
-        } else {
-            state.conversation.add(
-                    ChatMessage.toolError(call.id(), "decision must be PATCH or STOP, got '" + decision + "'."));
-        }
-    }
-
-    private void unknownTool(ToolCall call, JsonNode arguments, TuneState state) {
-        state.conversation.add(ChatMessage.toolError(
-                call.id(), "Unknown function " + call.name() + ". Use evaluate_prompt, inspect_failures or decide."));
-    }
-
-    /** One function the optimizer can call. */
-    @FunctionalInterface
-    private interface ToolHandler {
-        void handle(ToolCall call, JsonNode arguments, TuneState state) throws IOException;
     }
 
     private TuneResult finish(
@@ -314,37 +232,5 @@ public final class Tuner {
                 decision.lines(seedEvaluation, best, adoption, settings.objective(), settings.samples()));
         recorder.summary(result, settings, rules.usage(evaluations));
         return result;
-    }
-
-    /** {@code list_examples}: the optimization cases the latest candidate answered correctly. */
-    private void listExamples(ToolCall call, JsonNode arguments, TuneState state) {
-        if (state.latest().isEmpty()) {
-            state.conversation.add(
-                    ChatMessage.toolError(call.id(), "Nothing evaluated yet. Call evaluate_prompt first."));
-            return;
-        }
-        PromptFile current = state.latest().get().candidate();
-        List<String> shown = WorkedExamples.ids(current);
-        List<WorkedExamples.Example> eligible = diagnostic.exampleCases().stream()
-                .filter(example -> !shown.contains(example.id()))
-                .toList();
-        int limit = Math.max(1, Math.min(20, arguments.path("limit").asInt(5)));
-        int offset = Math.max(0, arguments.path("offset").asInt(0));
-        ObjectNode result = JSON.createObjectNode();
-        result.put("eligible", eligible.size());
-        result.set("shown", JSON.valueToTree(shown));
-        var list = result.putArray("examples");
-        for (WorkedExamples.Example example :
-                eligible.subList(Math.min(offset, eligible.size()), Math.min(offset + limit, eligible.size()))) {
-            ObjectNode node = list.addObject().put("id", example.id());
-            try {
-                node.put("input", current.render(example.vars()).user());
-            } catch (RuntimeException e) {
-                node.put("input", "(cannot be rendered with the current prompt: " + e.getMessage() + ")");
-            }
-            node.put("answer", example.answer());
-            example.reasoning().ifPresent(reasoning -> node.put("reasoning", reasoning));
-        }
-        state.conversation.add(ChatMessage.toolResult(call.id(), result.toString()));
     }
 }

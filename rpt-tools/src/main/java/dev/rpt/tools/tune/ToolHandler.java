@@ -1,0 +1,17 @@
+package dev.rpt.tools.tune;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpt.api.ToolCall;
+import dev.rpt.chat.ChatMessage;
+import java.io.IOException;
+
+/** One function the optimizer can call: it answers the call in the tune's conversation, and may stop the tune. */
+@FunctionalInterface
+interface ToolHandler {
+
+    void handle(ToolCall call, JsonNode arguments, TuneState state) throws IOException;
+
+    /** The answer to a function the tuner does not serve. */
+    ToolHandler UNKNOWN = (call, arguments, state) -> state.conversation.add(ChatMessage.toolError(
+            call.id(), "Unknown function " + call.name() + ". Use evaluate_prompt, inspect_failures or decide."));
+}
