@@ -22,9 +22,7 @@ final class ExamplesHandler implements ToolHandler {
 
     @Override
     public void handle(ToolCall call, JsonNode arguments, TuneState state) {
-        if (state.latest().isEmpty()) {
-            state.conversation.add(
-                    ChatMessage.toolError(call.id(), "Nothing evaluated yet. Call evaluate_prompt first."));
+        if (ToolHandler.nothingEvaluated(call, state)) {
             return;
         }
         PromptFile current = state.latest().get().candidate();

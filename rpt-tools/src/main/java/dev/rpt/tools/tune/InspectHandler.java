@@ -15,9 +15,7 @@ final class InspectHandler implements ToolHandler {
 
     @Override
     public void handle(ToolCall call, JsonNode arguments, TuneState state) {
-        if (state.latest().isEmpty()) {
-            state.conversation.add(
-                    ChatMessage.toolError(call.id(), "Nothing evaluated yet. Call evaluate_prompt first."));
+        if (ToolHandler.nothingEvaluated(call, state)) {
             return;
         }
         int limit = Math.max(1, Math.min(20, arguments.path("limit").asInt(5)));

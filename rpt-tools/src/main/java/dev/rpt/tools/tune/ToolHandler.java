@@ -11,6 +11,15 @@ interface ToolHandler {
 
     void handle(ToolCall call, JsonNode arguments, TuneState state) throws IOException;
 
+    /** Whether nothing was evaluated yet; if so, the call is answered with the error that says to evaluate first. */
+    static boolean nothingEvaluated(ToolCall call, TuneState state) {
+        if (state.latest().isPresent()) {
+            return false;
+        }
+        state.conversation.add(ChatMessage.toolError(call.id(), "Nothing evaluated yet. Call evaluate_prompt first."));
+        return true;
+    }
+
     /** The answer to a function the tuner does not serve. */
     ToolHandler UNKNOWN = (call, arguments, state) -> state.conversation.add(ChatMessage.toolError(
             call.id(), "Unknown function " + call.name() + ". Use evaluate_prompt, inspect_failures or decide."));
