@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -118,7 +119,7 @@ public class CheckMojo extends AbstractRptMojo {
     }
 
     private Optional<Path> promptFile(String resource) {
-        return java.util.stream.Stream.concat(project.getResources().stream(), project.getTestResources().stream())
+        return Stream.concat(project.getResources().stream(), project.getTestResources().stream())
                 .map(directory -> Path.of(directory.getDirectory()).resolve(resource))
                 .filter(Files::isRegularFile)
                 .findFirst();

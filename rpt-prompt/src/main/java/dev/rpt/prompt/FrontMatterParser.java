@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.chat.JsonSchema;
+import dev.rpt.chat.ToolChoice;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Validates the front matter's YAML against the supported subset of dotprompt and builds a {@link PromptFrontMatter}. */
 final class FrontMatterParser {
@@ -22,7 +24,7 @@ final class FrontMatterParser {
             "temperature", "maxOutputTokens", "seed", "logprobs", "topLogprobs", "toolChoice", "parallelToolCalls");
 
     /** A tool name as OpenAI and Anthropic take it. */
-    private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -117,14 +119,14 @@ final class FrontMatterParser {
             }
         }
         JsonNode config = root.path("config");
-        java.util.Optional<dev.rpt.chat.ToolChoice> choice = java.util.Optional.empty();
+        Optional<ToolChoice> choice = Optional.empty();
         if (config.has("toolChoice")) {
             String value = text(config.get("toolChoice"), "/config/toolChoice");
-            choice = java.util.Optional.of(
+            choice = Optional.of(
                     switch (value) {
-                        case "auto" -> dev.rpt.chat.ToolChoice.AUTO;
-                        case "required" -> dev.rpt.chat.ToolChoice.REQUIRED;
-                        case "none" -> dev.rpt.chat.ToolChoice.NONE;
+                        case "auto" -> ToolChoice.AUTO;
+                        case "required" -> ToolChoice.REQUIRED;
+                        case "none" -> ToolChoice.NONE;
                         default -> {
                             if (tools.stream().noneMatch(tool -> tool.name().equals(value))) {
                                 throw error(
@@ -132,14 +134,14 @@ final class FrontMatterParser {
                                         "config.toolChoice must be auto, required, none or the name of a declared"
                                                 + " tool, got `" + value + "`");
                             }
-                            yield dev.rpt.chat.ToolChoice.function(value);
+                            yield ToolChoice.function(value);
                         }
                     });
-            if (tools.isEmpty() && choice.get() != dev.rpt.chat.ToolChoice.NONE) {
+            if (tools.isEmpty() && choice.get() != ToolChoice.NONE) {
                 throw error("/config/toolChoice", "config.toolChoice needs tools: declare them under tools");
             }
         }
-        java.util.Optional<Boolean> parallel = java.util.Optional.empty();
+        Optional<Boolean> parallel = Optional.empty();
         if (config.has("parallelToolCalls")) {
             JsonNode node = config.get("parallelToolCalls");
             if (!node.isBoolean()) {
@@ -151,7 +153,7 @@ final class FrontMatterParser {
                 throw error(
                         "/config/parallelToolCalls", "config.parallelToolCalls needs tools: declare them under tools");
             }
-            parallel = java.util.Optional.of(node.asBoolean());
+            parallel = Optional.of(node.asBoolean());
         }
         return new PromptTools(tools, choice, parallel);
     }

@@ -86,7 +86,6 @@ class PromptRoundTripTests {
     @Test
     void seededRandomSectionsComeBackExactlyAfterParseWriteParse() {
         SplittableRandom random = new SplittableRandom(20261207L);
-        int checked = 0;
         for (int run = 0; run < 500; run++) {
             String frontMatter = (String)
                     documentedFrontMatter().toList().get(random.nextInt(13)).get()[1];
@@ -101,9 +100,7 @@ class PromptRoundTripTests {
             assertThat(reread.sectionText(Role.USER)).as("run %d", run).isEqualTo(user);
             assertThat(reread.frontMatter()).as("run %d", run).isEqualTo(seed.frontMatter());
             assertThat(reread.placeholders()).as("run %d", run).containsExactly("question");
-            checked++;
         }
-        assertThat(checked).isEqualTo(500);
     }
 
     /**

@@ -11,7 +11,9 @@ import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -134,7 +136,7 @@ final class ToolUserRole implements SimRole {
                 }
                 case "number" -> {
                     if (firstNumber != null) {
-                        arguments.put(field.getKey(), new java.math.BigDecimal(firstNumber));
+                        arguments.put(field.getKey(), new BigDecimal(firstNumber));
                     }
                 }
                 case "integer" -> {
@@ -153,7 +155,7 @@ final class ToolUserRole implements SimRole {
 
     private static Set<String> words(String text) {
         Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        Set<String> words = new java.util.HashSet<>();
+        Set<String> words = new HashSet<>();
         while (matcher.find()) {
             words.add(matcher.group());
         }

@@ -73,20 +73,23 @@ public final class PromptEvaluator {
     public Answer evaluate(PromptFile prompt, Map<String, String> variables, int sample) {
         RenderedPrompt rendered = prompt.render(variables);
         List<ChatMessage> history = CaseHistory.of(variables);
+        Optional<ToolStubs> stubs = rendered.tools().tools().isEmpty() ? Optional.empty() : ToolStubs.of(variables);
         if (settings.confidence() == ConfidenceMode.CONSISTENCY) {
+            if (stubs.isPresent()) {
+                // Voting over whole tool conversations is not defined yet; answering one turn would drop the stubs.
+                throw new ConfigException("rpt.confidence=consistency does not run a case whose tools are stubbed (its "
+                        + ToolStubs.VARIABLE + " column): use verbalized or logprobs confidence for this class.");
+            }
             return consistency(rendered, history, sample);
         }
         ChatRequest request = request(rendered, history, sample);
         ChatResponse response = model.chat(request);
-        Optional<ToolStubs> stubs = rendered.tools().tools().isEmpty() ? Optional.empty() : ToolStubs.of(variables);
-        if (stubs.isPresent()) {
-            ToolRun run = ToolRun.of(model, request, response, stubs.get(), maxSteps(variables));
-            return requireNotCutOff(run.last(), run.answer(AnswerExtractor.read(run.last(), output(rendered))));
-        }
+        ToolRun run = stubs.isPresent() ? ToolRun.of(model, request, response, stubs.get(), maxSteps(variables)) : null;
+        ChatResponse last = run == null ? response : run.last();
         Answer answer = settings.confidence() == ConfidenceMode.LOGPROBS
-                ? AnswerExtractor.fromLogprobs(response, output(rendered))
-                : AnswerExtractor.read(response, output(rendered));
-        return requireNotCutOff(response, answer);
+                ? AnswerExtractor.fromLogprobs(last, output(rendered))
+                : AnswerExtractor.read(last, output(rendered));
+        return requireNotCutOff(last, run == null ? answer : run.answer(answer));
     }
 
     /** The step limit: the case's {@value #MAX_STEPS_VARIABLE} variable, else {@code rpt.max-steps}. */

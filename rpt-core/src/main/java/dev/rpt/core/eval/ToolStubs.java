@@ -19,8 +19,9 @@ import java.util.Optional;
  *   <li>As a script: {@code [{"status": "shipped"}, "refunded"]}: the first call gets the first result, and so on.
  * </ul>
  *
- * <p>A call nothing answers gets an error result that says so, which the model sees as a failed tool and the run
- * records: a stub missing from the case file is a fact about the test, not a reason to stop it. A result that is a
+ * <p>A call nothing answers gets an error result that says so, which the model sees as a failed tool: a stub missing
+ * from the case file is a fact about the test, not a reason to stop it. (The run report does not record tool results
+ * yet; the case's answer is the model's reply to them.) A result that is a
  * string goes to the model as it is; any other JSON as its compact text.
  */
 final class ToolStubs {

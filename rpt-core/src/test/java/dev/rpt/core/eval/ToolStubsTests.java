@@ -3,16 +3,19 @@ package dev.rpt.core.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.api.ConfidenceMode;
 import dev.rpt.api.ToolCall;
 import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.Role;
 import dev.rpt.chat.ToolDefinition;
+import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.prompt.PromptFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,33 @@ class ToolStubsTests {
                 .hasMessageContaining("Write an object by tool name");
         assertThatThrownBy(() -> ToolStubs.of(Map.of(ToolStubs.VARIABLE, "\"shipped\"")))
                 .hasMessageContaining("must be an object by tool name or a list of results in call order");
+    }
+
+    @Test
+    void consistencyConfidenceRefusesAStubbedCaseInsteadOfDroppingItsStubs() {
+        PromptFile prompt = PromptFile.parse(
+                "p.prompt",
+                "---\ntools:\n  - name: lookup_order\n    description: Look it up.\n    input:\n      order_id: string\n"
+                        + "---\n{{message}}\n");
+        ChatModel untouched = new ChatModel() {
+            @Override
+            public ChatResponse chat(ChatRequest request) {
+                throw new AssertionError("nothing is sent");
+            }
+
+            @Override
+            public ModelInfo info() {
+                return new ModelInfo("test", "m", true);
+            }
+        };
+        PromptEvaluator evaluator = new PromptEvaluator(
+                untouched, EvaluationSettings.DEFAULTS.withConfidence(ConfidenceMode.CONSISTENCY, 3));
+
+        assertThatThrownBy(() -> evaluator.evaluate(
+                        prompt,
+                        Map.of("message", "Where is A1?", ToolStubs.VARIABLE, "{\"lookup_order\": \"shipped\"}")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rpt.confidence=consistency does not run a case whose tools are stubbed");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.rpt.tools.gate;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -17,21 +19,17 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record GateResult(
-        List<String> violations,
-        List<String> lines,
-        int classes,
-        int cases,
-        java.util.Optional<RegressionReport> regression) {
+        List<String> violations, List<String> lines, int classes, int cases, Optional<RegressionReport> regression) {
 
     public GateResult {
         violations = List.copyOf(violations);
         lines = List.copyOf(lines);
-        java.util.Objects.requireNonNull(regression, "regression");
+        Objects.requireNonNull(regression, "regression");
     }
 
     /** A result without a comparison with a baseline. */
     public GateResult(List<String> violations, List<String> lines, int classes, int cases) {
-        this(violations, lines, classes, cases, java.util.Optional.empty());
+        this(violations, lines, classes, cases, Optional.empty());
     }
 
     /** Whether nothing fails the run. */

@@ -4,6 +4,8 @@ import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.report.CaseRecord;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,8 +103,8 @@ record JudgeDrift(
                     Locale.ROOT,
                     " (change %+.3f, %s%% paired-bootstrap interval %+.3f to %+.3f)",
                     change.delta(),
-                    new java.math.BigDecimal(100 * (1 - 2 * intervalAlpha))
-                            .round(new java.math.MathContext(4))
+                    new BigDecimal(100 * (1 - 2 * intervalAlpha))
+                            .round(new MathContext(4))
                             .stripTrailingZeros()
                             .toPlainString(),
                     change.lower(),

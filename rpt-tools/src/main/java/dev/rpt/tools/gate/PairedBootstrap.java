@@ -3,9 +3,12 @@ package dev.rpt.tools.gate;
 import dev.rpt.core.calibration.CalibrationSums;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.judge.JudgeAgreement;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
@@ -114,12 +117,12 @@ final class PairedBootstrap {
      * the same) are left out; empty when the observed kappa is undefined on a side or fewer than half the resamples
      * define it.
      */
-    java.util.Optional<Change> kappa(List<boolean[]> verdicts) {
+    Optional<Change> kappa(List<boolean[]> verdicts) {
         int n = verdicts.size();
         OptionalDouble then = kappa(verdicts, 0, null);
         OptionalDouble now = kappa(verdicts, 1, null);
         if (n == 0 || then.isEmpty() || now.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         RandomGenerator random = new Well19937c(seed);
         double[] deltas = new double[resamples];
@@ -136,12 +139,12 @@ final class PairedBootstrap {
             }
         }
         if (defined < resamples / 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        double[] changes = java.util.Arrays.copyOf(deltas, defined);
+        double[] changes = Arrays.copyOf(deltas, defined);
         Percentile percentile = new Percentile();
         percentile.setData(changes);
-        return java.util.Optional.of(new Change(
+        return Optional.of(new Change(
                 then.getAsDouble(),
                 now.getAsDouble(),
                 Math.max(-2, percentile.evaluate(100 * alpha)),
@@ -158,7 +161,7 @@ final class PairedBootstrap {
             table[(row[side] ? 0 : 2) + (row[2] ? 0 : 1)]++;
         }
         // table: judge and person met, judge met only, person met only, neither.
-        return dev.rpt.core.judge.JudgeAgreement.kappa(table[0], table[1], table[2], table[3]);
+        return JudgeAgreement.kappa(table[0], table[1], table[2], table[3]);
     }
 
     private Change change(double baseline, double current, double[] deltas) {

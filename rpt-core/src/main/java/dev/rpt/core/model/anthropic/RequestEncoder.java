@@ -9,6 +9,7 @@ import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.http.StrictSchemas;
+import java.util.Locale;
 
 /**
  * Writes a {@link ChatRequest} as a Messages API body. Fields always appear in one fixed order ({@code model,
@@ -126,7 +127,7 @@ final class RequestEncoder {
     /** What thinking does not allow, as one error naming the key to change. */
     private static void requireThinkable(ChatRequest request, AnthropicOptions options) {
         String mode = RptConstants.ANTHROPIC_THINKING + "="
-                + options.thinking().name().toLowerCase(java.util.Locale.ROOT);
+                + options.thinking().name().toLowerCase(Locale.ROOT);
         if (request.temperature() != null) {
             throw new ConfigException("Anthropic's models take no temperature while they think (" + mode + "): set"
                     + " rpt.temperature=none, or turn thinking off with " + RptConstants.ANTHROPIC_THINKING + "=off.");

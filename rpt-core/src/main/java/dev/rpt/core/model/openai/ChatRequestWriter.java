@@ -1,6 +1,5 @@
 package dev.rpt.core.model.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +9,6 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -35,11 +33,7 @@ import java.util.function.Consumer;
  *
  * <p>{@link ChatRequest#sampleIndex()} is never sent: it only keeps repeated samples apart in the cache.
  */
-final class ChatRequestWriter {
-
-    private final String model;
-    private final OpenAiOptions options;
-    private final OutgoingSchemas schemas;
+final class ChatRequestWriter extends RequestWriter {
 
     ChatRequestWriter(String model, OpenAiOptions options) {
         this(model, options, System.out::println);
@@ -47,19 +41,10 @@ final class ChatRequestWriter {
 
     /** @param warnings where a schema sent without {@code strict} is said, once per schema */
     ChatRequestWriter(String model, OpenAiOptions options, Consumer<String> warnings) {
-        this.model = model;
-        this.options = options;
-        this.schemas = new OutgoingSchemas(model, warnings);
+        super(model, options, warnings);
     }
 
-    byte[] write(ChatRequest request) {
-        try {
-            return OpenAiJson.MAPPER.writeValueAsBytes(tree(request));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("could not serialize a chat request", e);
-        }
-    }
-
+    @Override
     ObjectNode tree(ChatRequest request) {
         ObjectNode body = OpenAiJson.object();
         body.put("model", model);

@@ -1,6 +1,5 @@
 package dev.rpt.core.model.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +10,6 @@ import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.Role;
 import dev.rpt.chat.ToolChoice;
 import dev.rpt.chat.ToolDefinition;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,14 +41,10 @@ import java.util.function.Consumer;
  * <p>The API has no seed: {@link ChatRequest#seed()} is not sent, nor {@link ChatRequest#sampleIndex()}, which only
  * keeps repeated samples apart in the cache. A failed tool says so in its output, as on Chat Completions.
  */
-final class ResponsesRequestWriter {
+final class ResponsesRequestWriter extends RequestWriter {
 
     /** What {@code include} asks for to get log-probabilities of the answer's tokens. */
     static final String LOGPROBS = "message.output_text.logprobs";
-
-    private final String model;
-    private final OpenAiOptions options;
-    private final OutgoingSchemas schemas;
 
     ResponsesRequestWriter(String model, OpenAiOptions options) {
         this(model, options, System.out::println);
@@ -58,19 +52,10 @@ final class ResponsesRequestWriter {
 
     /** @param warnings where a schema sent without {@code strict} is said, once per schema */
     ResponsesRequestWriter(String model, OpenAiOptions options, Consumer<String> warnings) {
-        this.model = model;
-        this.options = options;
-        this.schemas = new OutgoingSchemas(model, warnings);
+        super(model, options, warnings);
     }
 
-    byte[] write(ChatRequest request) {
-        try {
-            return OpenAiJson.MAPPER.writeValueAsBytes(tree(request));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("could not serialize a Responses request", e);
-        }
-    }
-
+    @Override
     ObjectNode tree(ChatRequest request) {
         ObjectNode body = OpenAiJson.object();
         body.put("model", model);

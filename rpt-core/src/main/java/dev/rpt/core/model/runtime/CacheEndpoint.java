@@ -6,6 +6,7 @@ import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.ModelSettings;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +83,7 @@ record CacheEndpoint(
      * long and how the model thinks, and how structured output and tools go out. Only keys that are set join the key,
      * so a cache written without them stays valid; changing one asks the model again.
      */
-    static final java.util.List<String> REPLY_SETTINGS = java.util.List.of(
+    static final List<String> REPLY_SETTINGS = List.of(
             RptConstants.REASONING_EFFORT,
             RptConstants.ANTHROPIC_THINKING,
             RptConstants.ANTHROPIC_THINKING_BUDGET,
