@@ -53,12 +53,14 @@ final class TunerOverhead {
             Files.write(promptFile, seed.readAllBytes());
         }
         CandidateRunner runner = (resource, candidate, reportDirectory) -> {
+            Path file = work.resolve("candidate.prompt");
+            Files.writeString(file, candidate.text());
             RunResult result = engine.run(
                     cases,
                     16,
                     "off",
                     work.resolve("cache"),
-                    Map.of("rpt.prompt-override." + resource, candidate.toString()));
+                    Map.of("rpt.prompt-override." + resource, file.toString()));
             return RunReport.read(result.reportDirectory().resolve(RunReportWriter.LAST_RUN));
         };
         TuneSettings settings = new TuneSettings(

@@ -1,5 +1,7 @@
 package dev.rpt.maven;
 
+import dev.rpt.tools.tune.TuneFlow;
+import java.io.IOException;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -43,13 +45,13 @@ public class DiagnoseMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        MavenProjectTuning.forEachPrompt(
-                project,
-                pluginArtifacts,
-                configurationSource(),
-                goalName(),
-                false,
-                getLog(),
-                (tuning, prompt) -> tuning.diagnose(prompt));
+        try {
+            TuneFlow.diagnose(
+                    MavenProjectTuning.build(project, pluginArtifacts, goalName()),
+                    configurationSource(),
+                    MavenProjectTuning.mavenLog(getLog()));
+        } catch (IOException e) {
+            throw new MojoExecutionException(goalName() + " failed: " + e.getMessage(), e);
+        }
     }
 }

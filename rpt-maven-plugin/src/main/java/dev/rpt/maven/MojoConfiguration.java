@@ -43,15 +43,6 @@ final class MojoConfiguration {
                 ConfigSource.of(rptOnly(read(junitPlatformProperties)))));
     }
 
-    /** Every key the layers set, with the value that wins: what the isolated run gets as configuration. */
-    static Map<String, String> resolved(ConfigSource source) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String key : source.keys()) {
-            source.get(key).ifPresent(value -> values.put(key, value));
-        }
-        return values;
-    }
-
     private static Properties read(Path file) throws MojoExecutionException {
         Properties properties = new Properties();
         if (!Files.isRegularFile(file)) {

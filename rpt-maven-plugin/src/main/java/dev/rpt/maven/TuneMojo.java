@@ -1,6 +1,8 @@
 package dev.rpt.maven;
 
+import dev.rpt.tools.tune.TuneFlow;
 import dev.rpt.tools.tune.TuneStopped;
+import java.io.IOException;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -46,13 +48,15 @@ public class TuneMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        MavenProjectTuning.forEachPrompt(
-                project, pluginArtifacts, configurationSource(), goalName(), true, getLog(), (tuning, prompt) -> {
-                    try {
-                        tuning.tune(prompt);
-                    } catch (TuneStopped e) {
-                        throw new MojoFailureException("The tune of " + prompt + " stopped: " + e.getMessage(), e);
-                    }
-                });
+        try {
+            TuneFlow.tune(
+                    MavenProjectTuning.build(project, pluginArtifacts, goalName()),
+                    configurationSource(),
+                    MavenProjectTuning.mavenLog(getLog()));
+        } catch (TuneStopped e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(goalName() + " failed: " + e.getMessage(), e);
+        }
     }
 }

@@ -33,7 +33,7 @@ class MojoConfigurationTests {
         assertThat(source.get("rpt.tune.plateau")).contains("2");
         assertThat(source.get("rpt.seed")).contains("9");
         assertThat(source.get("rpt.provider")).contains("sim");
-        assertThat(MojoConfiguration.resolved(source))
+        assertThat(source.resolved())
                 .containsEntry("rpt.model", "from-plugin")
                 .containsEntry("rpt.provider", "sim")
                 .containsEntry("rpt.tune.plateau", "2")

@@ -24,6 +24,15 @@ public interface ConfigSource {
     /** Every key this source holds; used to read prefixed families such as {@code rpt.headers.*}. */
     Set<String> keys();
 
+    /** Every key this source holds with the value that wins, e.g. to hand the configuration to an isolated run. */
+    default Map<String, String> resolved() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : keys()) {
+            get(key).ifPresent(value -> values.put(key, value));
+        }
+        return values;
+    }
+
     /** A source over a fixed map. */
     static ConfigSource of(Map<String, String> values) {
         Map<String, String> copy = Map.copyOf(values);

@@ -107,6 +107,25 @@ public final class JsonFiles {
         }
     }
 
+    /**
+     * Reads JSON text (not a file) as a tree, to look at its version before binding it.
+     *
+     * @throws JsonFileException when it is not one JSON value, with the line and column
+     */
+    public static JsonNode readTree(String text) throws JsonFileException {
+        try {
+            JsonNode tree = MAPPER.readTree(text);
+            if (tree == null || tree.isMissingNode()) {
+                throw new JsonFileException("the top level", "must be a JSON object, and the text is empty");
+            }
+            return tree;
+        } catch (JsonMappingException e) {
+            throw failure(e);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(e);
+        }
+    }
+
     /** Binds a tree to a format's record, or says which field is wrong. */
     public static <T> T bind(JsonNode tree, Class<T> type) throws JsonFileException {
         try {

@@ -326,6 +326,11 @@ public record CaseRecord(
         return className + ModelTarget.suffix(model);
     }
 
+    /** This case's identity: its class key, method and id. */
+    public CaseKey key() {
+        return new CaseKey(classKey(), method, id);
+    }
+
     /** This case as run on the named model configuration. */
     public CaseRecord withModel(String name) {
         return new CaseRecord(

@@ -132,26 +132,51 @@ public record RunReport(
      */
     public static RunReport read(Path file) throws IOException {
         try {
-            JsonNode root = JsonFiles.readTree(file);
-            int version = JsonFiles.version(root, "schemaVersion");
-            // Version 1 lacks cases[].mustPass, which reads as false; versions 1 and 2 lack the class verdicts, which
-            // only the gate needs (it says to run the tests again). Both still read.
-            if (version < 1 || version > RunReportWriter.SCHEMA_VERSION) {
-                throw new IOException(file + " is not an rpt run report of schemaVersion 1 to "
-                        + RunReportWriter.SCHEMA_VERSION + ". Re-run the prompt tests with this version of rpt.");
-            }
+            return bind(JsonFiles.readTree(file), file.toString());
+        } catch (JsonFileException e) {
+            throw notReadable(file.toString(), e);
+        }
+    }
+
+    /**
+     * Reads a report's JSON text, as the isolated launcher returns it; {@code origin} names it in errors, e.g. the
+     * file the run also wrote.
+     *
+     * @throws IOException as {@link #read(Path)}
+     */
+    public static RunReport parse(String json, String origin) throws IOException {
+        try {
+            return bind(JsonFiles.readTree(json), origin);
+        } catch (JsonFileException e) {
+            throw notReadable(origin, e);
+        }
+    }
+
+    private static RunReport bind(JsonNode root, String origin) throws IOException {
+        int version = JsonFiles.version(root, "schemaVersion");
+        // Version 1 lacks cases[].mustPass, which reads as false; versions 1 and 2 lack the class verdicts, which only
+        // the gate needs (it says to run the tests again). Both still read.
+        if (version < 1 || version > RunReportWriter.SCHEMA_VERSION) {
+            throw new IOException(origin + " is not an rpt run report of schemaVersion 1 to "
+                    + RunReportWriter.SCHEMA_VERSION + ". Re-run the prompt tests with this version of rpt.");
+        }
+        try {
             return JsonFiles.bind(root, RunReportJson.FileJson.class).toReport();
         } catch (JsonFileException e) {
-            throw new IOException(
-                    file + " is not a run report this rpt can read: " + e.getMessage()
-                            + ". Run the prompt tests again to write a new report.",
-                    e);
+            throw notReadable(origin, e);
         } catch (IllegalArgumentException e) {
             throw new IOException(
-                    file + " holds an inconsistent case at " + e.getMessage()
+                    origin + " holds an inconsistent case at " + e.getMessage()
                             + ". Run the prompt tests again to write a new report.",
                     e);
         }
+    }
+
+    private static IOException notReadable(String origin, JsonFileException e) {
+        return new IOException(
+                origin + " is not a run report this rpt can read: " + e.getMessage()
+                        + ". Run the prompt tests again to write a new report.",
+                e);
     }
 
     /** The cases of one split. */

@@ -147,7 +147,7 @@ public final class RunReportWriter implements AutoCloseable {
         verdicts.remove(record.classKey());
         findings.computeIfAbsent(record.classKey(), name -> new CaseFindings())
                 .add(
-                        record.method() + "[" + record.id() + "]",
+                        record.key().inClass(),
                         record.mustPass(),
                         record.verdict(),
                         record.failure()

@@ -100,6 +100,25 @@ class RunReportWriterTests {
     }
 
     @Test
+    void theTextOfAReportReadsAsTheFileDoesAndBadTextNamesWhereItCameFrom() throws IOException {
+        Path file;
+        try (RunReportWriter writer = start("run-text")) {
+            writer.record(passed(MATH, "a", Split.TUNE, OptionalDouble.of(0.9)));
+            writer.record(failed(MATH, "b", Split.HOLDOUT, OptionalDouble.of(0.4), false));
+            file = writer.finish(classes(MATH), unpriced());
+        }
+
+        RunReport fromText = RunReport.parse(Files.readString(file), "the isolated run's report");
+
+        assertThat(fromText.cases()).isEqualTo(RunReport.read(file).cases());
+        assertThat(fromText.classes()).isEqualTo(RunReport.read(file).classes());
+        assertThatThrownBy(() -> RunReport.parse("{\"cases\": [", "target/rpt/tune/x/report/last-run.json"))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("target/rpt/tune/x/report/last-run.json is not a run report this rpt can read")
+                .hasMessageContaining("Run the prompt tests again");
+    }
+
+    @Test
     void theReaderKeepsTheMustPassMarkAndReadsTheVersionBefore() throws IOException {
         CaseRecord contract = new CaseRecord(
                 MATH,

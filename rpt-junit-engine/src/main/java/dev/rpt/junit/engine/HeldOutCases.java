@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.api.Split;
 import dev.rpt.core.config.ModelTarget;
+import dev.rpt.core.report.CaseKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,11 @@ public final class HeldOutCases {
                 PromptClassDescriptor testClass = c.testClass();
                 List<String> keys = byPrompt.computeIfAbsent(testClass.promptResource(), prompt -> new ArrayList<>());
                 if (c.promptCase().split() == Split.HOLDOUT) {
-                    keys.add(testClass.testClass().getName() + ModelTarget.suffix(c.model()) + "#"
-                            + c.method().getName() + "#" + c.promptCase().id());
+                    keys.add(new CaseKey(
+                                    testClass.testClass().getName() + ModelTarget.suffix(c.model()),
+                                    c.method().getName(),
+                                    c.promptCase().id())
+                            .qualified());
                 }
             }
         }

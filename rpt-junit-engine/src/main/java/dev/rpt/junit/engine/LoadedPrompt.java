@@ -12,11 +12,12 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The prompt of a test class, loaded from the test classpath (or from a {@code rpt.prompt-override.*} file), or the
- * reason it could not be.
+ * The prompt of a test class, loaded from the test classpath (or from a text the engine was given in memory, or from a
+ * {@code rpt.prompt-override.*} file), or the reason it could not be.
  *
  * @param resource the resource path the class names
  * @param file the parsed prompt, when it loaded
@@ -24,7 +25,10 @@ import java.util.Optional;
  */
 record LoadedPrompt(String resource, Optional<PromptFile> file, String problem) {
 
-    static LoadedPrompt load(Class<?> testClass, String resource, RptConfig config) {
+    /**
+     * @param promptTexts texts that replace prompt resources, by resource name; they win over an override file
+     */
+    static LoadedPrompt load(Class<?> testClass, String resource, RptConfig config, Map<String, String> promptTexts) {
         String owner = testClass.getSimpleName();
         if (resource.isBlank()) {
             return failed(
@@ -32,6 +36,11 @@ record LoadedPrompt(String resource, Optional<PromptFile> file, String problem) 
         }
         Optional<String> override = config.string(RptConstants.PROMPT_OVERRIDE_PREFIX + resource);
         try {
+            String given = promptTexts.get(resource);
+            if (given != null) {
+                // Named as the resource, so that line numbers in a candidate's format errors read as the file's.
+                return new LoadedPrompt(resource, Optional.of(PromptFile.parse(resource, given)), "");
+            }
             if (override.isPresent()) {
                 Path path = Path.of(override.get());
                 if (!Files.isReadable(path)) {

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -43,12 +44,18 @@ final class PromptDescriptors {
     private final RptConfig config;
     private final List<Optional<String>> models;
     private final BadRows badRows;
+    private final Map<String, String> promptTexts;
 
-    PromptDescriptors(DiscoveryIssueReporter issues, RptConfig config, List<Optional<String>> models) {
+    PromptDescriptors(
+            DiscoveryIssueReporter issues,
+            RptConfig config,
+            List<Optional<String>> models,
+            Map<String, String> promptTexts) {
         this.issues = issues;
         this.config = config;
         this.models = List.copyOf(models);
         this.badRows = BadRows.from(config);
+        this.promptTexts = promptTexts;
     }
 
     DiscoveryIssueReporter issues() {
@@ -68,7 +75,7 @@ final class PromptDescriptors {
         ClassSource source = ClassSource.from(testClass);
         // A prompt that cannot be loaded fails its class when it runs (PromptClassDescriptor.before), not discovery:
         // a discovery error would stop every class of the run.
-        LoadedPrompt prompt = LoadedPrompt.load(testClass, annotation.prompt(), config);
+        LoadedPrompt prompt = LoadedPrompt.load(testClass, annotation.prompt(), config, promptTexts);
         MetricBounds thresholds = MetricBounds.NONE;
         dev.rpt.api.Thresholds bounds = testClass.getAnnotation(dev.rpt.api.Thresholds.class);
         if (bounds != null) {

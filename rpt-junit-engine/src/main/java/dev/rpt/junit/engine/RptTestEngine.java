@@ -3,6 +3,7 @@ package dev.rpt.junit.engine;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.ConfigKeys;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,24 @@ public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionCont
 
     /** The engine id, as in {@code [engine:rpt]} and Surefire's {@code includeEngines}. */
     public static final String ENGINE_ID = "rpt";
+
+    private final Map<String, String> promptTexts;
+
+    /** The engine as the JUnit Platform finds it: every prompt is read from the test classpath. */
+    public RptTestEngine() {
+        this(Map.of());
+    }
+
+    /**
+     * An engine that evaluates the given texts in place of the prompt resources they are keyed by, e.g. a tune's
+     * candidate: the isolated launcher passes them in memory, without writing a file for the engine to read back.
+     *
+     * @param promptTexts prompt file texts by the resource name the test classes give, e.g. {@code
+     *     prompts/math.prompt}
+     */
+    public RptTestEngine(Map<String, String> promptTexts) {
+        this.promptTexts = Map.copyOf(promptTexts);
+    }
 
     @Override
     public String getId() {
@@ -60,11 +79,12 @@ public final class RptTestEngine extends HierarchicalTestEngine<RptExecutionCont
                 .addClassContainerSelectorResolver(PromptTestClass::isCandidate)
                 .addSelectorResolver(context -> new ClassSelectorResolver(
                         context.getClassNameFilter(),
-                        new PromptDescriptors(context.getIssueReporter(), engine.config(), engine.models())))
-                .addSelectorResolver(context -> new MethodSelectorResolver(
-                        new PromptDescriptors(context.getIssueReporter(), engine.config(), engine.models())))
-                .addSelectorResolver(context -> new UniqueIdSelectorResolver(
-                        new PromptDescriptors(context.getIssueReporter(), engine.config(), engine.models())))
+                        new PromptDescriptors(
+                                context.getIssueReporter(), engine.config(), engine.models(), promptTexts)))
+                .addSelectorResolver(context -> new MethodSelectorResolver(new PromptDescriptors(
+                        context.getIssueReporter(), engine.config(), engine.models(), promptTexts)))
+                .addSelectorResolver(context -> new UniqueIdSelectorResolver(new PromptDescriptors(
+                        context.getIssueReporter(), engine.config(), engine.models(), promptTexts)))
                 .build()
                 .resolve(request, engine);
         return engine;

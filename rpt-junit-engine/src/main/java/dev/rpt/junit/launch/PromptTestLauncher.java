@@ -6,6 +6,9 @@ import dev.rpt.api.PromptTest;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.junit.engine.HeldOutCases;
 import dev.rpt.junit.engine.RptTestEngine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,17 +26,19 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs the prompt tests under some test-classes directories with the JUnit Platform launcher, only the {@code rpt}
- * engine, and returns where the run report went. The Maven plugin calls {@link #run} reflectively from an isolated
- * class loader, so its signature uses JDK types only.
+ * engine, and returns the run report's JSON text. rpt-tools' {@code IsolatedPromptTests} calls it reflectively from an
+ * isolated class loader, so its signatures use JDK types only.
  *
  * <p>Call it with the thread context class loader set to the loader that holds the test classes: the launcher
  * finds the engine, the classes, {@code junit-platform.properties} and the model providers through it.
@@ -44,21 +49,31 @@ public final class PromptTestLauncher {
     private PromptTestLauncher() {}
 
     /**
-     * Runs every prompt test class under the given roots (or those of {@code rpt.run.prompt}, when set).
+     * Runs every prompt test class under the given roots (or those of {@code rpt.run.prompt}, when set) and returns
+     * the run report's JSON text: the one contract across the isolated class loader. The engine also writes the report
+     * under {@code rpt.report.dir}, streamed case by case so that a large run never holds every case in memory; the
+     * finished text is what the caller gets.
      *
-     * @param configuration configuration parameters for the run, e.g. {@code rpt.provider}, {@code rpt.report.dir},
-     *     {@code rpt.run.prompt} and {@code rpt.prompt-override.<resource>}; they win over {@code
-     *     junit-platform.properties}
+     * @param configuration configuration parameters for the run, e.g. {@code rpt.provider}, {@code rpt.report.dir}
+     *     and {@code rpt.run.prompt}; they win over {@code junit-platform.properties}
      * @param testClassRoots test-classes directories (or jars) to scan
-     * @return the absolute path of the {@code last-run.json} this run wrote
-     * @throws IllegalStateException when no prompt test ran or the engine failed before it wrote a report; the
-     *     message says why
+     * @param promptTexts prompt file texts to evaluate in place of the resources they are keyed by (a tune's
+     *     candidate), e.g. {@code prompts/math.prompt}; empty runs the project's own files
+     * @return the JSON text of the {@code last-run.json} this run wrote
+     * @throws IllegalStateException when no prompt test ran, the engine failed before it wrote a report, or the report
+     *     cannot be read; the message says why
      */
-    public static String run(Map<String, String> configuration, List<String> testClassRoots) {
+    public static String run(
+            Map<String, String> configuration, List<String> testClassRoots, Map<String, String> promptTexts) {
         Set<Path> roots = roots(testClassRoots);
         ReportListener listener = new ReportListener();
-        LauncherFactory.create().execute(request(configuration, roots), listener);
-        return listener.report().map(Path::toString).orElseThrow(() -> noReport(configuration, roots, listener));
+        launcher(promptTexts).execute(request(configuration, roots), listener);
+        Path report = listener.report().orElseThrow(() -> noReport(configuration, roots, listener));
+        try {
+            return Files.readString(report, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("The run report " + report + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -70,7 +85,7 @@ public final class PromptTestLauncher {
      * @return the number of cases per prompt resource, e.g. {@code prompts/math.prompt=120}, sorted by resource
      */
     public static Map<String, Integer> discover(Map<String, String> configuration, List<String> testClassRoots) {
-        TestPlan plan = LauncherFactory.create().discover(request(configuration, roots(testClassRoots)));
+        TestPlan plan = launcher(Map.of()).discover(request(configuration, roots(testClassRoots)));
         Map<String, Integer> cases = new TreeMap<>();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
@@ -96,6 +111,17 @@ public final class PromptTestLauncher {
         TestDescriptor root = new RptTestEngine()
                 .discover(request(configuration, roots(testClassRoots)), UniqueId.forEngine(RptTestEngine.ENGINE_ID));
         return HeldOutCases.of(root);
+    }
+
+    /**
+     * A launcher with only the rpt engine, given the texts it evaluates in place of prompt resources: an engine the
+     * platform found by itself could not be handed them.
+     */
+    private static Launcher launcher(Map<String, String> promptTexts) {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .addTestEngines(new RptTestEngine(promptTexts))
+                .build());
     }
 
     /** The rpt engine's tests under the roots, with the run's configuration. */

@@ -164,12 +164,15 @@ class BatchedTuneTests {
     private final class EngineRunner implements CandidateRunner {
 
         @Override
-        public RunReport run(String promptResource, Path candidate, Path reportDirectory) throws IOException {
+        public RunReport run(String promptResource, PromptFile candidate, Path reportDirectory) throws IOException {
+            // Through the documented override key: the batch server's harness runs the engine as Surefire would.
+            Path file = Files.createDirectories(reportDirectory).resolve("candidate.prompt");
+            Files.writeString(file, candidate.text());
             FakeBatchServer.runMath(
                     server.url("/v1").toString(),
                     project.resolve("cache"),
                     reportDirectory,
-                    Map.of("rpt.prompt-override." + promptResource, candidate.toString()));
+                    Map.of("rpt.prompt-override." + promptResource, file.toString()));
             return RunReport.read(reportDirectory.resolve("last-run.json"));
         }
     }

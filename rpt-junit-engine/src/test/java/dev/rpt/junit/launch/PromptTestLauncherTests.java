@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +36,13 @@ class PromptTestLauncherTests {
     void runsOnlyTheClassesOfOnePromptAndReturnsTheReportItWrote() throws IOException {
         Path reportDir = temp.resolve("report");
 
-        String lastRun = PromptTestLauncher.run(
-                config(reportDir, Map.of("rpt.run.prompt", "prompts/math.prompt")), TEST_CLASSES);
+        String json = PromptTestLauncher.run(
+                config(reportDir, Map.of("rpt.run.prompt", "prompts/math.prompt")), TEST_CLASSES, Map.of());
 
-        assertThat(Path.of(lastRun))
-                .isEqualTo(reportDir.resolve("last-run.json").toAbsolutePath());
-        JsonNode report = JSON.readTree(Path.of(lastRun).toFile());
+        assertThat(json)
+                .as("the text returned is the report written for the record")
+                .isEqualTo(Files.readString(reportDir.resolve("last-run.json")));
+        JsonNode report = JSON.readTree(json);
         assertThat(report.get("classes")).hasSize(1);
         assertThat(report.at("/classes/0/className").asText()).isEqualTo(MathPromptTestCase.class.getName());
         assertThat(report.at("/model/simulated").asBoolean()).isTrue();
@@ -63,9 +66,9 @@ class PromptTestLauncherTests {
 
         Map<String, List<String>> heldOut =
                 PromptTestLauncher.heldOut(config(temp.resolve("none"), only), TEST_CLASSES);
-        JsonNode run = read(PromptTestLauncher.run(config(temp.resolve("run"), only), TEST_CLASSES));
+        JsonNode run = read(PromptTestLauncher.run(config(temp.resolve("run"), only), TEST_CLASSES, Map.of()));
 
-        java.util.Set<String> ranHeldOut = new java.util.TreeSet<>();
+        Set<String> ranHeldOut = new TreeSet<>();
         run.get("cases").forEach(c -> {
             if (c.get("split").asText().equals("holdout")) {
                 ranHeldOut.add(c.get("className").asText() + "#"
@@ -78,7 +81,23 @@ class PromptTestLauncherTests {
     }
 
     @Test
-    void evaluatesTheOverrideInPlaceOfTheResource() throws IOException, NoSuchAlgorithmException {
+    void evaluatesATextGivenInMemoryInPlaceOfTheResource() throws IOException, NoSuchAlgorithmException {
+        String text = Files.readString(Path.of("src/test/resources/prompts/math.prompt"))
+                .replace("Think step by step", "Answer at once");
+        Map<String, String> only = Map.of("rpt.run.prompt", "prompts/math.prompt");
+
+        JsonNode seed = read(PromptTestLauncher.run(config(temp.resolve("seed"), only), TEST_CLASSES, Map.of()));
+        JsonNode other = read(PromptTestLauncher.run(
+                config(temp.resolve("candidate"), only), TEST_CLASSES, Map.of("prompts/math.prompt", text)));
+
+        assertThat(other.at("/classes/0/prompt/sha256").asText())
+                .isEqualTo(sha256(text))
+                .isNotEqualTo(seed.at("/classes/0/prompt/sha256").asText());
+        assertThat(other.get("cases")).hasSize(25);
+    }
+
+    @Test
+    void evaluatesTheOverrideFileInPlaceOfTheResource() throws IOException, NoSuchAlgorithmException {
         Path candidate = temp.resolve("candidate.prompt");
         String text = Files.readString(Path.of("src/test/resources/prompts/math.prompt"))
                 .replace("Think step by step", "Answer at once");
@@ -87,13 +106,12 @@ class PromptTestLauncherTests {
         Map<String, String> overridden = new HashMap<>(only);
         overridden.put("rpt.prompt-override.prompts/math.prompt", candidate.toString());
 
-        JsonNode seed = read(PromptTestLauncher.run(config(temp.resolve("seed"), only), TEST_CLASSES));
-        JsonNode other = read(PromptTestLauncher.run(config(temp.resolve("candidate"), overridden), TEST_CLASSES));
+        JsonNode seed = read(PromptTestLauncher.run(config(temp.resolve("seed"), only), TEST_CLASSES, Map.of()));
+        JsonNode other =
+                read(PromptTestLauncher.run(config(temp.resolve("candidate"), overridden), TEST_CLASSES, Map.of()));
 
-        String sha = HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         assertThat(other.at("/classes/0/prompt/sha256").asText())
-                .isEqualTo(sha)
+                .isEqualTo(sha256(text))
                 .isNotEqualTo(seed.at("/classes/0/prompt/sha256").asText());
     }
 
@@ -101,7 +119,7 @@ class PromptTestLauncherTests {
     void promptWithoutClassesIsOneClearError() {
         Map<String, String> config = config(temp.resolve("none"), Map.of("rpt.run.prompt", "prompts/nobody.prompt"));
 
-        assertThatThrownBy(() -> PromptTestLauncher.run(config, TEST_CLASSES))
+        assertThatThrownBy(() -> PromptTestLauncher.run(config, TEST_CLASSES, Map.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No prompt test ran")
                 .hasMessageContaining("@PromptTest(prompt = \"prompts/nobody.prompt\")")
@@ -113,7 +131,7 @@ class PromptTestLauncherTests {
         // Every class of terse.prompt but one is misconfigured on purpose (MisconfiguredTestCases).
         Map<String, String> config = config(temp.resolve("bad"), Map.of("rpt.run.prompt", "prompts/terse.prompt"));
 
-        assertThatThrownBy(() -> PromptTestLauncher.run(config, TEST_CLASSES))
+        assertThatThrownBy(() -> PromptTestLauncher.run(config, TEST_CLASSES, Map.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("The rpt engine failed before it wrote a run report");
     }
@@ -127,7 +145,12 @@ class PromptTestLauncherTests {
         return config;
     }
 
-    private static JsonNode read(String path) throws IOException {
-        return JSON.readTree(Path.of(path).toFile());
+    private static JsonNode read(String json) throws IOException {
+        return JSON.readTree(json);
+    }
+
+    private static String sha256(String text) throws NoSuchAlgorithmException {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -6,16 +6,20 @@ import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
+import dev.rpt.core.report.CaseKey;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
@@ -83,10 +87,10 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
                         + " baseline, so its runs measure two prompts and cannot be pooled. Record a new baseline"
                         + " without pooling (mvn rpt:baseline), then pool later runs of this prompt into it.");
             }
-            Map<CaseKey, BaselineCase> earlierCases = new java.util.LinkedHashMap<>();
-            then.cases().forEach(c -> earlierCases.put(c.key(), c));
-            java.util.Set<CaseKey> freshKeys = new java.util.HashSet<>();
-            now.cases().forEach(c -> freshKeys.add(c.key()));
+            Map<CaseKey, BaselineCase> earlierCases = new LinkedHashMap<>();
+            then.cases().forEach(c -> earlierCases.put(c.key(now.classKey()), c));
+            Set<CaseKey> freshKeys = new HashSet<>();
+            now.cases().forEach(c -> freshKeys.add(c.key(now.classKey())));
             if (!earlierCases.keySet().equals(freshKeys)) {
                 throw new BaselineException("The cases of " + now.classKey() + " differ between the committed baseline"
                         + " and this run, so they cannot be pooled case by case. Record a new baseline without pooling"
@@ -95,7 +99,7 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
             List<BaselineCase> cases = new ArrayList<>();
             List<List<CaseOutcome>> samples = new ArrayList<>();
             for (BaselineCase c : now.cases()) {
-                BaselineCase both = BaselineCase.pooled(earlierCases.get(c.key()), c);
+                BaselineCase both = BaselineCase.pooled(earlierCases.get(c.key(now.classKey())), c);
                 cases.add(both);
                 samples.add(both.sampleOutcomes());
             }

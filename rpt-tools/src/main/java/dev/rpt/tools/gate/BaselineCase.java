@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.report.CaseKey;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,7 +121,8 @@ public record BaselineCase(
         return sampleOutcomes.stream().filter(CaseOutcome::scored).toList();
     }
 
-    CaseKey key() {
-        return new CaseKey(method, id);
+    /** This case's identity in the class {@code classKey}. */
+    CaseKey key(String classKey) {
+        return new CaseKey(classKey, method, id);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rpt.tools.gate;
 
+import dev.rpt.core.report.CaseKey;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class CaseTable {
         report.classes().forEach(info -> table.put(info.classKey(), new TreeMap<>()));
         for (CaseRecord record : report.cases()) {
             table.computeIfAbsent(record.classKey(), name -> new TreeMap<>())
-                    .computeIfAbsent(new CaseKey(record.method(), record.id()), key -> new ArrayList<>())
+                    .computeIfAbsent(record.key(), key -> new ArrayList<>())
                     .add(record);
         }
         return table;

@@ -3,6 +3,7 @@ package dev.rpt.tools.gate;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.judge.JudgeAgreement;
+import dev.rpt.core.report.CaseKey;
 import dev.rpt.core.report.CaseRecord;
 import java.math.BigDecimal;
 import java.math.MathContext;

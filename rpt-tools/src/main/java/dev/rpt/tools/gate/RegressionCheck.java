@@ -3,6 +3,7 @@ package dev.rpt.tools.gate;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.CaseOutcome;
+import dev.rpt.core.report.CaseKey;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunReport;
@@ -188,7 +189,7 @@ public final class RegressionCheck {
             ClassInfo info, BaselineClass entry, SortedMap<CaseKey, List<CaseRecord>> records, boolean informational) {
         SortedMap<CaseKey, CaseSamples> current = CaseTable.folded(records);
         Map<CaseKey, BaselineCase> before = new HashMap<>();
-        entry.cases().forEach(c -> before.put(c.key(), c));
+        entry.cases().forEach(c -> before.put(c.key(entry.classKey()), c));
         List<Pair> pairs = new ArrayList<>();
         List<String> added = new ArrayList<>();
         int errored = 0;
@@ -197,7 +198,7 @@ public final class RegressionCheck {
         for (Map.Entry<CaseKey, CaseSamples> now : current.entrySet()) {
             BaselineCase then = before.get(now.getKey());
             if (then == null) {
-                added.add(now.getKey().toString());
+                added.add(now.getKey().inClass());
                 continue;
             }
             List<CaseOutcome> thenSamples = then.scoredSamples();
@@ -214,10 +215,10 @@ public final class RegressionCheck {
             }
         }
         List<String> missing = entry.cases().stream()
-                .map(BaselineCase::key)
+                .map(c -> c.key(entry.classKey()))
                 .filter(key -> !current.containsKey(key))
                 .sorted()
-                .map(CaseKey::toString)
+                .map(CaseKey::inClass)
                 .toList();
         return new Plan(
                 info,

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.Interval;
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.report.CaseKey;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.thresholds.CheckMode;
@@ -62,7 +63,7 @@ public final class RuleChecker {
                 case CASE ->
                     table.forEach((name, cases) -> cases.forEach((key, records) -> check(
                             rule,
-                            name + "#" + key,
+                            name + "#" + key.inClass(),
                             Measured.of(List.of(records), options, OptionalDouble.empty()),
                             violations)));
             }

@@ -35,6 +35,6 @@ final class ConfirmationSplit {
 
     /** What identifies a case across runs: its class (and model), method and id, not its sample. */
     static String key(CaseRecord record) {
-        return record.classKey() + "#" + record.method() + "#" + record.id();
+        return record.key().qualified();
     }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -85,6 +86,21 @@ public final class ProjectTuning {
         void info(String line);
 
         void warn(String line);
+
+        /** A log over two line consumers, e.g. a build tool's logger's {@code info} and {@code warn}. */
+        static Log of(Consumer<String> info, Consumer<String> warn) {
+            return new Log() {
+                @Override
+                public void info(String line) {
+                    info.accept(line);
+                }
+
+                @Override
+                public void warn(String line) {
+                    warn.accept(line);
+                }
+            };
+        }
     }
 
     private final RptConfig config;

@@ -97,10 +97,10 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
     @Override
     public synchronized Evaluation evaluate(
             int iteration, PromptFile candidate, List<String> patchTargets, Path directory) throws IOException {
-        Path candidateFile = directory.resolve("candidate.prompt");
-        Files.writeString(candidateFile, candidate.text(), StandardCharsets.UTF_8);
+        // The candidate runs from memory; its file is the record's.
+        Files.writeString(directory.resolve("candidate.prompt"), candidate.text(), StandardCharsets.UTF_8);
         RunReport report =
-                runner.run(promptResource, candidateFile, new RecordLayout.Iteration(directory).reportDirectory());
+                runner.run(promptResource, candidate, new RecordLayout.Iteration(directory).reportDirectory());
         List<CaseRecord> allTune = report.cases(Split.TUNE);
         caseMaterial = CaseMaterial.of(allTune);
         exampleCases = passedEverySample(allTune);

@@ -3,11 +3,14 @@ package dev.rpt.tools.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpt.api.Split;
+import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ModelSettings;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.prompt.PromptFile;
 import dev.rpt.sim.SimProvider;
 import dev.rpt.tools.gate.Baseline;
 import dev.rpt.tools.gate.Gate;
@@ -39,10 +42,11 @@ class BuildFacadeTests {
     void tuneBaselineAndCheckRunThroughTheLibraryAlone() throws IOException {
         assertThatThrownBy(() -> Class.forName("org.apache.maven.plugin.Mojo"))
                 .isInstanceOf(ClassNotFoundException.class);
-        RptConfig config = RptConfig.of(Map.of(
+        Map<String, String> settings = Map.of(
                 "rpt.provider", "sim",
                 "rpt.sim.answers", "sim/gsm8k-sample.jsonl",
-                "rpt.tune.max-iterations", "4"));
+                "rpt.tune.max-iterations", "4");
+        RptConfig config = RptConfig.of(settings);
         ChatModel target = new SimProvider().create(ModelSettings.from(config), config, name -> null);
         InProcessRunner runner = new InProcessRunner(
                 target, InProcessRunner.rows(), MetricBounds.of(0.80, 0.15, Double.NaN, Double.NaN));
@@ -53,31 +57,25 @@ class BuildFacadeTests {
                 project, project.resolve("build"), List.of(project.resolve("src/main/resources")));
         List<String> info = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<Map<String, String>> opened = new ArrayList<>();
+        TuneFlow.Build build = new TuneFlow.Build(layout, List.of(), configuration -> {
+            opened.add(configuration);
+            return new InProcessTests(runner, source);
+        });
 
-        // rpt:tune
-        TuneResult result;
-        try (TuneModels models = TuneModels.create(config, true)) {
-            ProjectTuning tuning = ProjectTuning.open(
-                    config,
-                    runner,
-                    (only, directory) -> runner.run(only.orElse(PROMPT), source, directory),
-                    models,
-                    layout,
-                    new ProjectTuning.Log() {
-                        @Override
-                        public void info(String line) {
-                            info.add(line);
-                        }
+        // rpt:tune, as the goal calls it
+        List<TuneResult> results =
+                TuneFlow.tune(build, ConfigSource.of(settings), ProjectTuning.Log.of(info::add, warnings::add));
 
-                        @Override
-                        public void warn(String line) {
-                            warnings.add(line);
-                        }
-                    });
-            assertThat(tuning.prompts()).containsExactly(PROMPT);
-            result = tuning.tune(PROMPT);
-        }
-
+        assertThat(opened)
+                .as("the tests were opened once, with the resolved configuration")
+                .containsExactly(settings);
+        assertThat(results).hasSize(1);
+        TuneResult result = results.get(0);
+        assertThat(info)
+                .as("the estimate came before any model call, from discovery")
+                .anyMatch(line -> line.startsWith("Estimate for " + PROMPT));
+        assertThat(info).anyMatch(line -> line.startsWith("Spent "));
         assertThat(result.best().holdout().accuracy().orElseThrow())
                 .isGreaterThan(result.seed().holdout().accuracy().orElseThrow());
         assertThat(result.written()).isTrue();
@@ -92,8 +90,9 @@ class BuildFacadeTests {
         InProcessRunner loose = new InProcessRunner(
                 target, InProcessRunner.rows(), MetricBounds.of(0.0, Double.NaN, Double.NaN, Double.NaN));
         Files.writeString(project.resolve("seed.prompt"), InProcessRunner.WEAK_SEED);
-        RunReport seedRun = loose.run(PROMPT, project.resolve("seed.prompt"), project.resolve("runs/seed"));
-        RunReport tunedRun = loose.run(PROMPT, source, project.resolve("runs/tuned"));
+        RunReport seedRun =
+                loose.run(PROMPT, PromptFile.parse(project.resolve("seed.prompt")), project.resolve("runs/seed"));
+        RunReport tunedRun = loose.run(PROMPT, PromptFile.parse(source), project.resolve("runs/tuned"));
         Path baselineFile = project.resolve(Baseline.DEFAULT_PATH);
         Baseline.from(seedRun, false, GateSettings.from(config).metrics()).write(baselineFile);
         Gate gate = new Gate(GateSettings.from(config));
@@ -106,5 +105,37 @@ class BuildFacadeTests {
         assertThat(tunedAgainstSeed.passed()).isTrue();
         assertThat(seedAgainstTuned.passed()).isFalse();
         assertThat(seedAgainstTuned.violations()).anyMatch(v -> v.startsWith("MathTests: accuracy REGRESSED"));
+    }
+
+    /** The project's tests as a build tool would give them, run in this JVM over the simulator's GSM8K rows. */
+    private record InProcessTests(InProcessRunner runner, Path source) implements ProjectPromptTests {
+
+        @Override
+        public RunReport run(String promptResource, PromptFile candidate, Path reportDirectory) throws IOException {
+            return runner.run(promptResource, candidate, reportDirectory);
+        }
+
+        @Override
+        public RunReport runAsIs(Optional<String> onlyPrompt, Path reportDirectory) throws IOException {
+            return runner.run(onlyPrompt.orElse(PROMPT), PromptFile.parse(source), reportDirectory);
+        }
+
+        @Override
+        public Map<String, Integer> discover(Optional<String> onlyPrompt) throws IOException {
+            return Map.of(PROMPT, InProcessRunner.rows().size());
+        }
+
+        @Override
+        public Map<String, List<String>> heldOut(Optional<String> onlyPrompt) throws IOException {
+            return Map.of(
+                    PROMPT,
+                    InProcessRunner.rows().stream()
+                            .filter(row -> row.split() == Split.HOLDOUT)
+                            .map(row -> "MathTests#solves#" + row.id())
+                            .toList());
+        }
+
+        @Override
+        public void close() {}
     }
 }

@@ -90,8 +90,7 @@ final class InProcessRunner implements CandidateRunner {
     }
 
     @Override
-    public RunReport run(String promptResource, Path candidate, Path reportDirectory) throws IOException {
-        PromptFile prompt = PromptFile.parse(candidate);
+    public RunReport run(String promptResource, PromptFile prompt, Path reportDirectory) throws IOException {
         RunHeader header = new RunHeader(
                 "run", Instant.now(), new dev.rpt.core.model.ModelInfo("sim", "sim", true), new TreeMap<>());
         // Ask for every answer at once, as the engine does, then record them in order.

@@ -10,6 +10,7 @@ import dev.rpt.core.model.runtime.PriceTable;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.prompt.PromptFile;
 import dev.rpt.sim.SimProvider;
 import dev.rpt.tools.diagnose.CriticAnalyzer;
 import dev.rpt.tools.record.RecordLayout;
@@ -111,7 +112,7 @@ class TuneEstimateTests {
         InProcessRunner runner = new InProcessRunner(sim, InProcessRunner.rows());
         Path promptFile = dir.resolve("math.prompt");
         Files.writeString(promptFile, InProcessRunner.WEAK_SEED);
-        RunReport lastRun = runner.run("prompts/math.prompt", promptFile, dir.resolve("last-run"));
+        RunReport lastRun = runner.run("prompts/math.prompt", PromptFile.parse(promptFile), dir.resolve("last-run"));
         int cases = lastRun.cases().size();
         TuneSettings settings = TuneSettings.DEFAULTS;
         TuneEstimate estimate = TuneEstimate.of(

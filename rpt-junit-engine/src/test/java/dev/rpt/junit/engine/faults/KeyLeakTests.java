@@ -12,6 +12,7 @@ import dev.rpt.core.model.runtime.ConcurrencyLimiter;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.junit.engine.RptTestEngine;
 import dev.rpt.junit.engine.fixtures.FaultPromptTestCase;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.tools.diagnose.DeterministicAnalyzer;
@@ -183,11 +184,11 @@ class KeyLeakTests {
         }
 
         @Override
-        public RunReport run(String promptResource, Path candidate, Path reportDirectory) throws IOException {
+        public RunReport run(String promptResource, PromptFile candidate, Path reportDirectory) throws IOException {
             Map<String, String> run = new HashMap<>(config);
-            run.put("rpt.prompt-override." + promptResource, candidate.toString());
             run.put("rpt.report.dir", reportDirectory.toString());
-            EngineExecutionResults results = EngineTestKit.engine("rpt")
+            EngineExecutionResults results = EngineTestKit.engine(
+                            new RptTestEngine(Map.of(promptResource, candidate.text())))
                     .configurationParameters(run)
                     .selectors(selectClass(FaultPromptTestCase.class))
                     .execute();

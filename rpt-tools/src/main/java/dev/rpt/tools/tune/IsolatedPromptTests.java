@@ -1,8 +1,11 @@
-package dev.rpt.maven;
+package dev.rpt.tools.tune;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.report.RunReport;
-import dev.rpt.tools.tune.CandidateRunner;
+import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.prompt.PromptFile;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -13,21 +16,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
+import org.apiguardian.api.API;
 
 /**
- * Runs the project's prompt tests in an isolated class loader: its parent is the platform class loader, so neither
- * Maven's nor the plugin's classes (this plugin's own rpt-core included) can clash with the project's. Only JDK types
- * cross the boundary: a configuration map and a list of directories go in, the report's path comes out.
+ * Runs a project's prompt tests in an isolated class loader: its parent is the platform class loader, so neither the
+ * build tool's classes nor rpt's own (this rpt-core included) can clash with the project's. Only JDK types cross the
+ * boundary: a configuration map, directories and candidate texts go in, the run report's JSON text comes out, as
+ * docs/architecture.md requires.
  *
- * <p>One loader serves every run of a goal. That is safe because nothing a run depends on is kept in the loaded
- * classes: the engine reads the prompt afresh on every discovery (from {@code rpt.prompt-override.<resource>}),
- * creates the target model and its ledger per run, and takes every setting from the run's configuration
- * parameters. Reusing it spares loading the project's classes and providers once per candidate.
+ * <p>One loader serves every run of a tune. That is safe because nothing a run depends on is kept in the loaded
+ * classes: the engine reads the prompt afresh on every discovery (the candidate's text when one is given), creates
+ * the target model and its ledger per run, and takes every setting from the run's configuration parameters. Reusing
+ * it spares loading the project's classes and providers once per candidate.
  */
-final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
+@API(status = INTERNAL, since = "0.1")
+public final class IsolatedPromptTests implements ProjectPromptTests {
 
-    static final String LAUNCHER = "dev.rpt.junit.launch.PromptTestLauncher";
+    /** The engine's entry point, loaded from the project's test class path. */
+    public static final String LAUNCHER = "dev.rpt.junit.launch.PromptTestLauncher";
 
     private final URLClassLoader loader;
     private final Method run;
@@ -36,7 +42,7 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
     private final Map<String, String> configuration;
     private final List<String> testClassRoots;
 
-    private IsolatedCandidateRunner(
+    private IsolatedPromptTests(
             URLClassLoader loader,
             Method run,
             Method discover,
@@ -52,64 +58,54 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
     }
 
     /**
-     * @param urls the isolated class path, see {@link IsolatedClassPath}
+     * @param classPath the project's test class path, with rpt-junit-engine and the JUnit Platform launcher on it
      * @param configuration the resolved {@code rpt.*} keys every run gets
      * @param testClassRoots the directories to scan for prompt test classes
+     * @throws IOException when the class path holds no rpt engine of this version; the message says what to add
      */
-    static IsolatedCandidateRunner create(
-            List<URL> urls, Map<String, String> configuration, List<String> testClassRoots)
-            throws MojoExecutionException {
+    public static IsolatedPromptTests open(
+            List<URL> classPath, Map<String, String> configuration, List<Path> testClassRoots) throws IOException {
         URLClassLoader loader = new URLClassLoader(
-                "rpt-isolated-tests", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+                "rpt-isolated-tests", classPath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         try {
             Class<?> launcher = Class.forName(LAUNCHER, true, loader);
-            Method run = launcher.getMethod("run", Map.class, List.class);
+            Method run = launcher.getMethod("run", Map.class, List.class, Map.class);
             Method discover = launcher.getMethod("discover", Map.class, List.class);
             Method heldOut = launcher.getMethod("heldOut", Map.class, List.class);
-            return new IsolatedCandidateRunner(loader, run, discover, heldOut, configuration, testClassRoots);
+            return new IsolatedPromptTests(
+                    loader,
+                    run,
+                    discover,
+                    heldOut,
+                    configuration,
+                    testClassRoots.stream().map(Path::toString).toList());
         } catch (ReflectiveOperationException | LinkageError e) {
             close(loader);
-            throw new MojoExecutionException(
+            throw new IOException(
                     "Cannot load " + LAUNCHER + " from the project's test classpath (" + e
-                            + "). Use dev.rpt:rpt-junit-engine of the same version as the plugin as a test"
+                            + "). Use dev.rpt:rpt-junit-engine of the same version as the rpt plugin as a test"
                             + " dependency.",
                     e);
         }
     }
 
     @Override
-    public RunReport run(String promptResource, Path candidate, Path reportDirectory) throws IOException {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put(
-                RptConstants.PROMPT_OVERRIDE_PREFIX + promptResource,
-                candidate.toAbsolutePath().toString());
-        return launch(promptResource, parameters, reportDirectory);
+    public RunReport run(String promptResource, PromptFile candidate, Path reportDirectory) throws IOException {
+        return launch(promptResource, Map.of(promptResource, candidate.text()), reportDirectory);
     }
 
-    /**
-     * Runs the project's own prompt files, unchanged.
-     *
-     * @param onlyPrompt the only prompt to run; empty runs every prompt test class
-     */
-    RunReport runAsIs(Optional<String> onlyPrompt, Path reportDirectory) throws IOException {
-        return launch(onlyPrompt.orElse(null), new LinkedHashMap<>(), reportDirectory);
+    @Override
+    public RunReport runAsIs(Optional<String> onlyPrompt, Path reportDirectory) throws IOException {
+        return launch(onlyPrompt.orElse(null), Map.of(), reportDirectory);
     }
 
-    /**
-     * Discovers the project's prompt tests without calling any model, for the estimate before a tune.
-     *
-     * @param onlyPrompt the only prompt to count; empty counts every prompt test class
-     * @return the number of cases per prompt resource
-     */
-    Map<String, Integer> discover(Optional<String> onlyPrompt) throws IOException {
+    @Override
+    public Map<String, Integer> discover(Optional<String> onlyPrompt) throws IOException {
         return call(discover, onlyPrompt);
     }
 
-    /**
-     * Discovers the prompt tests in the isolated loader and lists each prompt's held-out cases ({@code
-     * PromptTestLauncher.heldOut}), without running any.
-     */
-    Map<String, List<String>> heldOut(Optional<String> onlyPrompt) throws IOException {
+    @Override
+    public Map<String, List<String>> heldOut(Optional<String> onlyPrompt) throws IOException {
         return call(heldOut, onlyPrompt);
     }
 
@@ -132,10 +128,9 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
         }
     }
 
-    private RunReport launch(String promptResource, Map<String, String> parameters, Path reportDirectory)
+    private RunReport launch(String promptResource, Map<String, String> promptTexts, Path reportDirectory)
             throws IOException {
         Map<String, String> all = new LinkedHashMap<>(configuration);
-        all.putAll(parameters);
         if (promptResource != null) {
             all.put(RptConstants.RUN_PROMPT, promptResource);
         }
@@ -146,9 +141,9 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
+        String json;
         try {
-            String lastRun = (String) run.invoke(null, all, testClassRoots);
-            return RunReport.read(Path.of(lastRun));
+            json = (String) run.invoke(null, all, testClassRoots, promptTexts);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw new IOException(
@@ -160,6 +155,8 @@ final class IsolatedCandidateRunner implements CandidateRunner, AutoCloseable {
         } finally {
             thread.setContextClassLoader(previous);
         }
+        return RunReport.parse(
+                json, reportDirectory.resolve(RunReportWriter.LAST_RUN).toString());
     }
 
     @Override
