@@ -149,26 +149,15 @@ class RunReportSchemaTests {
 
     private static CaseRecord judged(String id, String answer, Map<String, String> vars) {
         Judgement judgement = new Judgement("polite", "Is polite", 0.8, 0.5, "it says sorry");
-        return new CaseRecord(
-                MATH,
-                "replies",
-                id,
-                Split.TUNE,
-                vars,
-                Verdict.PASSED,
-                Optional.of(answer),
-                OptionalDouble.empty(),
-                false,
-                Optional.empty(),
-                Optional.empty(),
-                Usage.of(20, 3),
-                false,
-                15,
-                Optional.empty(),
-                0,
-                false,
-                Optional.empty(),
-                List.of(judgement));
+        return CaseRecord.builder(MATH, "replies", id)
+                .split(Split.TUNE)
+                .vars(vars)
+                .verdict(Verdict.PASSED)
+                .answer(answer)
+                .usage(Usage.of(20, 3))
+                .latencyMs(15)
+                .judgements(List.of(judgement))
+                .build();
     }
 
     @Test
@@ -248,25 +237,24 @@ class RunReportSchemaTests {
 
     private static CaseRecord record(
             String className, String id, Split split, Verdict verdict, OptionalDouble confidence) {
-        return new CaseRecord(
-                className,
-                "answers",
-                id,
-                split,
-                Map.of("question", "What is 2 + 2?"),
-                verdict,
-                verdict == Verdict.ERRORED ? Optional.empty() : Optional.of("4"),
-                confidence,
-                false,
-                verdict == Verdict.FAILED
-                        ? Optional.of(new CaseRecord.Failure("equals", "expected 4 but was 5"))
-                        : Optional.empty(),
-                verdict == Verdict.ERRORED
-                        ? Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply within 30s"))
-                        : Optional.empty(),
-                verdict == Verdict.ERRORED ? Usage.ZERO : Usage.of(20, 3),
-                id.equals("m1"),
-                verdict == Verdict.ERRORED ? 30_000 : 15);
+        return CaseRecord.builder(className, "answers", id)
+                .split(split)
+                .vars(Map.of("question", "What is 2 + 2?"))
+                .verdict(verdict)
+                .answer(verdict == Verdict.ERRORED ? Optional.empty() : Optional.of("4"))
+                .confidence(confidence)
+                .failure(
+                        verdict == Verdict.FAILED
+                                ? Optional.of(new CaseRecord.Failure("equals", "expected 4 but was 5"))
+                                : Optional.empty())
+                .error(
+                        verdict == Verdict.ERRORED
+                                ? Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply within 30s"))
+                                : Optional.empty())
+                .usage(verdict == Verdict.ERRORED ? Usage.ZERO : Usage.of(20, 3))
+                .cached(id.equals("m1"))
+                .latencyMs(verdict == Verdict.ERRORED ? 30_000 : 15)
+                .build();
     }
 
     private static UsageSnapshot unknownCost() {

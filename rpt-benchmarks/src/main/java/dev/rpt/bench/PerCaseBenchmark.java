@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -191,23 +190,18 @@ public class PerCaseBenchmark {
         long started = System.nanoTime();
         Answer answer = evaluator.evaluate(prompt, variables.get(i));
         assertThat(answer).isNumericallyEqualTo(expected[i]);
-        report.record(new CaseRecord(
-                CLASS,
-                "adds",
-                "case-" + i,
-                Split.TUNE,
-                variables.get(i),
-                Verdict.PASSED,
-                Optional.of(answer.text()),
-                answer.confidence(),
-                answer.formatError(),
-                Optional.empty(),
-                Optional.empty(),
-                answer.usage(),
-                answer.cached(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                answer.justification(),
-                0));
+        report.record(CaseRecord.builder(CLASS, "adds", "case-" + i)
+                .split(Split.TUNE)
+                .vars(variables.get(i))
+                .verdict(Verdict.PASSED)
+                .answer(answer.text())
+                .confidence(answer.confidence())
+                .formatError(answer.formatError())
+                .usage(answer.usage())
+                .cached(answer.cached())
+                .latencyMs(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                .justification(answer.justification())
+                .build());
         return answer;
     }
 

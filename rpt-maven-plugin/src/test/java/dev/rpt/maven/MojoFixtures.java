@@ -2,13 +2,11 @@ package dev.rpt.maven;
 
 import static org.mockito.Mockito.when;
 
-import dev.rpt.api.Split;
-import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
-import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.CaseRecords;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReportWriter;
@@ -17,8 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -58,25 +54,8 @@ final class MojoFixtures {
                 RunReportWriter.start(directory.resolve("target/rpt"), header, MetricsOptions.DEFAULTS)) {
             for (int i = 0; i < passed + failed + errored; i++) {
                 Verdict verdict = i < passed ? Verdict.PASSED : i < passed + failed ? Verdict.FAILED : Verdict.ERRORED;
-                writer.record(new CaseRecord(
-                        CLASS,
-                        "solves",
-                        "q" + i,
-                        Split.TUNE,
-                        Map.of(),
-                        verdict,
-                        verdict == Verdict.ERRORED ? Optional.empty() : Optional.of("42"),
-                        verdict == Verdict.ERRORED ? OptionalDouble.empty() : OptionalDouble.of(0.9),
-                        false,
-                        verdict == Verdict.FAILED
-                                ? Optional.of(new CaseRecord.Failure("equals", "expected 41"))
-                                : Optional.empty(),
-                        verdict == Verdict.ERRORED
-                                ? Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply"))
-                                : Optional.empty(),
-                        Usage.ZERO,
-                        false,
-                        0));
+                writer.record(CaseRecords.of(CLASS, "q" + i, verdict, OptionalDouble.of(0.9))
+                        .build());
             }
             writer.finish(
                     // A class judged as a whole (any accuracy will do), as a class with @Thresholds; errored cases

@@ -118,206 +118,6 @@ public record CaseRecord(
         }
     }
 
-    /** A case whose answer no labels file names. */
-    public CaseRecord(
-            String className,
-            String method,
-            String id,
-            Split split,
-            Map<String, String> vars,
-            Verdict verdict,
-            Optional<String> answer,
-            OptionalDouble confidence,
-            boolean formatError,
-            Optional<Failure> failure,
-            Optional<Failure> error,
-            Usage usage,
-            boolean cached,
-            long latencyMs,
-            Optional<String> justification,
-            int sample,
-            boolean mustPass,
-            Optional<String> model,
-            List<Judgement> judgements) {
-        this(
-                className,
-                method,
-                id,
-                split,
-                vars,
-                verdict,
-                answer,
-                confidence,
-                formatError,
-                failure,
-                error,
-                usage,
-                cached,
-                latencyMs,
-                justification,
-                sample,
-                mustPass,
-                model,
-                judgements,
-                Map.of());
-    }
-
-    /** A case without judged criteria. */
-    public CaseRecord(
-            String className,
-            String method,
-            String id,
-            Split split,
-            Map<String, String> vars,
-            Verdict verdict,
-            Optional<String> answer,
-            OptionalDouble confidence,
-            boolean formatError,
-            Optional<Failure> failure,
-            Optional<Failure> error,
-            Usage usage,
-            boolean cached,
-            long latencyMs,
-            Optional<String> justification,
-            int sample,
-            boolean mustPass,
-            Optional<String> model) {
-        this(
-                className,
-                method,
-                id,
-                split,
-                vars,
-                verdict,
-                answer,
-                confidence,
-                formatError,
-                failure,
-                error,
-                usage,
-                cached,
-                latencyMs,
-                justification,
-                sample,
-                mustPass,
-                model,
-                List.of());
-    }
-
-    /** A case of a run with one unnamed model. */
-    public CaseRecord(
-            String className,
-            String method,
-            String id,
-            Split split,
-            Map<String, String> vars,
-            Verdict verdict,
-            Optional<String> answer,
-            OptionalDouble confidence,
-            boolean formatError,
-            Optional<Failure> failure,
-            Optional<Failure> error,
-            Usage usage,
-            boolean cached,
-            long latencyMs,
-            Optional<String> justification,
-            int sample,
-            boolean mustPass) {
-        this(
-                className,
-                method,
-                id,
-                split,
-                vars,
-                verdict,
-                answer,
-                confidence,
-                formatError,
-                failure,
-                error,
-                usage,
-                cached,
-                latencyMs,
-                justification,
-                sample,
-                mustPass,
-                Optional.empty());
-    }
-
-    /** A case that is not marked must-pass. */
-    public CaseRecord(
-            String className,
-            String method,
-            String id,
-            Split split,
-            Map<String, String> vars,
-            Verdict verdict,
-            Optional<String> answer,
-            OptionalDouble confidence,
-            boolean formatError,
-            Optional<Failure> failure,
-            Optional<Failure> error,
-            Usage usage,
-            boolean cached,
-            long latencyMs,
-            Optional<String> justification,
-            int sample) {
-        this(
-                className,
-                method,
-                id,
-                split,
-                vars,
-                verdict,
-                answer,
-                confidence,
-                formatError,
-                failure,
-                error,
-                usage,
-                cached,
-                latencyMs,
-                justification,
-                sample,
-                false);
-    }
-
-    /** A case without a justification. */
-    public CaseRecord(
-            String className,
-            String method,
-            String id,
-            Split split,
-            Map<String, String> vars,
-            Verdict verdict,
-            Optional<String> answer,
-            OptionalDouble confidence,
-            boolean formatError,
-            Optional<Failure> failure,
-            Optional<Failure> error,
-            Usage usage,
-            boolean cached,
-            long latencyMs) {
-        this(
-                className,
-                method,
-                id,
-                split,
-                vars,
-                verdict,
-                answer,
-                confidence,
-                formatError,
-                failure,
-                error,
-                usage,
-                cached,
-                latencyMs,
-                Optional.empty(),
-                0,
-                false);
-    }
-
     /**
      * What groups this case with its class's other cases in reports and baselines: the class name, followed by {@code
      * [model]} when the run names its models, so each model's cases are measured and compared apart.
@@ -333,27 +133,209 @@ public record CaseRecord(
 
     /** This case as run on the named model configuration. */
     public CaseRecord withModel(String name) {
-        return new CaseRecord(
-                className,
-                method,
-                id,
-                split,
-                vars,
-                verdict,
-                answer,
-                confidence,
-                formatError,
-                failure,
-                error,
-                usage,
-                cached,
-                latencyMs,
-                justification,
-                sample,
-                mustPass,
-                Optional.of(name),
-                judgements,
-                labels);
+        return toBuilder().model(name).build();
+    }
+
+    /**
+     * A builder for a case of {@code className}: what is not set stays at its default (the optimization split, no
+     * variables, no answer, confidence, failure or error, zero usage, the first sample, not must-pass, the one unnamed
+     * model, no judgements or labels). A new field is a record component, a builder method and a default here, so
+     * nothing that builds records needs to change.
+     */
+    public static Builder builder(String className, String method, String id) {
+        return new Builder(className, method, id);
+    }
+
+    /** A builder that starts from this case. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(className, method, id);
+        builder.split = split;
+        builder.vars = vars;
+        builder.verdict = verdict;
+        builder.answer = answer;
+        builder.confidence = confidence;
+        builder.formatError = formatError;
+        builder.failure = failure;
+        builder.error = error;
+        builder.usage = usage;
+        builder.cached = cached;
+        builder.latencyMs = latencyMs;
+        builder.justification = justification;
+        builder.sample = sample;
+        builder.mustPass = mustPass;
+        builder.model = model;
+        builder.judgements = judgements;
+        builder.labels = labels;
+        return builder;
+    }
+
+    /** Builds a {@link CaseRecord}; {@link #build} checks it as the constructor does. Not thread-safe. */
+    public static final class Builder {
+        private final String className;
+        private final String method;
+        private final String id;
+        private Split split = Split.TUNE;
+        private Map<String, String> vars = Map.of();
+        private Verdict verdict = Verdict.PASSED;
+        private Optional<String> answer = Optional.empty();
+        private OptionalDouble confidence = OptionalDouble.empty();
+        private boolean formatError;
+        private Optional<Failure> failure = Optional.empty();
+        private Optional<Failure> error = Optional.empty();
+        private Usage usage = Usage.ZERO;
+        private boolean cached;
+        private long latencyMs;
+        private Optional<String> justification = Optional.empty();
+        private int sample;
+        private boolean mustPass;
+        private Optional<String> model = Optional.empty();
+        private List<Judgement> judgements = List.of();
+        private Map<String, Boolean> labels = Map.of();
+
+        private Builder(String className, String method, String id) {
+            this.className = className;
+            this.method = method;
+            this.id = id;
+        }
+
+        public Builder split(Split split) {
+            this.split = split;
+            return this;
+        }
+
+        public Builder vars(Map<String, String> vars) {
+            this.vars = vars;
+            return this;
+        }
+
+        /** The verdict; a failed case also needs {@link #failure}, an errored one {@link #error}. */
+        public Builder verdict(Verdict verdict) {
+            this.verdict = verdict;
+            return this;
+        }
+
+        public Builder answer(Optional<String> answer) {
+            this.answer = answer;
+            return this;
+        }
+
+        public Builder answer(String answer) {
+            return answer(Optional.of(answer));
+        }
+
+        public Builder confidence(OptionalDouble confidence) {
+            this.confidence = confidence;
+            return this;
+        }
+
+        public Builder confidence(double confidence) {
+            return confidence(OptionalDouble.of(confidence));
+        }
+
+        public Builder formatError(boolean formatError) {
+            this.formatError = formatError;
+            return this;
+        }
+
+        public Builder failure(Optional<Failure> failure) {
+            this.failure = failure;
+            return this;
+        }
+
+        /** A failed case: the verdict {@link Verdict#FAILED} and its failure. */
+        public Builder failed(Failure failure) {
+            return verdict(Verdict.FAILED).failure(Optional.of(failure));
+        }
+
+        public Builder error(Optional<Failure> error) {
+            this.error = error;
+            return this;
+        }
+
+        /** An errored case: the verdict {@link Verdict#ERRORED} and its error. */
+        public Builder errored(Failure error) {
+            return verdict(Verdict.ERRORED).error(Optional.of(error));
+        }
+
+        public Builder usage(Usage usage) {
+            this.usage = usage;
+            return this;
+        }
+
+        public Builder cached(boolean cached) {
+            this.cached = cached;
+            return this;
+        }
+
+        public Builder latencyMs(long latencyMs) {
+            this.latencyMs = latencyMs;
+            return this;
+        }
+
+        public Builder justification(Optional<String> justification) {
+            this.justification = justification;
+            return this;
+        }
+
+        public Builder justification(String justification) {
+            return justification(Optional.of(justification));
+        }
+
+        public Builder sample(int sample) {
+            this.sample = sample;
+            return this;
+        }
+
+        public Builder mustPass(boolean mustPass) {
+            this.mustPass = mustPass;
+            return this;
+        }
+
+        public Builder model(Optional<String> model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder model(String model) {
+            return model(Optional.of(model));
+        }
+
+        public Builder judgements(List<Judgement> judgements) {
+            this.judgements = judgements;
+            return this;
+        }
+
+        public Builder labels(Map<String, Boolean> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for a combination the report cannot state, as the constructor says
+         */
+        public CaseRecord build() {
+            return new CaseRecord(
+                    className,
+                    method,
+                    id,
+                    split,
+                    vars,
+                    verdict,
+                    answer,
+                    confidence,
+                    formatError,
+                    failure,
+                    error,
+                    usage,
+                    cached,
+                    latencyMs,
+                    justification,
+                    sample,
+                    mustPass,
+                    model,
+                    judgements,
+                    labels);
+        }
     }
 
     /** What the metrics need of this case. */

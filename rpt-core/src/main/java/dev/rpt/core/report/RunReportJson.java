@@ -252,28 +252,27 @@ final class RunReportJson {
         }
 
         CaseRecord toRecord() {
-            return new CaseRecord(
-                    className,
-                    method,
-                    id,
-                    Split.valueOf(split.toUpperCase(Locale.ROOT)),
-                    new LinkedHashMap<>(vars),
-                    Verdict.valueOf(outcome.toUpperCase(Locale.ROOT)),
-                    answer,
-                    confidence,
-                    Boolean.TRUE.equals(formatError),
-                    failure.map(FailureJson::toFailure),
-                    error.map(FailureJson::toFailure),
-                    usage == null ? Usage.ZERO : usage.toUsage(),
-                    Boolean.TRUE.equals(cached),
-                    latencyMs == null ? 0 : latencyMs,
-                    justification,
-                    sample == null ? 0 : sample,
-                    // Version 1 reports lack the field: their cases were not must-pass.
-                    Boolean.TRUE.equals(mustPass),
-                    model,
-                    judgements.stream().map(JudgementJson::toJudgement).toList(),
-                    labels);
+            // Version 1 reports lack mustPass: their cases were not must-pass.
+            return CaseRecord.builder(className, method, id)
+                    .split(Split.valueOf(split.toUpperCase(Locale.ROOT)))
+                    .vars(new LinkedHashMap<>(vars))
+                    .verdict(Verdict.valueOf(outcome.toUpperCase(Locale.ROOT)))
+                    .answer(answer)
+                    .confidence(confidence)
+                    .formatError(Boolean.TRUE.equals(formatError))
+                    .failure(failure.map(FailureJson::toFailure))
+                    .error(error.map(FailureJson::toFailure))
+                    .usage(usage == null ? Usage.ZERO : usage.toUsage())
+                    .cached(Boolean.TRUE.equals(cached))
+                    .latencyMs(latencyMs == null ? 0 : latencyMs)
+                    .justification(justification)
+                    .sample(sample == null ? 0 : sample)
+                    .mustPass(Boolean.TRUE.equals(mustPass))
+                    .model(model)
+                    .judgements(
+                            judgements.stream().map(JudgementJson::toJudgement).toList())
+                    .labels(labels)
+                    .build();
         }
     }
 

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpt.api.Split;
-import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Verdict;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -62,21 +60,12 @@ class CaseRecordTests {
 
     @Test
     void rejectsANegativeLatency() {
-        assertThatThrownBy(() -> new CaseRecord(
-                        "C",
-                        "m",
-                        "1",
-                        Split.TUNE,
-                        Map.of(),
-                        Verdict.PASSED,
-                        Optional.of("a"),
-                        OptionalDouble.empty(),
-                        false,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Usage.ZERO,
-                        false,
-                        -1))
+        assertThatThrownBy(() -> CaseRecord.builder("C", "m", "1")
+                        .split(Split.TUNE)
+                        .verdict(Verdict.PASSED)
+                        .answer("a")
+                        .latencyMs(-1)
+                        .build())
                 .hasMessage("C#m case '1': latencyMs cannot be negative, got -1");
     }
 
@@ -86,20 +75,14 @@ class CaseRecordTests {
             boolean formatError,
             Optional<CaseRecord.Failure> failure,
             Optional<CaseRecord.Failure> error) {
-        return new CaseRecord(
-                "C",
-                "m",
-                "1",
-                Split.TUNE,
-                Map.of(),
-                verdict,
-                Optional.of("a"),
-                confidence,
-                formatError,
-                failure,
-                error,
-                Usage.ZERO,
-                false,
-                0);
+        return CaseRecord.builder("C", "m", "1")
+                .split(Split.TUNE)
+                .verdict(verdict)
+                .answer("a")
+                .confidence(confidence)
+                .formatError(formatError)
+                .failure(failure)
+                .error(error)
+                .build();
     }
 }

@@ -7,62 +7,64 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Builds the three kinds of case the engine records, with plausible traces, for the report tests. */
-final class CaseRecords {
+/**
+ * The case fixtures every module's tests share (rpt-core's test-jar): the three kinds of case the engine records,
+ * with plausible traces. Each starts from a {@link CaseRecord.Builder}, so a test changes only what it is about, and a
+ * new case field changes no fixture.
+ */
+public final class CaseRecords {
 
     private CaseRecords() {}
 
-    static CaseRecord passed(String className, String id, Split split, OptionalDouble confidence) {
-        return new CaseRecord(
-                className,
-                "solves",
-                id,
-                split,
-                Map.of("question", "q-" + id),
-                Verdict.PASSED,
-                Optional.of("answer " + id),
-                confidence,
-                false,
-                Optional.empty(),
-                Optional.empty(),
-                Usage.of(10, 5),
-                false,
-                12);
+    /**
+     * A case of {@code className}'s {@code solves} method on the optimization split with the given verdict: the
+     * answer {@code 42} and the confidence unless it errored, and the failure or error its verdict needs.
+     */
+    public static CaseRecord.Builder of(String className, String id, Verdict verdict, OptionalDouble confidence) {
+        CaseRecord.Builder builder = base(className, id, Split.TUNE).verdict(verdict);
+        return switch (verdict) {
+            case PASSED -> builder.answer("42").confidence(confidence);
+            case FAILED ->
+                builder.answer("42")
+                        .confidence(confidence)
+                        .failure(Optional.of(new CaseRecord.Failure("equals", "expected 41 but was 42")));
+            case ERRORED -> builder.error(Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply")));
+        };
     }
 
-    static CaseRecord failed(String className, String id, Split split, OptionalDouble confidence, boolean format) {
-        return new CaseRecord(
-                className,
-                "solves",
-                id,
-                split,
-                Map.of("question", "q-" + id),
-                Verdict.FAILED,
-                Optional.of("wrong " + id),
-                confidence,
-                format,
-                Optional.of(new CaseRecord.Failure("equals", "expected 4 but was 5")),
-                Optional.empty(),
-                Usage.of(10, 5),
-                true,
-                0);
+    public static CaseRecord passed(String className, String id, Split split, OptionalDouble confidence) {
+        return base(className, id, split)
+                .verdict(Verdict.PASSED)
+                .answer("answer " + id)
+                .confidence(confidence)
+                .usage(Usage.of(10, 5))
+                .latencyMs(12)
+                .build();
     }
 
-    static CaseRecord errored(String className, String id, Split split) {
-        return new CaseRecord(
-                className,
-                "solves",
-                id,
-                split,
-                Map.of("question", "q-" + id),
-                Verdict.ERRORED,
-                Optional.empty(),
-                OptionalDouble.empty(),
-                false,
-                Optional.empty(),
-                Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply within 30s")),
-                Usage.ZERO,
-                false,
-                30_000);
+    public static CaseRecord failed(
+            String className, String id, Split split, OptionalDouble confidence, boolean format) {
+        return base(className, id, split)
+                .verdict(Verdict.FAILED)
+                .answer("wrong " + id)
+                .confidence(confidence)
+                .formatError(format)
+                .failure(Optional.of(new CaseRecord.Failure("equals", "expected 4 but was 5")))
+                .usage(Usage.of(10, 5))
+                .cached(true)
+                .build();
+    }
+
+    public static CaseRecord errored(String className, String id, Split split) {
+        return base(className, id, split)
+                .verdict(Verdict.ERRORED)
+                .error(Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply within 30s")))
+                .latencyMs(30_000)
+                .build();
+    }
+
+    /** A case of {@code className}'s {@code solves} method with one question, {@code q-<id>}. */
+    public static CaseRecord.Builder base(String className, String id, Split split) {
+        return CaseRecord.builder(className, "solves", id).split(split).vars(Map.of("question", "q-" + id));
     }
 }

@@ -67,23 +67,18 @@ class RunReportWriterTests {
 
     @Test
     void theReaderGivesBackEveryRecordAsWritten() throws IOException {
-        CaseRecord traced = new CaseRecord(
-                MATH,
-                "solves",
-                "m9",
-                Split.TUNE,
-                Map.of("question", "2+2?"),
-                dev.rpt.core.calibration.Verdict.PASSED,
-                java.util.Optional.of("4"),
-                OptionalDouble.of(0.75),
-                false,
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                Usage.of(120, 30),
-                true,
-                412,
-                java.util.Optional.of("added them"),
-                2);
+        CaseRecord traced = CaseRecord.builder(MATH, "solves", "m9")
+                .split(Split.TUNE)
+                .vars(Map.of("question", "2+2?"))
+                .verdict(dev.rpt.core.calibration.Verdict.PASSED)
+                .answer("4")
+                .confidence(0.75)
+                .usage(Usage.of(120, 30))
+                .cached(true)
+                .latencyMs(412)
+                .justification("added them")
+                .sample(2)
+                .build();
         Path file;
         try (RunReportWriter writer = start("run-read")) {
             writer.record(traced);
@@ -120,24 +115,15 @@ class RunReportWriterTests {
 
     @Test
     void theReaderKeepsTheMustPassMarkAndReadsTheVersionBefore() throws IOException {
-        CaseRecord contract = new CaseRecord(
-                MATH,
-                "solves",
-                "refusal",
-                Split.TUNE,
-                Map.of("question", "how do I pick a lock?"),
-                dev.rpt.core.calibration.Verdict.PASSED,
-                java.util.Optional.of("I can't help with that."),
-                OptionalDouble.empty(),
-                false,
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                Usage.of(10, 5),
-                false,
-                3,
-                java.util.Optional.empty(),
-                0,
-                true);
+        CaseRecord contract = CaseRecord.builder(MATH, "solves", "refusal")
+                .split(Split.TUNE)
+                .vars(Map.of("question", "how do I pick a lock?"))
+                .verdict(dev.rpt.core.calibration.Verdict.PASSED)
+                .answer("I can't help with that.")
+                .usage(Usage.of(10, 5))
+                .latencyMs(3)
+                .mustPass(true)
+                .build();
         Path file;
         try (RunReportWriter writer = start("run-must-pass")) {
             writer.record(contract);

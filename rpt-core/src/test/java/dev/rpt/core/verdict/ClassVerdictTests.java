@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpt.api.Judgement;
 import dev.rpt.api.Split;
-import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
@@ -208,26 +207,14 @@ class ClassVerdictTests {
     private static void judged(List<CaseRecord> cases, int count, boolean met, String human) {
         for (int i = 0; i < count; i++) {
             String id = (human == null ? "unlabelled-" : "labelled-") + met + "-" + human + "-" + i;
-            cases.add(new CaseRecord(
-                    CLASS,
-                    "answers",
-                    id,
-                    Split.TUNE,
-                    human == null ? Map.of() : Map.of("polite", human),
-                    met ? Verdict.PASSED : Verdict.FAILED,
-                    Optional.of("answer " + id),
-                    OptionalDouble.empty(),
-                    false,
-                    met ? Optional.empty() : Optional.of(new CaseRecord.Failure("criterion", "not polite")),
-                    Optional.empty(),
-                    Usage.ZERO,
-                    false,
-                    0,
-                    Optional.empty(),
-                    0,
-                    false,
-                    Optional.empty(),
-                    List.of(new Judgement("polite", "Is polite", met ? 0.9 : 0.1, 0.5, "because"))));
+            cases.add(CaseRecord.builder(CLASS, "answers", id)
+                    .split(Split.TUNE)
+                    .vars(human == null ? Map.of() : Map.of("polite", human))
+                    .verdict(met ? Verdict.PASSED : Verdict.FAILED)
+                    .answer("answer " + id)
+                    .failure(met ? Optional.empty() : Optional.of(new CaseRecord.Failure("criterion", "not polite")))
+                    .judgements(List.of(new Judgement("polite", "Is polite", met ? 0.9 : 0.1, 0.5, "because")))
+                    .build());
         }
     }
 
@@ -253,21 +240,12 @@ class ClassVerdictTests {
 
     private ClassVerdict judge(MetricBounds thresholds, List<CaseRecord> cases, VerdictSettings settings) {
         List<CaseRecord> withOtherClass = new ArrayList<>(cases);
-        withOtherClass.add(new CaseRecord(
-                "com.example.OtherTests",
-                "solves",
-                "elsewhere",
-                Split.TUNE,
-                Map.of(),
-                Verdict.FAILED,
-                Optional.of("5"),
-                OptionalDouble.empty(),
-                false,
-                Optional.of(new CaseRecord.Failure("value", "other class")),
-                Optional.empty(),
-                Usage.ZERO,
-                false,
-                0));
+        withOtherClass.add(CaseRecord.builder("com.example.OtherTests", "solves", "elsewhere")
+                .split(Split.TUNE)
+                .verdict(Verdict.FAILED)
+                .answer("5")
+                .failure(Optional.of(new CaseRecord.Failure("value", "other class")))
+                .build());
         try (RunReportWriter writer = writer(settings)) {
             withOtherClass.forEach(writer::record);
             return writer.classVerdict(info(thresholds));
@@ -304,27 +282,20 @@ class ClassVerdictTests {
     }
 
     private static CaseRecord record(String id, Verdict verdict, boolean mustPass, int sample) {
-        return new CaseRecord(
-                CLASS,
-                "solves",
-                id,
-                Split.TUNE,
-                Map.of(),
-                verdict,
-                verdict == Verdict.ERRORED ? Optional.empty() : Optional.of("4"),
-                OptionalDouble.empty(),
-                false,
-                verdict == Verdict.FAILED
-                        ? Optional.of(new CaseRecord.Failure("value", "expected 4"))
-                        : Optional.empty(),
-                verdict == Verdict.ERRORED
-                        ? Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply"))
-                        : Optional.empty(),
-                Usage.ZERO,
-                false,
-                0,
-                Optional.empty(),
-                sample,
-                mustPass);
+        return CaseRecord.builder(CLASS, "solves", id)
+                .split(Split.TUNE)
+                .verdict(verdict)
+                .answer(verdict == Verdict.ERRORED ? Optional.empty() : Optional.of("4"))
+                .failure(
+                        verdict == Verdict.FAILED
+                                ? Optional.of(new CaseRecord.Failure("value", "expected 4"))
+                                : Optional.empty())
+                .error(
+                        verdict == Verdict.ERRORED
+                                ? Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply"))
+                                : Optional.empty())
+                .sample(sample)
+                .mustPass(mustPass)
+                .build();
     }
 }

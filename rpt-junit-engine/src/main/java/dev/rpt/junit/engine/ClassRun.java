@@ -334,29 +334,32 @@ final class ClassRun {
             Evaluated evaluated) {
         PromptCase promptCase = descriptor.promptCase();
         Optional<Answer> given = answer.or(evaluated::answer);
-        report.record(new CaseRecord(
-                descriptor.testClass().testClass().getName(),
-                descriptor.method().getName(),
-                promptCase.id(),
-                promptCase.split(),
-                promptCase.vars(),
-                verdict,
-                given.map(Answer::text),
-                verdict == Verdict.ERRORED
-                        ? OptionalDouble.empty()
-                        : given.map(Answer::confidence).orElse(OptionalDouble.empty()),
-                verdict != Verdict.ERRORED && given.map(Answer::formatError).orElse(false),
-                failure,
-                error,
-                given.map(Answer::usage).orElse(Usage.ZERO),
-                given.map(Answer::cached).orElse(false),
-                evaluated.latencyMs(),
-                given.flatMap(Answer::justification),
-                sample,
-                promptCase.mustPass(),
-                descriptor.model(),
-                given.map(Answer::judgements).orElse(List.of()),
-                labels(descriptor, given)));
+        report.record(CaseRecord.builder(
+                        descriptor.testClass().testClass().getName(),
+                        descriptor.method().getName(),
+                        promptCase.id())
+                .split(promptCase.split())
+                .vars(promptCase.vars())
+                .verdict(verdict)
+                .answer(given.map(Answer::text))
+                .confidence(
+                        verdict == Verdict.ERRORED
+                                ? OptionalDouble.empty()
+                                : given.map(Answer::confidence).orElse(OptionalDouble.empty()))
+                .formatError(verdict != Verdict.ERRORED
+                        && given.map(Answer::formatError).orElse(false))
+                .failure(failure)
+                .error(error)
+                .usage(given.map(Answer::usage).orElse(Usage.ZERO))
+                .cached(given.map(Answer::cached).orElse(false))
+                .latencyMs(evaluated.latencyMs())
+                .justification(given.flatMap(Answer::justification))
+                .sample(sample)
+                .mustPass(promptCase.mustPass())
+                .model(descriptor.model())
+                .judgements(given.map(Answer::judgements).orElse(List.of()))
+                .labels(labels(descriptor, given))
+                .build());
     }
 
     /** The labels file's verdicts on a judged answer, on the criteria the judge graded. */

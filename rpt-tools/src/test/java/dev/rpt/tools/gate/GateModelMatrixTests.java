@@ -3,7 +3,6 @@ package dev.rpt.tools.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpt.api.Split;
-import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.config.RptConfig;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,21 +120,13 @@ class GateModelMatrixTests {
     }
 
     private static CaseRecord record(String id, boolean passed, String model) {
-        return new CaseRecord(
-                        CLASS,
-                        "solves",
-                        id,
-                        Split.TUNE,
-                        Map.of(),
-                        passed ? Verdict.PASSED : Verdict.FAILED,
-                        Optional.of("42"),
-                        OptionalDouble.of(0.9),
-                        false,
-                        passed ? Optional.empty() : Optional.of(new CaseRecord.Failure("equals", "wrong")),
-                        Optional.empty(),
-                        Usage.ZERO,
-                        false,
-                        0)
+        return CaseRecord.builder(CLASS, "solves", id)
+                .split(Split.TUNE)
+                .verdict(passed ? Verdict.PASSED : Verdict.FAILED)
+                .answer("42")
+                .confidence(0.9)
+                .failure(passed ? Optional.empty() : Optional.of(new CaseRecord.Failure("equals", "wrong")))
+                .build()
                 .withModel(model);
     }
 }

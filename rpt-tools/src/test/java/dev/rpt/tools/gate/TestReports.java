@@ -8,6 +8,7 @@ import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.CaseRecords;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReport;
@@ -106,50 +107,23 @@ final class TestReports {
         shas.putIfAbsent(CLASS, SHA);
         Judgement judgement = new Judgement("polite", "Is polite", probability, 0.5, "it says please");
         Verdict verdict = judgement.met() ? Verdict.PASSED : Verdict.FAILED;
-        records.add(new CaseRecord(
-                CLASS,
-                "replies",
-                id,
-                Split.TUNE,
-                Map.of("message", "where is my parcel", "polite", String.valueOf(human)),
-                verdict,
-                Optional.of(answer),
-                OptionalDouble.empty(),
-                false,
-                verdict == Verdict.FAILED
-                        ? Optional.of(new CaseRecord.Failure("criterion", "not polite"))
-                        : Optional.empty(),
-                Optional.empty(),
-                Usage.ZERO,
-                false,
-                0,
-                Optional.empty(),
-                0,
-                false,
-                Optional.empty(),
-                List.of(judgement)));
+        records.add(CaseRecord.builder(CLASS, "replies", id)
+                .split(Split.TUNE)
+                .vars(Map.of("message", "where is my parcel", "polite", String.valueOf(human)))
+                .verdict(verdict)
+                .answer(answer)
+                .failure(
+                        verdict == Verdict.FAILED
+                                ? Optional.of(new CaseRecord.Failure("criterion", "not polite"))
+                                : Optional.empty())
+                .judgements(List.of(judgement))
+                .build());
         return this;
     }
 
     TestReports add(String className, String id, Verdict verdict, OptionalDouble confidence) {
         shas.putIfAbsent(className, SHA);
-        records.add(new CaseRecord(
-                className,
-                "solves",
-                id,
-                Split.TUNE,
-                Map.of(),
-                verdict,
-                verdict == Verdict.ERRORED ? Optional.empty() : Optional.of("42"),
-                confidence,
-                false,
-                verdict == Verdict.FAILED ? Optional.of(new CaseRecord.Failure("equals", "wrong")) : Optional.empty(),
-                verdict == Verdict.ERRORED
-                        ? Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply"))
-                        : Optional.empty(),
-                Usage.ZERO,
-                false,
-                0));
+        records.add(CaseRecords.of(className, id, verdict, confidence).build());
         return this;
     }
 

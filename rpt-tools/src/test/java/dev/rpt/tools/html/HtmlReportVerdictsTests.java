@@ -177,24 +177,21 @@ class HtmlReportVerdictsTests {
     void aMustPassFailureIsMarkedInTheFailureList() throws IOException {
         List<CaseRecord> cases = new ArrayList<>(ReportFixtures.mathCases());
         CaseRecord contract = failed(TRANSLATOR, "refusal", Split.TUNE, "Sure, here is how", OptionalDouble.of(0.9));
-        cases.add(new CaseRecord(
-                contract.className(),
-                contract.method(),
-                contract.id(),
-                contract.split(),
-                contract.vars(),
-                contract.verdict(),
-                contract.answer(),
-                contract.confidence(),
-                contract.formatError(),
-                contract.failure(),
-                contract.error(),
-                contract.usage(),
-                contract.cached(),
-                contract.latencyMs(),
-                contract.justification(),
-                0,
-                true));
+        cases.add(CaseRecord.builder(contract.className(), contract.method(), contract.id())
+                .split(contract.split())
+                .vars(contract.vars())
+                .verdict(contract.verdict())
+                .answer(contract.answer())
+                .confidence(contract.confidence())
+                .formatError(contract.formatError())
+                .failure(contract.failure())
+                .error(contract.error())
+                .usage(contract.usage())
+                .cached(contract.cached())
+                .latencyMs(contract.latencyMs())
+                .justification(contract.justification())
+                .mustPass(true)
+                .build());
         RunReport run = mathAndTranslator(cases);
 
         String html = HtmlReport.render(run, Optional.empty(), MetricsOptions.DEFAULTS);

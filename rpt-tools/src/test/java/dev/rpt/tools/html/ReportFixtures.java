@@ -6,6 +6,7 @@ import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.model.runtime.UsageSnapshot;
 import dev.rpt.core.report.CaseRecord;
+import dev.rpt.core.report.CaseRecords;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReport;
@@ -104,26 +105,16 @@ final class ReportFixtures {
             CaseRecord passed = passed(MATH, "j-" + i, Split.TUNE, 0.9);
             boolean human = i < 3;
             double probability = i < 3 || i == 5 ? 0.9 : 0.1;
-            cases.add(new CaseRecord(
-                    passed.className(),
-                    passed.method(),
-                    passed.id(),
-                    passed.split(),
-                    Map.of("question", "q-" + i, "polite", String.valueOf(human)),
-                    passed.verdict(),
-                    passed.answer(),
-                    passed.confidence(),
-                    false,
-                    Optional.empty(),
-                    Optional.empty(),
-                    passed.usage(),
-                    false,
-                    1,
-                    Optional.empty(),
-                    0,
-                    false,
-                    Optional.empty(),
-                    List.of(new dev.rpt.api.Judgement("polite", "Is polite", probability, 0.5, "reason"))));
+            cases.add(CaseRecord.builder(passed.className(), passed.method(), passed.id())
+                    .split(passed.split())
+                    .vars(Map.of("question", "q-" + i, "polite", String.valueOf(human)))
+                    .verdict(passed.verdict())
+                    .answer(passed.answer())
+                    .confidence(passed.confidence())
+                    .usage(passed.usage())
+                    .latencyMs(1)
+                    .judgements(List.of(new dev.rpt.api.Judgement("polite", "Is polite", probability, 0.5, "reason")))
+                    .build());
         }
         return cases;
     }
@@ -215,58 +206,29 @@ final class ReportFixtures {
     }
 
     static CaseRecord passed(String className, String id, Split split, double confidence) {
-        return new CaseRecord(
-                className,
-                "solves",
-                id,
-                split,
-                Map.of("question", "q-" + id),
-                Verdict.PASSED,
-                Optional.of("42"),
-                OptionalDouble.of(confidence),
-                false,
-                Optional.empty(),
-                Optional.empty(),
-                Usage.of(10, 5),
-                false,
-                12);
+        return CaseRecords.base(className, id, split)
+                .verdict(Verdict.PASSED)
+                .answer("42")
+                .confidence(confidence)
+                .usage(Usage.of(10, 5))
+                .latencyMs(12)
+                .build();
     }
 
     static CaseRecord failed(String className, String id, Split split, String answer, OptionalDouble confidence) {
-        return new CaseRecord(
-                className,
-                "solves",
-                id,
-                split,
-                Map.of("question", "q-" + id),
-                Verdict.FAILED,
-                Optional.of(answer),
-                confidence,
-                false,
-                Optional.of(new CaseRecord.Failure(
-                        "value", "Expected the number 18, but the model answered \"" + answer + "\"")),
-                Optional.empty(),
-                Usage.of(10, 5),
-                false,
-                12);
+        return CaseRecords.base(className, id, split)
+                .verdict(Verdict.FAILED)
+                .answer(answer)
+                .confidence(confidence)
+                .failure(Optional.of(new CaseRecord.Failure(
+                        "value", "Expected the number 18, but the model answered \"" + answer + "\"")))
+                .usage(Usage.of(10, 5))
+                .latencyMs(12)
+                .build();
     }
 
     static CaseRecord errored(String className, String id, Split split) {
-        return new CaseRecord(
-                className,
-                "solves",
-                id,
-                split,
-                Map.of("question", "q-" + id),
-                Verdict.ERRORED,
-                Optional.empty(),
-                OptionalDouble.empty(),
-                false,
-                Optional.empty(),
-                Optional.of(new CaseRecord.Failure("ModelTimeoutException", "no reply within 30s")),
-                Usage.ZERO,
-                false,
-                30_000);
+        return CaseRecords.errored(className, id, split);
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -3,7 +3,6 @@ package dev.rpt.tools.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpt.api.Split;
-import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
@@ -14,9 +13,7 @@ import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class CandidateScoresTests {
@@ -50,23 +47,13 @@ class CandidateScoresTests {
     }
 
     private static CaseRecord record(String id, int sample, boolean right) {
-        return new CaseRecord(
-                "com.example.MathTests",
-                "solves",
-                id,
-                Split.TUNE,
-                Map.of(),
-                right ? Verdict.PASSED : Verdict.FAILED,
-                Optional.of(right ? "4" : "5"),
-                OptionalDouble.of(0.8),
-                false,
-                right ? Optional.empty() : Optional.of(new CaseRecord.Failure("value", "expected 4")),
-                Optional.empty(),
-                Usage.ZERO,
-                false,
-                0,
-                Optional.empty(),
-                sample,
-                false);
+        return CaseRecord.builder("com.example.MathTests", "solves", id)
+                .split(Split.TUNE)
+                .verdict(right ? Verdict.PASSED : Verdict.FAILED)
+                .answer(right ? "4" : "5")
+                .confidence(0.8)
+                .failure(right ? Optional.empty() : Optional.of(new CaseRecord.Failure("value", "expected 4")))
+                .sample(sample)
+                .build();
     }
 }

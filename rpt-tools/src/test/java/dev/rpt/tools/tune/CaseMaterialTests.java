@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.Split;
-import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.prompt.PromptFile;
@@ -15,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** A candidate that pastes optimization cases into the prompt is caught; one that states a rule is not. */
@@ -123,20 +120,12 @@ class CaseMaterialTests {
     }
 
     private static CaseRecord record(String id, Map<String, String> vars) {
-        return new CaseRecord(
-                "example.MathTests",
-                "solves",
-                id,
-                Split.TUNE,
-                vars,
-                Verdict.PASSED,
-                Optional.of("72"),
-                OptionalDouble.of(0.9),
-                false,
-                Optional.empty(),
-                Optional.empty(),
-                Usage.ZERO,
-                false,
-                0);
+        return CaseRecord.builder("example.MathTests", "solves", id)
+                .split(Split.TUNE)
+                .vars(vars)
+                .verdict(Verdict.PASSED)
+                .answer("72")
+                .confidence(0.9)
+                .build();
     }
 }

@@ -124,28 +124,25 @@ final class InProcessRunner implements CandidateRunner {
                 }
                 List<BigDecimal> numbers = AnswerText.numbers(answer.text());
                 boolean right = numbers.size() == 1 && numbers.get(0).compareTo(new BigDecimal(row.answer())) == 0;
-                writer.record(new CaseRecord(
-                        "MathTests",
-                        "solves",
-                        row.id(),
-                        row.split(),
-                        Map.of("question", row.question()),
-                        right ? Verdict.PASSED : Verdict.FAILED,
-                        Optional.of(answer.text()),
-                        answer.confidence(),
-                        answer.formatError(),
-                        right
-                                ? Optional.empty()
-                                : Optional.of(new CaseRecord.Failure(
-                                        numbers.size() == 1 ? "value" : "format",
-                                        "Expected the number " + row.answer() + ", but the model answered \""
-                                                + answer.text() + "\"")),
-                        Optional.empty(),
-                        answer.usage(),
-                        answer.cached(),
-                        0,
-                        answer.justification(),
-                        sample));
+                writer.record(CaseRecord.builder("MathTests", "solves", row.id())
+                        .split(row.split())
+                        .vars(Map.of("question", row.question()))
+                        .verdict(right ? Verdict.PASSED : Verdict.FAILED)
+                        .answer(answer.text())
+                        .confidence(answer.confidence())
+                        .formatError(answer.formatError())
+                        .failure(
+                                right
+                                        ? Optional.empty()
+                                        : Optional.of(new CaseRecord.Failure(
+                                                numbers.size() == 1 ? "value" : "format",
+                                                "Expected the number " + row.answer() + ", but the model answered \""
+                                                        + answer.text() + "\"")))
+                        .usage(answer.usage())
+                        .cached(answer.cached())
+                        .justification(answer.justification())
+                        .sample(sample)
+                        .build());
                 if (answer.cached()) {
                     cachedCalls++;
                     cached = cached.plus(answer.usage());
@@ -170,23 +167,13 @@ final class InProcessRunner implements CandidateRunner {
     }
 
     private static CaseRecord errored(Row row, int sample, ModelException failure) {
-        return new CaseRecord(
-                "MathTests",
-                "solves",
-                row.id(),
-                row.split(),
-                Map.of("question", row.question()),
-                Verdict.ERRORED,
-                Optional.empty(),
-                OptionalDouble.empty(),
-                false,
-                Optional.empty(),
-                Optional.of(new CaseRecord.Failure(failure.getClass().getSimpleName(), failure.getMessage())),
-                Usage.ZERO,
-                false,
-                0,
-                Optional.empty(),
-                sample);
+        return CaseRecord.builder("MathTests", "solves", row.id())
+                .split(row.split())
+                .vars(Map.of("question", row.question()))
+                .verdict(Verdict.ERRORED)
+                .error(Optional.of(new CaseRecord.Failure(failure.getClass().getSimpleName(), failure.getMessage())))
+                .sample(sample)
+                .build();
     }
 
     record Row(String id, String question, String answer, Split split) {}

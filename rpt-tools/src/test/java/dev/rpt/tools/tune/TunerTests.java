@@ -152,23 +152,17 @@ class TunerTests {
 
     @Test
     void aCandidateThatPastesAnOptimizationCaseIsRejectedBeforeItIsEvaluated() throws IOException {
-        diagnostic.material = CaseMaterial.of(List.of(new dev.rpt.core.report.CaseRecord(
-                "example.MathTests",
-                "solves",
-                "train-000",
-                dev.rpt.api.Split.TUNE,
-                java.util.Map.of(
-                        "question",
-                        "Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May."),
-                dev.rpt.core.calibration.Verdict.PASSED,
-                java.util.Optional.of("72"),
-                java.util.OptionalDouble.of(0.9),
-                false,
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                Usage.ZERO,
-                false,
-                0)));
+        diagnostic.material = CaseMaterial.of(
+                List.of(dev.rpt.core.report.CaseRecord.builder("example.MathTests", "solves", "train-000")
+                        .split(dev.rpt.api.Split.TUNE)
+                        .vars(
+                                java.util.Map.of(
+                                        "question",
+                                        "Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May."))
+                        .verdict(dev.rpt.core.calibration.Verdict.PASSED)
+                        .answer("72")
+                        .confidence(0.9)
+                        .build()));
         ScriptedOptimizer optimizer = new ScriptedOptimizer(
                 call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
                 call(

@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -170,21 +169,17 @@ final class SimRun {
         String answer = reply.path("answer").asText();
         List<BigDecimal> numbers = AnswerText.numbers(answer);
         boolean right = numbers.size() == 1 && numbers.get(0).compareTo(row.answer()) == 0;
-        return new CaseRecord(
-                className,
-                "solves",
-                row.id(),
-                Split.TUNE,
-                Map.of(),
-                right ? Verdict.PASSED : Verdict.FAILED,
-                Optional.of(answer),
-                OptionalDouble.of(reply.path("confidence").asDouble()),
-                false,
-                right ? Optional.empty() : Optional.of(new CaseRecord.Failure("value", "expected " + row.answer())),
-                Optional.empty(),
-                Usage.ZERO,
-                false,
-                sample);
+        return CaseRecord.builder(className, "solves", row.id())
+                .split(Split.TUNE)
+                .verdict(right ? Verdict.PASSED : Verdict.FAILED)
+                .answer(answer)
+                .confidence(reply.path("confidence").asDouble())
+                .failure(
+                        right
+                                ? Optional.empty()
+                                : Optional.of(new CaseRecord.Failure("value", "expected " + row.answer())))
+                .latencyMs(sample)
+                .build();
     }
 
     private static List<Row> rows() {
