@@ -12,6 +12,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.rpt.api.Judgement;
 import dev.rpt.api.Split;
+import dev.rpt.api.Step;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.ToolResult;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
@@ -24,6 +27,7 @@ import dev.rpt.core.report.ModelRun;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.core.report.ToolUse;
 import dev.rpt.core.thresholds.MetricBounds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,6 +111,45 @@ class RunReportSchemaTests {
         assertThat(read.cases()).extracting(CaseRecord::classKey).containsExactly(MATH + "[local]", MATH + "[hosted]");
         assertThat(read.informational(Optional.of("hosted"))).isTrue();
         assertThat(read.informational(Optional.of("local"))).isFalse();
+    }
+
+    @Test
+    void aReportOfToolCallingCasesIsValidAndReadsBack() throws IOException {
+        RunHeader header = new RunHeader(
+                "20260102-030405-f00d",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                new ModelInfo("sim", "a", true),
+                new TreeMap<>());
+        ToolCall lookup = new ToolCall("c1", "lookup_order", "{\"order_id\":\"A1\"}");
+        ToolUse twoSteps = new ToolUse(
+                List.of(
+                        new Step("", List.of(lookup), List.of(new ToolResult("c1", "lookup_order", "shipped", false))),
+                        new Step("It has shipped.", List.of(), List.of())),
+                Optional.of(true),
+                Optional.of(false));
+        ToolUse noCall = new ToolUse(
+                List.of(new Step("You're welcome!", List.of(), List.of())), Optional.of(true), Optional.empty());
+        CaseRecord first = record(MATH, "t1", Split.TUNE, Verdict.PASSED, OptionalDouble.empty()).toBuilder()
+                .tools(Optional.of(twoSteps))
+                .build();
+        CaseRecord second = record(MATH, "t2", Split.TUNE, Verdict.PASSED, OptionalDouble.empty()).toBuilder()
+                .tools(Optional.of(noCall))
+                .build();
+        try (RunReportWriter writer = RunReportWriter.start(dir, header, MetricsOptions.DEFAULTS)) {
+            writer.record(first);
+            writer.record(second);
+            writer.finish(List.of(new ClassInfo(MATH, "prompts/orders.prompt", SHA, MetricBounds.NONE)), unknownCost());
+        }
+        Path file = dir.resolve(RunReportWriter.LAST_RUN);
+        String report = Files.readString(file);
+
+        assertThat(validate(report)).isEmpty();
+        assertThat(RunReport.read(file).cases()).containsExactly(first, second);
+        JsonNode tools = MAPPER.readTree(report).at("/classes/0/tools");
+        assertThat(tools.get("meanSteps").asDouble()).isEqualTo(1.5);
+        assertThat(tools.get("meanStepsCi")).hasSize(2);
+        assertThat(tools.get("selection").asDouble()).isEqualTo(1.0);
+        assertThat(tools.get("arguments").asDouble()).isEqualTo(0.0);
     }
 
     @Test

@@ -245,6 +245,26 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         return this;
     }
 
+    /**
+     * The run finished within {@code maxSteps} model turns: its last reply called no tool and took at most that many
+     * turns. A case stopped at its step limit ({@code rpt.max-steps}) fails this with its trajectory.
+     */
+    public AnswerAssert finishedWithinSteps(int maxSteps) {
+        isNotNull();
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, got " + maxSteps);
+        }
+        boolean finished =
+                actual.steps().get(actual.steps().size() - 1).toolCalls().isEmpty();
+        if (!finished || actual.steps().size() > maxSteps) {
+            throw failure(
+                    FailureKind.VALUE,
+                    "a final reply within " + maxSteps + (maxSteps == 1 ? " step" : " steps"),
+                    finished ? null : "the last step still called tools");
+        }
+        return this;
+    }
+
     /** The model stated a readable confidence. */
     public AnswerAssert hasConfidence() {
         isNotNull();
@@ -381,7 +401,8 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
         String expected = problem == null ? expectation : expectation + " (" + problem + ")";
         return new AnswerAssertionError(
                 kind,
-                prefix + "Expected " + expected + ", but the model " + said() + " with " + confidenceText() + ".",
+                prefix + "Expected " + expected + ", but the model " + said() + " with " + confidenceText()
+                        + (actual.steps().size() > 1 ? ":" + ToolCallMatch.trajectory(actual.steps()) : "."),
                 expectation,
                 problem,
                 actual.text(),
@@ -393,6 +414,9 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Answer> {
      * does not state it where {@code output.answer} looks), the reply itself, which is what the user needs to see.
      */
     private String said() {
+        if (actual.steps().size() > 1) {
+            return "took " + actual.steps().size() + " steps";
+        }
         if (!actual.toolCalls().isEmpty()) {
             return ToolCallMatch.describe(actual.toolCalls())
                     + (actual.text().isBlank() ? "" : " and answered " + quote(actual.text()));

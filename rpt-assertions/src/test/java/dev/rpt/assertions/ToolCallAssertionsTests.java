@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpt.api.Answer;
+import dev.rpt.api.Step;
 import dev.rpt.api.ToolCall;
+import dev.rpt.api.ToolResult;
 import dev.rpt.api.Usage;
 import dev.rpt.core.eval.AnswerAssertionError;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +97,66 @@ class ToolCallAssertionsTests {
                 .isInstanceOf(AnswerAssertionError.class);
         assertThatThrownBy(() -> assertThat(run).hasToolTrajectory(TrajectoryMatch.UNORDERED, "refund", "lookup_order"))
                 .isInstanceOf(AnswerAssertionError.class);
+    }
+
+    @Test
+    void aRunOfSeveralStepsFailsWithItsTrajectoryOneLinePerStep() {
+        ToolCall lookup = new ToolCall("c1", "lookup_order", "{\"order_id\":\"A1\"}");
+        ToolCall refund = new ToolCall("c2", "refund", "{\"order_id\":\"A1\",\"amount\":25}");
+        Answer run = steps(
+                new Step("", List.of(lookup), List.of(new ToolResult("c1", "lookup_order", "{\"total\":25}", false))),
+                new Step(
+                        "Refunding now.",
+                        List.of(refund),
+                        List.of(new ToolResult("c2", "refund", "rpt: no stubbed result for refund", true))),
+                new Step("Your refund is on its way.", List.of(), List.of()));
+
+        assertThatCode(() -> assertThat(run)
+                        .calledToolsInOrder("lookup_order", "refund")
+                        .finishedWithinSteps(3))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> assertThat(run).didNotCallTool("refund"))
+                .isInstanceOf(AnswerAssertionError.class)
+                .hasMessage("Expected no call of tool refund, but the model took 3 steps with no stated confidence:"
+                        + "\n  1. lookup_order {\"order_id\":\"A1\"} -> {\"total\":25}"
+                        + "\n  2. refund {\"order_id\":\"A1\",\"amount\":25} -> error: rpt: no stubbed result for"
+                        + " refund; replied \"Refunding now.\""
+                        + "\n  3. replied \"Your refund is on its way.\"");
+        assertThatThrownBy(() -> assertThat(run).finishedWithinSteps(2))
+                .isInstanceOf(AnswerAssertionError.class)
+                .hasMessageStartingWith("Expected a final reply within 2 steps, but the model took 3 steps");
+    }
+
+    @Test
+    void aRunStoppedAtItsStepLimitHasNotFinished() {
+        ToolCall lookup = new ToolCall("c1", "lookup_order", "{\"order_id\":\"A1\"}");
+        Answer looping = steps(
+                new Step("", List.of(lookup), List.of(new ToolResult("c1", "lookup_order", "shipped", false))),
+                new Step("", List.of(lookup), List.of()));
+
+        assertThatThrownBy(() -> assertThat(looping).finishedWithinSteps(8))
+                .isInstanceOf(AnswerAssertionError.class)
+                .hasMessageContaining("a final reply within 8 steps (the last step still called tools)")
+                .hasMessageEndingWith("\n  2. lookup_order {\"order_id\":\"A1\"} -> (no result: step limit)");
+        assertThatThrownBy(() -> assertThat(looping).finishedWithinSteps(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Answer steps(Step... steps) {
+        List<ToolCall> calls =
+                Stream.of(steps).flatMap(step -> step.toolCalls().stream()).toList();
+        String last = steps[steps.length - 1].text();
+        return new Answer(
+                last,
+                last,
+                OptionalDouble.empty(),
+                Optional.empty(),
+                calls,
+                Usage.ZERO,
+                false,
+                false,
+                List.of(),
+                List.of(steps));
     }
 
     private static Answer calls(ToolCall... calls) {

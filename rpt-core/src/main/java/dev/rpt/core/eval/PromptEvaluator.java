@@ -74,6 +74,8 @@ public final class PromptEvaluator {
         RenderedPrompt rendered = prompt.render(variables);
         List<ChatMessage> history = CaseHistory.of(variables);
         Optional<ToolStubs> stubs = rendered.tools().tools().isEmpty() ? Optional.empty() : ToolStubs.of(variables);
+        // Checked before any model call: a malformed expectation would otherwise surface only when the case is scored.
+        ExpectedTools.of(variables);
         if (settings.confidence() == ConfidenceMode.CONSISTENCY) {
             if (stubs.isPresent()) {
                 // Voting over whole tool conversations is not defined yet; answering one turn would drop the stubs.

@@ -1,7 +1,9 @@
 package dev.rpt.core.eval;
 
 import dev.rpt.api.Answer;
+import dev.rpt.api.Step;
 import dev.rpt.api.ToolCall;
+import dev.rpt.api.ToolResult;
 import dev.rpt.api.Usage;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.ChatRequest;
@@ -19,9 +21,9 @@ import java.util.List;
  * @param calls every tool call of the run, in order
  * @param usage the usage of every turn
  * @param cached whether every turn came from the cache
- * @param steps the model turns taken
+ * @param steps the trajectory: each model turn's text, calls and the results returned for them
  */
-record ToolRun(ChatResponse last, List<ToolCall> calls, Usage usage, boolean cached, int steps) {
+record ToolRun(ChatResponse last, List<ToolCall> calls, Usage usage, boolean cached, List<Step> steps) {
 
     static ToolRun of(ChatModel model, ChatRequest first, ChatResponse reply, ToolStubs stubs, int maxSteps) {
         List<ToolCall> calls = new ArrayList<>(reply.toolCalls());
@@ -29,24 +31,32 @@ record ToolRun(ChatResponse last, List<ToolCall> calls, Usage usage, boolean cac
         boolean cached = reply.cached();
         ChatRequest request = first;
         ChatResponse response = reply;
-        int steps = 1;
-        while (response.hasToolCalls() && steps < maxSteps) {
+        List<Step> steps = new ArrayList<>();
+        while (response.hasToolCalls() && steps.size() + 1 < maxSteps) {
             ChatRequest.Builder next = request.toBuilder().message(response.toMessage());
+            List<ToolResult> results = new ArrayList<>();
             for (ToolCall call : response.toolCalls()) {
                 ToolStubs.Result result = stubs.answer(call);
                 next.message(
                         result.error()
                                 ? ChatMessage.toolError(call.id(), result.content())
                                 : ChatMessage.toolResult(call.id(), result.content()));
+                results.add(new ToolResult(call.id(), call.name(), result.content(), result.error()));
             }
+            steps.add(new Step(text(response), response.toolCalls(), results));
             request = next.build();
             response = model.chat(request);
             calls.addAll(response.toolCalls());
             usage = usage.plus(response.usage());
             cached &= response.cached();
-            steps++;
         }
-        return new ToolRun(response, List.copyOf(calls), usage, cached, steps);
+        // The last turn: the final reply, or at the step limit a turn whose calls got no results.
+        steps.add(new Step(text(response), response.toolCalls(), List.of()));
+        return new ToolRun(response, List.copyOf(calls), usage, cached, List.copyOf(steps));
+    }
+
+    private static String text(ChatResponse response) {
+        return response.text() == null ? "" : response.text();
     }
 
     /** The last reply's answer, with every call of the run and the usage of every turn. */
@@ -59,6 +69,8 @@ record ToolRun(ChatResponse last, List<ToolCall> calls, Usage usage, boolean cac
                 calls,
                 usage,
                 cached,
-                last.formatError());
+                last.formatError(),
+                List.of(),
+                steps);
     }
 }

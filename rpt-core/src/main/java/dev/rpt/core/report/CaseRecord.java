@@ -47,6 +47,7 @@ import org.apiguardian.api.API;
  *     declares none or the case errored before it was judged
  * @param labels the people's verdicts on this very answer, by criterion, from the labels file ({@code
  *     rpt.judge.labels}); empty when none names it. They take precedence over a case file's criterion column
+ * @param tools the case's trajectory and its tool-use scores, for a prompt that declares tools; empty otherwise
  */
 @API(status = INTERNAL, since = "0.1")
 public record CaseRecord(
@@ -69,9 +70,11 @@ public record CaseRecord(
         boolean mustPass,
         Optional<String> model,
         List<Judgement> judgements,
-        Map<String, Boolean> labels) {
+        Map<String, Boolean> labels,
+        Optional<ToolUse> tools) {
 
     public CaseRecord {
+        Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(model, "model");
         judgements = List.copyOf(judgements);
         labels = Map.copyOf(labels);
@@ -166,6 +169,7 @@ public record CaseRecord(
         builder.model = model;
         builder.judgements = judgements;
         builder.labels = labels;
+        builder.tools = tools;
         return builder;
     }
 
@@ -191,6 +195,7 @@ public record CaseRecord(
         private Optional<String> model = Optional.empty();
         private List<Judgement> judgements = List.of();
         private Map<String, Boolean> labels = Map.of();
+        private Optional<ToolUse> tools = Optional.empty();
 
         private Builder(String className, String method, String id) {
             this.className = className;
@@ -310,6 +315,11 @@ public record CaseRecord(
             return this;
         }
 
+        public Builder tools(Optional<ToolUse> tools) {
+            this.tools = tools;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException for a combination the report cannot state, as the constructor says
          */
@@ -334,7 +344,8 @@ public record CaseRecord(
                     mustPass,
                     model,
                     judgements,
-                    labels);
+                    labels,
+                    tools);
         }
     }
 

@@ -10,10 +10,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.rpt.api.Judgement;
 import dev.rpt.api.Split;
+import dev.rpt.api.Step;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.ToolResult;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.ReliabilityBin;
+import dev.rpt.core.calibration.ToolMetrics;
 import dev.rpt.core.calibration.Verdict;
 import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.judge.CorrectedRate;
@@ -186,7 +190,8 @@ final class RunReportJson {
         "latencyMs",
         "justification",
         "judgements",
-        "labels"
+        "labels",
+        "tools"
     })
     record CaseJson(
             String className,
@@ -208,9 +213,11 @@ final class RunReportJson {
             Long latencyMs,
             Optional<String> justification,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JudgementJson> judgements,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Boolean> labels) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Boolean> labels,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ToolUseJson> tools) {
 
         CaseJson {
+            tools = tools == null ? Optional.empty() : tools;
             judgements = list(judgements);
             labels = labels == null ? Map.of() : labels;
             text(className, "className");
@@ -248,7 +255,8 @@ final class RunReportJson {
                     record.latencyMs(),
                     record.justification(),
                     record.judgements().stream().map(JudgementJson::of).toList(),
-                    new TreeMap<>(record.labels()));
+                    new TreeMap<>(record.labels()),
+                    record.tools().map(ToolUseJson::of));
         }
 
         CaseRecord toRecord() {
@@ -272,7 +280,149 @@ final class RunReportJson {
                     .judgements(
                             judgements.stream().map(JudgementJson::toJudgement).toList())
                     .labels(labels)
+                    .tools(tools.map(ToolUseJson::toToolUse))
                     .build();
+        }
+    }
+
+    /**
+     * A class's tool use, for readers of the report; rpt itself recomputes it from the cases. Rates and their
+     * intervals are absent when no case states what they score.
+     */
+    @JsonPropertyOrder({
+        "answers",
+        "selection",
+        "selectionScored",
+        "selectionCi",
+        "arguments",
+        "argumentsScored",
+        "argumentsCi",
+        "meanSteps",
+        "meanStepsCi"
+    })
+    record ToolMetricsJson(
+            int answers,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble selection,
+            int selectionScored,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> selectionCi,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble arguments,
+            int argumentsScored,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> argumentsCi,
+            double meanSteps,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> meanStepsCi) {
+
+        static ToolMetricsJson of(ToolMetrics metrics) {
+            return new ToolMetricsJson(
+                    metrics.answers(),
+                    metrics.selection(),
+                    metrics.selectionScored(),
+                    metrics.selectionInterval()
+                            .map(i -> List.of(i.lower(), i.upper()))
+                            .orElse(List.of()),
+                    metrics.arguments(),
+                    metrics.argumentsScored(),
+                    metrics.argumentsInterval()
+                            .map(i -> List.of(i.lower(), i.upper()))
+                            .orElse(List.of()),
+                    metrics.meanSteps(),
+                    metrics.stepsInterval()
+                            .map(i -> List.of(i.lower(), i.upper()))
+                            .orElse(List.of()));
+        }
+    }
+
+    /** A tool-calling case's trajectory and scores; {@code selection} and {@code arguments} only when scored. */
+    @JsonPropertyOrder({"steps", "selection", "arguments"})
+    record ToolUseJson(
+            List<StepJson> steps,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Boolean> selection,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Boolean> arguments) {
+
+        ToolUseJson {
+            steps = list(steps);
+            if (steps.isEmpty()) {
+                throw new IllegalArgumentException("tools.steps: needs at least one step");
+            }
+            selection = selection == null ? Optional.empty() : selection;
+            arguments = arguments == null ? Optional.empty() : arguments;
+        }
+
+        static ToolUseJson of(ToolUse use) {
+            return new ToolUseJson(use.steps().stream().map(StepJson::of).toList(), use.selection(), use.arguments());
+        }
+
+        ToolUse toToolUse() {
+            return new ToolUse(steps.stream().map(StepJson::toStep).toList(), selection, arguments);
+        }
+    }
+
+    /** One model turn: its text, its calls (arguments as the model wrote them) and the results returned. */
+    @JsonPropertyOrder({"text", "calls", "results"})
+    record StepJson(
+            String text,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CallJson> calls,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ResultJson> results) {
+
+        StepJson {
+            text = text == null ? "" : text;
+            calls = list(calls);
+            results = list(results);
+        }
+
+        static StepJson of(Step step) {
+            return new StepJson(
+                    step.text(),
+                    step.toolCalls().stream().map(CallJson::of).toList(),
+                    step.results().stream().map(ResultJson::of).toList());
+        }
+
+        Step toStep() {
+            return new Step(
+                    text,
+                    calls.stream().map(CallJson::toCall).toList(),
+                    results.stream().map(ResultJson::toResult).toList());
+        }
+    }
+
+    /** A tool call; {@code arguments} is the model's JSON text, which may be invalid. */
+    @JsonPropertyOrder({"id", "name", "arguments"})
+    record CallJson(String id, String name, String arguments) {
+
+        CallJson {
+            id = id == null ? "" : id;
+            text(name, "name");
+            arguments = arguments == null ? "" : arguments;
+        }
+
+        static CallJson of(ToolCall call) {
+            return new CallJson(call.id(), call.name(), call.arguments());
+        }
+
+        ToolCall toCall() {
+            return new ToolCall(id, name, arguments);
+        }
+    }
+
+    /** What a tool returned for a call; {@code error} when no stub answered it. */
+    @JsonPropertyOrder({"callId", "name", "content", "error"})
+    record ResultJson(
+            String callId,
+            String name,
+            String content,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean error) {
+
+        ResultJson {
+            callId = callId == null ? "" : callId;
+            text(name, "name");
+            content = content == null ? "" : content;
+        }
+
+        static ResultJson of(ToolResult result) {
+            return new ResultJson(result.callId(), result.name(), result.content(), result.error() ? true : null);
+        }
+
+        ToolResult toResult() {
+            return new ToolResult(callId, name, content, Boolean.TRUE.equals(error));
         }
     }
 
@@ -363,7 +513,8 @@ final class RunReportJson {
         "splits",
         "judgeAgreement",
         "skippedRows",
-        "verdict"
+        "verdict",
+        "tools"
     })
     record ClassJson(
             String className,
@@ -374,7 +525,8 @@ final class RunReportJson {
             Map<String, MetricsJson> splits,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AgreementJson> judgeAgreement,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SkippedRowJson> skippedRows,
-            @JsonInclude(JsonInclude.Include.NON_NULL) VerdictJson verdict) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) VerdictJson verdict,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ToolMetricsJson tools) {
 
         ClassJson {
             judgeAgreement = list(judgeAgreement);
@@ -392,7 +544,8 @@ final class RunReportJson {
                 Metrics metrics,
                 Map<Split, Metrics> bySplit,
                 List<JudgeAgreement> agreement,
-                ClassVerdict verdict) {
+                ClassVerdict verdict,
+                Optional<ToolMetrics> tools) {
             Map<String, MetricsJson> splits = new LinkedHashMap<>();
             for (Split split : Split.values()) {
                 splits.put(split.name().toLowerCase(Locale.ROOT), MetricsJson.of(bySplit.get(split)));
@@ -406,7 +559,8 @@ final class RunReportJson {
                     splits,
                     agreement.stream().map(AgreementJson::of).toList(),
                     info.skippedRows().stream().map(SkippedRowJson::of).toList(),
-                    VerdictJson.of(verdict));
+                    VerdictJson.of(verdict),
+                    tools.map(ToolMetricsJson::of).orElse(null));
         }
 
         ClassInfo toInfo() {

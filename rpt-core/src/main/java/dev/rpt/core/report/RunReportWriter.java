@@ -10,6 +10,7 @@ import dev.rpt.api.Split;
 import dev.rpt.core.calibration.CaseOutcome;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
+import dev.rpt.core.calibration.ToolMetrics;
 import dev.rpt.core.files.AtomicFiles;
 import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.judge.JudgeAgreement;
@@ -71,6 +72,7 @@ public final class RunReportWriter implements AutoCloseable {
     private final Map<String, Map<Split, Map<String, List<CaseOutcome>>>> outcomes = new LinkedHashMap<>();
     private final Map<String, JudgeAgreement.Tally> agreements = new LinkedHashMap<>();
     private final Map<String, CaseFindings> findings = new LinkedHashMap<>();
+    private final ToolTally tools = new ToolTally();
     // Each class's verdict, decided once for its thresholds test, the summary and the report (in confidence-bound mode
     // it bootstraps the class's cases); a case recorded for the class afterwards decides it anew.
     private final Map<String, ClassVerdict> verdicts = new LinkedHashMap<>();
@@ -145,6 +147,7 @@ public final class RunReportWriter implements AutoCloseable {
                 .computeIfAbsent(record.method() + '\u0000' + record.id(), key -> new ArrayList<>(1))
                 .add(outcome);
         verdicts.remove(record.classKey());
+        tools.add(record);
         findings.computeIfAbsent(record.classKey(), name -> new CaseFindings())
                 .add(
                         record.key().inClass(),
@@ -184,6 +187,11 @@ public final class RunReportWriter implements AutoCloseable {
      */
     public synchronized Metrics classMetrics(String classKey) {
         return Metrics.ofCases(all(outcomes.getOrDefault(classKey, Map.of())), options);
+    }
+
+    /** The tool use of one class so far; empty for a class without a tool-calling case. */
+    public synchronized Optional<ToolMetrics> classToolMetrics(String classKey) {
+        return tools.metrics(classKey, options.intervalLevel());
     }
 
     /**
@@ -369,7 +377,8 @@ public final class RunReportWriter implements AutoCloseable {
                         Metrics.ofCases(all(bySplit), options),
                         splits,
                         classAgreement(info.classKey()),
-                        classVerdict(info)));
+                        classVerdict(info),
+                        classToolMetrics(info.classKey())));
     }
 
     /** Every case's samples, split after split. */

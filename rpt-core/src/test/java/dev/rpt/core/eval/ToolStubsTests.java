@@ -130,7 +130,16 @@ class ToolStubsTests {
 
         ToolRun run = ToolRun.of(looping, first, looping.chat(first), stubs, 3);
 
-        assertThat(run.steps()).isEqualTo(3);
+        assertThat(run.steps()).hasSize(3);
+        assertThat(run.steps().get(0).results()).singleElement().satisfies(result -> {
+            assertThat(result.name()).isEqualTo("lookup_order");
+            assertThat(result.content()).isEqualTo("shipped");
+            assertThat(result.error()).isFalse();
+        });
+        assertThat(run.steps().get(2).toolCalls())
+                .as("the turn at the step limit keeps its calls, which got no results")
+                .hasSize(1);
+        assertThat(run.steps().get(2).results()).isEmpty();
         assertThat(run.calls()).hasSize(3);
         assertThat(run.usage()).isEqualTo(Usage.of(30, 6));
         assertThat(seen).hasSize(3);

@@ -13,6 +13,7 @@ import dev.rpt.core.model.Excerpt;
 import dev.rpt.core.model.ProviderStoppedException;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.core.report.ToolUse;
 import dev.rpt.core.verdict.ClassRules;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -359,7 +360,16 @@ final class ClassRun {
                 .model(descriptor.model())
                 .judgements(given.map(Answer::judgements).orElse(List.of()))
                 .labels(labels(descriptor, given))
+                .tools(ToolUse.of(declaresTools(), given, promptCase.vars()))
                 .build());
+    }
+
+    private boolean declaresTools() {
+        return testClass
+                .prompt()
+                .file()
+                .map(file -> !file.frontMatter().tools().tools().isEmpty())
+                .orElse(false);
     }
 
     /** The labels file's verdicts on a judged answer, on the criteria the judge graded. */

@@ -1,6 +1,7 @@
 package dev.rpt.junit.engine;
 
 import dev.rpt.chat.ChatRequest;
+import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.ModelMatrix;
 import dev.rpt.core.config.ModelTarget;
@@ -442,6 +443,12 @@ final class RunSession {
                         + model.limiter().limit() + "); "
                         + model.limiter().throttleSummary());
             }
+        }
+        int percent = (int) Math.round(100 * MetricsOptions.from(config).intervalLevel());
+        for (ClassInfo info : classes) {
+            report.classToolMetrics(info.classKey())
+                    .ifPresent(tools -> System.out.println("[rpt] tools " + CaseResolution.simpleName(info.classKey())
+                            + ": " + tools.describe(percent)));
         }
         for (ClassInfo info : classes) {
             for (JudgeAgreement agreement : report.classAgreement(info.classKey())) {

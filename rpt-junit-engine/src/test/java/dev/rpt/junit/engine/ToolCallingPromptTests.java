@@ -59,12 +59,37 @@ class ToolCallingPromptTests {
         assertThat(message(failed))
                 .isEqualTo("Expected a call of tool lookup_order with arguments holding {\"order_id\":\"B7\"}, but"
                         + " the model called lookup_order {\"order_id\":\"B9\"} with no stated confidence.");
-        for (JsonNode c :
-                JSON.readTree(reportDir.resolve("last-run.json").toFile()).get("cases")) {
+        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        for (JsonNode c : report.get("cases")) {
             assertThat(c.path("formatError").asBoolean())
                     .as("a reply that calls tools is no format error")
                     .isFalse();
         }
+        // Scored against each case's expected-tools column: B7 called the right tool with the wrong id.
+        assertThat(caseNamed(report, "where-is-a1").at("/tools/selection").asBoolean())
+                .isTrue();
+        assertThat(caseNamed(report, "where-is-a1").at("/tools/arguments").asBoolean())
+                .isTrue();
+        assertThat(caseNamed(report, "where-is-b7").at("/tools/selection").asBoolean())
+                .isTrue();
+        assertThat(caseNamed(report, "where-is-b7").at("/tools/arguments").asBoolean())
+                .isFalse();
+        assertThat(caseNamed(report, "where-is-b7")
+                        .at("/tools/steps/0/calls/0/arguments")
+                        .asText())
+                .isEqualTo("{\"order_id\":\"B9\"}");
+        assertThat(caseNamed(report, "thanks").at("/tools/selection").asBoolean())
+                .as("[] expects no call, and none was made")
+                .isTrue();
+        assertThat(caseNamed(report, "thanks").path("tools").has("arguments")).isFalse();
+        JsonNode tools = report.at("/classes/0/tools");
+        assertThat(tools.path("answers").asInt()).isEqualTo(3);
+        assertThat(tools.path("selection").asDouble()).isEqualTo(1.0);
+        assertThat(tools.path("selectionScored").asInt()).isEqualTo(3);
+        assertThat(tools.path("arguments").asDouble()).isEqualTo(0.5);
+        assertThat(tools.path("argumentsScored").asInt()).isEqualTo(2);
+        assertThat(tools.path("argumentsCi")).hasSize(2);
+        assertThat(tools.path("meanSteps").asDouble()).isEqualTo(1.0);
     }
 
     @Test
@@ -95,6 +120,30 @@ class ToolCallingPromptTests {
                 .orElseThrow();
         assertThat(unmatched.at("/messages/3/content").asText())
                 .startsWith("rpt: no stubbed result for lookup_order with the arguments {\"order_id\":\"C3\"}");
+        // The report keeps each trajectory: the lookup with the result it got, then the reply.
+        JsonNode report = JSON.readTree(reportDir.resolve("last-run.json").toFile());
+        JsonNode c3 = caseNamed(report, "status-of-c3").path("tools");
+        assertThat(c3.path("steps")).hasSize(2);
+        assertThat(c3.at("/steps/0/calls/0/name").asText()).isEqualTo("lookup_order");
+        assertThat(c3.at("/steps/0/results/0/error").asBoolean()).isTrue();
+        assertThat(c3.at("/steps/1/text").asText()).isEqualTo("Sorry, I could not find that order.");
+        assertThat(caseNamed(report, "status-of-a1")
+                        .at("/tools/steps/0/results/0/content")
+                        .asText())
+                .isEqualTo("{\"status\":\"shipped\",\"carrier\":\"DHL\"}");
+        assertThat(report.at("/classes/0/tools/meanSteps").asDouble()).isEqualTo(2.0);
+        assertThat(report.at("/classes/0/tools").has("selection"))
+                .as("no case states its expected tools")
+                .isFalse();
+    }
+
+    private static JsonNode caseNamed(JsonNode report, String id) {
+        for (JsonNode c : report.get("cases")) {
+            if (c.path("id").asText().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no case " + id + " in the report");
     }
 
     private EngineExecutionResults run(String method) throws IOException {

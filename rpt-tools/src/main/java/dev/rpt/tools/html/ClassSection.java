@@ -89,6 +89,7 @@ final class ClassSection {
                     "Stated confidence of " + all.withConfidence() + " scored cases, passed and failed.");
         }
         html.append("</div>\n");
+        ToolSection.append(html, own, options);
         JudgeSection.append(html, index, own, options);
         html.append("</section>\n");
     }

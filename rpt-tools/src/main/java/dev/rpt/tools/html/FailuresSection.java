@@ -98,6 +98,7 @@ final class FailuresSection {
                     .append(c.formatError() ? " (format)" : "")
                     .append(c.mustPass() ? " <strong>(must pass)</strong>" : "")
                     .append("</td><td class=\"text\">")
+                    .append(ToolSection.trajectory(c))
                     .append(c.answer().map(a -> escape(a, MAX_TEXT)).orElse("<em>no answer</em>"))
                     .append("</td><td>")
                     .append(Formats.percent(c.confidence()))

@@ -32,6 +32,7 @@ final class Style {
             #verdict .fail { color: #82071e; } ul.findings li { margin: .2em 0; }
             .class-verdict { font-weight: bold; margin: 0 0 4px; } h3 .count { color: #555; font-weight: normal; }
             .more { color: #555; font-style: italic; }
+            ol.trajectory { margin: 0 0 0.4em 1.2em; padding: 0; font-size: 0.9em; }
             .where { color: #777; font-size: 0.85em; } .empty { color: #777; font-style: italic; }
             footer { margin-top: 40px; color: #777; font-size: 0.85em; }
             """;

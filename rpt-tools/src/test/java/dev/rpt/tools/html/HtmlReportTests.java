@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.api.Split;
+import dev.rpt.api.Step;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.ToolResult;
 import dev.rpt.api.Usage;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
@@ -14,6 +18,7 @@ import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.ModelRun;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.report.ToolUse;
 import dev.rpt.tools.record.TuneRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +77,40 @@ class HtmlReportTests {
                 .isTrue();
         assertThat(Double.parseDouble(tuneRow.group(1))).isLessThan(75.0);
         assertThat(Double.parseDouble(tuneRow.group(2))).isGreaterThan(75.0);
+    }
+
+    @Test
+    void aToolCallingClassShowsItsToolUseAndEachFailedCasesTrajectoryStepByStep() throws IOException {
+        ToolCall lookup = new ToolCall("c1", "lookup_order", "{\"order_id\":\"B9\"}");
+        ToolUse wrongOrder = new ToolUse(
+                List.of(
+                        new Step(
+                                "",
+                                List.of(lookup),
+                                List.of(new ToolResult("c1", "lookup_order", "<no such order>", true))),
+                        new Step("Sorry, I could not find it.", List.of(), List.of())),
+                Optional.of(true),
+                Optional.of(false));
+        ToolUse right = new ToolUse(
+                List.of(new Step("You're welcome!", List.of(), List.of())), Optional.of(true), Optional.empty());
+        List<CaseRecord> cases = List.of(
+                ReportFixtures.failed(ReportFixtures.MATH, "b7", Split.TUNE, "Sorry", OptionalDouble.empty())
+                        .toBuilder()
+                        .tools(Optional.of(wrongOrder))
+                        .build(),
+                ReportFixtures.passed(ReportFixtures.MATH, "thanks", Split.TUNE, 0.9).toBuilder()
+                        .tools(Optional.of(right))
+                        .build());
+
+        String html = HtmlReport.render(
+                ReportFixtures.run(dir.resolve("rpt"), false, cases), Optional.empty(), MetricsOptions.DEFAULTS);
+
+        assertThat(html)
+                .contains("<h4>Tool use</h4>\n<p>tool selection 1.000 [0.342, 1.000] (2 answers scored), arguments"
+                        + " 0.000 [0.000, 0.793] (1 scored), steps 1.50")
+                .contains("<ol class=\"trajectory\"><li><code>lookup_order {&quot;order_id&quot;:&quot;B9&quot;}</code>"
+                        + " → <strong>error</strong> <code>&lt;no such order&gt;</code><br></li>"
+                        + "<li>“Sorry, I could not find it.”</li></ol>");
     }
 
     @Test
