@@ -29,6 +29,7 @@ import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.report.ToolUse;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.core.thresholds.ToolBounds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,18 @@ class RunReportSchemaTests {
         try (RunReportWriter writer = RunReportWriter.start(dir, header, MetricsOptions.DEFAULTS)) {
             writer.record(first);
             writer.record(second);
-            writer.finish(List.of(new ClassInfo(MATH, "prompts/orders.prompt", SHA, MetricBounds.NONE)), unknownCost());
+            writer.finish(
+                    List.of(new ClassInfo(
+                            MATH,
+                            "prompts/orders.prompt",
+                            SHA,
+                            MetricBounds.NONE,
+                            Optional.empty(),
+                            OptionalDouble.empty(),
+                            OptionalDouble.empty(),
+                            List.of(),
+                            ToolBounds.of(0.9, 0.5))),
+                    unknownCost());
         }
         Path file = dir.resolve(RunReportWriter.LAST_RUN);
         String report = Files.readString(file);
@@ -150,6 +162,11 @@ class RunReportSchemaTests {
         assertThat(tools.get("meanStepsCi")).hasSize(2);
         assertThat(tools.get("selection").asDouble()).isEqualTo(1.0);
         assertThat(tools.get("arguments").asDouble()).isEqualTo(0.0);
+        JsonNode verdict = MAPPER.readTree(report).at("/classes/0/verdict");
+        assertThat(verdict.get("passed").asBoolean())
+                .as("arguments 0 of 1 is below 0.5")
+                .isFalse();
+        assertThat(RunReport.read(file).classes().get(0).toolBounds()).isEqualTo(ToolBounds.of(0.9, 0.5));
     }
 
     @Test

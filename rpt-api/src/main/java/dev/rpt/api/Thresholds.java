@@ -46,4 +46,18 @@ public @interface Thresholds {
      * check mode the estimate's one-sided lower bound must reach the minimum.
      */
     double minMetRate() default Double.NaN;
+
+    /**
+     * The minimum share of answers that call exactly the expected tools, in [0, 1], over the cases whose {@code
+     * expected-tools} column states them (a tool-calling prompt; see the manual's "Testing tool-calling prompts"). In
+     * the confidence-bound check mode the one-sided Wilson lower bound must reach it.
+     */
+    double minToolSelection() default Double.NaN;
+
+    /**
+     * The minimum share of answers that pass the expected arguments, in [0, 1], over the cases whose {@code
+     * expected-tools} column states arguments. In the confidence-bound check mode the one-sided Wilson lower bound
+     * must reach it.
+     */
+    double minToolArguments() default Double.NaN;
 }

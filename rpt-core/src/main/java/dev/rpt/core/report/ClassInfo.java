@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.core.thresholds.ToolBounds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.apiguardian.api.API;
  *     corrected by the judge's measured error where people labelled answers, if the class asks for one
  * @param skippedRows the case rows left out of this run under {@code rpt.cases.bad-rows=skip}, each with its problem;
  *     the class's verdict is on the other cases only
+ * @param toolBounds {@code @Thresholds(minToolSelection, minToolArguments)}, if the class sets them
  */
 @API(status = INTERNAL, since = "0.1")
 public record ClassInfo(
@@ -36,9 +38,11 @@ public record ClassInfo(
         Optional<String> model,
         OptionalDouble minKappa,
         OptionalDouble minMetRate,
-        List<CaseProblem> skippedRows) {
+        List<CaseProblem> skippedRows,
+        ToolBounds toolBounds) {
 
     public ClassInfo {
+        Objects.requireNonNull(toolBounds, "toolBounds");
         skippedRows = List.copyOf(skippedRows);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(minKappa, "minKappa");
@@ -47,6 +51,28 @@ public record ClassInfo(
         Objects.requireNonNull(promptPath, "promptPath");
         Objects.requireNonNull(promptSha256, "promptSha256");
         Objects.requireNonNull(thresholds, "thresholds");
+    }
+
+    /** A class without bounds on its tool use. */
+    public ClassInfo(
+            String className,
+            String promptPath,
+            String promptSha256,
+            MetricBounds thresholds,
+            Optional<String> model,
+            OptionalDouble minKappa,
+            OptionalDouble minMetRate,
+            List<CaseProblem> skippedRows) {
+        this(
+                className,
+                promptPath,
+                promptSha256,
+                thresholds,
+                model,
+                minKappa,
+                minMetRate,
+                skippedRows,
+                ToolBounds.NONE);
     }
 
     /** A class without {@code minMetRate}. */

@@ -28,6 +28,7 @@ import dev.rpt.core.thresholds.BoundCheck;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.core.thresholds.ThresholdResult;
+import dev.rpt.core.thresholds.ToolBounds;
 import dev.rpt.core.verdict.ClassVerdict;
 import dev.rpt.core.verdict.VerdictSettings;
 import java.util.ArrayList;
@@ -535,7 +536,15 @@ final class RunReportJson {
             model = model == null ? Optional.empty() : model;
             present(prompt, "prompt");
             thresholds = thresholds == null
-                    ? BoundsJson.of(MetricBounds.NONE, OptionalDouble.empty(), OptionalDouble.empty())
+                    ? new BoundsJson(
+                            OptionalDouble.empty(),
+                            OptionalDouble.empty(),
+                            OptionalDouble.empty(),
+                            OptionalDouble.empty(),
+                            OptionalDouble.empty(),
+                            OptionalDouble.empty(),
+                            OptionalDouble.empty(),
+                            OptionalDouble.empty())
                     : thresholds;
         }
 
@@ -554,7 +563,7 @@ final class RunReportJson {
                     info.className(),
                     info.model(),
                     new PromptJson(info.promptPath(), info.promptSha256()),
-                    BoundsJson.of(info.thresholds(), info.minKappa(), info.minMetRate()),
+                    BoundsJson.of(info),
                     MetricsJson.of(metrics),
                     splits,
                     agreement.stream().map(AgreementJson::of).toList(),
@@ -572,7 +581,8 @@ final class RunReportJson {
                     model,
                     thresholds.minKappa(),
                     thresholds.minMetRate(),
-                    skippedRows.stream().map(SkippedRowJson::toProblem).toList());
+                    skippedRows.stream().map(SkippedRowJson::toProblem).toList(),
+                    new ToolBounds(thresholds.minToolSelection(), thresholds.minToolArguments()));
         }
     }
 
@@ -762,9 +772,13 @@ final class RunReportJson {
             OptionalDouble maxBrier,
             OptionalDouble maxErrorRate,
             @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble minKappa,
-            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble minMetRate) {
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble minMetRate,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble minToolSelection,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) OptionalDouble minToolArguments) {
 
         BoundsJson {
+            minToolSelection = unit(minToolSelection, "minToolSelection");
+            minToolArguments = unit(minToolArguments, "minToolArguments");
             minMetRate = unit(minMetRate, "minMetRate");
             minAccuracy = unit(minAccuracy, "minAccuracy");
             maxEce = unit(maxEce, "maxEce");
@@ -777,14 +791,16 @@ final class RunReportJson {
             }
         }
 
-        static BoundsJson of(MetricBounds bounds, OptionalDouble minKappa, OptionalDouble minMetRate) {
+        static BoundsJson of(ClassInfo info) {
             return new BoundsJson(
-                    bounds.minAccuracy(),
-                    bounds.maxEce(),
-                    bounds.maxBrier(),
-                    bounds.maxErrorRate(),
-                    minKappa,
-                    minMetRate);
+                    info.thresholds().minAccuracy(),
+                    info.thresholds().maxEce(),
+                    info.thresholds().maxBrier(),
+                    info.thresholds().maxErrorRate(),
+                    info.minKappa(),
+                    info.minMetRate(),
+                    info.toolBounds().minSelection(),
+                    info.toolBounds().minArguments());
         }
 
         MetricBounds toBounds() {

@@ -16,6 +16,8 @@ import dev.rpt.core.files.JsonFiles;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.judge.MetRate;
 import dev.rpt.core.model.runtime.UsageSnapshot;
+import dev.rpt.core.thresholds.BoundCheck;
+import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.verdict.CaseFindings;
 import dev.rpt.core.verdict.ClassVerdict;
 import dev.rpt.core.verdict.DetectableDrop;
@@ -218,7 +220,23 @@ public final class RunReportWriter implements AutoCloseable {
                         findings.getOrDefault(key, new CaseFindings()),
                         classAgreement(key),
                         classMetRates(key),
+                        toolChecks(info),
                         verdictSettings));
+    }
+
+    /** The checks of the class's bounds on its tool use, on the lower bound at the budget's α in that mode. */
+    private List<BoundCheck> toolChecks(ClassInfo info) {
+        if (info.toolBounds().count() == 0) {
+            return List.of();
+        }
+        boolean bounded = verdictSettings.mode() == CheckMode.CONFIDENCE_BOUND;
+        return info.toolBounds()
+                .checks(
+                        tools.metrics(info.classKey(), options.intervalLevel()),
+                        bounded
+                                ? tools.metrics(info.classKey(), 1 - 2 * verdictSettings.boundAlpha())
+                                : Optional.empty(),
+                        bounded ? OptionalDouble.of(verdictSettings.boundAlpha()) : OptionalDouble.empty());
     }
 
     /**

@@ -51,6 +51,8 @@ public record ClassVerdict(ThresholdResult thresholds, List<String> kappa, List<
      * @param findings the class's samples that did not pass
      * @param agreement the judge's agreement with the human verdicts, per criterion
      * @param metRates how often each judged criterion is met
+     * @param toolChecks the verdicts of the class's bounds on its tool use ({@link
+     *     dev.rpt.core.thresholds.ToolBounds#checks}); they join the threshold checks
      * @param settings the run's verdict settings
      */
     public static ClassVerdict decide(
@@ -61,16 +63,20 @@ public record ClassVerdict(ThresholdResult thresholds, List<String> kappa, List<
             CaseFindings findings,
             List<JudgeAgreement> agreement,
             List<MetRate> metRates,
+            List<BoundCheck> toolChecks,
             VerdictSettings settings) {
         OptionalDouble boundAlpha = settings.mode() == CheckMode.CONFIDENCE_BOUND
                 ? OptionalDouble.of(settings.boundAlpha())
                 : OptionalDouble.empty();
         Metrics metrics = Metrics.ofCases(byCase, settings.metrics());
-        ThresholdResult thresholds = bounds.check(
+        ThresholdResult measured = bounds.check(
                 metrics,
                 settings.lowerBound(byCase),
                 bounds.maxEce().isPresent() ? settings.eceUpperBound(byCase) : Optional.empty(),
                 bounds.maxBrier().isPresent() ? settings.brierUpperBound(byCase) : Optional.empty());
+        List<BoundCheck> checks = new ArrayList<>(measured.checks());
+        checks.addAll(toolChecks);
+        ThresholdResult thresholds = new ThresholdResult(bounds, checks);
         List<String> kappa = minKappa.isPresent()
                 ? JudgeAgreement.kappaViolations(agreement, minKappa.getAsDouble(), boundAlpha)
                 : List.of();

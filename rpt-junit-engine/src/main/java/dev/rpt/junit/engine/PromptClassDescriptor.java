@@ -5,6 +5,7 @@ import dev.rpt.api.PromptTest;
 import dev.rpt.core.cases.CaseProblem;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.thresholds.MetricBounds;
+import dev.rpt.core.thresholds.ToolBounds;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,9 +120,29 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
                 : java.util.OptionalDouble.of(bounds.minMetRate());
     }
 
-    /** Whether the class has a thresholds test: a metric bound, or a bound on the judge's agreement or met rates. */
+    /** {@code @Thresholds(minToolSelection, minToolArguments)}: the class's bounds on its tool use. */
+    ToolBounds toolBounds() {
+        dev.rpt.api.Thresholds bounds = testClass.getAnnotation(dev.rpt.api.Thresholds.class);
+        if (bounds == null) {
+            return ToolBounds.NONE;
+        }
+        try {
+            return ToolBounds.of(bounds.minToolSelection(), bounds.minToolArguments());
+        } catch (IllegalArgumentException e) {
+            // Reported at discovery (PromptDescriptors); the class fails there.
+            return ToolBounds.NONE;
+        }
+    }
+
+    /**
+     * Whether the class has a thresholds test: a metric bound, a bound on the judge's agreement or met rates, or on
+     * its tool use.
+     */
     boolean hasThresholds() {
-        return !thresholds.isEmpty() || minKappa().isPresent() || minMetRate().isPresent();
+        return !thresholds.isEmpty()
+                || minKappa().isPresent()
+                || minMetRate().isPresent()
+                || toolBounds().count() > 0;
     }
 
     String promptResource() {
@@ -146,7 +167,8 @@ final class PromptClassDescriptor extends AbstractTestDescriptor implements Node
                 model,
                 minKappa(),
                 minMetRate(),
-                skippedRows());
+                skippedRows(),
+                toolBounds());
     }
 
     /** The models this class runs on in this run: those of its selected cases and thresholds tests. */

@@ -103,6 +103,16 @@ final class PromptDescriptors {
                                         + ": a met rate is a share between 0 and 1.")
                         .source(source));
             }
+            for (String key : List.of("minToolSelection", "minToolArguments")) {
+                double value = key.equals("minToolSelection") ? bounds.minToolSelection() : bounds.minToolArguments();
+                if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
+                    issues.reportIssue(DiscoveryIssue.builder(
+                                    Severity.ERROR,
+                                    "@Thresholds(" + key + " = " + value + ") of " + testClass.getSimpleName()
+                                            + ": a tool-use rate is a share between 0 and 1.")
+                            .source(source));
+                }
+            }
         }
         ConfidenceMode confidence = config.choice(
                         RptConstants.CONFIDENCE, List.of("verbalized", "logprobs", "consistency"))

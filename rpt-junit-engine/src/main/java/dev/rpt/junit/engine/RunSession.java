@@ -326,7 +326,8 @@ final class RunSession {
     /**
      * The bounds the run will test in confidence-bound mode, counted when the tests are discovered: on every model
      * that is not informational, each class's {@code minAccuracy}, {@code maxEce} and {@code maxBrier}, and each judged
-     * criterion of a class with {@code minKappa}, and again with {@code minMetRate}. They share the build's error budget (see {@link VerdictSettings}).
+     * criterion of a class with {@code minKappa}, and again with {@code minMetRate}, and {@code minToolSelection} and
+     * {@code minToolArguments}. They share the build's error budget (see {@link VerdictSettings}).
      */
     static int confidenceBounds(TestDescriptor root, List<RunModel> models) {
         int bounds = 0;
@@ -349,6 +350,7 @@ final class RunSession {
                         .count();
                 bounds += info.minKappa().isPresent() ? criteria : 0;
                 bounds += info.minMetRate().isPresent() ? criteria : 0;
+                bounds += info.toolBounds().count();
             }
         }
         return bounds;
@@ -401,6 +403,26 @@ final class RunSession {
         }
     }
 
+    /** Below the summary table: each tool-calling class's tool use, then each judged class's judge agreement. */
+    private void classLines() {
+        int percent = (int) Math.round(100 * MetricsOptions.from(config).intervalLevel());
+        for (ClassInfo info : classes) {
+            report.classToolMetrics(info.classKey())
+                    .ifPresent(tools -> System.out.println("[rpt] tools " + CaseResolution.simpleName(info.classKey())
+                            + ": " + tools.describe(percent)));
+        }
+        for (ClassInfo info : classes) {
+            for (JudgeAgreement agreement : report.classAgreement(info.classKey())) {
+                System.out.println("[rpt] judge agreement " + info.displayName() + " '" + agreement.criterion() + "': "
+                        + agreement.describe()
+                        + agreement
+                                .metRate()
+                                .map(rate -> "; " + rate.describe())
+                                .orElse(""));
+            }
+        }
+    }
+
     /** The judge and its usage for the report, when a test declared criteria. */
     private Optional<ModelRun> judgeRun() {
         return judgeModel == null
@@ -428,7 +450,9 @@ final class RunSession {
             rows.add(new ConsoleReport.ClassRow(
                     info.classKey(),
                     report.classMetrics(info.classKey()),
-                    info.thresholds().isEmpty() ? Optional.empty() : Optional.of(thresholdResult(info)),
+                    info.thresholds().isEmpty() && info.toolBounds().count() == 0
+                            ? Optional.empty()
+                            : Optional.of(thresholdResult(info)),
                     informational(info.model()),
                     info.skippedRows(),
                     informational(info.model())
@@ -444,24 +468,7 @@ final class RunSession {
                         + model.limiter().throttleSummary());
             }
         }
-        int percent = (int) Math.round(100 * MetricsOptions.from(config).intervalLevel());
-        for (ClassInfo info : classes) {
-            report.classToolMetrics(info.classKey())
-                    .ifPresent(tools -> System.out.println("[rpt] tools " + CaseResolution.simpleName(info.classKey())
-                            + ": " + tools.describe(percent)));
-        }
-        for (ClassInfo info : classes) {
-            for (JudgeAgreement agreement : report.classAgreement(info.classKey())) {
-                String simpleName = info.className().substring(info.className().lastIndexOf('.') + 1)
-                        + ModelTarget.suffix(info.model());
-                System.out.println("[rpt] judge agreement " + simpleName + " '" + agreement.criterion() + "': "
-                        + agreement.describe()
-                        + agreement
-                                .metRate()
-                                .map(rate -> "; " + rate.describe())
-                                .orElse(""));
-            }
-        }
+        classLines();
         if (judgeModel != null) {
             // Metered apart: the judge grades the answers, it is not the model under test.
             System.out.println("[rpt] judge " + judgeModel.info().label() + ", " + usageLine(judgeLedger.snapshot()));

@@ -1,12 +1,14 @@
 package dev.rpt.junit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.Answer;
 import dev.rpt.junit.engine.fixtures.OrderSupportTestCase;
+import dev.rpt.junit.engine.fixtures.ToolBoundsTestCase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -146,7 +149,35 @@ class ToolCallingPromptTests {
         throw new AssertionError("no case " + id + " in the report");
     }
 
+    @Test
+    void aClassFailsWhenItsToolUseIsBelowItsThresholds() throws Exception {
+        EngineExecutionResults results = run(selectClass(ToolBoundsTestCase.class));
+
+        Event thresholds = results.testEvents().failed().list().stream()
+                .filter(event -> event.getTestDescriptor().getDisplayName().contains("thresholds"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(message(thresholds))
+                .contains("tool arguments 0.500 [0.095, 0.905] over 2 scored answers is below"
+                        + " @Thresholds(minToolArguments = 0.9)")
+                .contains("tool selection 1.000 [0.439, 1.000] (≥ 0.900 ✓)");
+        JsonNode verdict =
+                JSON.readTree(reportDir.resolve("last-run.json").toFile()).at("/classes/0/verdict");
+        assertThat(verdict.path("passed").asBoolean()).isFalse();
+        assertThat(verdict.path("thresholds").toString())
+                .contains("\"metric\":\"tool selection\"", "\"metric\":\"tool arguments\"");
+        assertThat(JSON.readTree(reportDir.resolve("last-run.json").toFile())
+                        .at("/classes/0/thresholds/minToolArguments")
+                        .asDouble())
+                .isEqualTo(0.9);
+    }
+
     private EngineExecutionResults run(String method) throws IOException {
+        return run(selectMethod(
+                OrderSupportTestCase.class, method, Answer.class.getName() + ", " + String.class.getName()));
+    }
+
+    private EngineExecutionResults run(DiscoverySelector selector) throws IOException {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
                 @Override
@@ -173,8 +204,7 @@ class ToolCallingPromptTests {
                             "rpt.api-key-env", "none",
                             "rpt.cache", "off",
                             "rpt.report.dir", reportDir.toString()))
-                    .selectors(selectMethod(
-                            OrderSupportTestCase.class, method, Answer.class.getName() + ", " + String.class.getName()))
+                    .selectors(selector)
                     .execute();
         }
     }

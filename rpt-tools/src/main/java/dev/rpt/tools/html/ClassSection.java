@@ -9,6 +9,7 @@ import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.ClassMetrics;
+import dev.rpt.core.report.ToolUse;
 import dev.rpt.core.thresholds.BoundCheck;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.MetricBounds;
@@ -95,8 +96,9 @@ final class ClassSection {
     }
 
     /**
-     * Every threshold of {@code @Thresholds} with its verdict: the metric bounds, checked as {@code rpt:check} checks
-     * them, and {@code minKappa}, one bound per judged criterion, checked as the engine's thresholds test checks it.
+     * Every threshold of {@code @Thresholds} with its verdict: the metric and tool-use bounds, as the run decided them
+     * (or, for a report without verdicts, checked on the estimates), and {@code minKappa}, one bound per judged
+     * criterion, checked as the engine's thresholds test checks it.
      */
     private static List<BoundCheck> checks(
             ClassInfo info,
@@ -106,10 +108,15 @@ final class ClassSection {
             CheckMode mode,
             Optional<ClassVerdict> verdict) {
         List<BoundCheck> checks = new ArrayList<>();
-        if (!info.thresholds().isEmpty()) {
-            checks.addAll(verdict.map(ClassVerdict::thresholds)
-                    .orElseGet(() -> info.thresholds().check(all, mode))
-                    .checks());
+        if (verdict.isPresent()) {
+            // As the run decided them: the metric bounds, then the bounds on tool use.
+            checks.addAll(verdict.get().thresholds().checks());
+        } else {
+            if (!info.thresholds().isEmpty()) {
+                checks.addAll(info.thresholds().check(all, mode).checks());
+            }
+            checks.addAll(info.toolBounds()
+                    .checks(ToolUse.metrics(own, options.intervalLevel()), Optional.empty(), OptionalDouble.empty()));
         }
         info.minKappa()
                 .ifPresent(
