@@ -25,6 +25,14 @@ final class FailureClassifier {
         List<Critique> critiques = new ArrayList<>();
         String answer = evidence.answer().strip();
         String message = evidence.failureMessage().toLowerCase(Locale.ROOT);
+        if (message.contains("in this order") && message.contains("lookup")) {
+            // A tool-calling assistant's trajectory: the assertion says which call should have come first.
+            critiques.add(new Critique(
+                    FailureLabel.ACTED_BEFORE_LOOKING_UP,
+                    "The calls did not start with the lookup the task needs: " + quote(evidence.failureMessage()),
+                    "failure message"));
+            return critiques;
+        }
         List<String> numbers = numbers(answer);
         if (noAnswer(answer, evidence.failureKind(), message)) {
             critiques.add(new Critique(

@@ -24,6 +24,10 @@ enum FailureLabel {
             "A calculation went wrong, for example a count off by one, so the final value is wrong."),
     WRONG_OPTION_CHOSEN(
             "wrong option chosen", "The model picked a wrong option or truth value on a multiple-choice question."),
+    ACTED_BEFORE_LOOKING_UP(
+            "acted before looking up the order",
+            "The assistant refunded or changed an order without looking it up first, so its tool calls came out of"
+                    + " order."),
     OVERCONFIDENT_WRONG_ANSWER(
             "overconfident wrong answer", "The model stated a confidence of 0.8 or more for an answer that failed.");
 

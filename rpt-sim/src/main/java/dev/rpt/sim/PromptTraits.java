@@ -8,8 +8,20 @@ package dev.rpt.sim;
  * @param calibrate asks for a confidence that reflects the chance of being right: confidence tracks accuracy
  * @param checkUnits asks to check or convert units: no extra mistakes on unit questions
  * @param json asks for JSON in the text (a response format asks for it anyway)
+ * @param lookUpFirst asks a tool-calling assistant to look an order up before it acts on it (see {@link ToolUserRole})
  */
-record PromptTraits(boolean stepByStep, boolean answerOnly, boolean calibrate, boolean checkUnits, boolean json) {
+record PromptTraits(
+        boolean stepByStep,
+        boolean answerOnly,
+        boolean calibrate,
+        boolean checkUnits,
+        boolean json,
+        boolean lookUpFirst) {
 
-    static final PromptTraits NONE = new PromptTraits(false, false, false, false, false);
+    static final PromptTraits NONE = new PromptTraits(false, false, false, false, false, false);
+
+    /** Traits of a prompt that says nothing about tools. */
+    PromptTraits(boolean stepByStep, boolean answerOnly, boolean calibrate, boolean checkUnits, boolean json) {
+        this(stepByStep, answerOnly, calibrate, checkUnits, json, false);
+    }
 }

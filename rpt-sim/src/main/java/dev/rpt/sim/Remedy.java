@@ -24,6 +24,10 @@ enum Remedy {
             "checkUnits",
             "Check the units of every quantity and convert units only where the question asks for it.",
             PromptTraits::checkUnits),
+    LOOK_UP_FIRST(
+            "lookUpFirst",
+            "Always look the order up with lookup_order before you refund or change it.",
+            PromptTraits::lookUpFirst),
     CALIBRATE(
             "calibrate",
             "Your confidence should reflect the probability that your answer is correct.",
@@ -55,7 +59,8 @@ enum Remedy {
     }
 
     /**
-     * The remedy for a failure-mode label, by keywords of the lower-cased label, first match wins: {@code unit} →
+     * The remedy for a failure-mode label, by keywords of the lower-cased label, first match wins: {@code before
+     * looking}, {@code out of order} → look up first; {@code unit} →
      * check units; {@code overconfiden}, {@code confidence}, {@code calibrat} → calibrate; {@code several numbers},
      * {@code extra words}, {@code prose}, {@code format} → answer only; {@code skipped}, {@code step}, {@code arithmetic}, {@code miscount},
      * {@code wrong option}, {@code unstable}, or a label starting with {@code value} → step by step. Others (such as {@code no answer
@@ -63,6 +68,9 @@ enum Remedy {
      */
     static Optional<Remedy> forLabel(String label) {
         String lower = label.toLowerCase(Locale.ROOT).strip();
+        if (containsAny(lower, "before looking", "out of order")) {
+            return Optional.of(LOOK_UP_FIRST);
+        }
         if (lower.contains("unit")) {
             return Optional.of(CHECK_UNITS);
         }

@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +29,13 @@ import java.util.stream.Collectors;
  * and deterministically. Its rule is documented in {@code docs/simulator.md}:
  *
  * <ol>
- *   <li>After a tool result (a tool message after the last user message), it answers in text with what the results
- *       said: {@code According to lookup_order: {...}.}
- *   <li>Otherwise it picks, among the offered tools, the one whose name shares the most words (split at {@code _}
- *       and {@code -}) with the last user message, the first declared on a tie; with no shared word it calls nothing
- *       and says which tools it has, unless the request forces a call (then the forced tool, or the first).
+ *   <li>It picks, among the offered tools, the one whose name shares the most words (split at {@code _} and {@code
+ *       -}) with the last user message, the first declared on a tie (a forced tool choice wins; {@code required}
+ *       with no shared word takes the first). If that tool has not been called since the last user message, it
+ *       calls it, unless the prompt asks to look an order up first ({@link PromptTraits#lookUpFirst()}), the message
+ *       holds an id and no lookup of it is in the conversation yet: then it calls the lookup tool first.
+ *   <li>Otherwise, after tool results, it answers in text with what they said: {@code According to lookup_order:
+ *       {...}.}; with no result and no tool to call, it says which tools it has.
  *   <li>The call's arguments come from the message, property by property of the tool's schema: a string takes the
  *       first id-like token (capital letters then digits, e.g. {@code A1}), a number or integer the first number that
  *       is not part of an id, a boolean is true; what the message does not hold is left out.
@@ -53,38 +56,74 @@ final class ToolUserRole implements SimRole {
     public ChatResponse respond(ChatRequest request, String modelLabel) {
         List<ChatMessage> messages = request.messages();
         int lastUser = lastIndexOf(messages, Role.USER);
-        List<ChatMessage> results = messages.subList(lastUser + 1, messages.size()).stream()
-                .filter(m -> m.role() == Role.TOOL)
-                .toList();
+        List<ChatMessage> since = messages.subList(lastUser + 1, messages.size());
         long promptTokens = TokenEstimate.ofMessages(messages);
-        if (!results.isEmpty()) {
-            String text = results.stream()
-                            .map(result ->
-                                    "According to " + toolName(messages, result.toolCallId()) + ": " + result.content())
-                            .collect(Collectors.joining(" "))
-                    + ".";
-            return new ChatResponse(
-                    text, List.of(), null, FinishReason.STOP, usage(promptTokens, text), List.of(), modelLabel, false);
-        }
         String message = lastUser < 0 ? "" : messages.get(lastUser).content();
         ToolDefinition tool = choose(request, message);
-        if (tool == null) {
-            String text = "I can help with: "
-                    + request.tools().stream().map(ToolDefinition::name).collect(Collectors.joining(", ")) + ".";
+        Set<String> called = since.stream()
+                .flatMap(m -> m.toolCalls().stream())
+                .map(ToolCall::name)
+                .collect(Collectors.toSet());
+        if (tool != null && !called.contains(tool.name())) {
+            ToolDefinition next = lookUpFirst(request, messages, tool, message).orElse(tool);
+            String arguments = arguments(next, message);
+            ToolCall call = new ToolCall("call_sim_" + (messages.size()), next.name(), arguments);
             return new ChatResponse(
-                    text, List.of(), null, FinishReason.STOP, usage(promptTokens, text), List.of(), modelLabel, false);
+                    null,
+                    List.of(call),
+                    null,
+                    FinishReason.TOOL_CALLS,
+                    usage(promptTokens, next.name() + arguments),
+                    List.of(),
+                    modelLabel,
+                    false);
         }
-        String arguments = arguments(tool, message);
-        ToolCall call = new ToolCall("call_sim_" + (messages.size()), tool.name(), arguments);
+        List<ChatMessage> results =
+                since.stream().filter(m -> m.role() == Role.TOOL).toList();
+        String text = results.isEmpty()
+                ? "I can help with: "
+                        + request.tools().stream().map(ToolDefinition::name).collect(Collectors.joining(", ")) + "."
+                : results.stream()
+                                .map(result -> "According to " + toolName(messages, result.toolCallId()) + ": "
+                                        + result.content())
+                                .collect(Collectors.joining(" "))
+                        + ".";
         return new ChatResponse(
-                null,
-                List.of(call),
-                null,
-                FinishReason.TOOL_CALLS,
-                usage(promptTokens, tool.name() + arguments),
-                List.of(),
-                modelLabel,
-                false);
+                text, List.of(), null, FinishReason.STOP, usage(promptTokens, text), List.of(), modelLabel, false);
+    }
+
+    /**
+     * The lookup to call before {@code chosen}, when the prompt asks to look an order up first ({@link
+     * PromptTraits#lookUpFirst()}), a lookup tool (a name holding {@code lookup} or {@code look_up}) is offered, the
+     * message holds an id, and the conversation has no call of the lookup for that id yet; empty otherwise, so a
+     * prompt without the trait acts at once.
+     */
+    private static Optional<ToolDefinition> lookUpFirst(
+            ChatRequest request, List<ChatMessage> messages, ToolDefinition chosen, String message) {
+        if (!TraitDetector.detect(request).lookUpFirst() || isLookup(chosen)) {
+            return Optional.empty();
+        }
+        Optional<ToolDefinition> lookup =
+                request.tools().stream().filter(ToolUserRole::isLookup).findFirst();
+        Matcher id = ID.matcher(message);
+        if (!id.find()) {
+            // Nothing to look up: a message without an id (an escalation, small talk) is acted on at once.
+            return Optional.empty();
+        }
+        String orderId = id.group();
+        boolean lookedUp = messages.stream()
+                .flatMap(m -> m.toolCalls().stream())
+                .anyMatch(call -> isLookup(call.name()) && call.arguments().contains(orderId));
+        return lookedUp ? Optional.empty() : lookup;
+    }
+
+    private static boolean isLookup(ToolDefinition tool) {
+        return isLookup(tool.name());
+    }
+
+    private static boolean isLookup(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.contains("lookup") || lower.contains("look_up");
     }
 
     private static ToolDefinition choose(ChatRequest request, String message) {

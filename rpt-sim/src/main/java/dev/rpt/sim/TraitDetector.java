@@ -55,6 +55,14 @@ final class TraitDetector {
 
     static final List<String> JSON = List.of("json");
 
+    static final List<String> LOOK_UP_FIRST = List.of(
+            "look the order up",
+            "look up the order",
+            "look orders up",
+            "look it up before",
+            "before you refund",
+            "lookup_order before");
+
     private TraitDetector() {}
 
     /** The traits of the request's system and user messages. */
@@ -76,7 +84,8 @@ final class TraitDetector {
                 containsAny(lower, ANSWER_ONLY),
                 containsAny(lower, CALIBRATE),
                 containsAny(lower, CHECK_UNITS),
-                containsAny(lower, JSON));
+                containsAny(lower, JSON),
+                containsAny(lower, LOOK_UP_FIRST));
     }
 
     private static boolean containsAny(String text, List<String> phrases) {
