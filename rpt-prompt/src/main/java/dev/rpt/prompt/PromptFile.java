@@ -177,6 +177,40 @@ public final class PromptFile {
         return parse(sourceName, newText);
     }
 
+    /**
+     * A copy with one tool's description replaced, e.g. by a tune; every other byte of the file stays as it is, the
+     * tool's name and input schema (the application's contract with the model) included. The description is written
+     * as a double-quoted YAML scalar.
+     *
+     * @param tool the name of a tool the front matter declares
+     * @param description the new description, not blank
+     * @throws IllegalArgumentException naming the declared tools when none has this name, or when the description is
+     *     blank
+     */
+    public PromptFile withToolDescription(String tool, String description) {
+        Objects.requireNonNull(tool, "tool");
+        Objects.requireNonNull(description, "description");
+        if (description.isBlank()) {
+            throw new IllegalArgumentException("the description of tool " + tool + " is blank");
+        }
+        List<PromptTool> tools = frontMatter.tools().tools();
+        int index = -1;
+        for (int i = 0; i < tools.size(); i++) {
+            if (tools.get(i).name().equals(tool)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException("the prompt declares no tool named " + tool + "; its tools are "
+                    + tools.stream().map(PromptTool::name).toList());
+        }
+        LineIndex lines = new LineIndex(text);
+        PromptSource source = PromptSource.split(sourceName, text, lines);
+        String edited = ToolDescriptionEditor.edit(
+                text, lines.startOf(source.yamlFirstLine()), source.yaml(), index, description.strip());
+        return parse(sourceName, edited);
+    }
+
     /** {@link #withSections} for the system section only. */
     public PromptFile withSystem(String systemText) {
         return withSections(Objects.requireNonNull(systemText, "systemText"), null);

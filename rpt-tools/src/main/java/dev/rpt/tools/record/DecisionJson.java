@@ -10,6 +10,7 @@ import dev.rpt.core.files.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -38,7 +39,8 @@ public record DecisionJson(
         Optional<String> user,
         String rationale,
         List<String> targets,
-        Optional<List<String>> examples) {
+        Optional<List<String>> examples,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Map<String, String>> toolDescriptions) {
 
     /** The version this rpt writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -46,7 +48,7 @@ public record DecisionJson(
     /** A PATCH decision of this version. */
     public DecisionJson(
             String decision, Optional<String> system, Optional<String> user, String rationale, List<String> targets) {
-        this(SCHEMA_VERSION, decision, system, user, rationale, targets, Optional.empty());
+        this(SCHEMA_VERSION, decision, system, user, rationale, targets, Optional.empty(), Optional.empty());
     }
 
     public DecisionJson {
@@ -61,6 +63,7 @@ public record DecisionJson(
         rationale = rationale == null ? "" : rationale;
         targets = JsonChecks.list(targets);
         examples = examples == null ? Optional.empty() : examples.map(List::copyOf);
+        toolDescriptions = toolDescriptions == null ? Optional.empty() : toolDescriptions.map(Map::copyOf);
     }
 
     /** Writes the decision atomically. */

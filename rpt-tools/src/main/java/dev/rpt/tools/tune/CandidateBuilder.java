@@ -5,10 +5,13 @@ import dev.rpt.api.ToolCall;
 import dev.rpt.chat.ChatMessage;
 import dev.rpt.chat.Role;
 import dev.rpt.prompt.PromptFile;
+import dev.rpt.prompt.PromptTool;
 import dev.rpt.tools.record.DecisionJson;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,6 +23,9 @@ import java.util.function.Consumer;
  * into it.
  */
 final class CandidateBuilder {
+
+    /** The argument of evaluate_prompt and decide that rewrites tool descriptions ({@link OptimizerTools}). */
+    static final String TOOL_DESCRIPTIONS = "tool_descriptions";
 
     private final DiagnosticFunction diagnostic;
     private final Consumer<String> progress;
@@ -51,6 +57,10 @@ final class CandidateBuilder {
         }
         try {
             candidate = withExamples(candidate, arguments.get("examples"), state);
+            candidate = withToolDescriptions(
+                    candidate,
+                    arguments.get(TOOL_DESCRIPTIONS),
+                    state.latest().map(Evaluation::candidate).orElse(seed));
         } catch (IllegalArgumentException e) {
             conversation.add(ChatMessage.toolError(call.id(), "Rejected: " + e.getMessage() + "."));
             return Optional.empty();
@@ -78,6 +88,57 @@ final class CandidateBuilder {
             return Optional.empty();
         }
         return Optional.of(candidate);
+    }
+
+    /**
+     * The candidate with the tools' descriptions of {@code current} (the latest candidate), then those the optimizer
+     * sent, each an entry {@code {name, description}}; null keeps the current ones. Only descriptions change: the
+     * front matter is edited in place, so names, input schemas and every other byte stay.
+     *
+     * @throws IllegalArgumentException for an entry that names no declared tool or carries anything but a name and a
+     *     description, saying that names and schemas are the application's contract
+     */
+    static PromptFile withToolDescriptions(PromptFile candidate, JsonNode requested, PromptFile current) {
+        PromptFile result = candidate;
+        for (PromptTool tool : current.frontMatter().tools().tools()) {
+            if (!tool.description().equals(description(result, tool.name()))) {
+                result = result.withToolDescription(tool.name(), tool.description());
+            }
+        }
+        if (requested == null || requested.isNull()) {
+            return result;
+        }
+        if (!requested.isArray()) {
+            throw new IllegalArgumentException(
+                    "'" + TOOL_DESCRIPTIONS + "' must be an array of {name, description}," + " or null");
+        }
+        for (JsonNode entry : requested) {
+            Set<String> fields = new LinkedHashSet<>();
+            entry.fieldNames().forEachRemaining(fields::add);
+            if (!entry.path("name").isTextual()
+                    || !entry.path("description").isTextual()
+                    || !fields.equals(Set.of("name", "description"))) {
+                throw new IllegalArgumentException("each '" + TOOL_DESCRIPTIONS + "' entry holds a tool's name and its"
+                        + " new description, nothing else, got " + entry + ". A tool's name and input schema are the"
+                        + " application's contract with the model: they cannot change, only the description can");
+            }
+            try {
+                result = result.withToolDescription(
+                        entry.get("name").asText(), entry.get("description").asText());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + ". Tools cannot be added, removed or renamed:"
+                        + " their names and input schemas are the application's contract; only descriptions change");
+            }
+        }
+        return result;
+    }
+
+    private static String description(PromptFile prompt, String tool) {
+        return prompt.frontMatter().tools().tools().stream()
+                .filter(t -> t.name().equals(tool))
+                .map(PromptTool::description)
+                .findFirst()
+                .orElse("");
     }
 
     /**
@@ -141,7 +202,17 @@ final class CandidateBuilder {
                 text(arguments, "user"),
                 arguments.path("rationale").asText(""),
                 targets(arguments),
-                examples ? Optional.of(WorkedExamples.ids(system)) : Optional.empty());
+                examples ? Optional.of(WorkedExamples.ids(system)) : Optional.empty(),
+                descriptions(base, patched));
+    }
+
+    /** The patched tools' descriptions, when the patch changed any: what a resumed tune must apply again. */
+    private static Optional<Map<String, String>> descriptions(PromptFile base, PromptFile patched) {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        patched.frontMatter().tools().tools().forEach(tool -> descriptions.put(tool.name(), tool.description()));
+        boolean changed = patched.frontMatter().tools().tools().stream()
+                .anyMatch(tool -> !tool.description().equals(description(base, tool.name())));
+        return changed ? Optional.of(descriptions) : Optional.empty();
     }
 
     private static Optional<String> text(JsonNode arguments, String field) {

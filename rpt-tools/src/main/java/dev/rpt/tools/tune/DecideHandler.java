@@ -43,13 +43,20 @@ final class DecideHandler implements ToolHandler {
             if (arguments.has("examples")) {
                 sections.set("examples", arguments.get("examples"));
             }
+            if (arguments.has(CandidateBuilder.TOOL_DESCRIPTIONS)) {
+                sections.set(CandidateBuilder.TOOL_DESCRIPTIONS, arguments.get(CandidateBuilder.TOOL_DESCRIPTIONS));
+            }
             Optional<PromptFile> patched = candidates.candidate(state, sections, call);
             if (patched.isPresent()) {
                 state.pendingTargets = CandidateBuilder.targets(arguments);
                 state.recorder.patch(
                         state.evaluations.size(), CandidateBuilder.decision(arguments, base, patched.get()));
                 state.conversation.add(ChatMessage.toolResult(
-                        call.id(), "Patch accepted. Evaluate it: call evaluate_prompt with the patched sections."));
+                        call.id(),
+                        "Patch accepted. Evaluate it: call evaluate_prompt with the patched sections"
+                                + (base.frontMatter().tools().tools().isEmpty()
+                                        ? "."
+                                        : " and tool_descriptions (null keeps those of the latest evaluation).")));
             }
         } else {
             state.conversation.add(

@@ -3,6 +3,8 @@ package dev.rpt.tools.tune;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.protocol.OptimizerFunctions;
+import dev.rpt.prompt.PromptFile;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The functions the optimizer calls. Their names and schemas are part of the documented protocol. */
@@ -58,6 +60,46 @@ final class OptimizerTools {
                             + "\"offset\":{\"type\":\"integer\"}},\"required\":[\"limit\",\"offset\"],"
                             + "\"additionalProperties\":false}"),
                     true));
+
+    /**
+     * The {@code tool_descriptions} argument of evaluate_prompt and decide, offered for a prompt that declares tools:
+     * new descriptions by tool name; null keeps the current ones. Names and input schemas cannot change.
+     */
+    private static final String TOOL_DESCRIPTIONS_PROPERTY = "\"tool_descriptions\":{\"type\":[\"array\",\"null\"],"
+            + "\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
+            + "\"description\":{\"type\":\"string\"}},\"required\":[\"name\",\"description\"],"
+            + "\"additionalProperties\":false}}";
+
+    /**
+     * The functions offered for a seed: {@link #ALL}, and for a prompt that declares tools, evaluate_prompt and decide
+     * with {@code tool_descriptions}, so that the optimizer can rewrite what the model reads about each tool.
+     */
+    static List<ToolDefinition> forPrompt(PromptFile seed) {
+        if (seed.frontMatter().tools().tools().isEmpty()) {
+            return ALL;
+        }
+        List<ToolDefinition> tools = new ArrayList<>();
+        for (ToolDefinition tool : ALL) {
+            if (tool.name().equals(EVALUATE) || tool.name().equals(DECIDE)) {
+                String schema = tool.parameters().json();
+                schema = schema.replace(EXAMPLES_PROPERTY, EXAMPLES_PROPERTY + "," + TOOL_DESCRIPTIONS_PROPERTY);
+                if (tool.name().equals(EVALUATE)) {
+                    // Strict mode needs every property required; null keeps the current descriptions.
+                    schema = schema.replace("\"examples\"]", "\"examples\",\"tool_descriptions\"]");
+                }
+                tools.add(new ToolDefinition(
+                        tool.name(),
+                        tool.description() + " 'tool_descriptions' rewrites the descriptions of the prompt's declared"
+                                + " tools (name and new description); null keeps the current ones. A tool's name and"
+                                + " input schema are the application's contract and cannot change.",
+                        new JsonSchema(schema),
+                        tool.strict()));
+            } else {
+                tools.add(tool);
+            }
+        }
+        return List.copyOf(tools);
+    }
 
     static final String CONTROLLER = """
             You are the controller of Reflective Prompt Tuning. You improve a prompt template for a target model.

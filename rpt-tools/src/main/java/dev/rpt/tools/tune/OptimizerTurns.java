@@ -35,7 +35,7 @@ final class OptimizerTurns {
         try {
             response = optimizer.chat(ChatRequest.builder()
                     .messages(state.conversation.messages())
-                    .tools(OptimizerTools.ALL)
+                    .tools(OptimizerTools.forPrompt(state.seed))
                     .toolChoice(ToolChoice.REQUIRED)
                     .temperature(0.0)
                     .maxTokens(Tuner.OPTIMIZER_MAX_TOKENS)

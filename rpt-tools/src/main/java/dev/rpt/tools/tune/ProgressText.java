@@ -30,6 +30,21 @@ final class ProgressText {
         brief.put("system", seed.sectionText(Role.SYSTEM));
         brief.put("user", seed.sectionText(Role.USER));
         brief.set("placeholders", JSON.valueToTree(List.copyOf(seed.placeholders())));
+        if (!seed.frontMatter().tools().tools().isEmpty()) {
+            // The model reads these descriptions to choose its calls; the optimizer may rewrite them, nothing else.
+            var tools = brief.putArray("tools");
+            seed.frontMatter()
+                    .tools()
+                    .tools()
+                    .forEach(tool -> tools.addObject()
+                            .put("name", tool.name())
+                            .put("description", tool.description())
+                            .put("input", tool.input().json()));
+            brief.put(
+                    "toolsNote",
+                    "The prompt declares these tools. You may rewrite their descriptions with 'tool_descriptions';"
+                            + " their names and input schemas are the application's contract and cannot change.");
+        }
         ObjectNode goalNode = brief.putObject("goals");
         goals.minAccuracy().ifPresent(v -> goalNode.put("minAccuracy", v));
         goals.maxEce().ifPresent(v -> goalNode.put("maxEce", v));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -75,7 +76,11 @@ public record TuneCheckpoint(Path directory, List<Iteration> iterations, Optiona
             return Optional.empty();
         }
         DecisionJson decision = DecisionJson.read(files.decision());
-        return Optional.of(new Patch(decision.system(), decision.user(), decision.targets()));
+        return Optional.of(new Patch(
+                decision.system(),
+                decision.user(),
+                decision.targets(),
+                decision.toolDescriptions().orElse(Map.of())));
     }
 
     /**
@@ -98,10 +103,16 @@ public record TuneCheckpoint(Path directory, List<Iteration> iterations, Optiona
      * @param system the new system section, if changed
      * @param user the new user section, if changed
      * @param targets the failure modes it targets
+     * @param toolDescriptions the tools' descriptions after the patch, by name, when it changed any; empty otherwise
      */
-    public record Patch(Optional<String> system, Optional<String> user, List<String> targets) {
+    public record Patch(
+            Optional<String> system,
+            Optional<String> user,
+            List<String> targets,
+            Map<String, String> toolDescriptions) {
         public Patch {
             targets = List.copyOf(targets);
+            toolDescriptions = Map.copyOf(toolDescriptions);
         }
     }
 }

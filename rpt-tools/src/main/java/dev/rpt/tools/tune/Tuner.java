@@ -181,6 +181,9 @@ public final class Tuner {
             current = current.withSections(
                     patch.system().orElse(current.sectionText(Role.SYSTEM)),
                     patch.user().orElse(current.sectionText(Role.USER)));
+            for (Map.Entry<String, String> tool : patch.toolDescriptions().entrySet()) {
+                current = current.withToolDescription(tool.getKey(), tool.getValue());
+            }
             state.pendingTargets = patch.targets();
         }
         progress.accept("Resumed " + recordDirectory + " after iteration " + state.evaluations.size()

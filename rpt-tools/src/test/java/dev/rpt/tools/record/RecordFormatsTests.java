@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,10 @@ class RecordFormatsTests {
 
         decision.write(file);
 
-        assertThat(Files.readString(file)).doesNotContain("system").startsWith("{\n  \"schemaVersion\" : 1,");
+        assertThat(Files.readString(file))
+                .doesNotContain("system")
+                .doesNotContain("toolDescriptions")
+                .startsWith("{\n  \"schemaVersion\" : 1,");
         assertThat(DecisionJson.read(file)).isEqualTo(decision);
         Files.writeString(file, Files.readString(file).replace("\"schemaVersion\" : 1,", ""));
         assertThat(DecisionJson.read(file))
@@ -88,6 +92,25 @@ class RecordFormatsTests {
                 .isEqualTo(decision);
         Files.writeString(file, "{\"schemaVersion\": 2, \"decision\": \"PATCH\"}");
         assertThatThrownBy(() -> DecisionJson.read(file)).hasMessageContaining("schemaVersion: is 2");
+    }
+
+    @Test
+    void aDecisionThatRewroteToolDescriptionsKeepsThemForAResume() throws IOException {
+        DecisionJson decision = new DecisionJson(
+                1,
+                "PATCH",
+                Optional.empty(),
+                Optional.empty(),
+                "describe the lookup",
+                List.of("acted before looking up the order"),
+                Optional.empty(),
+                Optional.of(Map.of("lookup_order", "Look an order up before acting on it.")));
+        Path file = dir.resolve("decision.json");
+
+        decision.write(file);
+
+        assertThat(Files.readString(file)).contains("\"toolDescriptions\" : {");
+        assertThat(DecisionJson.read(file)).isEqualTo(decision);
     }
 
     @Test

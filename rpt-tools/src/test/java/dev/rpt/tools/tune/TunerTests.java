@@ -403,6 +403,70 @@ class TunerTests {
         assertThat(result.stopReason()).contains("rpt.tune.max-iterations (1)");
     }
 
+    @Test
+    void aToolsDescriptionIsTunedInPlaceAndItsNameAndSchemaCannotChange() throws IOException {
+        String seed = """
+                ---
+                input:
+                  schema:
+                    question: string
+                tools:
+                  - name: calculate
+                    description: Calculate.  # the application's wording
+                    input:
+                      expression: string
+                ---
+                {{role "system"}}
+                Solve it.
+                {{role "user"}}
+                {{question}}
+                """;
+        Files.writeString(promptFile, seed);
+        String sections = "\"system\":\"Solve it.\",\"user\":\"{{question}}\",\"examples\":null";
+        ScriptedOptimizer optimizer = new ScriptedOptimizer(
+                call("evaluate_prompt", "{" + sections + ",\"tool_descriptions\":null}"),
+                call(
+                        "evaluate_prompt",
+                        "{" + sections + ",\"tool_descriptions\":[{\"name\":\"calculate\",\"description\":"
+                                + "\"Calculate one step at a time, step by step.\"}]}"),
+                call(
+                        "evaluate_prompt",
+                        "{" + sections + ",\"tool_descriptions\":[{\"name\":\"calc\",\"description\":\"x\"}]}"),
+                call(
+                        "evaluate_prompt",
+                        "{" + sections + ",\"tool_descriptions\":[{\"name\":\"calculate\",\"description\":\"x\","
+                                + "\"input\":{\"a\":\"number\"}}]}"),
+                call("decide", "{\"decision\":\"STOP\",\"rationale\":\"r\",\"targets\":[],\"reason\":\"done\"}"));
+
+        TuneResult result =
+                tuner(TuneSettings.DEFAULTS, optimizer).tune(promptFile, MetricBounds.NONE, dir.resolve("rec"));
+
+        assertThat(result.iterations())
+                .as("the two refused candidates were never evaluated")
+                .hasSize(2);
+        assertThat(promptFile)
+                .content()
+                .isEqualTo(seed.replace(
+                        "description: Calculate.", "description: \"Calculate one step at a time, step by step.\""));
+        ChatRequest first = optimizer.requests.get(0);
+        assertThat(first.tools())
+                .filteredOn(tool -> tool.name().equals("evaluate_prompt"))
+                .singleElement()
+                .satisfies(tool -> assertThat(tool.parameters().json())
+                        .contains("\"tool_descriptions\":{\"type\":[\"array\",\"null\"]")
+                        .contains("\"required\":[\"system\",\"user\",\"examples\",\"tool_descriptions\"]"));
+        assertThat(first.messages().get(1).content())
+                .contains("\"tools\":[{\"name\":\"calculate\",\"description\":\"Calculate.\"")
+                .contains("cannot change");
+        ChatRequest last = optimizer.requests.get(optimizer.requests.size() - 1);
+        assertThat(toolResultAfter(last, 2).content())
+                .startsWith("Rejected: the prompt declares no tool named calc; its tools are [calculate]")
+                .contains("application's contract");
+        assertThat(toolResultAfter(last, 3).content())
+                .startsWith("Rejected: each 'tool_descriptions' entry holds a tool's name and its new description")
+                .contains("cannot change");
+    }
+
     private Tuner tuner(TuneSettings settings, ScriptedOptimizer optimizer) {
         optimizer.ledger = ledger;
         return new Tuner(settings, optimizer, diagnostic, ledger, progress::add);
@@ -455,7 +519,9 @@ class TunerTests {
         public Evaluation evaluate(int iteration, PromptFile candidate, List<String> patchTargets, Path directory) {
             targets.add(patchTargets);
             String system = candidate.sectionText(Role.SYSTEM);
-            int right = system.contains("step by step") ? 9 : system.contains("Worse") ? 3 : 5;
+            boolean toolSaysSteps = candidate.frontMatter().tools().tools().stream()
+                    .anyMatch(tool -> tool.description().contains("step by step"));
+            int right = system.contains("step by step") || toolSaysSteps ? 9 : system.contains("Worse") ? 3 : 5;
             Metrics metrics = iteration >= downFromIteration ? allErrored() : metrics(right);
             // 20 confirmation cases, the first 2·right of them answered right: nested sets, so a better prompt
             // gains cases and loses none.
