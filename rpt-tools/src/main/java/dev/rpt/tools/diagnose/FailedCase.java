@@ -2,6 +2,7 @@ package dev.rpt.tools.diagnose;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.core.report.ToolUse;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.apiguardian.api.API;
  * @param failureMessage the assertion's message
  * @param expected what the assertion expected, e.g. {@code the number 64}, when it said
  * @param problem what was wrong beyond the value, e.g. {@code the answer holds no number}, when the assertion knew
+ * @param tools the case's trajectory and tool-use scores, for a tool-calling prompt
  */
 @API(status = INTERNAL, since = "0.1")
 public record FailedCase(
@@ -31,7 +33,32 @@ public record FailedCase(
         String failureKind,
         String failureMessage,
         Optional<String> expected,
-        Optional<String> problem) {
+        Optional<String> problem,
+        Optional<ToolUse> tools) {
+
+    /** A failure of a prompt without tools. */
+    public FailedCase(
+            String id,
+            Map<String, String> vars,
+            String answer,
+            OptionalDouble confidence,
+            Optional<String> justification,
+            String failureKind,
+            String failureMessage,
+            Optional<String> expected,
+            Optional<String> problem) {
+        this(
+                id,
+                vars,
+                answer,
+                confidence,
+                justification,
+                failureKind,
+                failureMessage,
+                expected,
+                problem,
+                Optional.empty());
+    }
 
     /** A failure known by its kind and message alone, e.g. a plain AssertJ assertion. */
     public FailedCase(
@@ -64,5 +91,6 @@ public record FailedCase(
         failureMessage = failureMessage == null ? "" : failureMessage;
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(tools, "tools");
     }
 }

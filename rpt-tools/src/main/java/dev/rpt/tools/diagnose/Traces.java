@@ -2,6 +2,10 @@ package dev.rpt.tools.diagnose;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpt.api.Step;
+import dev.rpt.api.ToolCall;
+import dev.rpt.api.ToolResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -37,6 +41,12 @@ final class Traces {
         ObjectNode failureNode = node.putObject("failure");
         failureNode.put("kind", failure.failureKind());
         failureNode.put("message", cut(failure.failureMessage(), maxText));
+        failure.tools().ifPresent(use -> {
+            // The trajectory, one line per step, as the critic needs it to see which call went wrong.
+            ArrayNode steps = node.putArray("trajectory");
+            use.steps().forEach(step -> steps.add(cut(stepLine(step), maxText)));
+            ToolFailure.of(failure).ifPresent(tool -> node.put("toolFailure", tool.label()));
+        });
         return node;
     }
 
@@ -48,6 +58,24 @@ final class Traces {
         int count = Math.max(0, Math.min(Math.min(limit, MAX_TRACES), members.size()));
         members.subList(0, count).forEach(member -> traces.add(trace(member, MAX_TEXT)));
         return MessageJson.write(root);
+    }
+
+    /** One step: each call with what it returned, then the text, e.g. {@code lookup_order {"id":"A1"} -> {...}}. */
+    private static String stepLine(Step step) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < step.toolCalls().size(); i++) {
+            ToolCall call = step.toolCalls().get(i);
+            String part = call.name() + " " + call.arguments();
+            if (i < step.results().size()) {
+                ToolResult result = step.results().get(i);
+                part += " -> " + (result.error() ? "error: " : "") + result.content();
+            }
+            parts.add(part);
+        }
+        if (!step.text().isBlank()) {
+            parts.add("replied \"" + step.text() + "\"");
+        }
+        return String.join("; ", parts);
     }
 
     private static String cut(String text, int max) {

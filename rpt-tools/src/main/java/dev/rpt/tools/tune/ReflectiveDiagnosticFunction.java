@@ -217,7 +217,8 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
                 c.failure().map(f -> f.kind()).orElse("other"),
                 c.failure().map(f -> f.message()).orElse(""),
                 c.failure().flatMap(f -> f.expected()),
-                c.failure().flatMap(f -> f.problem()));
+                c.failure().flatMap(f -> f.problem()),
+                c.tools());
     }
 
     @Override
