@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.Step;
 import dev.rpt.api.ToolCall;
-import dev.rpt.api.ToolResult;
 import dev.rpt.core.eval.JsonSubset;
-import dev.rpt.core.model.Excerpt;
-import java.util.ArrayList;
+import dev.rpt.core.eval.TrajectoryText;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -64,26 +62,7 @@ final class ToolCallMatch {
     static String trajectory(List<Step> steps) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            List<String> parts = new ArrayList<>();
-            for (int c = 0; c < step.toolCalls().size(); c++) {
-                ToolCall call = step.toolCalls().get(c);
-                String part = call.name() + " " + call.arguments();
-                if (c < step.results().size()) {
-                    ToolResult result = step.results().get(c);
-                    part += " -> " + (result.error() ? "error: " : "") + Excerpt.of(result.content(), 120);
-                } else {
-                    part += " -> (no result: step limit)";
-                }
-                parts.add(part);
-            }
-            if (!step.text().isBlank()) {
-                parts.add("replied \"" + Excerpt.of(step.text(), 200) + "\"");
-            }
-            lines.append("\n  ")
-                    .append(i + 1)
-                    .append(". ")
-                    .append(parts.isEmpty() ? "(empty reply)" : String.join("; ", parts));
+            lines.append("\n  ").append(i + 1).append(". ").append(TrajectoryText.step(steps.get(i), 120, 200));
         }
         return lines.toString();
     }

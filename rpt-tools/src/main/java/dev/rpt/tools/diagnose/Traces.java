@@ -2,10 +2,7 @@ package dev.rpt.tools.diagnose;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rpt.api.Step;
-import dev.rpt.api.ToolCall;
-import dev.rpt.api.ToolResult;
-import java.util.ArrayList;
+import dev.rpt.core.eval.TrajectoryText;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -44,7 +41,7 @@ final class Traces {
         failure.tools().ifPresent(use -> {
             // The trajectory, one line per step, as the critic needs it to see which call went wrong.
             ArrayNode steps = node.putArray("trajectory");
-            use.steps().forEach(step -> steps.add(cut(stepLine(step), maxText)));
+            use.steps().forEach(step -> steps.add(TrajectoryText.step(step, maxText, maxText)));
             ToolFailure.of(failure).ifPresent(tool -> node.put("toolFailure", tool.label()));
         });
         return node;
@@ -58,24 +55,6 @@ final class Traces {
         int count = Math.max(0, Math.min(Math.min(limit, MAX_TRACES), members.size()));
         members.subList(0, count).forEach(member -> traces.add(trace(member, MAX_TEXT)));
         return MessageJson.write(root);
-    }
-
-    /** One step: each call with what it returned, then the text, e.g. {@code lookup_order {"id":"A1"} -> {...}}. */
-    private static String stepLine(Step step) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < step.toolCalls().size(); i++) {
-            ToolCall call = step.toolCalls().get(i);
-            String part = call.name() + " " + call.arguments();
-            if (i < step.results().size()) {
-                ToolResult result = step.results().get(i);
-                part += " -> " + (result.error() ? "error: " : "") + result.content();
-            }
-            parts.add(part);
-        }
-        if (!step.text().isBlank()) {
-            parts.add("replied \"" + step.text() + "\"");
-        }
-        return String.join("; ", parts);
     }
 
     private static String cut(String text, int max) {
