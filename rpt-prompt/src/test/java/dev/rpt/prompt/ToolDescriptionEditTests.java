@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,6 +88,34 @@ class ToolDescriptionEditTests {
         assertThat(edited.text()).contains("    description: \"Find it.\"\r\n    input:\r\n");
         assertThat(edited.text().lines().count()).isEqualTo(text.lines().count() - 1);
         assertThat(edited.text()).doesNotContain("\r\r").doesNotContainPattern("[^\r]\n");
+    }
+
+    @Test
+    void seededRandomDescriptionsReadBackExactlyAndLeaveEveryOtherByte() {
+        // YAML's hard characters: quotes, backslashes, colons, '#', leading dashes and braces, tabs, newlines, and
+        // characters outside ASCII; a description is stripped, so edges are not blank.
+        String alphabet = "ab Z9:#-'\"\\{}[]|>&*!%@`\t\nçé€😀";
+        int[] characters = alphabet.codePoints().toArray();
+        SplittableRandom random = new SplittableRandom(20261207L);
+        PromptFile prompt = PromptFile.parse("order.prompt", HEAD + "    description: Look it up.\n" + TAIL);
+        for (int run = 0; run < 300; run++) {
+            StringBuilder text = new StringBuilder("x");
+            int length = random.nextInt(1, 60);
+            for (int i = 0; i < length; i++) {
+                text.appendCodePoint(characters[random.nextInt(characters.length)]);
+            }
+            String description = text.append('y').toString();
+
+            PromptFile edited = prompt.withToolDescription("lookup_order", description);
+            PromptFile reread = PromptFile.parse("order.prompt", edited.text());
+
+            assertThat(reread.frontMatter().tools().tools().get(0).description())
+                    .as("run %d: %s", run, description)
+                    .isEqualTo(description);
+            assertThat(edited.text()).as("run %d", run).startsWith(HEAD).endsWith(TAIL);
+            assertThat(reread.frontMatter().tools().tools().get(1))
+                    .isEqualTo(prompt.frontMatter().tools().tools().get(1));
+        }
     }
 
     @Test
