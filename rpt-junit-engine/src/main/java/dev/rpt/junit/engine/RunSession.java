@@ -3,10 +3,10 @@ package dev.rpt.junit.engine;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.ConfigException;
-import dev.rpt.core.config.ModelMatrix;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.config.RunSettings;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.judge.HumanLabels;
 import dev.rpt.core.judge.Judge;
@@ -72,6 +72,7 @@ final class RunSession {
     private final Progress progress;
     private final ConsoleReport console;
     private final RptConfig config;
+    private final RunSettings settings;
     private final UsageLedger judgeLedger;
     private final HumanLabels labels;
     private Judge judge;
@@ -79,7 +80,7 @@ final class RunSession {
 
     private RunSession(
             ExecutionRequest request,
-            RptConfig config,
+            RunSettings settings,
             List<RunModel> models,
             ExecutorService executor,
             Path reportDirectory,
@@ -87,13 +88,15 @@ final class RunSession {
             HumanLabels labels) {
         this.request = request;
         this.labels = labels;
+        RptConfig config = settings.config();
         this.repeat = config.integer(RptConstants.REPEAT, 1, 1000).orElse(1);
         this.progress = new Progress(System.out::println, countCases(request.getRootTestDescriptor()));
         this.console = new ConsoleReport(
                 System.out::println,
                 config.integer(RptConstants.OUTPUT_MAX_CASE_LINES, 0, 100_000).orElse(20));
-        this.config = config;
-        this.judgeLedger = UsageLedger.from(config.forRole(RptConstants.JUDGE_PREFIX));
+        this.config = settings.config();
+        this.settings = settings;
+        this.judgeLedger = UsageLedger.from(settings.judge().config());
         this.models = models;
         this.executor = executor;
         this.reportDirectory = reportDirectory;
@@ -105,8 +108,10 @@ final class RunSession {
         Path reportDirectory = Path.of(config.string(RptConstants.REPORT_DIR).orElse("target/rpt"));
         HumanLabels labels = labels(config);
         List<RunModel> models = new ArrayList<>();
+        RunSettings settings;
         try {
-            for (ModelTarget target : ModelMatrix.from(config).targets()) {
+            settings = RunSettings.of(config);
+            for (ModelTarget target : settings.models().targets()) {
                 models.add(RunModel.create(target));
             }
         } catch (RuntimeException e) {
@@ -143,7 +148,7 @@ final class RunSession {
                                         .map(m -> m.label() + (m.informational() ? ", informational" : ""))
                                         .toList()));
             }
-            return new RunSession(request, config, models, executor, reportDirectory, report, labels);
+            return new RunSession(request, settings, models, executor, reportDirectory, report, labels);
         } catch (IOException e) {
             executor.shutdownNow();
             models.forEach(model -> model.chat().close());
@@ -237,7 +242,7 @@ final class RunSession {
             return Optional.empty();
         }
         if (judge == null) {
-            RptConfig judgeConfig = config.forRole(RptConstants.JUDGE_PREFIX);
+            RptConfig judgeConfig = settings.judge().config();
             judgeModel = ChatModels.withRoleLimit(
                     ChatModels.create(
                             judgeConfig,

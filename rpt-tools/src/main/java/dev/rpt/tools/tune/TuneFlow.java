@@ -3,10 +3,10 @@ package dev.rpt.tools.tune;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.ConfigSource;
-import dev.rpt.core.config.ModelMatrix;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.config.RunSettings;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -98,8 +98,8 @@ public final class TuneFlow {
         }
         // With several model configurations, the prompt is tuned for one: every candidate runs on it alone, and the
         // critic and optimizer default to its settings as they default to the target's.
-        RptConfig all = RptConfig.of(source);
-        ModelTarget target = ModelMatrix.from(all).tuneTarget(all);
+        RunSettings all = RunSettings.resolve(source);
+        ModelTarget target = all.models().tuneTarget(all.config());
         if (target.name().isPresent()) {
             source = ConfigSource.layered(List.of(
                     ConfigSource.of(Map.of(RptConstants.MODELS, target.name().get())), source));
@@ -109,7 +109,7 @@ public final class TuneFlow {
         TuneSettings.greedySamplingWarning(config).ifPresent(log::warn);
         List<T> results = new ArrayList<>();
         try (ProjectPromptTests tests = build.tests().open(source.resolved());
-                TuneModels models = models(build.classDirectories(), config, withOptimizer)) {
+                TuneModels models = models(build.classDirectories(), all, target.name(), withOptimizer)) {
             Map<String, TuneEstimate> estimates = Map.of();
             if (withOptimizer) {
                 // The estimate comes before any model call: discovery counts the cases without running them.
@@ -136,7 +136,8 @@ public final class TuneFlow {
      * compiled classes and resources on top of rpt's, so classpath references resolve as they do for the prompt tests;
      * providers still come from rpt's own class path.
      */
-    private static TuneModels models(List<Path> classDirectories, RptConfig config, boolean withOptimizer)
+    private static TuneModels models(
+            List<Path> classDirectories, RunSettings settings, Optional<String> model, boolean withOptimizer)
             throws IOException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -152,7 +153,7 @@ public final class TuneFlow {
         try (URLClassLoader resources =
                 new URLClassLoader("rpt-project-resources", urls.toArray(URL[]::new), previous)) {
             thread.setContextClassLoader(resources);
-            return TuneModels.create(config, withOptimizer);
+            return TuneModels.create(settings, model, withOptimizer);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.config.RunSettings;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.model.runtime.ChatModels;
@@ -45,16 +46,27 @@ public record TuneModels(
      * @throws dev.rpt.core.config.ConfigException naming the key when a model's configuration is invalid
      */
     public static TuneModels create(RptConfig config, boolean withOptimizer) {
+        return create(RunSettings.of(config), Optional.empty(), withOptimizer);
+    }
+
+    /**
+     * Creates the optimizer and critic of a tune for one model configuration ({@code rpt.tune.model}): each reads its
+     * own keys, then the model configuration's, then the top level ({@link RunSettings}).
+     *
+     * @param model the model configuration the prompt is tuned for; empty for the one unnamed model
+     * @throws dev.rpt.core.config.ConfigException naming the key when a model's configuration is invalid
+     */
+    public static TuneModels create(RunSettings settings, Optional<String> model, boolean withOptimizer) {
+        RptConfig config = settings.target().forModel(model);
         UsageLedger ledger = UsageLedger.from(config);
         ConcurrencyLimiter limiter = ConcurrencyLimiter.from(config);
         Optional<ChatModel> optimizer = withOptimizer
                 ? Optional.of(ChatModels.withRoleLimit(
-                        ChatModels.create(
-                                config.forRole(RptConstants.TUNE_OPTIMIZER_PREFIX), System::getenv, ledger, limiter),
+                        ChatModels.create(settings.optimizer().forModel(model), System::getenv, ledger, limiter),
                         config,
                         RptConstants.TUNE_OPTIMIZER_PREFIX))
                 : Optional.empty();
-        RptConfig critic = config.forRole(RptConstants.DIAGNOSE_CRITIC_PREFIX);
+        RptConfig critic = settings.critic().forModel(model);
         boolean none = critic.string(RptConstants.PROVIDER)
                 .filter(NO_CRITIC::equalsIgnoreCase)
                 .isPresent();
