@@ -17,7 +17,6 @@ import dev.rpt.core.report.RunReportWriter;
 import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.tools.diagnose.DeterministicAnalyzer;
 import dev.rpt.tools.tune.CandidateRunner;
-import dev.rpt.tools.tune.MemoryPolicy;
 import dev.rpt.tools.tune.ReflectiveDiagnosticFunction;
 import dev.rpt.tools.tune.TuneResult;
 import dev.rpt.tools.tune.TuneSettings;
@@ -29,8 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 
 /**
  * The tuner's own cost per iteration, outside model time: a tune whose target answers at zero latency through the
@@ -63,18 +60,13 @@ final class TunerOverhead {
                     Map.of("rpt.prompt-override." + resource, file.toString()));
             return RunReport.read(result.reportDirectory().resolve(RunReportWriter.LAST_RUN));
         };
-        TuneSettings settings = new TuneSettings(
-                iterations,
-                iterations + 1,
-                false,
-                MemoryPolicy.ALL,
-                5,
-                0.05,
-                OptionalLong.empty(),
-                OptionalLong.empty(),
-                OptionalDouble.empty(),
-                0,
-                true);
+        TuneSettings settings = TuneSettings.builder()
+                .maxIterations(iterations)
+                .plateau(iterations + 1)
+                .untilPass(false)
+                .maxCritiques(0)
+                .dryRun(true)
+                .build();
         List<Long> stamps = new ArrayList<>();
         long start = System.nanoTime();
         TuneResult result = new Tuner(

@@ -19,7 +19,6 @@ import dev.rpt.core.thresholds.MetricBounds;
 import dev.rpt.prompt.PromptFile;
 import dev.rpt.tools.diagnose.DeterministicAnalyzer;
 import dev.rpt.tools.tune.CandidateRunner;
-import dev.rpt.tools.tune.MemoryPolicy;
 import dev.rpt.tools.tune.ReflectiveDiagnosticFunction;
 import dev.rpt.tools.tune.TuneResult;
 import dev.rpt.tools.tune.TuneSettings;
@@ -34,7 +33,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import mockwebserver3.MockWebServer;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
@@ -89,18 +87,9 @@ class BatchedTuneTests {
         RptConfig prices = RptConfig.of(Map.of("rpt.price.gpt-4.1-mini", "2,8", "rpt.price.opt", "0,0"));
         UsageLedger ledger = UsageLedger.from(prices);
         optimizer.ledger = ledger;
-        TuneSettings settings = new TuneSettings(
-                5,
-                3,
-                true,
-                MemoryPolicy.ALL,
-                5,
-                0.05,
-                OptionalLong.empty(),
-                OptionalLong.empty(),
-                OptionalDouble.of(1.5 * RUN_COST),
-                40,
-                false);
+        TuneSettings settings = TuneSettings.builder()
+                .maxCostUsd(OptionalDouble.of(1.5 * RUN_COST))
+                .build();
         List<String> progress = new ArrayList<>();
 
         Tuner tuner = new Tuner(

@@ -4,8 +4,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -44,49 +47,126 @@ public record TuneSettings(
         TuneObjective objective,
         int samples) {
 
-    /** Five evaluations, plateau 3, until pass, all reports, w = 0.05, 40 critiques, no budget. */
-    public static final TuneSettings DEFAULTS = new TuneSettings(
-            5,
-            3,
-            true,
-            MemoryPolicy.ALL,
-            5,
-            0.05,
-            OptionalLong.empty(),
-            OptionalLong.empty(),
-            OptionalDouble.empty(),
-            40,
-            false,
-            TuneObjective.ACCURACY,
-            1);
+    /** Five evaluations, plateau 3, until pass, all reports, w = 0.05, 40 critiques, no budget, accuracy. */
+    public static final TuneSettings DEFAULTS = new Builder().build();
 
-    /** The settings of a tune that maximises accuracy. */
-    public TuneSettings(
-            int maxIterations,
-            int plateau,
-            boolean untilPass,
-            MemoryPolicy memory,
-            int memoryK,
-            double brierWeight,
-            OptionalLong maxCalls,
-            OptionalLong maxTokens,
-            OptionalDouble maxCostUsd,
-            int maxCritiques,
-            boolean dryRun) {
-        this(
-                maxIterations,
-                plateau,
-                untilPass,
-                memory,
-                memoryK,
-                brierWeight,
-                maxCalls,
-                maxTokens,
-                maxCostUsd,
-                maxCritiques,
-                dryRun,
-                TuneObjective.ACCURACY,
-                1);
+    /** A builder that starts from {@link #DEFAULTS}: what a test or a front end does not set keeps its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.maxIterations = maxIterations;
+        builder.plateau = plateau;
+        builder.untilPass = untilPass;
+        builder.memory = memory;
+        builder.memoryK = memoryK;
+        builder.brierWeight = brierWeight;
+        builder.maxCalls = maxCalls;
+        builder.maxTokens = maxTokens;
+        builder.maxCostUsd = maxCostUsd;
+        builder.maxCritiques = maxCritiques;
+        builder.dryRun = dryRun;
+        builder.objective = objective;
+        builder.samples = samples;
+        return builder;
+    }
+
+    /** Builds {@link TuneSettings}; a new knob is a field here with its default, and no caller changes. */
+    public static final class Builder {
+        private int maxIterations = 5;
+        private int plateau = 3;
+        private boolean untilPass = true;
+        private MemoryPolicy memory = MemoryPolicy.ALL;
+        private int memoryK = 5;
+        private double brierWeight = 0.05;
+        private OptionalLong maxCalls = OptionalLong.empty();
+        private OptionalLong maxTokens = OptionalLong.empty();
+        private OptionalDouble maxCostUsd = OptionalDouble.empty();
+        private int maxCritiques = 40;
+        private boolean dryRun;
+        private TuneObjective objective = TuneObjective.ACCURACY;
+        private int samples = 1;
+
+        private Builder() {}
+
+        public Builder maxIterations(int maxIterations) {
+            this.maxIterations = maxIterations;
+            return this;
+        }
+
+        public Builder plateau(int plateau) {
+            this.plateau = plateau;
+            return this;
+        }
+
+        public Builder untilPass(boolean untilPass) {
+            this.untilPass = untilPass;
+            return this;
+        }
+
+        public Builder memory(MemoryPolicy memory, int memoryK) {
+            this.memory = memory;
+            this.memoryK = memoryK;
+            return this;
+        }
+
+        public Builder brierWeight(double brierWeight) {
+            this.brierWeight = brierWeight;
+            return this;
+        }
+
+        public Builder maxCalls(OptionalLong maxCalls) {
+            this.maxCalls = maxCalls;
+            return this;
+        }
+
+        public Builder maxTokens(OptionalLong maxTokens) {
+            this.maxTokens = maxTokens;
+            return this;
+        }
+
+        public Builder maxCostUsd(OptionalDouble maxCostUsd) {
+            this.maxCostUsd = maxCostUsd;
+            return this;
+        }
+
+        public Builder maxCritiques(int maxCritiques) {
+            this.maxCritiques = maxCritiques;
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        /** The objective and how many samples of each case it draws (1 for accuracy). */
+        public Builder objective(TuneObjective objective, int samples) {
+            this.objective = objective;
+            this.samples = samples;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException as the constructor does */
+        public TuneSettings build() {
+            return new TuneSettings(
+                    maxIterations,
+                    plateau,
+                    untilPass,
+                    memory,
+                    memoryK,
+                    brierWeight,
+                    maxCalls,
+                    maxTokens,
+                    maxCostUsd,
+                    maxCritiques,
+                    dryRun,
+                    objective,
+                    samples);
+        }
     }
 
     public TuneSettings {
@@ -96,7 +176,7 @@ public record TuneSettings(
         if (plateau < 1) {
             throw new IllegalArgumentException("plateau must be at least 1");
         }
-        java.util.Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(objective, "objective");
         if (samples < 1 || (objective.repeats() && samples < 2)) {
             throw new IllegalArgumentException(objective.key() + " needs at least 2 samples, got " + samples);
         }
@@ -109,29 +189,33 @@ public record TuneSettings(
 
     /** The settings from {@code rpt.tune.*} and {@code rpt.diagnose.*} keys, with {@link #DEFAULTS} for the rest. */
     public static TuneSettings from(RptConfig config) {
-        return new TuneSettings(
-                config.integer(RptConstants.TUNE_MAX_ITERATIONS, 1, 1000).orElse(DEFAULTS.maxIterations()),
-                config.integer(RptConstants.TUNE_PLATEAU, 1, 1000).orElse(DEFAULTS.plateau()),
-                bool(config, RptConstants.TUNE_UNTIL_PASS, DEFAULTS.untilPass()),
-                config.choice(RptConstants.TUNE_MEMORY, List.of("all", "last", "last-k", "summary"))
-                        .map(value ->
-                                MemoryPolicy.valueOf(value.replace('-', '_').toUpperCase(Locale.ROOT)))
-                        .orElse(DEFAULTS.memory()),
-                config.integer(RptConstants.TUNE_MEMORY_K, 1, 100).orElse(DEFAULTS.memoryK()),
-                config.number(RptConstants.TUNE_BRIER_WEIGHT, 0, 10).orElse(DEFAULTS.brierWeight()),
-                config.longValue(RptConstants.TUNE_MAX_CALLS)
+        return builder()
+                .maxIterations(config.integer(RptConstants.TUNE_MAX_ITERATIONS, 1, 1000)
+                        .orElse(DEFAULTS.maxIterations()))
+                .plateau(config.integer(RptConstants.TUNE_PLATEAU, 1, 1000).orElse(DEFAULTS.plateau()))
+                .untilPass(bool(config, RptConstants.TUNE_UNTIL_PASS, DEFAULTS.untilPass()))
+                .memory(
+                        config.choice(RptConstants.TUNE_MEMORY, List.of("all", "last", "last-k", "summary"))
+                                .map(value -> MemoryPolicy.valueOf(
+                                        value.replace('-', '_').toUpperCase(Locale.ROOT)))
+                                .orElse(DEFAULTS.memory()),
+                        config.integer(RptConstants.TUNE_MEMORY_K, 1, 100).orElse(DEFAULTS.memoryK()))
+                .brierWeight(
+                        config.number(RptConstants.TUNE_BRIER_WEIGHT, 0, 10).orElse(DEFAULTS.brierWeight()))
+                .maxCalls(config.longValue(RptConstants.TUNE_MAX_CALLS)
                         .map(OptionalLong::of)
-                        .orElse(OptionalLong.empty()),
-                config.longValue(RptConstants.TUNE_MAX_TOKENS)
+                        .orElse(OptionalLong.empty()))
+                .maxTokens(config.longValue(RptConstants.TUNE_MAX_TOKENS)
                         .map(OptionalLong::of)
-                        .orElse(OptionalLong.empty()),
-                config.number(RptConstants.TUNE_MAX_COST, 0, 1_000_000)
+                        .orElse(OptionalLong.empty()))
+                .maxCostUsd(config.number(RptConstants.TUNE_MAX_COST, 0, 1_000_000)
                         .map(OptionalDouble::of)
-                        .orElse(OptionalDouble.empty()),
-                config.integer(RptConstants.DIAGNOSE_MAX_CRITIQUES, 0, 10_000).orElse(DEFAULTS.maxCritiques()),
-                bool(config, RptConstants.TUNE_DRY_RUN, DEFAULTS.dryRun()),
-                objective(config),
-                samples(config));
+                        .orElse(OptionalDouble.empty()))
+                .maxCritiques(config.integer(RptConstants.DIAGNOSE_MAX_CRITIQUES, 0, 10_000)
+                        .orElse(DEFAULTS.maxCritiques()))
+                .dryRun(bool(config, RptConstants.TUNE_DRY_RUN, DEFAULTS.dryRun()))
+                .objective(objective(config), samples(config))
+                .build();
     }
 
     /**
@@ -139,10 +223,8 @@ public record TuneSettings(
      * {@code rpt.repeat=<samples>} for a repeat objective, nothing otherwise. Each sample has its own cache key, so a
      * re-run replays the same samples.
      */
-    public static java.util.Map<String, String> runOverrides(RptConfig config) {
-        return objective(config).repeats()
-                ? java.util.Map.of(RptConstants.REPEAT, String.valueOf(samples(config)))
-                : java.util.Map.of();
+    public static Map<String, String> runOverrides(RptConfig config) {
+        return objective(config).repeats() ? Map.of(RptConstants.REPEAT, String.valueOf(samples(config))) : Map.of();
     }
 
     /**
@@ -168,9 +250,8 @@ public record TuneSettings(
     }
 
     static TuneObjective objective(RptConfig config) {
-        List<String> keys = java.util.Arrays.stream(TuneObjective.values())
-                .map(TuneObjective::key)
-                .toList();
+        List<String> keys =
+                Arrays.stream(TuneObjective.values()).map(TuneObjective::key).toList();
         return config.choice(RptConstants.TUNE_OBJECTIVE, keys)
                 .flatMap(TuneObjective::byKey)
                 .orElse(TuneObjective.ACCURACY);

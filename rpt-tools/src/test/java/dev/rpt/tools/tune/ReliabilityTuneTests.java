@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -66,20 +64,10 @@ class ReliabilityTuneTests {
         Path promptFile = dir.resolve("math.prompt");
         Files.writeString(promptFile, ANSWER_ONLY_SEED);
         MetricBounds goals = MetricBounds.of(0.95, Double.NaN, Double.NaN, Double.NaN);
-        TuneSettings passK = new TuneSettings(
-                4,
-                3,
-                true,
-                MemoryPolicy.ALL,
-                5,
-                0.05,
-                OptionalLong.empty(),
-                OptionalLong.empty(),
-                OptionalDouble.empty(),
-                40,
-                false,
-                TuneObjective.PASS_K,
-                3);
+        TuneSettings passK = TuneSettings.builder()
+                .maxIterations(4)
+                .objective(TuneObjective.PASS_K, 3)
+                .build();
         DiagnosticFunction diagnostic = new ReflectiveDiagnosticFunction(
                 new InProcessRunner(sim, InProcessRunner.rows(), 3, 0.7),
                 "prompts/math.prompt",

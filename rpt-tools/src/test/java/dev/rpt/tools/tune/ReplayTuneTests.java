@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,8 +170,7 @@ class ReplayTuneTests {
     }
 
     private static TuneSettings settings(OptionalLong maxCalls, OptionalLong maxTokens) {
-        return new TuneSettings(
-                5, 3, true, MemoryPolicy.ALL, 5, 0.05, maxCalls, maxTokens, OptionalDouble.empty(), 40, false);
+        return TuneSettings.builder().maxCalls(maxCalls).maxTokens(maxTokens).build();
     }
 
     private static SummaryJson summary(Tune tune) throws IOException {

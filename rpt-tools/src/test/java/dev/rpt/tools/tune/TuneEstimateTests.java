@@ -76,18 +76,12 @@ class TuneEstimateTests {
 
     @Test
     void aMissingPriceLeavesTheCostUnknownAndABudgetIsNamed() {
-        TuneSettings budgeted = new TuneSettings(
-                3,
-                3,
-                true,
-                MemoryPolicy.ALL,
-                5,
-                0.05,
-                OptionalLong.of(500),
-                OptionalLong.empty(),
-                OptionalDouble.of(1.5),
-                0,
-                false);
+        TuneSettings budgeted = TuneSettings.builder()
+                .maxIterations(3)
+                .maxCalls(OptionalLong.of(500))
+                .maxCostUsd(OptionalDouble.of(1.5))
+                .maxCritiques(0)
+                .build();
 
         TuneEstimate estimate = TuneEstimate.of(
                 "p.prompt", 10, 1, budgeted, false, Optional.empty(), PriceTable.EMPTY, "m", List.of("m"));

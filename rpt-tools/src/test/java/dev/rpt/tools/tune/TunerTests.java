@@ -245,18 +245,8 @@ class TunerTests {
                 call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
                 call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"),
                 call("evaluate_prompt", "{\"system\":\"never evaluated\",\"user\":\"{{question}}\"}"));
-        TuneSettings budget = new TuneSettings(
-                5,
-                3,
-                true,
-                MemoryPolicy.ALL,
-                5,
-                0.05,
-                OptionalLong.of(2),
-                OptionalLong.empty(),
-                OptionalDouble.empty(),
-                40,
-                false);
+        TuneSettings budget =
+                TuneSettings.builder().maxCalls(OptionalLong.of(2)).build();
 
         TuneResult result = tuner(budget, optimizer).tune(promptFile, MetricBounds.NONE, dir.resolve("rec"));
 
@@ -314,18 +304,8 @@ class TunerTests {
                 call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
                 call("evaluate_prompt", "{\"system\":\"" + BETTER + "\",\"user\":\"{{question}}\"}"),
                 call("evaluate_prompt", "{\"system\":\"never evaluated\",\"user\":\"{{question}}\"}"));
-        TuneSettings budget = new TuneSettings(
-                5,
-                3,
-                true,
-                MemoryPolicy.ALL,
-                5,
-                0.05,
-                OptionalLong.of(15),
-                OptionalLong.empty(),
-                OptionalDouble.empty(),
-                40,
-                false);
+        TuneSettings budget =
+                TuneSettings.builder().maxCalls(OptionalLong.of(15)).build();
 
         TuneResult result = tuner(budget, optimizer).tune(promptFile, MetricBounds.NONE, dir.resolve("rec"));
 
@@ -384,18 +364,7 @@ class TunerTests {
         ScriptedOptimizer optimizer = new ScriptedOptimizer(
                 call("evaluate_prompt", "{\"system\":\"Solve it.\",\"user\":\"{{question}}\"}"),
                 call("evaluate_prompt", "{\"system\":\"Again.\",\"user\":\"{{question}}\"}"));
-        TuneSettings one = new TuneSettings(
-                1,
-                3,
-                true,
-                MemoryPolicy.ALL,
-                5,
-                0.05,
-                OptionalLong.empty(),
-                OptionalLong.empty(),
-                OptionalDouble.empty(),
-                40,
-                false);
+        TuneSettings one = TuneSettings.builder().maxIterations(1).build();
 
         TuneResult result = tuner(one, optimizer).tune(promptFile, MetricBounds.NONE, dir.resolve("rec"));
 
@@ -473,18 +442,7 @@ class TunerTests {
     }
 
     private static TuneSettings withDryRun(TuneSettings s) {
-        return new TuneSettings(
-                s.maxIterations(),
-                s.plateau(),
-                s.untilPass(),
-                s.memory(),
-                s.memoryK(),
-                s.brierWeight(),
-                s.maxCalls(),
-                s.maxTokens(),
-                s.maxCostUsd(),
-                s.maxCritiques(),
-                true);
+        return s.toBuilder().dryRun(true).build();
     }
 
     private static ChatMessage toolResultAfter(ChatRequest request, int nth) {
