@@ -15,7 +15,12 @@ record Candidate(String system, String user) {
 
     /** This candidate with the remedy's sentence appended to the system section on a line of its own. */
     Candidate withRemedy(Remedy remedy) {
+        return withSentence(remedy.sentence());
+    }
+
+    /** The candidate with one sentence appended to the system section, on a line of its own. */
+    Candidate withSentence(String sentence) {
         String base = system.stripTrailing();
-        return new Candidate(base.isEmpty() ? remedy.sentence() : base + "\n" + remedy.sentence(), user);
+        return new Candidate(base.isEmpty() ? sentence : base + "\n" + sentence, user);
     }
 }

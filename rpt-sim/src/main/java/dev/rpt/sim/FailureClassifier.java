@@ -25,6 +25,14 @@ final class FailureClassifier {
         List<Critique> critiques = new ArrayList<>();
         String answer = evidence.answer().strip();
         String message = evidence.failureMessage().toLowerCase(Locale.ROOT);
+        if ("criterion".equals(evidence.failureKind())) {
+            // A judge graded the reply: what it misses is the criterion, not a value or an option.
+            critiques.add(new Critique(
+                    FailureLabel.CRITERION_NOT_MET,
+                    "The judge found the reply does not meet a criterion: " + quote(evidence.failureMessage()),
+                    "failure message"));
+            return critiques;
+        }
         if (message.contains("in this order") && message.contains("lookup")) {
             // A tool-calling assistant's trajectory: the assertion says which call should have come first.
             critiques.add(new Critique(

@@ -24,6 +24,9 @@ enum FailureLabel {
             "A calculation went wrong, for example a count off by one, so the final value is wrong."),
     WRONG_OPTION_CHOSEN(
             "wrong option chosen", "The model picked a wrong option or truth value on a multiple-choice question."),
+    CRITERION_NOT_MET(
+            "judged criterion not met",
+            "The reply misses something a judged criterion asks for, such as an apology or the refund amount."),
     ACTED_BEFORE_LOOKING_UP(
             "acted before looking up the order",
             "The assistant refunded or changed an order without looking it up first, so its tool calls came out of"

@@ -88,9 +88,12 @@ final class OptimizerPolicy {
                                 mode.prevalence())
                         + evidence + remedied(remedied) + " Remedy ("
                         + remedy.get().trait() + "): append \""
-                        + remedy.get().sentence() + "\" to the system section.";
+                        + remedy.get().sentenceFor(mode.label()) + "\" to the system section.";
                 return new OptimizerAction.Patch(
-                        candidate.withRemedy(remedy.get()), remedy.get(), List.of(mode.label()), rationale);
+                        candidate.withSentence(remedy.get().sentenceFor(mode.label())),
+                        remedy.get(),
+                        List.of(mode.label()),
+                        rationale);
             }
             if (remedy.isPresent()) {
                 remedied.add(mode.label());

@@ -53,6 +53,19 @@ enum Remedy {
         return sentence;
     }
 
+    /**
+     * The sentence for a failure mode, worded for the task its label shows: a reply graded against criteria gets the
+     * working-through remedy as checking the reply point by point, not as solving a problem step by step. The trait
+     * it sets is the same.
+     */
+    String sentenceFor(String label) {
+        if (this == STEP_BY_STEP && label.toLowerCase(Locale.ROOT).contains("criterion")) {
+            return "Before you reply, go through everything the reply must say, point by point, and make sure it"
+                    + " says each.";
+        }
+        return sentence;
+    }
+
     /** Whether a prompt with these traits already carries the remedy. */
     boolean presentIn(PromptTraits traits) {
         return present.test(traits);
@@ -63,7 +76,7 @@ enum Remedy {
      * looking}, {@code out of order} → look up first; {@code unit} →
      * check units; {@code overconfiden}, {@code confidence}, {@code calibrat} → calibrate; {@code several numbers},
      * {@code extra words}, {@code prose}, {@code format} → answer only; {@code skipped}, {@code step}, {@code arithmetic}, {@code miscount},
-     * {@code wrong option}, {@code unstable}, or a label starting with {@code value} → step by step. Others (such as {@code no answer
+     * {@code wrong option}, {@code unstable}, {@code criterion}, or a label starting with {@code value} → step by step. Others (such as {@code no answer
      * given}) have none.
      */
     static Optional<Remedy> forLabel(String label) {
@@ -82,7 +95,7 @@ enum Remedy {
         }
         // A case that passes only sometimes is one the model gets right with a middling probability: working through
         // the steps raises that probability on long problems, so fewer samples go wrong.
-        if (containsAny(lower, "skipped", "step", "arithmetic", "miscount", "wrong option", "unstable")
+        if (containsAny(lower, "skipped", "step", "arithmetic", "miscount", "wrong option", "unstable", "criterion")
                 || lower.startsWith("value")) {
             return Optional.of(STEP_BY_STEP);
         }

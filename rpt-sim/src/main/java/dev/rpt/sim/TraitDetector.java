@@ -22,7 +22,8 @@ final class TraitDetector {
             "think through",
             "work through",
             "explain your reasoning",
-            "chain of thought");
+            "chain of thought",
+            "point by point");
 
     static final List<String> ANSWER_ONLY = List.of(
             "only the final answer",

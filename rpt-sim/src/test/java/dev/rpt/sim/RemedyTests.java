@@ -2,6 +2,8 @@ package dev.rpt.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +61,23 @@ class RemedyTests {
         assertThat(Remedy.forLabel("confidence: above 0.9")).contains(Remedy.CALIBRATE);
         assertThat(Remedy.forLabel("mixed up the units")).contains(Remedy.CHECK_UNITS);
         assertThat(Remedy.forLabel("misread the question")).isEmpty();
+    }
+
+    @Test
+    void aReplyGradedAgainstCriteriaGetsTheRemedyWordedForItsTask() throws Exception {
+        var trace = new ObjectMapper()
+                .readTree("{\"answer\": \"We have refunded your order.\", \"failure\": {\"kind\": \"criterion\","
+                        + " \"message\": \"Expected the answer to meet 'Apologises with sorry'\"}}");
+
+        List<Critique> critiques = FailureClassifier.classify(CaseEvidence.of(trace));
+
+        assertThat(critiques).extracting(Critique::label).containsExactly(FailureLabel.CRITERION_NOT_MET);
+        Remedy remedy = Remedy.forLabel(FailureLabel.CRITERION_NOT_MET.label()).orElseThrow();
+        String sentence = remedy.sentenceFor(FailureLabel.CRITERION_NOT_MET.label());
+        assertThat(sentence).doesNotContain("problem").contains("point by point");
+        assertThat(remedy.presentIn(TraitDetector.detect(WEAK + "\n" + sentence)))
+                .as("the task's wording sets the same trait")
+                .isTrue();
+        assertThat(Remedy.STEP_BY_STEP.sentenceFor("skipped final step")).isEqualTo(Remedy.STEP_BY_STEP.sentence());
     }
 }
