@@ -8,6 +8,7 @@ import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.Role;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.FinishReason;
+import dev.rpt.core.protocol.CriticFormats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import java.util.Map;
  */
 final class CriticRole implements SimRole {
 
-    static final String CRITIQUE_FORMAT = "failure_critique";
-    static final String GROUPING_FORMAT = "failure_grouping";
+    static final String CRITIQUE_FORMAT = CriticFormats.CRITIQUE;
+    static final String GROUPING_FORMAT = CriticFormats.GROUPING;
 
     @Override
     public String name() {

@@ -7,6 +7,7 @@ import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.protocol.CriticFormats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Objects;
 /** Asks the critic model why one case failed: the contract's {@code failure_critique} call. */
 final class Critic {
 
-    static final String FORMAT_NAME = "failure_critique";
+    static final String FORMAT_NAME = CriticFormats.CRITIQUE;
 
     static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"modes\":{\"type\":\"array\",\"items\":"
             + "{\"type\":\"object\",\"properties\":{\"label\":{\"type\":\"string\"},\"definition\":{\"type\":\"string\"},"

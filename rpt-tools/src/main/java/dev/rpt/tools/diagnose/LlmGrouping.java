@@ -8,6 +8,7 @@ import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.ChatResponse;
+import dev.rpt.core.protocol.CriticFormats;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Objects;
  */
 final class LlmGrouping implements LabelGrouping {
 
-    static final String FORMAT_NAME = "failure_grouping";
+    static final String FORMAT_NAME = CriticFormats.GROUPING;
 
     static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"groups\":{\"type\":\"array\",\"items\":"
             + "{\"type\":\"object\",\"properties\":{\"label\":{\"type\":\"string\"},\"definition\":{\"type\":\"string\"},"
