@@ -43,4 +43,10 @@ public @interface Criterion {
      * a rubric or a reference answer can come from a column of the case file.
      */
     String value();
+
+    /**
+     * What the judge reads as the answer: the final reply (the default), or, for a tool-calling prompt, the whole
+     * trajectory ({@link Graded#TRAJECTORY}), so that a criterion can be about the calls made on the way.
+     */
+    Graded graded() default Graded.REPLY;
 }

@@ -107,7 +107,14 @@ public final class Judge {
      */
     public Judgement judge(String criterion, String text, String input, Answer answer, int sample) {
         // The answer itself, not the structure around it: a JSON reply's answer field, else the whole reply.
-        String graded = answer.text().isBlank() ? answer.raw() : answer.text();
+        return judge(criterion, text, input, answer.text().isBlank() ? answer.raw() : answer.text(), sample);
+    }
+
+    /**
+     * Grades a text that stands for the answer, e.g. a tool-calling case's trajectory, against one criterion; see
+     * {@link #judge(String, String, String, Answer, int)}.
+     */
+    public Judgement judge(String criterion, String text, String input, String graded, int sample) {
         RenderedPrompt rendered = prompt.render(Map.of("criterion", text, "input", input, "answer", graded));
         ChatRequest.Builder request = rendered.toRequestBuilder();
         if (rendered.parameters().maxOutputTokens() == null) {

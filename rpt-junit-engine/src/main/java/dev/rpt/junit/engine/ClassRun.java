@@ -182,7 +182,12 @@ final class ClassRun {
         for (DeclaredCriterion criterion : criteria) {
             verdicts.add(CompletableFuture.supplyAsync(
                     () -> judge.orElseThrow()
-                            .judge(criterion.id(), criterion.render(promptCase.vars()), input, answer, sample),
+                            .judge(
+                                    criterion.id(),
+                                    criterion.render(promptCase.vars()),
+                                    input,
+                                    criterion.graded(answer),
+                                    sample),
                     executor));
         }
         return CompletableFuture.allOf(verdicts.toArray(CompletableFuture[]::new))

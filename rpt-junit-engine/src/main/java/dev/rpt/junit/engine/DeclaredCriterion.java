@@ -1,6 +1,10 @@
 package dev.rpt.junit.engine;
 
+import dev.rpt.api.Answer;
 import dev.rpt.api.Criterion;
+import dev.rpt.api.Graded;
+import dev.rpt.api.Step;
+import dev.rpt.core.eval.TrajectoryText;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +20,7 @@ import java.util.regex.Pattern;
  * @param id the criterion's id
  * @param text the criterion as declared, with {@code {{variable}}} placeholders for the case's variables
  */
-record DeclaredCriterion(String id, String text) {
+record DeclaredCriterion(String id, String text, Graded graded) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
@@ -47,9 +51,28 @@ record DeclaredCriterion(String id, String text) {
                 throw new IllegalArgumentException("@Criterion(id = \"" + criterion.id() + "\") of " + where
                         + " has no text; write what the answer must do, e.g. \"Apologises once\".");
             }
-            criteria.add(new DeclaredCriterion(criterion.id(), criterion.value().strip()));
+            criteria.add(new DeclaredCriterion(criterion.id(), criterion.value().strip(), criterion.graded()));
         }
         return List.copyOf(criteria);
+    }
+
+    /**
+     * What the judge reads of the answer: its reply, or its trajectory one numbered line per step ({@link
+     * Graded#TRAJECTORY}).
+     */
+    String graded(Answer answer) {
+        if (graded == Graded.REPLY) {
+            return answer.text().isBlank() ? answer.raw() : answer.text();
+        }
+        StringBuilder lines = new StringBuilder();
+        List<Step> steps = answer.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            lines.append(i == 0 ? "" : "\n")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(TrajectoryText.step(steps.get(i), 2_000, 2_000));
+        }
+        return lines.toString();
     }
 
     /** The case variables the text uses. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpt.api.Answer;
 import dev.rpt.junit.engine.fixtures.OrderSupportTestCase;
 import dev.rpt.junit.engine.fixtures.ToolBoundsTestCase;
+import dev.rpt.junit.engine.fixtures.TrajectoryCriterionTestCase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -170,6 +171,30 @@ class ToolCallingPromptTests {
                         .at("/classes/0/thresholds/minToolArguments")
                         .asDouble())
                 .isEqualTo(0.9);
+    }
+
+    @Test
+    void aCriterionCanBeJudgedOnTheWholeTrajectory() throws IOException {
+        EngineExecutionResults results = EngineTestKit.engine("rpt")
+                .configurationParameters(Map.of(
+                        "rpt.provider", "sim",
+                        "rpt.cache", "off",
+                        "rpt.report.dir", reportDir.toString()))
+                .selectors(selectClass(TrajectoryCriterionTestCase.class))
+                .execute();
+
+        assertThat(results.testEvents().failed().list())
+                .extracting(ToolCallingPromptTests::message)
+                .isEmpty();
+        JsonNode a1 = caseNamed(JSON.readTree(reportDir.resolve("last-run.json").toFile()), "status-of-a1");
+        JsonNode judgements = a1.path("judgements");
+        assertThat(judgements.get(0).path("criterion").asText()).isEqualTo("looks-up-by-id");
+        assertThat(judgements.get(0).path("met").asBoolean())
+                .as("the lookup's arguments hold the id")
+                .isTrue();
+        assertThat(judgements.get(1).path("met").asBoolean())
+                .as("the reply alone does not")
+                .isFalse();
     }
 
     private EngineExecutionResults run(String method) throws IOException {
