@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   rpt-api  ←  rpt-prompt  ←  rpt-core  ←  rpt-junit-engine, rpt-assertions, rpt-sim (found by ServiceLoader only)
  *                                  ↑
- *                              rpt-tools  ←  rpt-maven-plugin
+ *                              rpt-tools  ←  rpt-maven-plugin, rpt-cli
  * </pre>
  */
 class LayeringTests {
@@ -63,10 +63,14 @@ class LayeringTests {
                 .definedBy("dev.rpt.tools..")
                 .layer("maven")
                 .definedBy("dev.rpt.maven..")
+                .layer("cli")
+                .definedBy("dev.rpt.cli..")
                 .whereLayer("maven")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("tools")
-                .mayOnlyBeAccessedByLayers("maven")
+                .mayOnlyBeAccessedByLayers("maven", "cli")
                 .whereLayer("engine")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("assertions")
@@ -74,9 +78,9 @@ class LayeringTests {
                 .whereLayer("sim")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("core")
-                .mayOnlyBeAccessedByLayers("sim", "assertions", "engine", "tools", "maven")
+                .mayOnlyBeAccessedByLayers("sim", "assertions", "engine", "tools", "maven", "cli")
                 .whereLayer("prompt")
-                .mayOnlyBeAccessedByLayers("core", "sim", "assertions", "engine", "tools", "maven")
+                .mayOnlyBeAccessedByLayers("core", "sim", "assertions", "engine", "tools", "maven", "cli")
                 .check(MAIN);
     }
 

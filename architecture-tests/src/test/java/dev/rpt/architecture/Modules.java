@@ -24,6 +24,7 @@ final class Modules {
         PACKAGES.put("rpt-junit-engine", List.of("dev.rpt.junit"));
         PACKAGES.put("rpt-tools", List.of("dev.rpt.tools"));
         PACKAGES.put("rpt-maven-plugin", List.of("dev.rpt.maven"));
+        PACKAGES.put("rpt-cli", List.of("dev.rpt.cli"));
     }
 
     private Modules() {}

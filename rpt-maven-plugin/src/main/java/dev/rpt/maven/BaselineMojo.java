@@ -1,12 +1,10 @@
 package dev.rpt.maven;
 
-import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.report.RunReport;
-import dev.rpt.tools.gate.Baseline;
+import dev.rpt.tools.flow.BaselineFlow;
 import dev.rpt.tools.gate.BaselineException;
-import java.nio.file.Path;
+import dev.rpt.tools.gate.GateInputException;
+import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -52,26 +50,17 @@ public class BaselineMojo extends AbstractRptMojo {
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         RptConfig config = RptConfig.of(configurationSource());
-        RunReport run = lastRun(reportDirectory(config));
-        Path file = project.getBasedir()
-                .toPath()
-                .resolve(config.string(RptConstants.CHECK_BASELINE).orElse(Baseline.DEFAULT_PATH));
         try {
-            Baseline fresh = Baseline.from(run, force, MetricsOptions.from(config));
-            Baseline written =
-                    pool && java.nio.file.Files.exists(file) ? Baseline.pool(Baseline.read(file), fresh) : fresh;
-            written.write(file);
-            if (written.runs() > 1) {
-                getLog().info("Pooled run " + run.runId() + " with the committed baseline: it now holds "
-                        + written.runs() + " runs.");
-            }
-        } catch (BaselineException e) {
+            BaselineFlow.write(
+                    MavenProjectTuning.checkProject(project, reportDirectory(config), goalName()),
+                    config,
+                    force,
+                    pool,
+                    MavenProjectTuning.mavenLog(getLog()));
+        } catch (BaselineException | GateInputException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(goalName() + " failed: " + e.getMessage(), e);
         }
-        getLog().info("Wrote the baseline of run " + run.runId() + " ("
-                + run.classes().size() + " prompt test classes) to " + file
-                + ". Commit it: rpt:check compares every build with it.");
-        warnIfSimulated(run.model(), "the baseline's run");
-        Baseline.cachedAnswersNote(run, java.time.Instant.now()).ifPresent(getLog()::warn);
     }
 }

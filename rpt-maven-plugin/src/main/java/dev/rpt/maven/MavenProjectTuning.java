@@ -1,5 +1,6 @@
 package dev.rpt.maven;
 
+import dev.rpt.tools.flow.CheckFlow;
 import dev.rpt.tools.tune.IsolatedPromptTests;
 import dev.rpt.tools.tune.ProjectTuning;
 import dev.rpt.tools.tune.TuneFlow;
@@ -41,6 +42,16 @@ final class MavenProjectTuning {
                 layout(project),
                 List.of(testClasses, Path.of(project.getBuild().getOutputDirectory())),
                 configuration -> IsolatedPromptTests.open(classPath, configuration, List.of(testClasses)));
+    }
+
+    /** The project as the gate's flows need it; {@code goal} names the goal in messages. */
+    static CheckFlow.Project checkProject(MavenProject project, Path reportDirectory, String goal) {
+        return new CheckFlow.Project(
+                project.getBasedir().toPath(),
+                reportDirectory,
+                layout(project).resourceDirectories(),
+                goal,
+                "run mvn verify (or mvn test " + goal + ")");
     }
 
     static ProjectTuning.Project layout(MavenProject project) {

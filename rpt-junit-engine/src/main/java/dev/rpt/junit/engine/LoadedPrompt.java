@@ -75,9 +75,12 @@ record LoadedPrompt(String resource, Optional<PromptFile> file, String problem) 
         }
     }
 
-    /** The sha256 of the prompt's text, as the report records it. */
+    /**
+     * The sha256 of the prompt's text, as the report records it; empty for a prompt that did not load, whose class
+     * fails with {@link #problem} when it runs (the run's start reads every class's thresholds before that).
+     */
     String sha256() {
-        return Sha256.hex(file.orElseThrow().text());
+        return file.map(prompt -> Sha256.hex(prompt.text())).orElse("");
     }
 
     private static LoadedPrompt failed(String resource, String problem) {

@@ -50,6 +50,12 @@ class BadInputMatrixTests {
                         "src/test/resources/prompts/missing.prompt",
                         "@PromptTest(prompt = ...)"),
                 row(
+                        "missing prompt file in a class with thresholds (engine)",
+                        () -> onlyClassFailure(MisconfiguredTestCases.MissingPromptWithThresholdsTestCase.class),
+                        "prompts/missing.prompt",
+                        "MissingPromptWithThresholdsTestCase",
+                        "@PromptTest(prompt = ...)"),
+                row(
                         "malformed criterion id",
                         () -> onlyIssue(MisconfiguredTestCases.BadCriterionIdTestCase.class),
                         "@Criterion(id = \"Is Polite\")",

@@ -17,4 +17,9 @@ public final class GateInputException extends IllegalArgumentException {
     GateInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** An input the gate cannot check, said in a message that names what to do. */
+    public GateInputException(String message) {
+        super(message);
+    }
 }
