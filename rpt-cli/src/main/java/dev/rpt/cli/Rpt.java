@@ -9,7 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The rpt command line: {@code tune}, {@code diagnose}, {@code estimate}, {@code check} and {@code baseline}, over the
+ * The rpt command line: {@code tune}, {@code diagnose}, {@code estimate}, {@code check}, {@code baseline}, {@code
+ * report} and {@code cache}, over the
  * same flows as the Maven goals, for Gradle and any CI. Exit codes: 0 passed, 1 the verdict failed, 2 bad input, 3 a
  * model provider unavailable (docs/cli.md).
  */
@@ -24,7 +25,9 @@ import picocli.CommandLine.Command;
             TuneCommand.Diagnose.class,
             TuneCommand.Estimate.class,
             GateCommand.Check.class,
-            GateCommand.Baseline.class
+            GateCommand.Baseline.class,
+            ReportCommand.Report.class,
+            ReportCommand.Cache.class
         })
 public final class Rpt implements Callable<Integer> {
 

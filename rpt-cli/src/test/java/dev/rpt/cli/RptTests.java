@@ -109,6 +109,26 @@ class RptTests {
     }
 
     @Test
+    void reportWritesTheHtmlReportOfTheLastRun() throws IOException {
+        lastRun(project.resolve("target/rpt"), 3, 1, 0.5);
+
+        assertThat(Rpt.run("report", "--project", project.toString())).isEqualTo(ExitCode.PASSED);
+
+        assertThat(project.resolve("target/rpt/report.html")).content().contains("MathTests");
+    }
+
+    @Test
+    void cacheSurveysTheProjectsCacheAndRefusesPruneWithClear() {
+        assertThat(Rpt.run("cache", "--project", project.toString(), "-Drpt.cache.dir=" + project.resolve("cache")))
+                .isEqualTo(ExitCode.PASSED);
+        assertThat(out()).contains("Response cache " + project.resolve("cache"));
+
+        assertThat(Rpt.run("cache", "--project", project.toString(), "--prune", "30d", "--clear"))
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).contains("Give --prune or --clear, not both");
+    }
+
+    @Test
     void tuneWithoutCompiledTestClassesIsBadInput() {
         assertThat(Rpt.run("tune", "--project", project.toString(), "--classpath", ""))
                 .isEqualTo(ExitCode.BAD_INPUT);

@@ -1,13 +1,9 @@
 package dev.rpt.maven;
 
-import dev.rpt.core.calibration.MetricsOptions;
-import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.thresholds.CheckMode;
-import dev.rpt.tools.html.HtmlReport;
-import dev.rpt.tools.record.TuneRecord;
+import dev.rpt.tools.flow.ReportFlow;
+import dev.rpt.tools.gate.GateInputException;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -41,17 +37,14 @@ public class ReportMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        ConfigSource source = configurationSource();
-        Path reportDirectory = reportDirectory(RptConfig.of(source));
-        RptConfig config = RptConfig.of(source);
-        requireRunSettings(config, lastRun(reportDirectory));
+        RptConfig config = RptConfig.of(configurationSource());
         try {
-            Path html = HtmlReport.write(
-                    reportDirectory,
-                    TuneRecord.latest(reportDirectory),
-                    MetricsOptions.from(config),
-                    CheckMode.from(config));
-            getLog().info("HTML report: " + html);
+            ReportFlow.write(
+                    MavenProjectTuning.checkProject(project, reportDirectory(config), goalName()),
+                    config,
+                    MavenProjectTuning.mavenLog(getLog()));
+        } catch (GateInputException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
