@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One request to a chat model. The model name is not part of it: a {@link ChatModel} instance is bound to one model.
+ * One request to a chat model. The model name is not part of it: a {@code ChatModel} instance is bound to one model.
  *
  * @param messages the conversation so far, at least one message
  * @param tools the functions the model may call; empty for none

@@ -10,6 +10,6 @@ public enum Role {
     SYSTEM,
     USER,
     ASSISTANT,
-    /** The result of a tool call, answering one {@link ToolCall} by its id. */
+    /** The result of a tool call, answering one {@link dev.rpt.api.ToolCall} by its id. */
     TOOL
 }

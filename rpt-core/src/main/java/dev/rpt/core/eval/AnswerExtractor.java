@@ -59,7 +59,7 @@ public final class AnswerExtractor {
                 extracted.answer().isEmpty() && response.toolCalls().isEmpty());
     }
 
-    /** Reads the answer and its stated confidence ({@link ConfidenceMode#VERBALIZED}). */
+    /** Reads the answer and its stated confidence ({@link dev.rpt.api.ConfidenceMode#VERBALIZED}). */
     public static Answer verbalized(ChatResponse response) {
         String raw = rawText(response);
         Optional<JsonNode> json = firstJsonObject(raw);
@@ -116,7 +116,7 @@ public final class AnswerExtractor {
 
     /**
      * Reads the answer as {@link #read} does, then replaces its confidence with the joint probability of the tokens
-     * that spell the answer ({@link ConfidenceMode#LOGPROBS}); for a text reply, the tokens of the extracted answer
+     * that spell the answer ({@link dev.rpt.api.ConfidenceMode#LOGPROBS}); for a text reply, the tokens of the extracted answer
      * where it last occurs in the reply. When the provider returned no log-probabilities, or the answer cannot be
      * located in the tokens, the confidence is missing.
      */
