@@ -199,7 +199,17 @@ public record Baseline(String runId, ModelInfo model, List<BaselineClass> classe
                 samples.samples(),
                 samples.passes(),
                 outcomes,
-                JudgedAnswer.first(records));
+                JudgedAnswer.first(records),
+                firstAnswer(records));
+    }
+
+    /** The first scored sample's answer, as a flipped case shows it. */
+    static Optional<String> firstAnswer(List<CaseRecord> records) {
+        return records.stream()
+                .filter(record -> record.outcome().scored())
+                .map(CaseRecord::answer)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /**

@@ -26,6 +26,8 @@ import org.apiguardian.api.API;
  *     verdict} and {@code confidence}
  * @param judged for a judged case, the judge's verdicts on its first scored sample's answer, so that {@code rpt:check}
  *     can compare the judge with itself on answers it graded both times; empty otherwise
+ * @param answer the first scored sample's answer, so that a case that flips can be shown with both answers; empty in
+ *     baselines written before rpt recorded it
  */
 @API(status = INTERNAL, since = "0.1")
 public record BaselineCase(
@@ -36,9 +38,24 @@ public record BaselineCase(
         int samples,
         int passes,
         List<CaseOutcome> sampleOutcomes,
-        Optional<JudgedAnswer> judged) {
+        Optional<JudgedAnswer> judged,
+        Optional<String> answer) {
+
+    /** A case whose answer the baseline does not hold. */
+    public BaselineCase(
+            String method,
+            String id,
+            Verdict verdict,
+            OptionalDouble confidence,
+            int samples,
+            int passes,
+            List<CaseOutcome> sampleOutcomes,
+            Optional<JudgedAnswer> judged) {
+        this(method, id, verdict, confidence, samples, passes, sampleOutcomes, judged, Optional.empty());
+    }
 
     public BaselineCase {
+        Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(judged, "judged");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(id, "id");
@@ -105,7 +122,13 @@ public record BaselineCase(
                 samples.size(),
                 (int) samples.stream().filter(CaseOutcome::correct).count(),
                 samples,
-                fresh.judged());
+                fresh.judged(),
+                fresh.answer());
+    }
+
+    /** This case with the answer it records. */
+    BaselineCase withAnswer(Optional<String> recorded) {
+        return new BaselineCase(method, id, verdict, confidence, samples, passes, sampleOutcomes, judged, recorded);
     }
 
     /** Every sample's outcome, a single sample's included. */

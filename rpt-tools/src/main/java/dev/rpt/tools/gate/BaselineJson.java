@@ -195,7 +195,17 @@ final class BaselineJson {
         }
     }
 
-    @JsonPropertyOrder({"method", "id", "outcome", "confidence", "samples", "passes", "sampleOutcomes", "judged"})
+    @JsonPropertyOrder({
+        "method",
+        "id",
+        "outcome",
+        "confidence",
+        "samples",
+        "passes",
+        "sampleOutcomes",
+        "judged",
+        "answer"
+    })
     record CaseJson(
             String method,
             String id,
@@ -204,9 +214,11 @@ final class BaselineJson {
             Integer samples,
             Integer passes,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SampleJson> sampleOutcomes,
-            @JsonInclude(JsonInclude.Include.NON_NULL) JudgedJson judged) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) JudgedJson judged,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> answer) {
 
         CaseJson {
+            answer = answer == null ? Optional.empty() : answer;
             text(method, "method");
             text(id, "id");
             verdict(outcome, "outcome");
@@ -242,7 +254,8 @@ final class BaselineJson {
                     c.sampleOutcomes().stream()
                             .map(sample -> new SampleJson(name(sample.verdict()), sample.confidence()))
                             .toList(),
-                    c.judged().map(JudgedJson::of).orElse(null));
+                    c.judged().map(JudgedJson::of).orElse(null),
+                    c.answer());
         }
 
         BaselineCase toCase() {
@@ -257,7 +270,8 @@ final class BaselineJson {
                             .map(sample ->
                                     new CaseOutcome(verdict(sample.outcome(), "outcome"), sample.confidence(), false))
                             .toList(),
-                    Optional.ofNullable(judged).map(JudgedJson::toJudged));
+                    Optional.ofNullable(judged).map(JudgedJson::toJudged),
+                    answer);
         }
     }
 

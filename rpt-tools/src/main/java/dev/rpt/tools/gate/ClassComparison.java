@@ -22,6 +22,7 @@ import org.apiguardian.api.API;
  * @param missing the baseline's cases the run did not run, as {@code method[id]}, in case order; the class fails the
  *     gate when there is one, because a comparison on part of the cases is not like with like
  * @param added the run's cases the baseline does not know, as {@code method[id]}, in case order
+ * @param flips the shared cases whose pass rate moved, right to wrong or back, each with both answers, in case order
  */
 @API(status = INTERNAL, since = "0.1")
 public record ClassComparison(
@@ -34,7 +35,8 @@ public record ClassComparison(
         List<MetricComparison> metrics,
         List<String> notes,
         List<String> missing,
-        List<String> added) {
+        List<String> added,
+        List<Flip> flips) {
 
     /** This comparison with its metrics decided. */
     ClassComparison withMetrics(List<MetricComparison> decided) {
@@ -48,7 +50,8 @@ public record ClassComparison(
                 decided,
                 notes,
                 missing,
-                added);
+                added,
+                flips);
     }
 
     /** This comparison with one more note. */
@@ -65,7 +68,8 @@ public record ClassComparison(
                 metrics,
                 more,
                 missing,
-                added);
+                added,
+                flips);
     }
 
     /** How many case ids a message names before it counts the rest. */
@@ -77,6 +81,7 @@ public record ClassComparison(
         notes = List.copyOf(notes);
         missing = List.copyOf(missing);
         added = List.copyOf(added);
+        flips = List.copyOf(flips);
     }
 
     /**

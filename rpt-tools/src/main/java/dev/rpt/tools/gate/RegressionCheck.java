@@ -176,7 +176,8 @@ public final class RegressionCheck {
             List<String> added,
             int errored,
             int worse,
-            int better) {
+            int better,
+            List<Flip> flips) {
 
         /** How many tests the class adds to its family. */
         int tests() {
@@ -195,6 +196,7 @@ public final class RegressionCheck {
         int errored = 0;
         int worse = 0;
         int better = 0;
+        List<Flip> flips = new ArrayList<>();
         for (Map.Entry<CaseKey, CaseSamples> now : current.entrySet()) {
             BaselineCase then = before.get(now.getKey());
             if (then == null) {
@@ -208,10 +210,17 @@ public final class RegressionCheck {
             }
             Pair pair = new Pair(thenSamples, now.getValue().scoredOutcomes());
             pairs.add(pair);
-            if (pair.currentRate() < pair.baselineRate()) {
-                worse++;
-            } else if (pair.currentRate() > pair.baselineRate()) {
-                better++;
+            if (pair.currentRate() != pair.baselineRate()) {
+                boolean down = pair.currentRate() < pair.baselineRate();
+                worse += down ? 1 : 0;
+                better += down ? 0 : 1;
+                flips.add(new Flip(
+                        now.getKey().inClass(),
+                        down,
+                        pair.baselineRate(),
+                        pair.currentRate(),
+                        then.answer(),
+                        Baseline.firstAnswer(records.get(now.getKey()))));
             }
         }
         List<String> missing = entry.cases().stream()
@@ -230,7 +239,8 @@ public final class RegressionCheck {
                 added,
                 errored,
                 worse,
-                better);
+                better,
+                flips);
     }
 
     private ClassComparison measure(Plan plan, double intervalAlpha) {
@@ -263,7 +273,8 @@ public final class RegressionCheck {
                 metrics,
                 notes,
                 plan.missing(),
-                plan.added());
+                plan.added(),
+                plan.flips());
     }
 
     /** The class's own metrics against the baseline: accuracy, and ECE and Brier where the samples state a confidence. */

@@ -3,16 +3,24 @@ package dev.rpt.tools.html;
 import static dev.rpt.tools.html.Html.escape;
 
 import dev.rpt.tools.gate.ClassComparison;
+import dev.rpt.tools.gate.Flip;
 import dev.rpt.tools.gate.GateResult;
 import dev.rpt.tools.gate.MetricComparison;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The build's verdict at the top of the report {@code rpt:check} writes: passed or failed, every finding, the error
- * budget, and each class's comparison with its baseline, metric by metric, with the interval and the adjusted
- * p-value the decision rests on.
+ * budget, each class's comparison with its baseline, metric by metric, with the interval and the adjusted p-value the
+ * decision rests on, and the cases that flipped, each with both answers side by side.
  */
 final class GateSection {
+
+    /** The most flipped cases shown per class, so that the report stays readable at 10,000 cases. */
+    static final int MAX_FLIPS = 50;
+
+    private static final int MAX_TEXT = 400;
 
     private GateSection() {}
 
@@ -54,7 +62,56 @@ final class GateSection {
                             .append(escape(compared.className() + ": " + note))
                             .append("</p>\n"));
         }
+        flips(html, gate);
         html.append("</section>\n");
+    }
+
+    /**
+     * The shared cases whose pass rate moved, right to wrong first, each with the baseline's answer beside the run's:
+     * what a reviewer reads to see whether a change is a regression. Cut at {@value #MAX_FLIPS} per class.
+     */
+    private static void flips(StringBuilder html, GateResult gate) {
+        for (ClassComparison compared : gate.regression().get().classes()) {
+            if (compared.flips().isEmpty()) {
+                continue;
+            }
+            List<Flip> ordered = compared.flips().stream()
+                    .sorted(Comparator.comparing((Flip flip) -> !flip.worse()))
+                    .toList();
+            long worse = ordered.stream().filter(Flip::worse).count();
+            html.append("<h3>")
+                    .append(escape(compared.className()))
+                    .append(": cases that flipped <span class=\"count\">· ")
+                    .append(worse)
+                    .append(" right to wrong, ")
+                    .append(ordered.size() - worse)
+                    .append(" wrong to right</span></h3>\n<table class=\"failures\">\n<thead><tr><th>case</th>"
+                            + "<th>pass rate</th><th>baseline's answer</th><th>this run's answer</th></tr></thead>\n"
+                            + "<tbody>\n");
+            for (Flip flip : ordered.subList(0, Math.min(MAX_FLIPS, ordered.size()))) {
+                html.append("<tr class=\"")
+                        .append(flip.worse() ? "failed" : "passed")
+                        .append("\"><td><code>")
+                        .append(escape(flip.caseName()))
+                        .append("</code></td><td>")
+                        .append(String.format(Locale.ROOT, "%.2f → %.2f", flip.baselineRate(), flip.currentRate()))
+                        .append("</td><td class=\"text\">")
+                        .append(flip.before()
+                                .map(answer -> escape(answer, MAX_TEXT))
+                                .orElse("<em>not recorded: record the baseline again (rpt:baseline)</em>"))
+                        .append("</td><td class=\"text\">")
+                        .append(flip.after()
+                                .map(answer -> escape(answer, MAX_TEXT))
+                                .orElse("<em>no answer</em>"))
+                        .append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+            if (ordered.size() > MAX_FLIPS) {
+                html.append("<p class=\"more\">")
+                        .append(ordered.size() - MAX_FLIPS)
+                        .append(" more flipped cases; the run report and the baseline hold every case.</p>\n");
+            }
+        }
     }
 
     private static void row(StringBuilder html, ClassComparison compared, MetricComparison metric) {

@@ -49,9 +49,14 @@ class BaselineTests {
         assertThat(entry.metrics().errorRate().getAsDouble()).isZero();
         assertThat(entry.cases())
                 .containsExactly(
-                        BaselineCase.single("solves", "a", Verdict.PASSED, OptionalDouble.of(0.9)),
-                        BaselineCase.single("solves", "b", Verdict.PASSED, OptionalDouble.of(0.8)),
-                        BaselineCase.single("solves", "c", Verdict.FAILED, OptionalDouble.of(0.6)));
+                        answered(BaselineCase.single("solves", "a", Verdict.PASSED, OptionalDouble.of(0.9))),
+                        answered(BaselineCase.single("solves", "b", Verdict.PASSED, OptionalDouble.of(0.8))),
+                        answered(BaselineCase.single("solves", "c", Verdict.FAILED, OptionalDouble.of(0.6))));
+    }
+
+    /** A case as a new baseline records it: with its first scored answer, which the fixtures give as 42. */
+    private static BaselineCase answered(BaselineCase c) {
+        return c.withAnswer(Optional.of("42"));
     }
 
     @Test
@@ -100,22 +105,22 @@ class BaselineTests {
                 .build();
         assertThat(Baseline.from(run).classes().get(0).cases())
                 .containsExactly(
-                        new BaselineCase(
+                        answered(new BaselineCase(
                                 "solves",
                                 "a",
                                 Verdict.FAILED,
                                 OptionalDouble.of(0.75),
                                 3,
                                 2,
-                                List.of(CaseOutcome.passed(0.5), CaseOutcome.passed(0.75), CaseOutcome.failed(1.0))),
-                        new BaselineCase(
+                                List.of(CaseOutcome.passed(0.5), CaseOutcome.passed(0.75), CaseOutcome.failed(1.0)))),
+                        answered(new BaselineCase(
                                 "solves",
                                 "b",
                                 Verdict.PASSED,
                                 OptionalDouble.of(0.9),
                                 3,
                                 3,
-                                List.of(CaseOutcome.passed(0.9), CaseOutcome.passed(0.9), CaseOutcome.passed(0.9))));
+                                List.of(CaseOutcome.passed(0.9), CaseOutcome.passed(0.9), CaseOutcome.passed(0.9)))));
         Path file = dir.resolve("baseline.json");
         Baseline.from(run).write(file);
         assertThat(Baseline.read(file)).isEqualTo(Baseline.from(run));

@@ -105,6 +105,66 @@ class GateTests {
                 .contains("MathTests: accuracy REGRESSED: baseline 1.000, current 0.700")
                 .contains("<td>accuracy</td><td>40</td><td>1.000</td><td>0.700</td><td>-0.300 [")
                 .contains("<strong class=\"fail\">regressed</strong>");
+        // The cases that flipped, each with the baseline's answer beside this run's.
+        assertThat(result.regression().orElseThrow().classes().get(0).flips())
+                .hasSize(12)
+                .allSatisfy(flip -> {
+                    assertThat(flip.worse()).isTrue();
+                    assertThat(flip.before())
+                            .as("a new baseline records its answers")
+                            .contains("42");
+                    assertThat(flip.after()).contains("42");
+                });
+        assertThat(html)
+                .contains("MathTests: cases that flipped <span class=\"count\">· 12 right to wrong, 0 wrong to right")
+                .contains("<tr class=\"failed\"><td><code>solves[q28]</code></td><td>1.00 → 0.00</td>"
+                        + "<td class=\"text\">42</td><td class=\"text\">42</td></tr>");
+    }
+
+    @Test
+    void aBaselineWrittenBeforeAnswersWereRecordedSaysSoForAFlippedCase() throws IOException {
+        RunReport before = reports().many("q", 0, 10, true, 0.9).build();
+        RunReport after = reports()
+                .many("q", 0, 9, true, 0.9)
+                .many("q", 9, 10, false, 0.9)
+                .build();
+        Baseline recorded = Baseline.from(before);
+        Baseline older = new Baseline(
+                recorded.runId(),
+                recorded.model(),
+                recorded.classes().stream()
+                        .map(c -> new BaselineClass(
+                                c.className(),
+                                c.promptPath(),
+                                c.promptSha256(),
+                                c.metrics(),
+                                c.cases().stream()
+                                        .map(k -> new BaselineCase(
+                                                k.method(),
+                                                k.id(),
+                                                k.verdict(),
+                                                k.confidence(),
+                                                k.samples(),
+                                                k.passes(),
+                                                k.sampleOutcomes(),
+                                                k.judged()))
+                                        .toList(),
+                                c.model()))
+                        .toList(),
+                recorded.pooledRuns());
+
+        GateResult result = gate.check(after, Optional.of(older), List.of());
+
+        assertThat(result.regression().orElseThrow().classes().get(0).flips())
+                .singleElement()
+                .satisfies(flip -> assertThat(flip.before()).isEmpty());
+        String html = dev.rpt.tools.html.HtmlReport.render(
+                after,
+                Optional.empty(),
+                dev.rpt.core.calibration.MetricsOptions.DEFAULTS,
+                dev.rpt.core.thresholds.CheckMode.POINT_ESTIMATE,
+                Optional.of(result));
+        assertThat(html).contains("<em>not recorded: record the baseline again (rpt:baseline)</em>");
     }
 
     @Test
