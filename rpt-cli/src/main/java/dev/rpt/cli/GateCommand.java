@@ -1,9 +1,8 @@
 package dev.rpt.cli;
 
-import dev.rpt.core.config.ConfigKeys;
-import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.tools.flow.BaselineFlow;
 import dev.rpt.tools.flow.CheckFlow;
 import dev.rpt.tools.gate.GateResult;
@@ -34,10 +33,11 @@ abstract class GateCommand implements Callable<Integer> {
                 "run the prompt tests first (mvn test, gradle test)");
     }
 
-    RptConfig config(ProjectTuning.Log log) {
-        ConfigSource source = project.configuration();
-        ConfigKeys.unknown(source.keys()).forEach(log::warn);
-        return RptConfig.of(source);
+    /** The run's settings, resolved once, after a warning for each misspelt key. */
+    RunSettings settings(ProjectTuning.Log log) {
+        RunSettings settings = RunSettings.resolve(project.configuration());
+        settings.unknownKeys().forEach(log::warn);
+        return settings;
     }
 
     @Command(
@@ -55,9 +55,14 @@ abstract class GateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ProjectTuning.Log log = Console.log(System.out, System.err);
-            RptConfig config = config(log);
+            RunSettings settings = settings(log);
             GateResult result = CheckFlow.check(
-                    checkProject(config, "rpt check"), config, List.of(), System.getenv(), log, System.out::println);
+                    checkProject(settings.config(), "rpt check"),
+                    settings,
+                    List.of(),
+                    System.getenv(),
+                    log,
+                    System.out::println);
             if (result.passed()) {
                 log.info(result.passedMessage());
                 return ExitCode.PASSED;
@@ -84,8 +89,8 @@ abstract class GateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ProjectTuning.Log log = Console.log(System.out, System.err);
-            RptConfig config = config(log);
-            BaselineFlow.write(checkProject(config, "rpt baseline"), config, force, pool, log);
+            RunSettings settings = settings(log);
+            BaselineFlow.write(checkProject(settings.config(), "rpt baseline"), settings, force, pool, log);
             return ExitCode.PASSED;
         }
     }

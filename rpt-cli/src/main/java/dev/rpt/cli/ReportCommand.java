@@ -3,6 +3,7 @@ package dev.rpt.cli;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.model.runtime.CacheInventory;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.tools.flow.ReportFlow;
 import dev.rpt.tools.tune.ProjectTuning;
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ final class ReportCommand {
         @Override
         public Integer call() throws Exception {
             ProjectTuning.Log log = Console.log(System.out, System.err);
-            RptConfig config = config(log);
-            ReportFlow.write(checkProject(config, "rpt report"), config, log);
+            RunSettings settings = settings(log);
+            ReportFlow.write(checkProject(settings.config(), "rpt report"), settings, log);
             return ExitCode.PASSED;
         }
     }
@@ -52,7 +53,7 @@ final class ReportCommand {
                         + " older than an age.");
             }
             CacheInventory cache = CacheInventory.of(
-                    config(log), System::getenv, Path.of(System.getProperty("user.home")), project.base());
+                    settings(log).config(), System::getenv, Path.of(System.getProperty("user.home")), project.base());
             if (clear) {
                 log.info("Cleared the response cache " + cache.dir() + ": removed " + cache.clear() + ".");
             } else if (prune != null) {

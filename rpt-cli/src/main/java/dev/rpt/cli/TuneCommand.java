@@ -1,8 +1,8 @@
 package dev.rpt.cli;
 
-import dev.rpt.core.config.ConfigKeys;
 import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.tools.tune.IsolatedPromptTests;
 import dev.rpt.tools.tune.ProjectTuning;
 import dev.rpt.tools.tune.TuneFlow;
@@ -35,7 +35,7 @@ abstract class TuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProjectTuning.Log log = Console.log(System.out, System.err);
         ConfigSource source = ConfigSource.layered(List.of(ConfigSource.of(overrides()), project.configuration()));
-        ConfigKeys.unknown(source.keys()).forEach(log::warn);
+        RunSettings.resolve(source).unknownKeys().forEach(log::warn);
         List<URL> urls = tests.urls(project);
         Path testClasses = tests.testClasses(project);
         TuneFlow.Build build = new TuneFlow.Build(

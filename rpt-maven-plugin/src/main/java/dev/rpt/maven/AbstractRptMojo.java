@@ -1,16 +1,14 @@
 package dev.rpt.maven;
 
 import dev.rpt.core.config.ConfigException;
-import dev.rpt.core.config.ConfigKeys;
 import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.model.ModelInfo;
 import dev.rpt.core.report.RunReport;
-import dev.rpt.core.verdict.VerdictSettings;
+import dev.rpt.core.settings.RunSettings;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -82,8 +80,13 @@ public abstract class AbstractRptMojo extends AbstractMojo {
                 System.getProperties(),
                 project.getBasedir().toPath().resolve(MojoConfiguration.JUNIT_PLATFORM_PROPERTIES));
         // A misspelt key would leave its setting at the default without a word.
-        ConfigKeys.unknown(source.keys()).forEach(getLog()::warn);
+        RunSettings.resolve(source).unknownKeys().forEach(getLog()::warn);
         return source;
+    }
+
+    /** The run's settings, resolved once from {@link #configurationSource()}. */
+    final RunSettings settings() throws MojoExecutionException {
+        return RunSettings.resolve(configurationSource());
     }
 
     /** The goal's name as users type it, e.g. {@code rpt:tune}. */
@@ -101,27 +104,6 @@ public abstract class AbstractRptMojo extends AbstractMojo {
     /** The test phase's run report, or one clear error saying how to get one. */
     final RunReport lastRun(Path reportDirectory) throws MojoFailureException {
         return LastRun.read(reportDirectory, goalName());
-    }
-
-    /**
-     * Checks that the goal is not configured to judge otherwise than the test run it reads: the class verdicts in the
-     * run report were decided with the run's settings ({@code rpt.check.mode}, {@code rpt.metrics.bins}), which the
-     * test JVM may have had from Surefire's {@code systemPropertyVariables}, so a goal reads them from the report and
-     * says so. A goal set to another value would be silently overruled, so that is an error naming the key.
-     */
-    final void requireRunSettings(RptConfig config, RunReport run) throws MojoFailureException {
-        if (run.verdictSettings().isEmpty()) {
-            return;
-        }
-        VerdictSettings used = run.verdictSettings().get();
-        List<String> conflicts = used.conflicts(config);
-        if (!conflicts.isEmpty()) {
-            throw new MojoFailureException(goalName() + " reads each class's verdict as the test run decided it, and "
-                    + String.join("; ", conflicts) + ". Set these keys where the tests run (e.g."
-                    + " src/test/resources/junit-platform.properties, which both read), or remove them from "
-                    + goalName() + "'s configuration.");
-        }
-        getLog().info("Verdicts as the checked test run decided them: " + used.describe());
     }
 
     /** Prints the simulator banner when {@code model} is the simulator. */

@@ -1,6 +1,7 @@
 package dev.rpt.maven;
 
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.tools.flow.BaselineFlow;
 import dev.rpt.tools.gate.BaselineException;
 import dev.rpt.tools.gate.GateInputException;
@@ -49,11 +50,12 @@ public class BaselineMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        RptConfig config = RptConfig.of(configurationSource());
+        RunSettings settings = settings();
+        RptConfig config = settings.config();
         try {
             BaselineFlow.write(
                     MavenProjectTuning.checkProject(project, reportDirectory(config), goalName()),
-                    config,
+                    settings,
                     force,
                     pool,
                     MavenProjectTuning.mavenLog(getLog()));

@@ -1,6 +1,7 @@
 package dev.rpt.maven;
 
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.tools.flow.CheckFlow;
 import dev.rpt.tools.gate.BaselineException;
 import dev.rpt.tools.gate.GateInputException;
@@ -51,7 +52,8 @@ public class CheckMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        RptConfig config = RptConfig.of(configurationSource());
+        RunSettings settings = settings();
+        RptConfig config = settings.config();
         List<Rule> rules;
         try {
             rules = rules();
@@ -63,7 +65,7 @@ public class CheckMojo extends AbstractRptMojo {
         try {
             result = CheckFlow.check(
                     MavenProjectTuning.checkProject(project, reportDirectory(config), goalName()),
-                    config,
+                    settings,
                     rules,
                     System.getenv(),
                     MavenProjectTuning.mavenLog(getLog()),

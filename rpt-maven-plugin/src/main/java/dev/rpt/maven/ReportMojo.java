@@ -1,6 +1,7 @@
 package dev.rpt.maven;
 
 import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.tools.flow.ReportFlow;
 import dev.rpt.tools.gate.GateInputException;
 import java.io.IOException;
@@ -37,11 +38,12 @@ public class ReportMojo extends AbstractRptMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        RptConfig config = RptConfig.of(configurationSource());
+        RunSettings settings = settings();
+        RptConfig config = settings.config();
         try {
             ReportFlow.write(
                     MavenProjectTuning.checkProject(project, reportDirectory(config), goalName()),
-                    config,
+                    settings,
                     MavenProjectTuning.mavenLog(getLog()));
         } catch (GateInputException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -92,22 +92,9 @@ public record Metrics(
                     (int) samples.stream().filter(CaseOutcome::correct).count()
                 })
                 .toList();
-        return new Metrics(
-                metrics.n(),
-                metrics.errored(),
-                metrics.correct(),
-                metrics.accuracy(),
-                AccuracyInterval.clustered(counts, options.intervalLevel()),
-                metrics.brier(),
-                metrics.ece(),
-                metrics.eceEqualMass(),
-                metrics.auroc(),
-                metrics.reliability(),
-                metrics.overconfidenceRate(),
-                metrics.underconfidenceRate(),
-                metrics.formatErrorRate(),
-                metrics.missingConfidence(),
-                metrics.meanConfidence());
+        return metrics.toBuilder()
+                .accuracyCi(AccuracyInterval.clustered(counts, options.intervalLevel()))
+                .build();
     }
 
     /** The metrics of {@code cases} with {@link MetricsOptions#DEFAULTS}. */
@@ -166,5 +153,141 @@ public record Metrics(
     /** The scored cases that carry a confidence: the denominator of every calibration metric. */
     public int withConfidence() {
         return n - missingConfidence;
+    }
+
+    /**
+     * A builder for metrics: what is not set stays at its default (no cases, every rate empty, no bins). A new metric is
+     * a record component, a builder method and a default here, so the places that compute metrics name only what they
+     * compute.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these metrics. */
+    public Builder toBuilder() {
+        return new Builder()
+                .counts(n, errored, correct, missingConfidence)
+                .accuracy(accuracy)
+                .accuracyCi(accuracyCi)
+                .brier(brier)
+                .ece(ece)
+                .eceEqualMass(eceEqualMass)
+                .auroc(auroc)
+                .reliability(reliability)
+                .overconfidenceRate(overconfidenceRate)
+                .underconfidenceRate(underconfidenceRate)
+                .formatErrorRate(formatErrorRate)
+                .meanConfidence(meanConfidence);
+    }
+
+    /** Builds {@link Metrics}; see {@link #builder()}. Not thread-safe. */
+    public static final class Builder {
+
+        private int n;
+        private int errored;
+        private int correct;
+        private int missingConfidence;
+        private OptionalDouble accuracy = OptionalDouble.empty();
+        private Optional<Interval> accuracyCi = Optional.empty();
+        private OptionalDouble brier = OptionalDouble.empty();
+        private OptionalDouble ece = OptionalDouble.empty();
+        private OptionalDouble eceEqualMass = OptionalDouble.empty();
+        private OptionalDouble auroc = OptionalDouble.empty();
+        private List<ReliabilityBin> reliability = List.of();
+        private OptionalDouble overconfidenceRate = OptionalDouble.empty();
+        private OptionalDouble underconfidenceRate = OptionalDouble.empty();
+        private OptionalDouble formatErrorRate = OptionalDouble.empty();
+        private OptionalDouble meanConfidence = OptionalDouble.empty();
+
+        private Builder() {}
+
+        /** The counts: scored, errored, passed, and scored without a confidence. */
+        public Builder counts(int n, int errored, int correct, int missingConfidence) {
+            this.n = n;
+            this.errored = errored;
+            this.correct = correct;
+            this.missingConfidence = missingConfidence;
+            return this;
+        }
+
+        public Builder accuracy(OptionalDouble accuracy) {
+            this.accuracy = accuracy;
+            return this;
+        }
+
+        public Builder accuracyCi(Optional<Interval> accuracyCi) {
+            this.accuracyCi = accuracyCi;
+            return this;
+        }
+
+        public Builder brier(OptionalDouble brier) {
+            this.brier = brier;
+            return this;
+        }
+
+        public Builder ece(OptionalDouble ece) {
+            this.ece = ece;
+            return this;
+        }
+
+        public Builder eceEqualMass(OptionalDouble eceEqualMass) {
+            this.eceEqualMass = eceEqualMass;
+            return this;
+        }
+
+        public Builder auroc(OptionalDouble auroc) {
+            this.auroc = auroc;
+            return this;
+        }
+
+        public Builder reliability(List<ReliabilityBin> reliability) {
+            this.reliability = reliability;
+            return this;
+        }
+
+        public Builder overconfidenceRate(OptionalDouble overconfidenceRate) {
+            this.overconfidenceRate = overconfidenceRate;
+            return this;
+        }
+
+        public Builder underconfidenceRate(OptionalDouble underconfidenceRate) {
+            this.underconfidenceRate = underconfidenceRate;
+            return this;
+        }
+
+        public Builder formatErrorRate(OptionalDouble formatErrorRate) {
+            this.formatErrorRate = formatErrorRate;
+            return this;
+        }
+
+        public Builder meanConfidence(OptionalDouble meanConfidence) {
+            this.meanConfidence = meanConfidence;
+            return this;
+        }
+
+        /**
+         * The metrics.
+         *
+         * @throws IllegalArgumentException when the counts contradict each other
+         */
+        public Metrics build() {
+            return new Metrics(
+                    n,
+                    errored,
+                    correct,
+                    accuracy,
+                    accuracyCi,
+                    brier,
+                    ece,
+                    eceEqualMass,
+                    auroc,
+                    reliability,
+                    overconfidenceRate,
+                    underconfidenceRate,
+                    formatErrorRate,
+                    missingConfidence,
+                    meanConfidence);
+        }
     }
 }

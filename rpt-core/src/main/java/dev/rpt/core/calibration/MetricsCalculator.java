@@ -36,22 +36,20 @@ final class MetricsCalculator {
             }
         }
         List<ReliabilityBin> reliability = EqualWidthBins.of(scored, options.bins());
-        return new Metrics(
-                n,
-                errored,
-                correct,
-                ratio(correct, n),
-                AccuracyInterval.wilson(n, correct, options.intervalLevel()),
-                brier(scored),
-                CalibrationError.of(reliability),
-                CalibrationError.of(EqualMassBins.of(scored, options.bins())),
-                Auroc.of(scored),
-                reliability,
-                ratio(overconfident(scored, options.overconfidenceThreshold()), scored.size()),
-                ratio(underconfident(scored, options.underconfidenceThreshold()), scored.size()),
-                ratio(formatErrors, n),
-                n - scored.size(),
-                meanConfidence(scored));
+        return Metrics.builder()
+                .counts(n, errored, correct, n - scored.size())
+                .accuracy(ratio(correct, n))
+                .accuracyCi(AccuracyInterval.wilson(n, correct, options.intervalLevel()))
+                .brier(brier(scored))
+                .ece(CalibrationError.of(reliability))
+                .eceEqualMass(CalibrationError.of(EqualMassBins.of(scored, options.bins())))
+                .auroc(Auroc.of(scored))
+                .reliability(reliability)
+                .overconfidenceRate(ratio(overconfident(scored, options.overconfidenceThreshold()), scored.size()))
+                .underconfidenceRate(ratio(underconfident(scored, options.underconfidenceThreshold()), scored.size()))
+                .formatErrorRate(ratio(formatErrors, n))
+                .meanConfidence(meanConfidence(scored))
+                .build();
     }
 
     private static OptionalDouble ratio(long numerator, long denominator) {

@@ -24,6 +24,15 @@ public interface ConfigSource {
     /** Every key this source holds; used to read prefixed families such as {@code rpt.headers.*}. */
     Set<String> keys();
 
+    /**
+     * The key a value of {@code key} was written under: the key itself, or, for a view that reads another key in its
+     * place (a role's {@code rpt.judge.timeout} for {@code rpt.timeout}), that key, so an error names what the user
+     * wrote.
+     */
+    default String origin(String key) {
+        return key;
+    }
+
     /** Every key this source holds with the value that wins, e.g. to hand the configuration to an isolated run. */
     default Map<String, String> resolved() {
         Map<String, String> values = new LinkedHashMap<>();

@@ -48,12 +48,24 @@ public final class RptConfig {
             @Override
             public Optional<String> get(String key) {
                 if (key.startsWith(RptConstants.PREFIX)) {
-                    Optional<String> override = base.get(prefix + key.substring(RptConstants.PREFIX.length()));
+                    Optional<String> override = base.get(own(key));
                     if (override.isPresent()) {
                         return override;
                     }
                 }
                 return base.get(key);
+            }
+
+            @Override
+            public String origin(String key) {
+                if (key.startsWith(RptConstants.PREFIX) && base.get(own(key)).isPresent()) {
+                    return base.origin(own(key));
+                }
+                return base.origin(key);
+            }
+
+            private String own(String key) {
+                return prefix + key.substring(RptConstants.PREFIX.length());
             }
 
             @Override
@@ -91,10 +103,10 @@ public final class RptConfig {
             try {
                 parsed = Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw invalid(key, value, "an integer between " + min + " and " + max);
+                throw invalid(source.origin(key), value, "an integer between " + min + " and " + max);
             }
             if (parsed < min || parsed > max) {
-                throw invalid(key, value, "an integer between " + min + " and " + max);
+                throw invalid(source.origin(key), value, "an integer between " + min + " and " + max);
             }
             return parsed;
         });
@@ -106,7 +118,7 @@ public final class RptConfig {
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw invalid(key, value, "an integer");
+                throw invalid(source.origin(key), value, "an integer");
             }
         });
     }
@@ -118,10 +130,10 @@ public final class RptConfig {
             try {
                 parsed = Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw invalid(key, value, "a number between " + min + " and " + max);
+                throw invalid(source.origin(key), value, "a number between " + min + " and " + max);
             }
             if (!(parsed >= min && parsed <= max)) {
-                throw invalid(key, value, "a number between " + min + " and " + max);
+                throw invalid(source.origin(key), value, "a number between " + min + " and " + max);
             }
             return parsed;
         });
@@ -142,7 +154,7 @@ public final class RptConfig {
             return Optional.of(number(RptConstants.TEMPERATURE, 0, 2).orElse(0.0));
         } catch (ConfigException e) {
             throw invalid(
-                    RptConstants.TEMPERATURE,
+                    source.origin(RptConstants.TEMPERATURE),
                     string(RptConstants.TEMPERATURE).orElse(""),
                     "a number between 0.0 and 2.0, or none to leave the temperature out of the request");
         }
@@ -153,7 +165,7 @@ public final class RptConfig {
         return string(key).map(value -> {
             String normalized = value.toLowerCase(Locale.ROOT);
             if (!allowed.contains(normalized)) {
-                throw invalid(key, value, "one of " + String.join(", ", allowed));
+                throw invalid(source.origin(key), value, "one of " + String.join(", ", allowed));
             }
             return normalized;
         });
@@ -172,7 +184,7 @@ public final class RptConfig {
      * words, e.g. {@code an age such as 12h, 7d or P7D}.
      */
     public Optional<Duration> duration(String key, String expected) {
-        return string(key).map(value -> parseDuration(key, value, expected));
+        return string(key).map(value -> parseDuration(source.origin(key), value, expected));
     }
 
     /** The keys below a prefix with the prefix cut off, sorted, e.g. header names below {@code rpt.headers.}. */

@@ -1,11 +1,13 @@
 package dev.rpt.core.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
 import org.assertj.core.data.Offset;
@@ -351,5 +353,29 @@ class MetricsTests {
         assertThat(reordered.ece().getAsDouble()).isCloseTo(original.ece().getAsDouble(), EXACT);
         assertThat(reordered.auroc()).isEqualTo(original.auroc());
         assertThat(reordered.accuracy()).isEqualTo(original.accuracy());
+    }
+
+    @Test
+    void aBuilderStartsEmptyAndToBuilderKeepsEveryMetric() {
+        Metrics empty = Metrics.builder().build();
+        assertThat(empty.n()).isZero();
+        assertThat(empty.accuracy()).isEmpty();
+        assertThat(empty.accuracyCi()).isEmpty();
+        assertThat(empty.reliability()).isEmpty();
+        assertThat(empty.meanConfidence()).isEmpty();
+
+        Metrics computed = Metrics.of(mixed());
+        assertThat(computed.toBuilder().build()).isEqualTo(computed);
+        assertThat(computed.toBuilder().accuracyCi(Optional.empty()).build())
+                .isNotEqualTo(computed)
+                .extracting(Metrics::accuracyCi)
+                .isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aBuilderRefusesCountsThatContradictEachOther() {
+        assertThatThrownBy(() -> Metrics.builder().counts(2, 0, 3, 0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("correct=3");
     }
 }

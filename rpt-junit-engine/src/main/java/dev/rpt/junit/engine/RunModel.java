@@ -9,6 +9,7 @@ import dev.rpt.core.model.runtime.ChatModels;
 import dev.rpt.core.model.runtime.ConcurrencyLimiter;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.report.ModelRun;
+import dev.rpt.core.settings.ModelScope;
 import java.util.Optional;
 
 /**
@@ -16,19 +17,25 @@ import java.util.Optional;
  * API have different rate limits) and its ledger (each configuration is priced apart, since one model name can be
  * served at two prices).
  */
-record RunModel(ModelTarget target, ChatModel chat, UsageLedger ledger, ConcurrencyLimiter limiter) {
+record RunModel(
+        ModelTarget target, ModelScope settings, ChatModel chat, UsageLedger ledger, ConcurrencyLimiter limiter) {
 
     /**
      * Creates the client of one configuration.
      *
      * @throws ConfigException naming the key, prefixed with the configuration's name when the run names its models
      */
-    static RunModel create(ModelTarget target) {
+    static RunModel create(ModelTarget target, ModelScope settings) {
         try {
-            UsageLedger ledger = UsageLedger.from(target.config());
-            ConcurrencyLimiter limiter = ConcurrencyLimiter.from(target.config());
+            UsageLedger ledger =
+                    new UsageLedger(settings.prices(), settings.batch().priceFactor());
+            ConcurrencyLimiter limiter = ConcurrencyLimiter.from(settings.config());
             return new RunModel(
-                    target, ChatModels.create(target.config(), System::getenv, ledger, limiter), ledger, limiter);
+                    target,
+                    settings,
+                    ChatModels.create(settings.config(), System::getenv, ledger, limiter),
+                    ledger,
+                    limiter);
         } catch (ConfigException e) {
             throw target.name()
                     .map(name -> new ConfigException("Model configuration '" + name + "' (" + RptConstants.MODELS_PREFIX
@@ -50,10 +57,10 @@ record RunModel(ModelTarget target, ChatModel chat, UsageLedger ledger, Concurre
         return new EvaluationSettings(
                 testClass.confidence(),
                 testClass.samples(),
-                target.config().temperature().orElse(null),
-                target.config().integer(RptConstants.MAX_TOKENS, 1, 1_000_000).orElse(1024),
-                target.config().longValue(RptConstants.SEED).orElse(null),
-                target.config().integer(RptConstants.MAX_STEPS, 1, 100).orElse(EvaluationSettings.DEFAULT_MAX_STEPS));
+                settings.temperature().isPresent() ? settings.temperature().getAsDouble() : null,
+                settings.maxTokens(),
+                settings.seed().isPresent() ? settings.seed().getAsLong() : null,
+                settings.maxSteps());
     }
 
     /** What the report states about this model; only a named model is listed. */

@@ -1,19 +1,16 @@
 package dev.rpt.junit.engine;
 
 import dev.rpt.chat.ChatRequest;
-import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.ConfigException;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.config.RunSettings;
 import dev.rpt.core.eval.PromptEvaluator;
 import dev.rpt.core.judge.HumanLabels;
 import dev.rpt.core.judge.Judge;
 import dev.rpt.core.judge.JudgeAgreement;
 import dev.rpt.core.judge.JudgePrompts;
 import dev.rpt.core.model.ChatModel;
-import dev.rpt.core.model.batch.BatchSettings;
 import dev.rpt.core.model.runtime.ChatModels;
 import dev.rpt.core.model.runtime.UsageLedger;
 import dev.rpt.core.model.runtime.UsageSnapshot;
@@ -21,6 +18,7 @@ import dev.rpt.core.report.ClassInfo;
 import dev.rpt.core.report.ModelRun;
 import dev.rpt.core.report.RunHeader;
 import dev.rpt.core.report.RunReportWriter;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.thresholds.ThresholdResult;
 import dev.rpt.core.verdict.ClassVerdict;
@@ -96,7 +94,9 @@ final class RunSession {
                 config.integer(RptConstants.OUTPUT_MAX_CASE_LINES, 0, 100_000).orElse(20));
         this.config = settings.config();
         this.settings = settings;
-        this.judgeLedger = UsageLedger.from(settings.judge().config());
+        this.judgeLedger = new UsageLedger(
+                settings.judge().defaults().prices(),
+                settings.judge().defaults().batch().priceFactor());
         this.models = models;
         this.executor = executor;
         this.reportDirectory = reportDirectory;
@@ -112,7 +112,7 @@ final class RunSession {
         try {
             settings = RunSettings.of(config);
             for (ModelTarget target : settings.models().targets()) {
-                models.add(RunModel.create(target));
+                models.add(RunModel.create(target, settings.target().forModel(target)));
             }
         } catch (RuntimeException e) {
             models.forEach(model -> model.chat().close());
@@ -166,7 +166,7 @@ final class RunSession {
      * message. Without {@code rpt.batch} this does nothing.
      */
     void prefetch(TestDescriptor root) {
-        if (!BatchSettings.from(config).enabled()) {
+        if (!settings.target().defaults().batch().enabled()) {
             return;
         }
         for (RunModel model : models) {
@@ -410,7 +410,7 @@ final class RunSession {
 
     /** Below the summary table: each tool-calling class's tool use, then each judged class's judge agreement. */
     private void classLines() {
-        int percent = (int) Math.round(100 * MetricsOptions.from(config).intervalLevel());
+        int percent = (int) Math.round(100 * settings.metrics().intervalLevel());
         for (ClassInfo info : classes) {
             report.classToolMetrics(info.classKey())
                     .ifPresent(tools -> System.out.println("[rpt] tools " + CaseResolution.simpleName(info.classKey())

@@ -2,10 +2,9 @@ package dev.rpt.tools.flow;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.rpt.core.calibration.MetricsOptions;
-import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.tools.gate.Baseline;
 import dev.rpt.tools.tune.ProjectTuning;
 import java.io.IOException;
@@ -33,12 +32,12 @@ public final class BaselineFlow {
      *     of different prompts or cases)
      */
     public static Path write(
-            CheckFlow.Project project, RptConfig config, boolean force, boolean pool, ProjectTuning.Log log)
+            CheckFlow.Project project, RunSettings settings, boolean force, boolean pool, ProjectTuning.Log log)
             throws IOException {
         RunReport run = LastRunReport.read(project.reportDirectory(), project.command(), project.runTests());
         Path file = project.baseDirectory()
-                .resolve(config.string(RptConstants.CHECK_BASELINE).orElse(Baseline.DEFAULT_PATH));
-        Baseline fresh = Baseline.from(run, force, MetricsOptions.from(config));
+                .resolve(settings.config().string(RptConstants.CHECK_BASELINE).orElse(Baseline.DEFAULT_PATH));
+        Baseline fresh = Baseline.from(run, force, settings.metrics());
         Baseline written = pool && Files.exists(file) ? Baseline.pool(Baseline.read(file), fresh) : fresh;
         written.write(file);
         if (written.runs() > 1) {

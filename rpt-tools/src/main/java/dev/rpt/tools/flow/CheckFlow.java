@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.report.RunReport;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.core.thresholds.CheckMode;
 import dev.rpt.core.verdict.VerdictSettings;
 import dev.rpt.tools.gate.Baseline;
@@ -65,16 +66,16 @@ public final class CheckFlow {
      */
     public static GateResult check(
             Project project,
-            RptConfig config,
+            RunSettings config,
             List<Rule> rules,
             Map<String, String> environment,
             ProjectTuning.Log log,
             Consumer<String> annotations)
             throws IOException {
         RunReport run = LastRunReport.read(project.reportDirectory(), project.command(), project.runTests());
-        requireRunSettings(project.command(), config, run, log);
+        requireRunSettings(project.command(), config.config(), run, log);
         GateSettings settings = GateSettings.from(config);
-        GateSettings.alphaMeaningNote(config).ifPresent(log::warn);
+        GateSettings.alphaMeaningNote(config.config()).ifPresent(log::warn);
         GateResult result = new Gate(settings).check(run, baseline(project, settings), rules);
         result.lines().forEach(log::info);
         log.info("HTML report: "

@@ -2,9 +2,7 @@ package dev.rpt.tools.flow;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.rpt.core.calibration.MetricsOptions;
-import dev.rpt.core.config.RptConfig;
-import dev.rpt.core.thresholds.CheckMode;
+import dev.rpt.core.settings.RunSettings;
 import dev.rpt.tools.html.HtmlReport;
 import dev.rpt.tools.record.TuneRecord;
 import dev.rpt.tools.tune.ProjectTuning;
@@ -26,17 +24,18 @@ public final class ReportFlow {
      * @throws dev.rpt.tools.gate.GateInputException when there is no report, or the run decided its verdicts otherwise
      *     than configured
      */
-    public static Path write(CheckFlow.Project project, RptConfig config, ProjectTuning.Log log) throws IOException {
+    public static Path write(CheckFlow.Project project, RunSettings settings, ProjectTuning.Log log)
+            throws IOException {
         CheckFlow.requireRunSettings(
                 project.command(),
-                config,
+                settings.config(),
                 LastRunReport.read(project.reportDirectory(), project.command(), project.runTests()),
                 log);
         Path html = HtmlReport.write(
                 project.reportDirectory(),
                 TuneRecord.latest(project.reportDirectory()),
-                MetricsOptions.from(config),
-                CheckMode.from(config));
+                settings.metrics(),
+                settings.checkMode());
         log.info("HTML report: " + html);
         return html;
     }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
+import dev.rpt.core.settings.RunSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +48,17 @@ public record GateSettings(MetricsOptions metrics, RegressionOptions regression,
      * @throws dev.rpt.core.config.ConfigException naming the key when a value is invalid
      */
     public static GateSettings from(RptConfig config) {
-        MetricsOptions metrics = MetricsOptions.from(config);
+        return from(RunSettings.of(config));
+    }
+
+    /**
+     * Reads every key the gate uses from the run's settings.
+     *
+     * @throws dev.rpt.core.config.ConfigException naming the key when a value is invalid
+     */
+    public static GateSettings from(RunSettings settings) {
+        RptConfig config = settings.config();
+        MetricsOptions metrics = settings.metrics();
         RegressionOptions defaults = RegressionOptions.DEFAULTS;
         RegressionOptions regression = new RegressionOptions(
                 config.number(RptConstants.CHECK_ALPHA, 1e-6, 0.4999).orElse(defaults.alpha()),

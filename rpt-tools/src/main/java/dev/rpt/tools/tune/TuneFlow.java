@@ -6,7 +6,7 @@ import dev.rpt.core.config.ConfigSource;
 import dev.rpt.core.config.ModelTarget;
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.config.RunSettings;
+import dev.rpt.core.settings.RunSettings;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;

@@ -4,12 +4,13 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.config.RptConfig;
 import dev.rpt.core.config.RptConstants;
-import dev.rpt.core.config.RunSettings;
 import dev.rpt.core.model.ChatModel;
 import dev.rpt.core.model.EmbeddingModel;
 import dev.rpt.core.model.runtime.ChatModels;
 import dev.rpt.core.model.runtime.ConcurrencyLimiter;
 import dev.rpt.core.model.runtime.UsageLedger;
+import dev.rpt.core.settings.ModelScope;
+import dev.rpt.core.settings.RunSettings;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,16 +58,18 @@ public record TuneModels(
      * @throws dev.rpt.core.config.ConfigException naming the key when a model's configuration is invalid
      */
     public static TuneModels create(RunSettings settings, Optional<String> model, boolean withOptimizer) {
-        RptConfig config = settings.target().forModel(model);
-        UsageLedger ledger = UsageLedger.from(config);
+        ModelScope target = settings.target().forModel(model);
+        RptConfig config = target.config();
+        UsageLedger ledger = new UsageLedger(target.prices(), target.batch().priceFactor());
         ConcurrencyLimiter limiter = ConcurrencyLimiter.from(config);
         Optional<ChatModel> optimizer = withOptimizer
                 ? Optional.of(ChatModels.withRoleLimit(
-                        ChatModels.create(settings.optimizer().forModel(model), System::getenv, ledger, limiter),
+                        ChatModels.create(
+                                settings.optimizer().forModel(model).config(), System::getenv, ledger, limiter),
                         config,
                         RptConstants.TUNE_OPTIMIZER_PREFIX))
                 : Optional.empty();
-        RptConfig critic = settings.critic().forModel(model);
+        RptConfig critic = settings.critic().forModel(model).config();
         boolean none = critic.string(RptConstants.PROVIDER)
                 .filter(NO_CRITIC::equalsIgnoreCase)
                 .isPresent();

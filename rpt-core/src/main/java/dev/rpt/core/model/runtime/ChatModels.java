@@ -118,6 +118,22 @@ public final class ChatModels {
                 .compose(config, environment, ledger, limiter);
     }
 
+    /**
+     * The provider ids {@code rpt.provider} accepts: the built-in ones and those found on the class path through {@link
+     * java.util.ServiceLoader}.
+     *
+     * @throws ConfigException when a provider on the class path cannot be loaded
+     */
+    public static List<String> providerIds() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = ChatModels.class.getClassLoader();
+        }
+        Set<String> ids = new LinkedHashSet<>(ModelSettings.KNOWN_PROVIDERS);
+        ids.addAll(discover(ServiceLoader.load(ChatModelProvider.class, loader)).keySet());
+        return List.copyOf(ids);
+    }
+
     ChatModel compose(
             RptConfig config, UnaryOperator<String> environment, UsageLedger ledger, ConcurrencyLimiter limiter) {
         Objects.requireNonNull(ledger, "ledger");
@@ -241,6 +257,10 @@ public final class ChatModels {
     }
 
     private Map<String, List<ChatModelProvider>> discover() {
+        return discover(providers);
+    }
+
+    private static Map<String, List<ChatModelProvider>> discover(Iterable<ChatModelProvider> providers) {
         Map<String, List<ChatModelProvider>> byId = new LinkedHashMap<>();
         try {
             for (ChatModelProvider provider : providers) {
