@@ -11,6 +11,7 @@ final class Accuracy {
     static final double PLAIN_PER_EXTRA_STEP = 0.15;
     static final double STEP_BY_STEP_BASE = 0.95;
     static final double STEP_BY_STEP_PER_STEP = 0.02;
+    static final double CHECKED_PER_STEP = 0.01;
     static final double UNIT_PENALTY = 0.15;
     static final double MIN = 0.15;
     static final double MAX = 0.95;
@@ -21,7 +22,7 @@ final class Accuracy {
     static double probability(KeyEntry entry, PromptTraits traits) {
         int steps = entry.steps();
         double p = traits.stepByStep()
-                ? STEP_BY_STEP_BASE - STEP_BY_STEP_PER_STEP * steps
+                ? STEP_BY_STEP_BASE - (traits.checkWork() ? CHECKED_PER_STEP : STEP_BY_STEP_PER_STEP) * steps
                 : PLAIN_BASE - PLAIN_PER_EXTRA_STEP * Math.max(0, steps - 1);
         if (entry.unitQuestion() && !traits.checkUnits()) {
             p -= UNIT_PENALTY;

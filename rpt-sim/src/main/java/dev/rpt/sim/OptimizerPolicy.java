@@ -77,7 +77,8 @@ final class OptimizerPolicy {
                             .orElse("");
                 }
             }
-            if (remedy.isPresent() && !remedy.get().presentIn(traits)) {
+            Optional<Remedy> missing = remedy.flatMap(known -> known.firstMissing(mode.label(), traits));
+            if (missing.isPresent()) {
                 String rationale = numbers
                         + String.format(
                                 Locale.ROOT,
@@ -86,12 +87,12 @@ final class OptimizerPolicy {
                                 mode.label(),
                                 mode.count(),
                                 mode.prevalence())
-                        + evidence + remedied(remedied) + " Remedy ("
-                        + remedy.get().trait() + "): append \""
-                        + remedy.get().sentenceFor(mode.label()) + "\" to the system section.";
+                        + evidence + remedied(remedied) + followedUp(remedy.get(), missing.get()) + " Remedy ("
+                        + missing.get().trait() + "): append \""
+                        + missing.get().sentenceFor(mode.label()) + "\" to the system section.";
                 return new OptimizerAction.Patch(
-                        candidate.withSentence(remedy.get().sentenceFor(mode.label())),
-                        remedy.get(),
+                        candidate.withSentence(missing.get().sentenceFor(mode.label())),
+                        missing.get(),
                         List.of(mode.label()),
                         rationale);
             }
@@ -142,9 +143,10 @@ final class OptimizerPolicy {
         Map<FailureLabel, Integer> counts = new EnumMap<>(FailureLabel.class);
         for (JsonNode trace : inspected.path("traces")) {
             for (Critique critique : FailureClassifier.classify(CaseEvidence.of(trace))) {
-                boolean open = Remedy.forLabel(critique.label().label())
-                        .map(remedy -> !remedy.presentIn(traits))
-                        .orElse(false);
+                String label = critique.label().label();
+                boolean open = Remedy.forLabel(label)
+                        .flatMap(remedy -> remedy.firstMissing(label, traits))
+                        .isPresent();
                 if (open) {
                     counts.merge(critique.label(), 1, Integer::sum);
                 }
@@ -154,6 +156,12 @@ final class OptimizerPolicy {
                 .max(Map.Entry.<FailureLabel, Integer>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey);
+    }
+
+    private static String followedUp(Remedy known, Remedy missing) {
+        return known == missing
+                ? ""
+                : " The prompt already has its first remedy (" + known.trait() + "), so I try the next.";
     }
 
     private static String numbers(ReportView report) {

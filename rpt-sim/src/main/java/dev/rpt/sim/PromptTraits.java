@@ -9,6 +9,7 @@ package dev.rpt.sim;
  * @param checkUnits asks to check or convert units: no extra mistakes on unit questions
  * @param json asks for JSON in the text (a response format asks for it anyway)
  * @param lookUpFirst asks a tool-calling assistant to look an order up before it acts on it (see {@link ToolUserRole})
+ * @param checkWork asks to check the working again before answering: with {@code stepByStep}, fewer slips per step
  */
 record PromptTraits(
         boolean stepByStep,
@@ -16,12 +17,13 @@ record PromptTraits(
         boolean calibrate,
         boolean checkUnits,
         boolean json,
-        boolean lookUpFirst) {
+        boolean lookUpFirst,
+        boolean checkWork) {
 
-    static final PromptTraits NONE = new PromptTraits(false, false, false, false, false, false);
+    static final PromptTraits NONE = new PromptTraits(false, false, false, false, false, false, false);
 
     /** Traits of a prompt that says nothing about tools. */
     PromptTraits(boolean stepByStep, boolean answerOnly, boolean calibrate, boolean checkUnits, boolean json) {
-        this(stepByStep, answerOnly, calibrate, checkUnits, json, false);
+        this(stepByStep, answerOnly, calibrate, checkUnits, json, false, false);
     }
 }

@@ -20,6 +20,10 @@ enum Remedy {
             "stepByStep",
             "Work through the problem step by step and finish every step before you answer.",
             PromptTraits::stepByStep),
+    CHECK_WORK(
+            "checkWork",
+            "Before you answer, check each step of your working again and correct any slip you find.",
+            PromptTraits::checkWork),
     CHECK_UNITS(
             "checkUnits",
             "Check the units of every quantity and convert units only where the question asks for it.",
@@ -66,6 +70,26 @@ enum Remedy {
         return sentence;
     }
 
+    /**
+     * The remedy to try for this failure mode when the prompt already carries this one: a prompt that already works
+     * through its steps ("Explain your reasoning") still slips on some, and checking each step again is what is left.
+     * A judged reply has no such follow-up: re-reading a reply point by point is what its remedy already asks.
+     */
+    Optional<Remedy> followUp(String label) {
+        if (this == STEP_BY_STEP && !label.toLowerCase(Locale.ROOT).contains("criterion")) {
+            return Optional.of(CHECK_WORK);
+        }
+        return Optional.empty();
+    }
+
+    /** This remedy, or its {@link #followUp} when the prompt has this one: the first the prompt lacks. */
+    Optional<Remedy> firstMissing(String label, PromptTraits traits) {
+        if (!presentIn(traits)) {
+            return Optional.of(this);
+        }
+        return followUp(label).flatMap(next -> next.firstMissing(label, traits));
+    }
+
     /** Whether a prompt with these traits already carries the remedy. */
     boolean presentIn(PromptTraits traits) {
         return present.test(traits);
@@ -76,8 +100,8 @@ enum Remedy {
      * looking}, {@code out of order} → look up first; {@code unit} →
      * check units; {@code overconfiden}, {@code confidence}, {@code calibrat} → calibrate; {@code several numbers},
      * {@code extra words}, {@code prose}, {@code format} → answer only; {@code skipped}, {@code step}, {@code arithmetic}, {@code miscount},
-     * {@code wrong option}, {@code unstable}, {@code criterion}, or a label starting with {@code value} → step by step. Others (such as {@code no answer
-     * given}) have none.
+     * {@code wrong option}, {@code unstable}, {@code criterion}, or a label starting with {@code value} → step by step
+     * (then, once the prompt has it, {@link #followUp check work}). Others (such as {@code no answer given}) have none.
      */
     static Optional<Remedy> forLabel(String label) {
         String lower = label.toLowerCase(Locale.ROOT).strip();

@@ -64,6 +64,18 @@ final class TraitDetector {
             "before you refund",
             "lookup_order before");
 
+    static final List<String> CHECK_WORK = List.of(
+            "check your work",
+            "check your working",
+            "check each step",
+            "check every step",
+            "double-check",
+            "double check",
+            "recheck",
+            "re-check",
+            "verify each step",
+            "verify every step");
+
     private TraitDetector() {}
 
     /** The traits of the request's system and user messages. */
@@ -86,7 +98,8 @@ final class TraitDetector {
                 containsAny(lower, CALIBRATE),
                 containsAny(lower, CHECK_UNITS),
                 containsAny(lower, JSON),
-                containsAny(lower, LOOK_UP_FIRST));
+                containsAny(lower, LOOK_UP_FIRST),
+                containsAny(lower, CHECK_WORK));
     }
 
     private static boolean containsAny(String text, List<String> phrases) {

@@ -185,6 +185,46 @@ class OptimizerRoleTests {
     }
 
     @Test
+    void aPromptThatAlreadyExplainsItsReasoningGetsTheNextRemedyForItsSlips() {
+        messages.set(
+                1,
+                ChatMessage.user(TuneHarness.firstMessage(
+                        "Answer the math question. Explain your reasoning, then give the answer.", USER)));
+        String report = "{\"iteration\":1,\"metrics\":{\"accuracy\":0.7,\"ece\":0.05},"
+                + "\"failureModes\":[{\"label\":\"value: the number 18\",\"count\":6,\"prevalence\":0.6},"
+                + "{\"label\":\"arithmetic slip\",\"count\":4,\"prevalence\":0.4}],"
+                + "\"goals\":{\"minAccuracy\":0.8,\"maxEce\":0.1,\"met\":false}}";
+        evaluateThenReport(report);
+
+        JsonNode patch = arguments(next(ToolChoice.AUTO));
+
+        assertThat(patch.get("decision").asText()).isEqualTo("PATCH");
+        assertThat(patch.get("targets").toString()).isEqualTo("[\"value: the number 18\"]");
+        assertThat(patch.get("system").asText()).endsWith(Remedy.CHECK_WORK.sentence());
+        assertThat(patch.get("rationale").asText())
+                .contains("already has its first remedy (stepByStep)")
+                .contains("Remedy (checkWork)");
+
+        messages.add(ChatMessage.toolResult("call_sim_2", "{\"applied\":true}"));
+        ToolCall evaluate = next(ToolChoice.AUTO).toolCalls().get(0);
+        messages.add(ChatMessage.toolResult(evaluate.id(), report.replace("\"iteration\":1", "\"iteration\":2")));
+        JsonNode stop = arguments(next(ToolChoice.AUTO));
+        assertThat(stop.get("decision").asText()).isEqualTo("STOP");
+        assertThat(stop.get("reason").asText()).startsWith("no remedy left");
+    }
+
+    @Test
+    void aJudgedReplyHasNoFollowUpRemedy() {
+        assertThat(Remedy.STEP_BY_STEP.firstMissing(
+                        FailureLabel.CRITERION_NOT_MET.label(), TraitDetector.detect("Explain your reasoning.")))
+                .isEmpty();
+        assertThat(Remedy.STEP_BY_STEP.firstMissing("arithmetic slip", TraitDetector.detect("Think step by step.")))
+                .contains(Remedy.CHECK_WORK);
+        assertThat(Remedy.STEP_BY_STEP.firstMissing("arithmetic slip", PromptTraits.NONE))
+                .contains(Remedy.STEP_BY_STEP);
+    }
+
+    @Test
     void toolChoiceNoneGetsTextAndANamedFunctionGetsThatCall() {
         ChatResponse text = next(ToolChoice.NONE);
         assertThat(text.toolCalls()).isEmpty();

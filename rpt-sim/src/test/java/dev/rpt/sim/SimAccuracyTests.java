@@ -46,6 +46,18 @@ class SimAccuracyTests {
     }
 
     @Test
+    void checkingEachStepAgainRaisesAccuracyAfterStepByStep() {
+        Score stepByStep = GsmSample.score(model, STEP_BY_STEP);
+        Score checked = GsmSample.score(model, STEP_BY_STEP + "\n" + Remedy.CHECK_WORK.sentence());
+        Score checkedAlone = GsmSample.score(model, WEAK + "\n" + Remedy.CHECK_WORK.sentence());
+
+        assertThat(checked.lastNumberAccuracy()).isGreaterThan(stepByStep.lastNumberAccuracy());
+        assertThat(checkedAlone.lastNumberAccuracy())
+                .as("there is no working to check without step by step")
+                .isEqualTo(GsmSample.score(model, WEAK).lastNumberAccuracy(), within(1e-9));
+    }
+
+    @Test
     void answerOnlyMakesTheAnswerGradableWithoutChangingWhatIsRight() {
         Score weak = GsmSample.score(model, WEAK);
         Score answerOnly = GsmSample.score(model, ANSWER_ONLY);
@@ -79,6 +91,7 @@ class SimAccuracyTests {
         List<KeyEntry> entries = entries();
         PromptTraits weak = PromptTraits.NONE;
         PromptTraits better = new PromptTraits(true, false, false, true, false);
+        PromptTraits checked = new PromptTraits(true, false, false, true, false, false, true);
         int fixed = 0;
 
         for (KeyEntry entry : entries) {
@@ -86,8 +99,13 @@ class SimAccuracyTests {
                     .correct();
             boolean after = TargetRole.answer(entry, better, Draws.greedy(entry.question()))
                     .correct();
+            boolean afterChecking = TargetRole.answer(entry, checked, Draws.greedy(entry.question()))
+                    .correct();
             assertThat(!before || after)
                     .as("still right after improving the prompt: %s", entry.question())
+                    .isTrue();
+            assertThat(!after || afterChecking)
+                    .as("still right after asking to check the work: %s", entry.question())
                     .isTrue();
             fixed += !before && after ? 1 : 0;
         }
