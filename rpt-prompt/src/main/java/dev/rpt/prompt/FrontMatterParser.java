@@ -164,9 +164,10 @@ final class FrontMatterParser {
         checkKeys(node, pointer, List.of("name", "description", "input"));
         for (String key : List.of("name", "description", "input")) {
             if (!node.has(key) || node.get(key).isNull()) {
-                // The tool's first line is its name's; a list item itself maps to the line of its list.
+                // A list item itself maps to the line of its list, so the error points at the item's first key.
+                Iterator<String> first = node.fieldNames();
                 throw error(
-                        node.has("name") ? pointer + "/name" : pointer,
+                        first.hasNext() ? pointer + "/" + first.next() : pointer,
                         "a tool needs name, description and input; this one has no " + key);
             }
         }

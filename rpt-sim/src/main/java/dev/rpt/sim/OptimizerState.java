@@ -98,10 +98,7 @@ record OptimizerState(
                     if (candidate.equals(sections(call, candidate))) {
                         report = message.toolError()
                                 ? null
-                                : ReportView.of(SimJson.parseObject(
-                                        content,
-                                        "the evaluate_prompt result of " + call.id(),
-                                        "(the diagnostic report)"));
+                                : ReportView.read(content, "the evaluate_prompt result of " + call.id());
                         reportError = message.toolError() ? content : null;
                         inspected = null;
                     }

@@ -1,13 +1,18 @@
 package dev.rpt.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpt.core.files.JsonFileException;
+import dev.rpt.core.protocol.DiagnosticReportFormat;
+import dev.rpt.core.protocol.DiagnosticReportFormat.ReportJson;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The parts of an {@code evaluate_prompt} result (diagnostic report, schemaVersion 1) the optimizer policy reads.
- * Absent numbers read as 0 (NaN for the ECE goal), absent goals as not met.
+ * The parts of an {@code evaluate_prompt} result the optimizer policy reads, read as the tuner writes it: the shared
+ * {@link DiagnosticReportFormat} records, so a renamed field is a compile error on both sides. Absent numbers read as 0
+ * (NaN for the ECE goal), absent goals as not met.
  *
  * @param iteration the report's iteration, 0 when absent
  * @param accuracy {@code metrics.accuracy}
@@ -41,26 +46,43 @@ record ReportView(
      */
     record Mode(String label, int count, double prevalence) {}
 
-    static ReportView of(JsonNode report) {
+    /**
+     * Reads an {@code evaluate_prompt} result.
+     *
+     * @param what the message it came in, for the error
+     * @throws dev.rpt.core.model.BadRequestException when it is not a diagnostic report, as a real model would refuse
+     *     a malformed conversation
+     */
+    static ReportView read(String text, String what) {
+        ReportJson report;
+        try {
+            report = DiagnosticReportFormat.read(text);
+        } catch (JsonFileException e) {
+            throw SimJson.unreadable(text, what, "(the diagnostic report: " + e.getMessage() + ")");
+        }
+        return of(report);
+    }
+
+    static ReportView of(ReportJson report) {
         List<Mode> modes = new ArrayList<>();
-        for (JsonNode mode : report.path("failureModes")) {
-            if (mode.path("label").isTextual()) {
-                modes.add(new Mode(
-                        mode.get("label").asText(),
-                        mode.path("count").asInt(0),
-                        mode.path("prevalence").asDouble(0)));
-            }
+        for (DiagnosticReportFormat.ModeJson mode : report.failureModes()) {
+            modes.add(new Mode(mode.label(), mode.count(), number(mode.prevalence(), 0)));
         }
         modes.sort(Comparator.comparingDouble(Mode::prevalence).reversed());
-        JsonNode goals = report.path("goals");
+        Optional<DiagnosticReportFormat.MetricsJson> metrics = Optional.ofNullable(report.metrics());
+        Optional<DiagnosticReportFormat.GoalsJson> goals = Optional.ofNullable(report.goals());
         return new ReportView(
-                report.path("iteration").asInt(0),
-                report.path("metrics").path("accuracy").asDouble(0),
-                report.path("metrics").path("ece").asDouble(0),
-                report.path("calibration").path("overconfidentWrong").asInt(0),
+                report.iteration() == null ? 0 : report.iteration(),
+                metrics.map(m -> number(m.accuracy(), 0)).orElse(0.0),
+                metrics.map(m -> number(m.ece(), 0)).orElse(0.0),
+                report.calibration() == null ? 0 : report.calibration().overconfidentWrong(),
                 modes,
-                goals.path("minAccuracy").asDouble(0),
-                goals.path("maxEce").isNumber() ? goals.get("maxEce").asDouble() : Double.NaN,
-                goals.path("met").asBoolean(false));
+                goals.map(g -> number(g.minAccuracy(), 0)).orElse(0.0),
+                goals.map(g -> number(g.maxEce(), Double.NaN)).orElse(Double.NaN),
+                goals.map(DiagnosticReportFormat.GoalsJson::met).orElse(false));
+    }
+
+    private static double number(BigDecimal value, double absent) {
+        return value == null ? absent : value.doubleValue();
     }
 }

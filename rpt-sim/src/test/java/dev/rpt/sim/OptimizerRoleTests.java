@@ -23,13 +23,13 @@ class OptimizerRoleTests {
 
     private static final String PROSE_REPORT = "{\"schemaVersion\":1,\"iteration\":1,"
             + "\"metrics\":{\"n\":60,\"errored\":0,\"accuracy\":0.55,\"ece\":0.38},"
-            + "\"calibration\":{\"overconfidentWrong\":25},"
+            + "\"calibration\":{\"overconfidentWrong\":25,\"underconfidentRight\":0},"
             + "\"failureModes\":[{\"label\":\"skipped final step\",\"count\":8,\"prevalence\":0.3},"
             + "{\"label\":\"answer holds several numbers\",\"count\":14,\"prevalence\":0.5}],"
             + "\"goals\":{\"minAccuracy\":0.8,\"maxEce\":0.1,\"met\":false}}";
 
     private static final String MET_REPORT = "{\"schemaVersion\":1,\"iteration\":3,"
-            + "\"metrics\":{\"accuracy\":0.9,\"ece\":0.04},\"calibration\":{\"overconfidentWrong\":1},"
+            + "\"metrics\":{\"n\":10,\"errored\":0,\"accuracy\":0.9,\"ece\":0.04},\"calibration\":{\"overconfidentWrong\":1,\"underconfidentRight\":0},"
             + "\"failureModes\":[{\"label\":\"arithmetic slip\",\"count\":3,\"prevalence\":0.5}],"
             + "\"goals\":{\"minAccuracy\":0.8,\"maxEce\":0.1,\"met\":true}}";
 
@@ -122,8 +122,8 @@ class OptimizerRoleTests {
 
     @Test
     void patchesCalibrationWhenNoModeIsLeftThenStops() {
-        String report = "{\"iteration\":2,\"metrics\":{\"accuracy\":0.6,\"ece\":0.3},"
-                + "\"calibration\":{\"overconfidentWrong\":4},"
+        String report = "{\"iteration\":2,\"metrics\":{\"n\":10,\"errored\":0,\"accuracy\":0.6,\"ece\":0.3},"
+                + "\"calibration\":{\"overconfidentWrong\":4,\"underconfidentRight\":0},"
                 + "\"failureModes\":[{\"label\":\"no answer given\",\"count\":4,\"prevalence\":1.0}],"
                 + "\"goals\":{\"minAccuracy\":0.8,\"maxEce\":0.1,\"met\":false}}";
         evaluateThenReport(report);
@@ -152,7 +152,7 @@ class OptimizerRoleTests {
 
     @Test
     void inspectsAnUnknownTopModeAndPatchesWhatItsTracesShow() {
-        String report = "{\"iteration\":1,\"metrics\":{\"accuracy\":0.5,\"ece\":0.4},"
+        String report = "{\"iteration\":1,\"metrics\":{\"n\":10,\"errored\":0,\"accuracy\":0.5,\"ece\":0.4},"
                 + "\"failureModes\":[{\"label\":\"wrong final number\",\"count\":10,\"prevalence\":0.9}],"
                 + "\"goals\":{\"minAccuracy\":0.8,\"maxEce\":0.1,\"met\":false}}";
         evaluateThenReport(report);
@@ -172,7 +172,7 @@ class OptimizerRoleTests {
 
     @Test
     void fallbackLabelsAreRemediedByKeyword() {
-        String report = "{\"iteration\":1,\"metrics\":{\"accuracy\":0.0,\"ece\":0.9},"
+        String report = "{\"iteration\":1,\"metrics\":{\"n\":10,\"errored\":0,\"accuracy\":0.0,\"ece\":0.9},"
                 + "\"failureModes\":[{\"label\":\"format: the number 18, but the answer holds several numbers [2, 18]\","
                 + "\"count\":1,\"prevalence\":0.2},{\"label\":\"value: the number 7\",\"count\":2,\"prevalence\":0.4}],"
                 + "\"goals\":{\"met\":false}}";
@@ -190,7 +190,7 @@ class OptimizerRoleTests {
                 1,
                 ChatMessage.user(TuneHarness.firstMessage(
                         "Answer the math question. Explain your reasoning, then give the answer.", USER)));
-        String report = "{\"iteration\":1,\"metrics\":{\"accuracy\":0.7,\"ece\":0.05},"
+        String report = "{\"iteration\":1,\"metrics\":{\"n\":10,\"errored\":0,\"accuracy\":0.7,\"ece\":0.05},"
                 + "\"failureModes\":[{\"label\":\"value: the number 18\",\"count\":6,\"prevalence\":0.6},"
                 + "{\"label\":\"arithmetic slip\",\"count\":4,\"prevalence\":0.4}],"
                 + "\"goals\":{\"minAccuracy\":0.8,\"maxEce\":0.1,\"met\":false}}";

@@ -105,8 +105,8 @@ class SimTuneRoundTripTests {
 
         for (int i = 0; i + 1 < steps.size(); i++) {
             Step step = steps.get(i);
-            List<ReportView.Mode> modes =
-                    OptimizerPolicy.ordered(ReportView.of(step.report()).modes());
+            List<ReportView.Mode> modes = OptimizerPolicy.ordered(
+                    ReportView.read(step.report().toString(), "step " + i).modes());
             String target = step.decision().get("targets").get(0).asText();
             Remedy remedy = Remedy.forLabel(target).orElseThrow();
 

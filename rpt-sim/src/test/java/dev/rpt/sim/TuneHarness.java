@@ -2,13 +2,18 @@ package dev.rpt.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
 import dev.rpt.chat.ToolDefinition;
 import dev.rpt.core.model.ChatModel;
+import dev.rpt.core.protocol.DiagnosticReportFormat;
+import dev.rpt.core.protocol.DiagnosticReportFormat.CalibrationJson;
+import dev.rpt.core.protocol.DiagnosticReportFormat.GoalsJson;
+import dev.rpt.core.protocol.DiagnosticReportFormat.MetricsJson;
+import dev.rpt.core.protocol.DiagnosticReportFormat.ModeJson;
+import dev.rpt.core.protocol.DiagnosticReportFormat.ReportJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,29 +159,41 @@ final class TuneHarness {
         if (kept.isEmpty()) {
             kept = modes.subList(0, Math.min(3, modes.size()));
         }
-        ObjectNode report = JSON.createObjectNode().put("schemaVersion", 1).put("iteration", iteration);
-        report.putObject("metrics")
-                .put("n", evaluation.cases().size())
-                .put("errored", 0)
-                .put("accuracy", evaluation.accuracy())
-                .put("ece", evaluation.ece());
-        report.putObject("calibration").put("overconfidentWrong", evaluation.overconfidentWrong());
-        ArrayNode failureModes = report.putArray("failureModes");
-        for (Map.Entry<String, List<String>> mode : kept) {
-            ObjectNode node = failureModes
-                    .addObject()
-                    .put("label", mode.getKey())
-                    .put("definition", "…")
-                    .put("count", mode.getValue().size())
-                    .put("prevalence", (double) mode.getValue().size() / failed);
-            ArrayNode examples = node.putArray("examples");
-            mode.getValue().stream().limit(3).forEach(examples::add);
-        }
-        report.putObject("goals")
-                .put("minAccuracy", MIN_ACCURACY)
-                .put("maxEce", MAX_ECE)
-                .put("met", evaluation.accuracy() >= MIN_ACCURACY && evaluation.ece() <= MAX_ECE);
-        return write(report);
+        // Built from the records the tuner writes, so the harness cannot drift from the real report's fields.
+        List<ModeJson> failureModes = kept.stream()
+                .map(mode -> new ModeJson(
+                        mode.getKey(),
+                        "…",
+                        mode.getValue().size(),
+                        BigDecimal.valueOf((double) mode.getValue().size() / failed),
+                        mode.getValue().stream().limit(3).toList()))
+                .toList();
+        ReportJson report = new ReportJson(
+                DiagnosticReportFormat.SCHEMA_VERSION,
+                iteration,
+                new MetricsJson(
+                        evaluation.cases().size(),
+                        0,
+                        BigDecimal.valueOf(evaluation.accuracy()),
+                        null,
+                        BigDecimal.valueOf(evaluation.ece()),
+                        null,
+                        null,
+                        null,
+                        null),
+                new CalibrationJson(evaluation.overconfidentWrong(), 0, List.of()),
+                failureModes,
+                null,
+                null,
+                null,
+                List.of(),
+                new GoalsJson(
+                        BigDecimal.valueOf(MIN_ACCURACY),
+                        BigDecimal.valueOf(MAX_ECE),
+                        null,
+                        null,
+                        evaluation.accuracy() >= MIN_ACCURACY && evaluation.ece() <= MAX_ECE));
+        return DiagnosticReportFormat.write(report);
     }
 
     /** The optimizer's first user message. */

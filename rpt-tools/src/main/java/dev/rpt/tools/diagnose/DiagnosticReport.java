@@ -38,7 +38,7 @@ public record DiagnosticReport(
         MetricBounds goals) {
 
     /** The version of the JSON shape. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = dev.rpt.core.protocol.DiagnosticReportFormat.SCHEMA_VERSION;
 
     public DiagnosticReport {
         Objects.requireNonNull(metrics, "metrics");

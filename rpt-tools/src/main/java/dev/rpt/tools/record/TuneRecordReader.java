@@ -2,6 +2,7 @@ package dev.rpt.tools.record;
 
 import dev.rpt.core.calibration.Interval;
 import dev.rpt.core.files.JsonFileException;
+import dev.rpt.core.protocol.DiagnosticReportFormat;
 import dev.rpt.tools.diagnose.DiagnosticReportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ final class TuneRecordReader {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        DiagnosticReportJson.ReportJson report;
+        DiagnosticReportFormat.ReportJson report;
         try {
             report = DiagnosticReportJson.read(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonFileException e) {

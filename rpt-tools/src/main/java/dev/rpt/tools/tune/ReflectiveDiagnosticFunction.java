@@ -7,6 +7,7 @@ import dev.rpt.chat.Role;
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.calibration.MetricsOptions;
 import dev.rpt.core.calibration.Verdict;
+import dev.rpt.core.protocol.DiagnosticReportFormat;
 import dev.rpt.core.report.CaseRecord;
 import dev.rpt.core.report.RunReport;
 import dev.rpt.core.report.RunReportWriter;
@@ -188,7 +189,7 @@ public final class ReflectiveDiagnosticFunction implements DiagnosticFunction {
         caseMaterial = CaseMaterial.of(report.cases(Split.TUNE));
         exampleCases = passedEverySample(report.cases(Split.TUNE));
         List<FailureMode> modes = new ArrayList<>();
-        for (DiagnosticReportJson.ModeJson mode :
+        for (DiagnosticReportFormat.ModeJson mode :
                 DiagnosticReportJson.read(json).failureModes()) {
             modes.add(new FailureMode(
                     mode.label(),

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.rpt.core.calibration.Metrics;
 import dev.rpt.core.files.JsonFileException;
+import dev.rpt.core.protocol.DiagnosticReportFormat;
 import dev.rpt.tools.diagnose.DiagnosticReportJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class TuneOutput {
      * @throws IllegalArgumentException when the report is not JSON
      */
     public static List<String> failureModes(String diagnosticReport) {
-        DiagnosticReportJson.ReportJson report;
+        DiagnosticReportFormat.ReportJson report;
         try {
             report = DiagnosticReportJson.read(diagnosticReport);
         } catch (JsonFileException e) {
@@ -55,7 +56,7 @@ public final class TuneOutput {
             return lines;
         }
         int index = 1;
-        for (DiagnosticReportJson.ModeJson mode : report.failureModes()) {
+        for (DiagnosticReportFormat.ModeJson mode : report.failureModes()) {
             lines.add(String.format(
                     Locale.ROOT,
                     "%d. %s: %d cases (%.0f%% of failures)%s",
