@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpt.chat.ChatRequest;
 import dev.rpt.chat.JsonSchema;
 import dev.rpt.chat.ResponseFormat;
+import dev.rpt.core.config.RptConfig;
+import dev.rpt.core.judge.Judge;
+import dev.rpt.core.judge.JudgePrompts;
 import dev.rpt.core.model.ChatResponse;
 import dev.rpt.core.model.TokenLogprob;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The simulated judge's keyword rule, as docs/simulator.md states it. */
@@ -69,6 +73,23 @@ class JudgeRoleTests {
         assertThat(verdict.get("probability").asDouble()).isEqualTo(0.5);
         assertThat(verdict.get("reason").asText()).contains("reads only rpt's default judge prompt");
         assertThat(readable.model()).isEqualTo("sim-judge (SIMULATOR)");
+    }
+
+    @Test
+    void itReadsWhatRptsOwnJudgeSendsWithTheDefaultPrompt() {
+        // The real judge and its real default prompt, not a copy of its layout: rewording judge.prompt so that the
+        // simulator can no longer read it fails here.
+        Judge judge = new Judge(
+                new SimChatModel("sim", AnswerKey.empty()),
+                JudgePrompts.load(RptConfig.of(Map.of()), JudgeRoleTests.class.getClassLoader()),
+                0.5);
+
+        var met = judge.judge("apology", "Says \"sorry\"", "Where is my order?", "Sorry about that.", 0);
+        var unmet = judge.judge("apology", "Says \"sorry\"", "Where is my order?", "It is on its way.", 0);
+
+        assertThat(met.probability()).isEqualTo(0.95);
+        assertThat(met.reason()).contains("contains \"sorry\"");
+        assertThat(unmet.probability()).isEqualTo(0.05);
     }
 
     private static String grade(String criterion, String answer) {
