@@ -44,7 +44,7 @@ public final class DiagnosticReportFormat {
     /**
      * The whole report.
      *
-     * @param schemaVersion the format's version, {@value DiagnosticReport#SCHEMA_VERSION}
+     * @param schemaVersion the format's version, {@value DiagnosticReportFormat#SCHEMA_VERSION}
      * @param iteration the iteration it describes
      * @param metrics that iteration's metrics on the optimization split
      * @param calibration over- and underconfidence counts and the non-empty reliability bins
