@@ -11,9 +11,11 @@ assert log.contains('run the prompt tests first (mvn test, gradle test)') : 'the
 // Build 2: the tuned prompts pass their tests.
 assert log =~ /Tests run: 336, Failures: 0, Errors: 0, Skipped: [1-9]\d*/ : 'the tuned prompts pass'
 // Build 3: the gate passes against the committed baseline (exit 0).
-assert log.contains('rpt:check passed: 4 prompt test classes') : 'rpt check did not pass on the committed baseline'
+assert log.contains('rpt check passed: 4 prompt test classes') : 'rpt check did not pass on the committed baseline'
 // Build 4: against a clearly better baseline the gate fails (exit 1, which the build expects).
 assert log.contains('MathSolverPromptTests: accuracy REGRESSED: baseline 1.000') : 'the regression'
-assert log.contains('rpt:check found') : 'the failure message'
+assert log.contains('rpt check found') : 'the failure message'
+assert log.contains('accept with `rpt baseline`') : 'the advice names the command line\'s commands'
+assert !log.contains('mvn rpt:') : 'no Maven goal is suggested to a user of the command line'
 assert log.count('BUILD SUCCESS') == 4 : 'every build ends as its exit code is expected'
 return true

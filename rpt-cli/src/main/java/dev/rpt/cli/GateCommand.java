@@ -5,6 +5,7 @@ import dev.rpt.core.config.RptConstants;
 import dev.rpt.core.settings.RunSettings;
 import dev.rpt.tools.flow.BaselineFlow;
 import dev.rpt.tools.flow.CheckFlow;
+import dev.rpt.tools.flow.Wording;
 import dev.rpt.tools.gate.GateResult;
 import dev.rpt.tools.tune.ProjectTuning;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ abstract class GateCommand implements Callable<Integer> {
                 reports,
                 project.resourceDirectories(),
                 command,
-                "run the prompt tests first (mvn test, gradle test)");
+                "run the prompt tests first (mvn test, gradle test)",
+                Wording.COMMAND_LINE);
     }
 
     /** The run's settings, resolved once, after a warning for each misspelt key. */
@@ -62,7 +64,7 @@ abstract class GateCommand implements Callable<Integer> {
                     List.of(),
                     System.getenv(),
                     log,
-                    System.out::println);
+                    line -> System.out.println(Wording.COMMAND_LINE.apply(line)));
             if (result.passed()) {
                 log.info(result.passedMessage());
                 return ExitCode.PASSED;

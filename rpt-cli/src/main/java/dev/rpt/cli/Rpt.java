@@ -2,6 +2,7 @@ package dev.rpt.cli;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.rpt.tools.flow.Wording;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apiguardian.api.API;
@@ -46,7 +47,7 @@ public final class Rpt implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("rpt " + line.getCommandName() + ": " + e.getMessage());
+            line.getErr().println("rpt " + line.getCommandName() + ": " + Wording.COMMAND_LINE.apply(e.getMessage()));
             return ExitCode.of(e);
         });
         return commandLine.execute(args);

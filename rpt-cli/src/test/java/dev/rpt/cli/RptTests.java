@@ -82,10 +82,17 @@ class RptTests {
         assertThat(Rpt.run("check", "--project", project.toString(), "--build-dir", "build"))
                 .isEqualTo(ExitCode.PASSED);
         assertThat(out())
-                .contains("rpt:check passed: 1 prompt test classes")
+                .contains("rpt check passed: 1 prompt test classes")
+                .contains("with rpt baseline and commit it")
                 .contains("HTML report: ")
-                .contains("Summary: ");
-        assertThat(project.resolve("build/rpt/summary.md")).isNotEmptyFile();
+                .contains("Summary: ")
+                .as("the command line's users are told its commands, not Maven goals")
+                .doesNotContain("rpt:")
+                .doesNotContain("mvn ");
+        assertThat(project.resolve("build/rpt/summary.md"))
+                .content()
+                .startsWith("## rpt check passed")
+                .doesNotContain("rpt:");
 
         lastRun(project.resolve("build/rpt"), 1, 3, 0.9);
 

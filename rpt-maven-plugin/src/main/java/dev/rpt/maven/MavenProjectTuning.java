@@ -1,6 +1,7 @@
 package dev.rpt.maven;
 
 import dev.rpt.tools.flow.CheckFlow;
+import dev.rpt.tools.flow.Wording;
 import dev.rpt.tools.tune.IsolatedPromptTests;
 import dev.rpt.tools.tune.ProjectTuning;
 import dev.rpt.tools.tune.TuneFlow;
@@ -51,7 +52,8 @@ final class MavenProjectTuning {
                 reportDirectory,
                 layout(project).resourceDirectories(),
                 goal,
-                "run mvn verify (or mvn test " + goal + ")");
+                "run mvn verify (or mvn test " + goal + ")",
+                Wording.MAVEN);
     }
 
     static ProjectTuning.Project layout(MavenProject project) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -42,12 +43,20 @@ public final class CheckFlow {
      * @param resourceDirectories the main, then test, resource directories, where the prompt files are found
      * @param command the command the user ran, e.g. {@code rpt:check}, for messages
      * @param runTests how the user runs the tests, e.g. {@code run mvn verify (or mvn test rpt:check)}, for messages
+     * @param wording the words of the front end's users for rpt's commands, for what the flow writes to files (the
+     *     front end rewords what it prints itself)
      */
     public record Project(
-            Path baseDirectory, Path reportDirectory, List<Path> resourceDirectories, String command, String runTests) {
+            Path baseDirectory,
+            Path reportDirectory,
+            List<Path> resourceDirectories,
+            String command,
+            String runTests,
+            Wording wording) {
 
         public Project {
             resourceDirectories = List.copyOf(resourceDirectories);
+            Objects.requireNonNull(wording, "wording");
         }
     }
 
@@ -85,7 +94,8 @@ public final class CheckFlow {
                         settings.metrics(),
                         CheckMode.POINT_ESTIMATE,
                         Optional.of(result)));
-        log.info("Summary: " + GateSummary.write(project.reportDirectory(), run, result, environment));
+        log.info("Summary: "
+                + GateSummary.write(project.reportDirectory(), run, result, environment, project.wording()));
         GateSummary.annotations(run, environment, resource -> promptFile(project, resource))
                 .forEach(annotations);
         run.model().simulatorWarning("the checked run").forEach(log::warn);

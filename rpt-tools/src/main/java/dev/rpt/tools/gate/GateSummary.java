@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -90,7 +91,21 @@ public final class GateSummary {
      */
     public static Path write(Path reportDirectory, RunReport run, GateResult result, Map<String, String> environment)
             throws IOException {
-        String markdown = markdown(run, result);
+        return write(reportDirectory, run, result, environment, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #write(Path, RunReport, GateResult, Map)}, reworded for the front end's users, e.g. {@code rpt
+     * baseline} for {@code mvn rpt:baseline} on the command line.
+     */
+    public static Path write(
+            Path reportDirectory,
+            RunReport run,
+            GateResult result,
+            Map<String, String> environment,
+            UnaryOperator<String> wording)
+            throws IOException {
+        String markdown = wording.apply(markdown(run, result));
         Path file = reportDirectory.resolve(FILE);
         AtomicFiles.writeString(file, markdown);
         String stepSummary = environment.get("GITHUB_STEP_SUMMARY");
