@@ -5,14 +5,15 @@
 # its bundle, uploaded to a stand-in for Central's portal on the loopback interface (scripts/FakeCentralPortal.java),
 # which keeps it in a local directory: nothing leaves the machine. Then it checks that the bundle holds, for each
 # published module, its pom, jar, sources and javadoc jars, each with a signature that verifies, and none of the
-# test-only modules. Outside the default verify: it builds javadoc for every module. From the repository root:
+# test-only modules. Nothing is installed into the local repository (the throwaway signatures must not shadow real
+# artifacts there). Outside the default verify: it builds javadoc for every module. From the repository root:
 #   bash scripts/release-dry-run.sh [extra Maven arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 work=$(mktemp -d)
 portal_pid=
-trap '[ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null; GNUPGHOME="$work/gnupg" gpgconf --kill all 2>/dev/null; rm -rf "$work"' EXIT
 snapshot=$(sed -n 's:^  <version>\(.*-SNAPSHOT\)</version>:\1:p' pom.xml | head -1)
 release=${snapshot%-SNAPSHOT}
 if [ -z "$snapshot" ]; then
@@ -20,7 +21,7 @@ if [ -z "$snapshot" ]; then
   exit 1
 fi
 mkdir "$work/src"
-git ls-files -co --exclude-standard -z | xargs -0 tar -cf - | tar -xf - -C "$work/src"
+git ls-files -co --exclude-standard -z | tar --null --ignore-failed-read -T - -cf - | tar -xf - -C "$work/src"
 find "$work/src" -name pom.xml -exec sed -i "s/$snapshot/$release/g" {} +
 export GNUPGHOME="$work/gnupg"
 mkdir -m 700 "$GNUPGHOME"
@@ -56,7 +57,7 @@ if [ ! -s "$work/portal/port" ]; then
 fi
 portal="http://127.0.0.1:$(cat "$work/portal/port")"
 
-(cd "$work/src" && ./mvnw -B -q -s "$work/settings.xml" -Prelease deploy -pl '!architecture-tests,!docs,!rpt-benchmarks' -DskipTests -Dinvoker.skip -Dspotless.check.skip=true -DcentralBaseUrl="$portal" -DwaitUntil=uploaded "$@" \
+(cd "$work/src" && ./mvnw -B -q -s "$work/settings.xml" -Prelease deploy -Dmaven.install.skip=true -pl '!architecture-tests,!docs,!rpt-benchmarks' -DskipTests -Dinvoker.skip -Dspotless.check.skip=true -DcentralBaseUrl="$portal" -DwaitUntil=uploaded "$@" \
   >"$work/build.log" 2>&1) || { tail -40 "$work/build.log" >&2; exit 1; }
 
 bundle=$(find "$work/src" -path '*/target/central-publishing/central-bundle.zip' | head -1)
@@ -93,7 +94,7 @@ for pom in $(find "$work/bundle" -name '*.pom' | sort); do
   done
 done
 for excluded in rpt-benchmarks rpt-architecture-tests rpt-docs; do
-  if find "$work/bundle" -path "*/$excluded/*" | grep -q .; then
+  if [ -n "$(find "$work/bundle" -path "*/$excluded/*" -print -quit)" ]; then
     echo "the bundle holds $excluded, which is not published" >&2
     failed=1
   fi

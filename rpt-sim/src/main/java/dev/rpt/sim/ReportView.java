@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * The parts of an {@code evaluate_prompt} result the optimizer policy reads, read as the tuner writes it: the shared
- * {@link DiagnosticReportFormat} records, so a renamed field is a compile error on both sides. Absent numbers read as 0
- * (NaN for the ECE goal), absent goals as not met.
+ * {@link DiagnosticReportFormat} records, so a renamed field is a compile error on both sides. A report the records
+ * refuse (a count or {@code goals.met} missing, another schema version) is refused as a malformed conversation; of
+ * what may be absent, numbers read as 0 (NaN for the ECE goal) and absent goals as not met.
  *
  * @param iteration the report's iteration, 0 when absent
  * @param accuracy {@code metrics.accuracy}

@@ -40,7 +40,8 @@ public record ModelSettings(
     public static final List<String> KNOWN_PROVIDERS = List.of("openai", "openai-responses", "anthropic", "sim");
 
     static final String NO_KEY = "none";
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** The default of {@code rpt.timeout}. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     public ModelSettings {
         Objects.requireNonNull(provider, "provider");

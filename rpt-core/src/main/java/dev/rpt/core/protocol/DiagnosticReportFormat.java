@@ -33,7 +33,8 @@ public final class DiagnosticReportFormat {
     }
 
     /**
-     * Reads a report: a reader needs only the fields it reads, but a report of another version is refused.
+     * Reads a report. Objects and numbers that may be unmeasurable may be absent; counts, {@code goals.met} and each
+     * mode's {@code label} may not, and a report of another version is refused.
      *
      * @throws JsonFileException when the text is not a diagnostic report, naming the field
      */
@@ -80,7 +81,7 @@ public final class DiagnosticReportFormat {
             GoalsJson goals) {
 
         public ReportJson {
-            // A reader needs only the fields it reads; a report of another version must not be misread, though.
+            // schemaVersion may be absent (older records); a report of another version must not be misread.
             if (schemaVersion != null && schemaVersion != SCHEMA_VERSION) {
                 throw new IllegalArgumentException(
                         "schemaVersion: is " + schemaVersion + ", and this rpt reads " + SCHEMA_VERSION);

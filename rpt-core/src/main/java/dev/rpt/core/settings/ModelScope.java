@@ -33,6 +33,7 @@ public final class ModelScope {
     private final Optional<String> name;
     private final RptConfig config;
     private final Once<ModelSettings> model;
+    private final Once<Duration> timeout;
     private final Once<RetryPolicy> retry;
     private final Once<BatchSettings> batch;
     private final Once<PriceTable> prices;
@@ -47,6 +48,7 @@ public final class ModelScope {
         this.name = Objects.requireNonNull(name, "name");
         this.config = Objects.requireNonNull(config, "config");
         this.model = new Once<>(() -> ModelSettings.from(config, ChatModels.providerIds()));
+        this.timeout = new Once<>(() -> config.duration(RptConstants.TIMEOUT).orElse(ModelSettings.DEFAULT_TIMEOUT));
         this.retry = new Once<>(() -> RetryPolicy.from(config));
         this.batch = new Once<>(() -> BatchSettings.from(config));
         this.prices = new Once<>(() -> PriceTable.from(config));
@@ -87,9 +89,9 @@ public final class ModelScope {
         return model.get();
     }
 
-    /** How long one call may take ({@code rpt.timeout}). */
+    /** How long one call may take ({@code rpt.timeout}), 60 seconds when unset; as {@link #model()} reads it. */
     public Duration timeout() {
-        return model().timeout();
+        return timeout.get();
     }
 
     /** When and how often a failed call is retried ({@code rpt.retry.*}). */

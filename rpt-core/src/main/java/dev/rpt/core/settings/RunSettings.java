@@ -30,8 +30,8 @@ import org.apiguardian.api.API;
  *   <li>the key itself, {@code rpt.X}.
  * </ol>
  *
- * <p>So {@code settings.judge().forModel("local").timeout()} is the judge's timeout when it grades the answers of model
- * {@code local}. Each layer is itself the first of the plugin's configuration, user and system properties and {@code
+ * <p>So {@code settings.critic().forModel("local").timeout()} is the critic's timeout in a tune for model {@code local}
+ * ({@code rpt.tune.model=local}). (The engine's judge is one per run and reads {@code settings.judge().defaults()}.) Each layer is itself the first of the plugin's configuration, user and system properties and {@code
  * junit-platform.properties} that sets the key ({@link ConfigSource#layered}).
  *
  * <p>The tree's leaves are typed: the run's own settings here ({@link #metrics()}, {@link #checkMode()}, {@link

@@ -115,6 +115,12 @@ class RunSettingsTests {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'soon' for rpt.judge.timeout");
         assertThat(bad.target().defaults().timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(RunSettings.resolve(ConfigSource.of(Map.of("rpt.timeout", "5s")))
+                        .target()
+                        .defaults()
+                        .timeout())
+                .as("the timeout is its own leaf: no provider needed to read it")
+                .isEqualTo(Duration.ofSeconds(5));
         assertThatThrownBy(() -> RunSettings.resolve(ConfigSource.of(Map.of(
                                 "rpt.provider",
                                 "sim",

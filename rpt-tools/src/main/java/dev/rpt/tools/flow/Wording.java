@@ -51,10 +51,14 @@ public enum Wording implements UnaryOperator<String> {
             Rule.of(
                     "mvn verify rpt:baseline -Drpt\\.baseline\\.pool=true",
                     Matcher.quoteReplacement("rpt baseline --pool, after the prompt tests ran")),
+            // Inside a code span, only the command: what is copied from it must run.
+            Rule.of("`mvn verify rpt:(\\w+)`", "`rpt $1` (after the prompt tests ran)"),
             Rule.of("mvn verify rpt:(\\w+)", "rpt $1, after the prompt tests ran"),
             Rule.of("mvn (?:test |verify )?rpt:(\\w+)", "rpt $1"),
             Rule.of("\\brpt:(check|baseline|tune|diagnose|estimate|report|cache)\\b", "rpt $1"),
             Rule.of("`mvn (test|verify)`", "`gradle test` or `mvn $1`"),
             Rule.of("e\\.g\\. mvn (test|verify)\\b", "e.g. gradle test or mvn $1"),
-            Rule.of("\\bmvn verify judges\\b", "rpt check judges"));
+            Rule.of("\\bmvn verify judges\\b", "rpt check judges"),
+            // The goals' flags that are options of the command line's commands.
+            Rule.of("-Drpt\\.baseline\\.force=true", "--force"));
 }

@@ -21,8 +21,12 @@ class WordingTests {
                         + " docs/ci.md, Pooled baselines)");
         assertThat(Wording.COMMAND_LINE.apply(
                         "write the baseline again with this version of rpt (`mvn verify" + " rpt:baseline`)"))
-                .isEqualTo("write the baseline again with this version of rpt (`rpt baseline, after the prompt"
-                        + " tests ran`)");
+                .as("a code span holds only what runs")
+                .isEqualTo("write the baseline again with this version of rpt (`rpt baseline` (after the prompt"
+                        + " tests ran))");
+        assertThat(Wording.COMMAND_LINE.apply(
+                        "Run the prompt tests again, or write the baseline anyway with -Drpt.baseline.force=true."))
+                .isEqualTo("Run the prompt tests again, or write the baseline anyway with --force.");
         assertThat(Wording.COMMAND_LINE.apply("Run the prompt tests first (`mvn test`), or point rpt.report.dir"))
                 .isEqualTo("Run the prompt tests first (`gradle test` or `mvn test`), or point rpt.report.dir");
         assertThat(Wording.COMMAND_LINE.apply("Run the prompt tests again (e.g. mvn verify) with this version"))
