@@ -17,5 +17,8 @@ assert log.contains('MathSolverPromptTests: accuracy REGRESSED: baseline 1.000')
 assert log.contains('rpt check found') : 'the failure message'
 assert log.contains('accept with `rpt baseline`') : 'the advice names the command line\'s commands'
 assert !log.contains('mvn rpt:') : 'no Maven goal is suggested to a user of the command line'
+def html = new File(basedir, 'target/rpt/report.html').text
+assert html.contains('accept with `rpt baseline`') : 'the HTML report rpt check wrote names the command line\'s commands'
+assert !html.contains('mvn rpt:') : 'no Maven goal in the HTML report rpt check wrote'
 assert log.count('BUILD SUCCESS') == 4 : 'every build ends as its exit code is expected'
 return true

@@ -81,6 +81,14 @@ public final class RptConfig {
         });
     }
 
+    /**
+     * The key a value of {@code key} was written under, e.g. {@code rpt.judge.price.gpt-4.1} for {@code
+     * rpt.price.gpt-4.1} in the judge's view: what an error about the value names.
+     */
+    public String origin(String key) {
+        return source.origin(key);
+    }
+
     /** Every key set, for {@link ConfigKeys#unknown}: what the user wrote, read for no role. */
     public java.util.Set<String> keys() {
         return source.keys();

@@ -133,6 +133,12 @@ class RunSettingsTests {
                         .seed())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("for rpt.models.local.seed");
+        assertThatThrownBy(() -> RunSettings.resolve(ConfigSource.of(Map.of("rpt.judge.price.gpt-4.1", "cheap")))
+                        .judge()
+                        .defaults()
+                        .prices())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'cheap' for rpt.judge.price.gpt-4.1");
         assertThat(settings.target().forModel("local"))
                 .as("one scope per role and model")
                 .isSameAs(settings.target().forModel("local"));

@@ -93,7 +93,7 @@ public final class CheckFlow {
                         Optional.empty(),
                         settings.metrics(),
                         CheckMode.POINT_ESTIMATE,
-                        Optional.of(result)));
+                        Optional.of(result.reworded(project.wording()))));
         log.info("Summary: "
                 + GateSummary.write(project.reportDirectory(), run, result, environment, project.wording()));
         GateSummary.annotations(run, environment, resource -> promptFile(project, resource))

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -58,6 +59,15 @@ public record ClassComparison(
     ClassComparison withNote(String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
+        return withNotes(more);
+    }
+
+    /** This comparison with its notes reworded for a front end's users ({@link GateResult#reworded}). */
+    ClassComparison reworded(UnaryOperator<String> wording) {
+        return withNotes(notes.stream().map(wording).toList());
+    }
+
+    private ClassComparison withNotes(List<String> replaced) {
         return new ClassComparison(
                 className,
                 shared,
@@ -66,7 +76,7 @@ public record ClassComparison(
                 erroredInEither,
                 promptChanged,
                 metrics,
-                more,
+                replaced,
                 missing,
                 added,
                 flips);

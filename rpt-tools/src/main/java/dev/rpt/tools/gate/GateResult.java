@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -30,6 +31,20 @@ public record GateResult(
     /** A result without a comparison with a baseline. */
     public GateResult(List<String> violations, List<String> lines, int classes, int cases) {
         this(violations, lines, classes, cases, Optional.empty());
+    }
+
+    /**
+     * This result with its violations and lines reworded for a front end's users, e.g. {@code rpt baseline} for {@code
+     * mvn rpt:baseline} on the command line: its violations, lines and the comparison's notes; the numbers and the
+     * answers of flipped cases are left as they are.
+     */
+    public GateResult reworded(UnaryOperator<String> wording) {
+        return new GateResult(
+                violations.stream().map(wording).toList(),
+                lines.stream().map(wording).toList(),
+                classes,
+                cases,
+                regression.map(report -> report.reworded(wording)));
     }
 
     /** Whether nothing fails the run. */

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -18,6 +19,13 @@ public record RegressionReport(List<ClassComparison> classes, List<String> notes
     public RegressionReport {
         classes = List.copyOf(classes);
         notes = List.copyOf(notes);
+    }
+
+    /** This report with its notes reworded for a front end's users ({@link GateResult#reworded}). */
+    RegressionReport reworded(UnaryOperator<String> wording) {
+        return new RegressionReport(
+                classes.stream().map(compared -> compared.reworded(wording)).toList(),
+                notes.stream().map(wording).toList());
     }
 
     /** Whether no metric of any class regressed and no class lacks a case of its baseline. */

@@ -96,9 +96,11 @@ final class GateSection {
                         .append("</code></td><td>")
                         .append(String.format(Locale.ROOT, "%.2f → %.2f", flip.baselineRate(), flip.currentRate()))
                         .append("</td><td class=\"text\">")
-                        .append(flip.before()
-                                .map(answer -> escape(answer, MAX_TEXT))
-                                .orElse("<em>not recorded: record the baseline again (rpt:baseline)</em>"))
+                        .append(
+                                flip.before()
+                                        .map(answer -> escape(answer, MAX_TEXT))
+                                        .orElse(
+                                                "<em>not recorded: the baseline predates recorded answers; record it again</em>"))
                         .append("</td><td class=\"text\">")
                         .append(flip.after()
                                 .map(answer -> escape(answer, MAX_TEXT))

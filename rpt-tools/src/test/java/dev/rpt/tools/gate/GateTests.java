@@ -164,7 +164,7 @@ class GateTests {
                 dev.rpt.core.calibration.MetricsOptions.DEFAULTS,
                 dev.rpt.core.thresholds.CheckMode.POINT_ESTIMATE,
                 Optional.of(result));
-        assertThat(html).contains("<em>not recorded: record the baseline again (rpt:baseline)</em>");
+        assertThat(html).contains("<em>not recorded: the baseline predates recorded answers; record it again</em>");
     }
 
     @Test

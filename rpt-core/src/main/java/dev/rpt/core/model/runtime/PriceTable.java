@@ -44,7 +44,8 @@ public final class PriceTable {
     public static PriceTable from(RptConfig config) {
         Map<String, Price> prices = new TreeMap<>();
         config.withPrefix(RptConstants.PRICE_PREFIX)
-                .forEach((model, value) -> prices.put(model, parse(RptConstants.PRICE_PREFIX + model, value)));
+                .forEach((model, value) ->
+                        prices.put(model, parse(config.origin(RptConstants.PRICE_PREFIX + model), value)));
         return new PriceTable(prices);
     }
 
